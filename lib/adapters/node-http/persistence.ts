@@ -1,0 +1,33 @@
+/**
+ * `--data-dir`: load DIR/state.json at start, and write it back after every request that changed state.
+ * Writes go to a temporary file that is renamed over the old one, so a crash never leaves half a file.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Emulator } from '../../emulator/create-emulator'
+import { fromSnapshot, toSnapshot } from '../../emulator/snapshot'
+
+const READS = new Set(['GET', 'HEAD'])
+
+export async function attachPersistence(emulator: Emulator, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const file = join(dir, 'state.json')
+  try {
+    const restored = fromSnapshot(JSON.parse(await readFile(file, 'utf8')), emulator.s3.options)
+    emulator.s3.buckets.clear()
+    for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
+    emulator.s3.keyring.replaceWith(restored.keyring.list())
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  let writing = Promise.resolve()
+  emulator.events.subscribe((event) => {
+    if (READS.has(event.method) || event.status >= 300) return
+    // Serialise writes: each one snapshots the state as it is when its turn comes.
+    writing = writing.then(async () => {
+      const tmp = `${file}.${process.pid}.tmp`
+      await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3)))
+      await rename(tmp, file)
+    })
+  })
+}

@@ -1,0 +1,40 @@
+/**
+ * CRC-64/NVME (NVM Express spec, used by S3 as CRC64NVME): reflected polynomial 0x9A6C9329AC4BC9B5,
+ * init and xorout all ones. The 64-bit state is kept as two 32-bit halves to avoid BigInt per byte.
+ */
+const POLY_HI = 0xad93d235 // bit-reversed polynomial, high half
+const POLY_LO = 0x94c93659
+
+const TABLE_HI = new Uint32Array(256)
+const TABLE_LO = new Uint32Array(256)
+for (let n = 0; n < 256; n++) {
+  let hi = 0
+  let lo = n
+  for (let k = 0; k < 8; k++) {
+    const lsb = lo & 1
+    lo = ((lo >>> 1) | ((hi & 1) << 31)) >>> 0
+    hi = hi >>> 1
+    if (lsb) {
+      hi = (hi ^ POLY_HI) >>> 0
+      lo = (lo ^ POLY_LO) >>> 0
+    }
+  }
+  TABLE_HI[n] = hi
+  TABLE_LO[n] = lo
+}
+
+export function crc64nvme(data: Uint8Array): Uint8Array {
+  let hi = 0xffffffff
+  let lo = 0xffffffff
+  for (const byte of data) {
+    const i = (lo ^ byte) & 0xff
+    lo = (((lo >>> 8) | ((hi & 0xff) << 24)) ^ TABLE_LO[i]!) >>> 0
+    hi = ((hi >>> 8) ^ TABLE_HI[i]!) >>> 0
+  }
+  hi = ~hi >>> 0
+  lo = ~lo >>> 0
+  const out = new Uint8Array(8)
+  new DataView(out.buffer).setUint32(0, hi)
+  new DataView(out.buffer).setUint32(4, lo)
+  return out
+}

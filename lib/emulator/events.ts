@@ -1,0 +1,25 @@
+/** What the emulator reports after each request, for the inspector, logs and persistence. */
+export interface RequestEvent {
+  requestId: string
+  service: 's3' | 'kms'
+  operation: string
+  method: string
+  bucket?: string
+  key?: string
+  status: number
+  /** Wall-clock milliseconds spent in the emulator. */
+  ms: number
+}
+
+export type Listener = (event: RequestEvent) => void
+
+export class EventHub {
+  private readonly listeners = new Set<Listener>()
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+  emit(event: RequestEvent): void {
+    for (const l of this.listeners) l(event)
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The emulator's state as JSON and back: what `--data-dir` writes to disk, and (later) what a browser
+ * session exports. Stored bytes stay encrypted; byte fields are base64.
+ */
+import { fromBase64, toBase64 } from '../crypto/bytes'
+import type { Bucket, StoredObject } from '../s3/model'
+import { RootKeyring } from '../s3/root-keys'
+import { S3State, type S3Options } from '../s3/state'
+
+export const SNAPSHOT_VERSION = 1
+
+const b64 = (bytes: Uint8Array) => toBase64(bytes)
+const bytes = (text: string) => {
+  const out = fromBase64(text)
+  if (!out) throw new Error('snapshot holds invalid base64')
+  return out
+}
+
+export function toSnapshot(s3: S3State): unknown {
+  return {
+    version: SNAPSHOT_VERSION,
+    rootKeys: s3.keyring.list().map((k) => ({ id: k.id, material: b64(k.material), created: k.created.toISOString() })),
+    buckets: [...s3.buckets.values()].map((b) => ({
+      ...b,
+      created: b.created.toISOString(),
+      objects: [...b.objects.values()].map((o) => ({
+        ...o,
+        lastModified: o.lastModified.toISOString(),
+        sealed: {
+          rootKeyId: o.sealed.rootKeyId,
+          wrappedKeyIv: b64(o.sealed.wrappedKeyIv),
+          wrappedKey: b64(o.sealed.wrappedKey),
+          iv: b64(o.sealed.iv),
+          ciphertext: b64(o.sealed.ciphertext),
+        },
+      })),
+    })),
+  }
+}
+
+type Json = Record<string, never> & Record<string, unknown>
+
+export function fromSnapshot(data: unknown, options: S3Options): S3State {
+  const snap = data as { version: number; rootKeys: Json[]; buckets: Json[] }
+  if (snap?.version !== SNAPSHOT_VERSION) throw new Error(`unsupported snapshot version ${String(snap?.version)}`)
+  const keyring = new RootKeyring(
+    options.random,
+    options.now,
+    snap.rootKeys.map((k) => ({ id: String(k.id), material: bytes(String(k.material)), created: new Date(String(k.created)) })),
+  )
+  const s3 = new S3State(options, keyring)
+  for (const b of snap.buckets) {
+    const objects = (b.objects as unknown as Json[]).map((o): StoredObject => {
+      const sealed = o.sealed as unknown as Record<string, string>
+      return {
+        ...(o as unknown as StoredObject),
+        lastModified: new Date(String(o.lastModified)),
+        sealed: {
+          rootKeyId: sealed.rootKeyId!,
+          wrappedKeyIv: bytes(sealed.wrappedKeyIv!),
+          wrappedKey: bytes(sealed.wrappedKey!),
+          iv: bytes(sealed.iv!),
+          ciphertext: bytes(sealed.ciphertext!),
+        },
+      }
+    })
+    const bucket: Bucket = {
+      ...(b as unknown as Bucket),
+      created: new Date(String(b.created)),
+      objects: new Map(objects.map((o) => [o.key, o])),
+    }
+    s3.buckets.set(bucket.name, bucket)
+  }
+  return s3
+}

@@ -1,0 +1,36 @@
+/** What every handler knows about the request it serves. */
+import { toBase64, toHex } from '../crypto/bytes'
+import type { RandomSource } from '../crypto/random'
+
+export interface RequestContext {
+  request: Request
+  url: URL
+  method: string
+  headers: Headers
+  query: URLSearchParams
+  /** S3's x-amz-request-id: 16 upper-case hex digits. */
+  requestId: string
+  /** S3's x-amz-id-2: an opaque base64 token. */
+  hostId: string
+  /** True over HTTPS (the browser's emulator endpoint is https; the localhost server is http). */
+  secure: boolean
+}
+
+export function createContext(request: Request, random: RandomSource): RequestContext {
+  const url = new URL(request.url)
+  return {
+    request,
+    url,
+    method: request.method.toUpperCase(),
+    headers: request.headers,
+    query: url.searchParams,
+    requestId: toHex(random(8)).toUpperCase(),
+    hostId: toBase64(random(48)),
+    secure: url.protocol === 'https:',
+  }
+}
+
+export const idHeaders = (ctx: RequestContext): Record<string, string> => ({
+  'x-amz-request-id': ctx.requestId,
+  'x-amz-id-2': ctx.hostId,
+})

@@ -1,0 +1,36 @@
+/**
+ * Bucket and key from a request, for both addressing styles S3 serves:
+ * path style (`host/bucket/key`) and virtual-hosted style (`bucket.s3.region.amazonaws.com/key`).
+ */
+
+export interface S3Address {
+  bucket?: string
+  key?: string
+}
+
+// Endpoint suffixes under which the first labels name a bucket. Anything else (an IP, a bare
+// localhost, the browser's s3.emulator.invalid) is path style.
+const VIRTUAL_HOST = /^(.+?)\.(s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?|s3\.emulator\.invalid|localhost|s3\.localhost\.localstack\.cloud)$/
+
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+export function parseAddress(url: URL): S3Address {
+  const host = url.hostname.toLowerCase()
+  const path = url.pathname
+  const virtual = VIRTUAL_HOST.exec(host)
+  if (virtual) {
+    const key = path.length > 1 ? decode(path.slice(1)) : undefined
+    return { bucket: virtual[1], ...(key !== undefined ? { key } : {}) }
+  }
+  const slash = path.indexOf('/', 1)
+  if (path.length <= 1) return {}
+  if (slash < 0) return { bucket: decode(path.slice(1)) }
+  const key = path.slice(slash + 1)
+  return { bucket: decode(path.slice(1, slash)), ...(key !== '' ? { key: decode(key) } : {}) }
+}

@@ -1,0 +1,54 @@
+/**
+ * The S3 root keys that wrap SSE-S3 data keys. S3 "encrypts the key itself with a root key that it
+ * regularly rotates"; rotation adds a version and keeps the old ones, so old objects stay readable.
+ *
+ * Simulation note: AWS does not publish how S3's root keys are kept or versioned. Here a root key is a
+ * 256-bit AES-GCM key with an id; the id is stored beside each wrapped data key.
+ */
+import { KEY_BYTES } from '../crypto/aes-gcm'
+import type { RandomSource } from '../crypto/random'
+import { toHex } from '../crypto/bytes'
+
+export interface RootKey {
+  id: string
+  material: Uint8Array
+  created: Date
+}
+
+export class RootKeyring {
+  private readonly keys: RootKey[] = []
+
+  constructor(
+    private readonly random: RandomSource,
+    private readonly now: () => Date,
+    initial: RootKey[] = [],
+  ) {
+    this.keys.push(...initial)
+    if (this.keys.length === 0) this.rotate()
+  }
+
+  /** The version new objects are wrapped with. */
+  current(): RootKey {
+    return this.keys[this.keys.length - 1]!
+  }
+
+  get(id: string): RootKey | undefined {
+    return this.keys.find((k) => k.id === id)
+  }
+
+  rotate(): RootKey {
+    const key = { id: `s3-root-${toHex(this.random(8))}`, material: this.random(KEY_BYTES), created: this.now() }
+    this.keys.push(key)
+    return key
+  }
+
+  /** Restores saved versions (the newest last), replacing the ones this keyring started with. */
+  replaceWith(keys: readonly RootKey[]): void {
+    if (keys.length === 0) throw new Error('a keyring needs at least one root key')
+    this.keys.splice(0, this.keys.length, ...keys)
+  }
+
+  list(): readonly RootKey[] {
+    return this.keys
+  }
+}

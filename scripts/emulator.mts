@@ -1,0 +1,36 @@
+/**
+ * `npm run emulator [-- --port 4566 --host 127.0.0.1 --data-dir DIR]`: the S3 emulator on localhost, so the
+ * real aws-cli and SDKs can use it: `aws --endpoint-url http://127.0.0.1:4566 s3 ls`.
+ */
+import { parseArgs } from 'node:util'
+import { createEmulator } from '../lib/emulator/create-emulator'
+import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
+import { attachPersistence } from '../lib/adapters/node-http/persistence'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4566' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'data-dir': { type: 'string' },
+    'allow-sse-c-on-new-buckets': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+})
+
+if (values.help) {
+  console.log(`usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--data-dir DIR] [--allow-sse-c-on-new-buckets]
+
+  --port N                        port to listen on (0 picks a free one)
+  --host H                        address to bind (default 127.0.0.1: this machine only)
+  --data-dir DIR                  keep state in DIR/state.json across restarts (default: memory only)
+  --allow-sse-c-on-new-buckets    pre-April-2026 behaviour: new buckets do not block SSE-C`)
+  process.exit(0)
+}
+
+const emulator = createEmulator({ blockSseCOnNewBuckets: !values['allow-sse-c-on-new-buckets'] })
+const dataDir = values['data-dir']
+if (dataDir) await attachPersistence(emulator, dataDir)
+const port = await listen(createEmulatorServer(emulator), { port: Number(values.port), host: values.host })
+const endpoint = `http://${values.host}:${port}`
+console.log(`S3 emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
+console.log(`try: aws --endpoint-url ${endpoint} s3 mb s3://my-s3-bucket`)
