@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/content/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+})
