@@ -1,0 +1,25 @@
+/** The streams a command writes to, and what every command gets to work with. */
+import type { Clients } from '../../sdk/clients'
+import type { Vfs } from '../shell/vfs'
+
+export interface Io {
+  out(text: string | Uint8Array): void
+  err(text: string): void
+  stdin?: Uint8Array
+}
+
+export interface GlobalOptions {
+  region?: string
+  endpointUrl?: string
+  output?: string
+  debug: boolean
+  noPaginate: boolean
+}
+
+export interface AwsEnv {
+  vfs: Vfs
+  /** SDK clients for the active target, or for an --endpoint-url / --region override. */
+  clients(overrides: { endpointUrl?: string; region?: string }): Clients
+  /** The local time zone for `aws s3 ls` dates (aws-cli prints local time); defaults to the runtime's. */
+  timeZone?: string
+}

@@ -1,0 +1,97 @@
+/** `aws ...`: global options, then `s3` high-level commands or any modelled `s3api` operation. */
+import type { AwsEnv, GlobalOptions, Io } from './io'
+import { MODELS, operationByCliName } from './model'
+import { runS3api } from './s3api'
+import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
+import { OperationFailed } from './send'
+import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
+import { parseS3Args, type S3Command } from './s3/spec'
+import { mb, rb } from './s3/bucket-commands'
+import { ls } from './s3/ls'
+import { cp } from './s3/cp'
+import { rm } from './s3/rm'
+
+/** aws-cli lists s3's subcommands in this order. */
+const S3_COMMANDS: S3Command[] = [ls, cp, rm, mb, rb]
+const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
+const SERVICES = ['s3', 's3api']
+
+const VALUE_OPTIONS = ['--endpoint-url', '--output', '--query', '--profile', '--region', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']
+const FLAG_OPTIONS = ['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt', '--version']
+const OUTPUTS = ['json']
+
+export const VERSION = 'aws-cli/2 (simulated by the S3 Encryption Playground; json output)'
+
+function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; version: boolean } {
+  const g: GlobalOptions = { debug: false, noPaginate: false }
+  const rest: string[] = []
+  let version = false
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    const eq = arg.indexOf('=')
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg
+    if (VALUE_OPTIONS.includes(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : args[++i]
+      if (value === undefined) throw argparseError(`argument ${name}: expected one argument`)
+      if (name === '--region') g.region = value
+      if (name === '--endpoint-url') g.endpointUrl = value
+      if (name === '--output') {
+        if (!OUTPUTS.includes(value)) throw invalidChoice('--output', value, OUTPUTS)
+        g.output = value
+      }
+    } else if (FLAG_OPTIONS.includes(arg)) {
+      if (arg === '--debug') g.debug = true
+      if (arg === '--no-paginate') g.noPaginate = true
+      if (arg === '--version') version = true
+    } else rest.push(arg)
+  }
+  return { g, rest, version }
+}
+
+async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
+  const { g, rest, version } = splitGlobals(args)
+  if (version) {
+    io.out(`${VERSION}\n`)
+    return EXIT.ok
+  }
+  const [service, command, ...params] = rest
+  if (service === undefined) throw requiredArguments(['command'])
+  if (!SERVICES.includes(service)) throw invalidChoice('command', service, SERVICES)
+  if (service === 's3') {
+    if (command === undefined) throw requiredArguments(['subcommand'])
+    const spec = S3_COMMANDS.find((c) => c.name === command)
+    if (!spec) throw invalidChoice('subcommand', command, S3_CHOICES)
+    return spec.run(parseS3Args(spec, params), env, g, io)
+  }
+  const model = MODELS.s3!
+  const choices = Object.values(model.operations).map((o) => o.cli).sort()
+  if (command === undefined) throw requiredArguments(['operation'])
+  const op = operationByCliName(model, command)
+  if (!op) throw invalidChoice('operation', command, choices)
+  return runS3api(op, params, env, g, io)
+}
+
+/** Runs one `aws` command line (without the leading `aws`) and returns aws-cli's exit code. */
+export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<number> {
+  try {
+    return await dispatch(args, env, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.text)
+      return error.exitCode
+    }
+    const cause = error instanceof OperationFailed ? error.cause : error
+    const failure = serviceFailure(cause)
+    if (failure && error instanceof OperationFailed) {
+      io.err(`\n${serviceErrorText(failure, error.operation)}\n`)
+      return EXIT.service
+    }
+    if (isConnectionFailure(cause)) {
+      const { g } = splitGlobals(args)
+      io.err(`\n${connectionErrorText(env.clients(g).target.endpoint + '/')}\n`)
+      return EXIT.other
+    }
+    io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)
+    return EXIT.other
+  }
+}

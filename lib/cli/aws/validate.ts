@@ -1,0 +1,57 @@
+/**
+ * Client-side parameter validation with botocore's messages ("Parameter validation failed: ..."), so a
+ * malformed --server-side-encryption-configuration fails in the CLI exactly as it does in aws-cli.
+ */
+import { shapeOf, type ServiceModel } from './model'
+
+const PY_TYPE: Record<string, string> = { string: "<class 'str'>", integer: "<class 'int'>", long: "<class 'int'>", boolean: "<class 'bool'>", structure: "<class 'dict'>", map: "<class 'dict'>", list: "<class 'list'>, <class 'tuple'>" }
+
+const pyType = (v: unknown) =>
+  typeof v === 'string' ? "<class 'str'>" : typeof v === 'boolean' ? "<class 'bool'>" : typeof v === 'number' ? (Number.isInteger(v) ? "<class 'int'>" : "<class 'float'>") : Array.isArray(v) ? "<class 'list'>" : v === null ? "<class 'NoneType'>" : "<class 'dict'>"
+
+const pyRepr = (v: unknown): string =>
+  typeof v === 'string' ? `'${v}'` : typeof v === 'boolean' ? (v ? 'True' : 'False') : v === null ? 'None' : Array.isArray(v) ? `[${v.map(pyRepr).join(', ')}]` : typeof v === 'object' ? `{${Object.entries(v as object).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}` : String(v)
+
+export function validateParams(model: ServiceModel, shapeName: string, value: Record<string, unknown>): string[] {
+  const errors: string[] = []
+  const walk = (shape: string, v: unknown, path: string) => {
+    const s = shapeOf(model, shape)
+    const invalidType = (valid: string) => errors.push(`Invalid type for parameter ${path}, value: ${pyRepr(v)}, type: ${pyType(v)}, valid types: ${valid}`)
+    switch (s.type) {
+      case 'structure': {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return invalidType(PY_TYPE.structure!)
+        const obj = v as Record<string, unknown>
+        for (const req of s.required ?? []) if (obj[req] === undefined) errors.push(`Missing required parameter in ${path ? path : 'input'}: "${req}"`)
+        const names = (s.members ?? []).map((m) => m.name)
+        for (const [k, x] of Object.entries(obj)) {
+          const m = s.members?.find((mm) => mm.name === k)
+          if (!m) errors.push(`Unknown parameter in ${path ? path : 'input'}: "${k}", must be one of: ${names.join(', ')}`)
+          else if (x !== undefined) walk(m.shape, x, path ? `${path}.${k}` : k)
+        }
+        return
+      }
+      case 'list':
+        if (!Array.isArray(v)) return invalidType(PY_TYPE.list!)
+        v.forEach((x, i) => walk(s.member!, x, `${path}[${i}]`))
+        return
+      case 'map':
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return invalidType(PY_TYPE.map!)
+        for (const [k, x] of Object.entries(v)) walk(s.value!, x, `${path}.${k}`)
+        return
+      case 'string':
+        if (typeof v !== 'string') invalidType(PY_TYPE.string!)
+        return
+      case 'boolean':
+        if (typeof v !== 'boolean') invalidType(PY_TYPE.boolean!)
+        return
+      case 'integer':
+      case 'long':
+        if (typeof v !== 'number' || !Number.isInteger(v)) invalidType(PY_TYPE.integer!)
+        return
+      default:
+        return
+    }
+  }
+  walk(shapeName, value, '')
+  return errors
+}

@@ -1,0 +1,42 @@
+/** A terminal session: files, environment, history and the aws CLI wired to a target, with no UI. */
+import { createClients, type Clients, type Target } from '../sdk/clients'
+import type { Io } from './aws/io'
+import { runLine, type Shell } from './shell/run-line'
+import { Vfs } from './shell/vfs'
+
+export interface SessionOptions {
+  target: Target
+  timeZone?: string
+  clear?: () => void
+}
+
+export interface Session {
+  shell: Shell
+  /** Runs a line and records it in the history. */
+  run(line: string, io: Io): Promise<number>
+}
+
+export function createSession(options: SessionOptions): Session {
+  const cache = new Map<string, Clients>()
+  const clientsFor = ({ endpointUrl, region }: { endpointUrl?: string; region?: string }): Clients => {
+    const target = { ...options.target, ...(endpointUrl ? { endpoint: endpointUrl } : {}), ...(region ? { region } : {}) }
+    const id = `${target.endpoint}|${target.region}`
+    let clients = cache.get(id)
+    if (!clients) cache.set(id, (clients = createClients(target)))
+    return clients
+  }
+  const shell: Shell = {
+    vfs: new Vfs(),
+    env: { HOME: '/home/learner', USER: 'learner', '?': '0' },
+    history: [],
+    ...(options.clear ? { clear: options.clear } : {}),
+    aws: { clients: clientsFor, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+  }
+  return {
+    shell,
+    run(line, io) {
+      if (line.trim()) shell.history.push(line)
+      return runLine(shell, line, io)
+    },
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Runs one terminal line: `a && b; c | d > file`. Each stage's stdout feeds the next stage's stdin;
+ * `>` and `>>` send the last stage's stdout to a file; `$?` holds the last exit code.
+ */
+import { concat, utf8 } from '../../crypto/bytes'
+import type { AwsEnv, Io } from '../aws/io'
+import { runAws } from '../aws/main'
+import { BUILTINS, type ShellState } from './builtins'
+import { tokenize, type Token } from './tokenize'
+import { VfsError } from './vfs'
+
+export interface Shell extends ShellState {
+  aws: Omit<AwsEnv, 'vfs'>
+}
+
+interface Stage {
+  argv: string[]
+  redirect?: { path: string; append: boolean }
+}
+
+type Chain = { stages: Stage[]; then: '&&' | ';' | undefined }[]
+
+function parse(tokens: Token[]): Chain | string {
+  const chain: Chain = []
+  let stages: Stage[] = [{ argv: [] }]
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    const stage = stages.at(-1)!
+    if (t.kind === 'word') stage.argv.push(t.value)
+    else if (t.value === '>' || t.value === '>>') {
+      const target = tokens[++i]
+      if (target?.kind !== 'word') return `bash: syntax error near unexpected token \`${target?.value ?? 'newline'}'`
+      stage.redirect = { path: target.value, append: t.value === '>>' }
+    } else if (t.value === '|') {
+      if (stage.argv.length === 0) return "bash: syntax error near unexpected token `|'"
+      stages.push({ argv: [] })
+    } else {
+      if (stage.argv.length === 0) return `bash: syntax error near unexpected token \`${t.value}'`
+      chain.push({ stages, then: t.value })
+      stages = [{ argv: [] }]
+    }
+  }
+  if (stages.at(-1)!.argv.length || stages.length > 1) chain.push({ stages, then: undefined })
+  return chain
+}
+
+async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, sink: Io): Promise<{ code: number; out: Uint8Array[] }> {
+  const out: Uint8Array[] = []
+  const io: Io = { out: (t) => out.push(typeof t === 'string' ? utf8(t) : t), err: (t) => sink.err(t), ...(stdin ? { stdin } : {}) }
+  const [name, ...args] = stage.argv
+  let code: number
+  if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
+  else if (name !== undefined && BUILTINS[name]) code = await BUILTINS[name](args, io, sh)
+  else {
+    sink.err(`bash: ${name}: command not found\n`)
+    code = 127
+  }
+  return { code, out }
+}
+
+export async function runLine(sh: Shell, line: string, sink: Io): Promise<number> {
+  const tokens = tokenize(line, sh.env)
+  if (tokens.incomplete) {
+    sink.err('bash: unexpected EOF while looking for matching quote\n')
+    return 2
+  }
+  const chain = parse(tokens.tokens)
+  if (typeof chain === 'string') {
+    sink.err(chain + '\n')
+    return 2
+  }
+  let code = 0
+  let skip = false
+  for (const { stages, then } of chain) {
+    if (skip) {
+      skip = then !== ';'
+      continue
+    }
+    let stdin: Uint8Array | undefined
+    for (const [i, stage] of stages.entries()) {
+      const result = await runStage(sh, stage, stdin, sink)
+      code = result.code
+      const bytes = concat(...result.out)
+      if (stage.redirect) {
+        try {
+          sh.vfs.write(stage.redirect.path, bytes, stage.redirect.append)
+        } catch (e) {
+          sink.err(`bash: ${stage.redirect.path}: ${e instanceof VfsError ? e.message : String(e)}\n`)
+          code = 1
+        }
+        stdin = new Uint8Array()
+      } else if (i === stages.length - 1) sink.out(bytes)
+      else stdin = bytes
+    }
+    sh.env['?'] = String(code)
+    skip = then === '&&' && code !== 0
+  }
+  return code
+}

@@ -1,0 +1,108 @@
+/** The simulated terminal runs the SSE-S3 tutorial through the real SDK against the emulator's HTTP host. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cliAgainst, type Ran } from '../helpers/cli'
+import { startEmulator, type RunningEmulator } from '../helpers/server'
+
+let running: RunningEmulator
+let run: (line: string) => Promise<Ran>
+
+beforeAll(async () => {
+  running = await startEmulator()
+  run = cliAgainst(running.endpoint).run
+})
+afterAll(() => running.close())
+
+describe('the tutorial, command for command', () => {
+  it('aws s3 mb', async () => {
+    expect(await run('aws s3 mb s3://my-s3-bucket')).toEqual({ code: 0, stdout: 'make_bucket: my-s3-bucket\n', stderr: '' })
+  })
+
+  it('creates a test file and uploads it with --sse AES256', async () => {
+    expect((await run('echo "Hello, encrypted world" > testfile.txt')).code).toBe(0)
+    const r = await run('aws s3 cp testfile.txt s3://my-s3-bucket/testfile.txt --sse AES256')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Completed 23 Bytes\/23 Bytes \(.+\/s\) with 1 file\(s\) remaining\rupload: \.\/testfile\.txt to s3:\/\/my-s3-bucket\/testfile\.txt +\n$/)
+  })
+
+  it('put-object --server-side-encryption AES256 prints the ETag, checksum and AES256 in model order', async () => {
+    const r = await run('aws s3api put-object --bucket my-s3-bucket --key object-key-name --server-side-encryption AES256 --body testfile.txt')
+    expect(r.code).toBe(0)
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['ETag', 'ChecksumCRC32', 'ChecksumType', 'ServerSideEncryption'])
+    expect(JSON.parse(r.stdout).ServerSideEncryption).toBe('AES256')
+  })
+
+  it('head-object shows "ServerSideEncryption": "AES256" in aws-cli layout', async () => {
+    const r = await run('aws s3api head-object --bucket my-s3-bucket --key testfile.txt')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('    "ServerSideEncryption": "AES256",\n')
+    expect(Object.keys(JSON.parse(r.stdout))).toEqual(['AcceptRanges', 'LastModified', 'ContentLength', 'ETag', 'ContentType', 'ServerSideEncryption', 'Metadata'])
+    expect(JSON.parse(r.stdout).LastModified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/)
+  })
+
+  it('downloads and cmp finds the files identical', async () => {
+    const r = await run('aws s3 cp s3://my-s3-bucket/testfile.txt downloadedfile.txt')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('download: s3://my-s3-bucket/testfile.txt to ./downloadedfile.txt')
+    expect(await run('cmp testfile.txt downloadedfile.txt && echo identical')).toEqual({ code: 0, stdout: 'identical\n', stderr: '' })
+  })
+
+  it('sets, reads and deletes the bucket default encryption', async () => {
+    const set = await run(`aws s3api put-bucket-encryption --bucket my-s3-bucket --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}'`)
+    expect(set).toEqual({ code: 0, stdout: '', stderr: '' })
+    const get = await run('aws s3api get-bucket-encryption --bucket my-s3-bucket')
+    expect(JSON.parse(get.stdout).ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' })
+    expect((await run('aws s3api delete-bucket-encryption --bucket my-s3-bucket')).code).toBe(0)
+  })
+
+  it('lists the bucket the way aws s3 ls does', async () => {
+    const r = await run('aws s3 ls s3://my-s3-bucket')
+    expect(r.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d         23 object-key-name\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d         23 testfile.txt\n$/)
+  })
+})
+
+describe('bad input prints what aws-cli prints, and the terminal keeps working', () => {
+  const usage = 'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n'
+
+  it('an unknown command', async () => {
+    const r = await run('aws s3ap ls')
+    expect(r.code).toBe(252)
+    expect(r.stderr).toBe(`\n${usage}\naws: error: argument command: Invalid choice, valid choices are:\n\ns3                                       | s3api                                   \n\n\nInvalid choice: 's3ap', maybe you meant:\n\n  * s3api\n\n`)
+  })
+
+  it('an unknown option', async () => {
+    const r = await run('aws s3api head-object --bucket my-s3-bucket --key x --bogus 1')
+    expect(r).toEqual({ code: 252, stdout: '', stderr: `\n${usage}\nUnknown options: --bogus, 1\n\n` })
+  })
+
+  it('a missing --bucket', async () => {
+    expect(await run('aws s3api put-object --key k')).toEqual({ code: 252, stdout: '', stderr: `\n${usage}\naws: error: the following arguments are required: --bucket\n\n` })
+  })
+
+  it('bad JSON in --server-side-encryption-configuration', async () => {
+    const r = await run("aws s3api put-bucket-encryption --bucket my-s3-bucket --server-side-encryption-configuration '{bad'")
+    expect(r).toEqual({
+      code: 252,
+      stdout: '',
+      stderr: "\nError parsing parameter '--server-side-encryption-configuration': Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)\nJSON received: {bad\n",
+    })
+  })
+
+  it('NoSuchBucket and NoSuchKey', async () => {
+    expect(await run('aws s3api get-object --bucket nope-bucket --key k out.txt')).toEqual({
+      code: 254, stdout: '', stderr: '\nAn error occurred (NoSuchBucket) when calling the GetObject operation: The specified bucket does not exist\n',
+    })
+    expect(await run('aws s3api get-object --bucket my-s3-bucket --key missing out.txt')).toEqual({
+      code: 254, stdout: '', stderr: '\nAn error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.\n',
+    })
+  })
+
+  it('HEAD of a missing key: 404 with no body', async () => {
+    expect(await run('aws s3api head-object --bucket my-s3-bucket --key missing')).toEqual({
+      code: 254, stdout: '', stderr: '\nAn error occurred (404) when calling the HeadObject operation: Not Found\n',
+    })
+  })
+
+  it('still works after all of that', async () => {
+    expect((await run('aws s3api head-object --bucket my-s3-bucket --key testfile.txt')).code).toBe(0)
+  })
+})
