@@ -39,6 +39,17 @@ const digest = (name: string, hash: (d: Uint8Array) => Promise<Uint8Array> | Uin
   return status
 }
 
+const HELP = `The aws CLI (aws-cli v2 syntax; requests go to the in-browser S3 emulator):
+  aws s3 mb | rb | ls | cp | rm ...           high-level S3 commands
+  aws s3api <operation> --bucket ... ...       any S3 API operation, e.g. head-object, put-bucket-encryption
+
+Shell commands:
+  echo, cat, ls, rm, mkdir, cd, pwd           files live in this browser tab (redirect with > and >>)
+  cmp, diff, md5sum, sha256sum                compare and fingerprint files
+  export NAME=value, history, clear           variables ($NAME), past commands (arrow keys), clear the screen
+  a | b, a && b, a ; b                        pipes and command lists
+`
+
 export const BUILTINS: Record<string, Builtin> = {
   echo(args, io) {
     const noNewline = args[0] === '-n'
@@ -169,6 +180,10 @@ export const BUILTINS: Record<string, Builtin> = {
   },
   clear(_args, _io, sh) {
     sh.clear?.()
+    return 0
+  },
+  help(_args, io) {
+    io.out(HELP)
     return 0
   },
   true: () => 0,

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { findLesson, lessons } from '@/content/lessons'
+import { LessonLayout } from '@/components/lesson/LessonLayout'
+
+export const dynamicParams = false
+
+export function generateStaticParams() {
+  return lessons.map((l) => ({ slug: l.slug }))
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const lesson = findLesson((await params).slug)
+  if (!lesson) return {}
+  const { metadata } = await lesson.load()
+  return { title: metadata.title, description: metadata.summary }
+}
+
+export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
+  const lesson = findLesson((await params).slug)
+  if (!lesson) notFound()
+  const { default: Content } = await lesson.load()
+  return (
+    <LessonLayout>
+      <Content />
+    </LessonLayout>
+  )
+}

@@ -1,0 +1,61 @@
+'use client'
+
+import { isValidElement, useState, type ReactElement, type ReactNode } from 'react'
+import { useOptionalPlayground } from '@/components/playground/PlaygroundProvider'
+
+const RUNNABLE = ['language-sh', 'language-bash', 'language-shell', 'language-console']
+
+function codeText(children: ReactNode): { text: string; className: string } {
+  if (isValidElement(children)) {
+    const el = children as ReactElement<{ className?: string; children?: ReactNode }>
+    return { text: String(el.props.children ?? '').replace(/\n$/, ''), className: el.props.className ?? '' }
+  }
+  return { text: String(children ?? ''), className: '' }
+}
+
+/** The commands of a shell block: comments dropped, backslash-continued lines joined. */
+export function commandsOf(text: string): string[] {
+  return text
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+}
+
+/** A fenced code block; shell blocks get a Run button that types each command into the terminal. */
+export function CodeBlock({ children }: { children?: ReactNode }) {
+  const playground = useOptionalPlayground()
+  const { text, className } = codeText(children)
+  const [copied, setCopied] = useState(false)
+  const runnable = RUNNABLE.some((c) => className.includes(c))
+  return (
+    <div className="my-3 overflow-hidden rounded bg-[#0b1020]">
+      <div className="flex justify-end gap-1 border-b border-white/10 px-2 py-1">
+        <button
+          type="button"
+          className="rounded bg-white/10 px-2 py-0.5 text-xs text-white hover:bg-white/20"
+          onClick={() => {
+            void navigator.clipboard?.writeText(text).then(() => setCopied(true))
+            setTimeout(() => setCopied(false), 1500)
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+        {runnable && playground && (
+          <button
+            type="button"
+            className="rounded bg-amber-500 px-2 py-0.5 text-xs font-semibold text-black hover:bg-amber-400 disabled:opacity-50"
+            disabled={playground.status.state !== 'ready'}
+            aria-label={`Run in the terminal: ${commandsOf(text).join('; ')}`}
+            onClick={() => commandsOf(text).forEach((c) => playground.typeCommand(c))}
+          >
+            ▶ Run
+          </button>
+        )}
+      </div>
+      <pre className="overflow-x-auto p-3 font-mono text-sm text-[#e5e7eb]">
+        <code>{text}</code>
+      </pre>
+    </div>
+  )
+}

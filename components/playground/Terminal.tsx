@@ -1,0 +1,152 @@
+'use client'
+
+import { useEffect, useRef } from 'react'
+import '@xterm/xterm/css/xterm.css'
+import { LineEditor } from '@/lib/cli/terminal/line-editor'
+import { tokenize } from '@/lib/cli/shell/tokenize'
+import type { Runtime } from './runtime'
+import { usePlayground } from './PlaygroundProvider'
+
+const PROMPT = '\x1b[1;32mlearner@playground\x1b[0m:\x1b[1;34m~\x1b[0m$ '
+const TYPE_DELAY_MS = 12
+
+const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
+
+const fontSize = () => (document.documentElement.classList.contains('presenter') ? 20 : 14)
+
+/** The xterm.js terminal: a line editor in front of the session's shell and simulated aws CLI. */
+export function Terminal({ runtime, className = '' }: { runtime: Runtime; className?: string }) {
+  const host = useRef<HTMLDivElement>(null)
+  const live = useRef<HTMLDivElement>(null)
+  const { registerTypist } = usePlayground()
+
+  useEffect(() => {
+    let disposed = false
+    let cleanup = () => {}
+    ;(async () => {
+      const [{ Terminal: XTerm }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
+      if (disposed || !host.current) return
+      const term = new XTerm({
+        cursorBlink: true,
+        fontSize: fontSize(),
+        fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+        theme: { background: '#0b1020', foreground: '#e5e7eb' },
+        scrollback: 5000,
+        screenReaderMode: false,
+        convertEol: false,
+      })
+      const fit = new FitAddon()
+      term.loadAddon(fit)
+      term.open(host.current)
+      fit.fit()
+      const { session } = runtime
+      const editor = new LineEditor(session.shell.history, PROMPT, (line) => tokenize(line, session.shell.env).incomplete)
+      session.shell.clear = () => term.clear()
+      let busy = false
+      const queue: string[] = []
+      const announce = (text: string) => {
+        if (live.current) live.current.textContent = text
+      }
+
+      const runLine = async (line: string) => {
+        busy = true
+        let transcript = ''
+        const code = await session.run(line, {
+          out: (t) => {
+            const text = typeof t === 'string' ? t : new TextDecoder().decode(t)
+            transcript += text
+            term.write(toTerminal(text))
+          },
+          err: (t) => {
+            transcript += t
+            term.write(toTerminal(t))
+          },
+        })
+        announce(`${line}\n${transcript}\nexit code ${code}`)
+        term.write(editor.currentPrompt)
+        editor.promptShown()
+        busy = false
+        next()
+      }
+
+      const feed = (data: string) => {
+        const out = editor.input(data)
+        if (out.clear) {
+          term.clear()
+          term.write(`\x1b[2K\r${editor.currentPrompt}${editor.line}`)
+          editor.promptShown()
+        }
+        term.write(out.write)
+        if (out.interrupt) {
+          term.write(editor.currentPrompt)
+          editor.promptShown()
+        }
+        if (out.submit !== undefined) {
+          if (out.rest) queue.unshift(out.rest)
+          void runLine(out.submit)
+        }
+      }
+
+      // Commands from Run buttons are typed visibly, one character at a time, then run.
+      const next = () => {
+        if (busy || queue.length === 0) return
+        const item = queue.shift()!
+        if (!item.startsWith('\u0000type:')) return feed(item)
+        const text = item.slice('\u0000type:'.length)
+        busy = true
+        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
+        let i = 0
+        const step = () => {
+          if (disposed) return
+          if (reduce || i >= text.length) {
+            if (reduce) term.write(editor.type(text.slice(i)))
+            busy = false
+            feed('\r')
+            return
+          }
+          term.write(editor.type(text[i++]!))
+          setTimeout(step, TYPE_DELAY_MS)
+        }
+        step()
+      }
+
+      term.onData((data) => {
+        if (busy) return
+        feed(data)
+      })
+      registerTypist((command) => {
+        queue.push(`\u0000type:${command}`)
+        next()
+        term.focus()
+      })
+      term.write(`Welcome to the S3 Encryption Playground. Type \x1b[1mhelp\x1b[0m for the commands.\r\n${PROMPT}`)
+      editor.promptShown()
+      editor.columns = term.cols
+      term.onResize(({ cols }) => (editor.columns = cols))
+      const resize = new ResizeObserver(() => fit.fit())
+      resize.observe(host.current)
+      const onDisplay = () => {
+        term.options.fontSize = fontSize()
+        fit.fit()
+      }
+      window.addEventListener('display-change', onDisplay)
+      cleanup = () => {
+        registerTypist(undefined)
+        resize.disconnect()
+        window.removeEventListener('display-change', onDisplay)
+        term.dispose()
+      }
+    })()
+    return () => {
+      disposed = true
+      cleanup()
+    }
+  }, [runtime, registerTypist])
+
+  return (
+    <div className={`relative ${className}`}>
+      <div ref={host} className="h-full w-full bg-[#0b1020] p-2" data-testid="terminal" aria-label="Terminal" />
+      <div ref={live} role="log" aria-live="polite" className="sr-only" data-testid="terminal-log" />
+    </div>
+  )
+}

@@ -1,0 +1,16 @@
+/** The lessons, in reading order. Each is an MDX file in content/learn/ with a `metadata` export. */
+import type { ComponentType } from 'react'
+
+export interface LessonMeta {
+  title: string
+  summary: string
+}
+
+export interface LessonEntry {
+  slug: string
+  load: () => Promise<{ default: ComponentType; metadata: LessonMeta }>
+}
+
+export const lessons: LessonEntry[] = [{ slug: 'default-encryption', load: () => import('./learn/default-encryption.mdx') }]
+
+export const findLesson = (slug: string) => lessons.find((l) => l.slug === slug)

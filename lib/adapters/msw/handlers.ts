@@ -1,0 +1,43 @@
+/**
+ * The MSW front door: one catch-all handler for the emulator's hosts that hands the request to the
+ * same `handle` the Node server uses, and records the exchange for the inspector.
+ */
+import { http } from 'msw'
+import type { Emulator } from '../../emulator/create-emulator'
+import type { RequestEvent } from '../../emulator/events'
+import { maskHeaders, previewBody, type ExchangeLog } from '../../inspector/exchange'
+
+/** Every host under emulator.invalid: `s3.emulator.invalid`, `bucket.s3.emulator.invalid`, `kms.emulator.invalid`. */
+export const EMULATOR_HOSTS = /^https:\/\/([a-z0-9.-]+\.)?emulator\.invalid(\/|$)/
+
+export function createHandlers(emulator: Emulator, log: ExchangeLog) {
+  const events = new Map<string, RequestEvent>()
+  emulator.events.subscribe((e) => events.set(e.requestId, e))
+  return [
+    http.all(EMULATOR_HOSTS, async ({ request }) => {
+      const started = performance.now()
+      const requestBytes = new Uint8Array(await request.clone().arrayBuffer())
+      const response = await emulator.handle(request)
+      const responseBytes = new Uint8Array(await response.clone().arrayBuffer())
+      const requestId = response.headers.get('x-amz-request-id') ?? response.headers.get('x-amzn-requestid') ?? undefined
+      const event = requestId ? events.get(requestId) : undefined
+      if (requestId) events.delete(requestId)
+      log.add({
+        ...(requestId ? { requestId } : {}),
+        ...(event ? { operation: event.operation } : {}),
+        method: request.method,
+        url: request.url,
+        status: response.status,
+        requestHeaders: maskHeaders([...request.headers]),
+        responseHeaders: [...response.headers],
+        requestBodySize: requestBytes.length,
+        requestBody: previewBody(requestBytes, request.headers.get('content-type')),
+        responseBodySize: responseBytes.length,
+        responseBody: previewBody(responseBytes, response.headers.get('content-type')),
+        startedAt: Date.now(),
+        ms: performance.now() - started,
+      })
+      return response
+    }),
+  ]
+}
