@@ -2,8 +2,9 @@
  * CRC-64/NVME (NVM Express spec, used by S3 as CRC64NVME): reflected polynomial 0x9A6C9329AC4BC9B5,
  * init and xorout all ones. The 64-bit state is kept as two 32-bit halves to avoid BigInt per byte.
  */
-const POLY_HI = 0xad93d235 // bit-reversed polynomial, high half
-const POLY_LO = 0x94c93659
+// The catalogue's polynomial is 0xAD93D23594C93659; a reflected (LSB-first) table needs it bit-reversed.
+const POLY_HI = 0x9a6c9329 // bit-reversed polynomial, high half
+const POLY_LO = 0xac4bc9b5
 
 const TABLE_HI = new Uint32Array(256)
 const TABLE_LO = new Uint32Array(256)
