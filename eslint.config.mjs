@@ -17,7 +17,7 @@ const restrict = (extra = []) => ({
   'no-restricted-globals': ['error', ...dom.map((name) => ({ name, message: 'lib/ may not touch the DOM.' }))],
 })
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ['.next/**', 'out/**', 'public/mockServiceWorker.js', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
@@ -29,3 +29,5 @@ export default [
     },
   },
 ]
+
+export default config

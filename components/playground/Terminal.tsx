@@ -21,126 +21,9 @@ export function Terminal({ runtime, className = '' }: { runtime: Runtime; classN
   const { registerTypist } = usePlayground()
 
   useEffect(() => {
-    let disposed = false
-    let cleanup = () => {}
-    ;(async () => {
-      const [{ Terminal: XTerm }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
-      if (disposed || !host.current) return
-      const term = new XTerm({
-        cursorBlink: true,
-        fontSize: fontSize(),
-        fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
-        theme: { background: '#0b1020', foreground: '#e5e7eb' },
-        scrollback: 5000,
-        screenReaderMode: false,
-        convertEol: false,
-      })
-      const fit = new FitAddon()
-      term.loadAddon(fit)
-      term.open(host.current)
-      fit.fit()
-      const { session } = runtime
-      const editor = new LineEditor(session.shell.history, PROMPT, (line) => tokenize(line, session.shell.env).incomplete)
-      session.shell.clear = () => term.clear()
-      let busy = false
-      const queue: string[] = []
-      const announce = (text: string) => {
-        if (live.current) live.current.textContent = text
-      }
-
-      const runLine = async (line: string) => {
-        busy = true
-        let transcript = ''
-        const code = await session.run(line, {
-          out: (t) => {
-            const text = typeof t === 'string' ? t : new TextDecoder().decode(t)
-            transcript += text
-            term.write(toTerminal(text))
-          },
-          err: (t) => {
-            transcript += t
-            term.write(toTerminal(t))
-          },
-        })
-        announce(`${line}\n${transcript}\nexit code ${code}`)
-        term.write(editor.currentPrompt)
-        editor.promptShown()
-        busy = false
-        next()
-      }
-
-      const feed = (data: string) => {
-        const out = editor.input(data)
-        if (out.clear) {
-          term.clear()
-          term.write(`\x1b[2K\r${editor.currentPrompt}${editor.line}`)
-          editor.promptShown()
-        }
-        term.write(out.write)
-        if (out.interrupt) {
-          term.write(editor.currentPrompt)
-          editor.promptShown()
-        }
-        if (out.submit !== undefined) {
-          if (out.rest) queue.unshift(out.rest)
-          void runLine(out.submit)
-        }
-      }
-
-      // Commands from Run buttons are typed visibly, one character at a time, then run.
-      const next = () => {
-        if (busy || queue.length === 0) return
-        const item = queue.shift()!
-        if (!item.startsWith('\u0000type:')) return feed(item)
-        const text = item.slice('\u0000type:'.length)
-        busy = true
-        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
-        let i = 0
-        const step = () => {
-          if (disposed) return
-          if (reduce || i >= text.length) {
-            if (reduce) term.write(editor.type(text.slice(i)))
-            busy = false
-            feed('\r')
-            return
-          }
-          term.write(editor.type(text[i++]!))
-          setTimeout(step, TYPE_DELAY_MS)
-        }
-        step()
-      }
-
-      term.onData((data) => {
-        if (busy) return
-        feed(data)
-      })
-      registerTypist((command) => {
-        queue.push(`\u0000type:${command}`)
-        next()
-        term.focus()
-      })
-      term.write(`Welcome to the S3 Encryption Playground. Type \x1b[1mhelp\x1b[0m for the commands.\r\n${PROMPT}`)
-      editor.promptShown()
-      editor.columns = term.cols
-      term.onResize(({ cols }) => (editor.columns = cols))
-      const resize = new ResizeObserver(() => fit.fit())
-      resize.observe(host.current)
-      const onDisplay = () => {
-        term.options.fontSize = fontSize()
-        fit.fit()
-      }
-      window.addEventListener('display-change', onDisplay)
-      cleanup = () => {
-        registerTypist(undefined)
-        resize.disconnect()
-        window.removeEventListener('display-change', onDisplay)
-        term.dispose()
-      }
-    })()
-    return () => {
-      disposed = true
-      cleanup()
-    }
+    const abort = new AbortController()
+    if (host.current && live.current) void mountTerminal(host.current, live.current, runtime, registerTypist, abort.signal)
+    return () => abort.abort()
   }, [runtime, registerTypist])
 
   return (
@@ -149,4 +32,129 @@ export function Terminal({ runtime, className = '' }: { runtime: Runtime; classN
       <div ref={live} role="log" aria-live="polite" className="sr-only" data-testid="terminal-log" />
     </div>
   )
+}
+
+/** Builds the xterm terminal inside `hostEl` and wires it to the session; undone when `signal` aborts. */
+async function mountTerminal(
+  hostEl: HTMLDivElement,
+  liveEl: HTMLDivElement,
+  runtime: Runtime,
+  registerTypist: (typist: ((command: string) => void) | undefined) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const [{ Terminal: XTerm }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
+  if (signal.aborted) return
+  const term = new XTerm({
+    cursorBlink: true,
+    fontSize: fontSize(),
+    fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+    theme: { background: '#0b1020', foreground: '#e5e7eb' },
+    scrollback: 5000,
+    screenReaderMode: false,
+    convertEol: false,
+  })
+  const fit = new FitAddon()
+  term.loadAddon(fit)
+  term.open(hostEl)
+  fit.fit()
+  const { session } = runtime
+  const editor = new LineEditor(session.shell.history, PROMPT, (line) => tokenize(line, session.shell.env).incomplete)
+  session.setClear(() => term.clear())
+  let busy = false
+  let runs = 0
+  const queue: string[] = []
+  const announce = (text: string) => {
+    liveEl.textContent = text
+  }
+
+  const runLine = async (line: string) => {
+    busy = true
+    let transcript = ''
+    const code = await session.run(line, {
+      out: (t) => {
+        const text = typeof t === 'string' ? t : new TextDecoder().decode(t)
+        transcript += text
+        term.write(toTerminal(text))
+      },
+      err: (t) => {
+        transcript += t
+        term.write(toTerminal(t))
+      },
+    })
+    announce(`${line}\n${transcript}\nexit code ${code}`)
+    runs++
+    hostEl.setAttribute('data-runs', String(runs))
+    term.write(editor.currentPrompt)
+    editor.promptShown()
+    busy = false
+    next()
+  }
+
+  const feed = (data: string) => {
+    const out = editor.input(data)
+    if (out.clear) {
+      term.clear()
+      term.write(`\x1b[2K\r${editor.currentPrompt}${editor.line}`)
+      editor.promptShown()
+    }
+    term.write(out.write)
+    if (out.interrupt) {
+      term.write(editor.currentPrompt)
+      editor.promptShown()
+    }
+    if (out.submit !== undefined) {
+      if (out.rest) queue.unshift(out.rest)
+      void runLine(out.submit)
+    }
+  }
+
+  // Commands from Run buttons are typed visibly, one character at a time, then run.
+  const next = () => {
+    if (busy || queue.length === 0) return
+    const item = queue.shift()!
+    if (!item.startsWith('\u0000type:')) return feed(item)
+    const text = item.slice('\u0000type:'.length)
+    busy = true
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
+    let i = 0
+    const step = () => {
+      if (signal.aborted) return
+      if (reduce || i >= text.length) {
+        if (reduce) term.write(editor.type(text.slice(i)))
+        busy = false
+        feed('\r')
+        return
+      }
+      term.write(editor.type(text[i++]!))
+      setTimeout(step, TYPE_DELAY_MS)
+    }
+    step()
+  }
+
+  term.onData((data) => {
+    if (busy) return
+    feed(data)
+  })
+  registerTypist((command) => {
+    queue.push(`\u0000type:${command}`)
+    next()
+    term.focus()
+  })
+  term.write(`Welcome to the S3 Encryption Playground. Type \x1b[1mhelp\x1b[0m for the commands.\r\n${PROMPT}`)
+  editor.promptShown()
+  editor.columns = term.cols
+  term.onResize(({ cols }) => (editor.columns = cols))
+  const resize = new ResizeObserver(() => fit.fit())
+  resize.observe(hostEl)
+  const onDisplay = () => {
+    term.options.fontSize = fontSize()
+    fit.fit()
+  }
+  window.addEventListener('display-change', onDisplay)
+  signal.addEventListener('abort', () => {
+    registerTypist(undefined)
+    resize.disconnect()
+    window.removeEventListener('display-change', onDisplay)
+    term.dispose()
+  })
 }

@@ -14,6 +14,8 @@ export interface Session {
   shell: Shell
   /** Runs a line and records it in the history. */
   run(line: string, io: Io): Promise<number>
+  /** What `clear` (and Ctrl-L) does: the terminal sets this. */
+  setClear(clear: () => void): void
 }
 
 export function createSession(options: SessionOptions): Session {
@@ -34,6 +36,9 @@ export function createSession(options: SessionOptions): Session {
   }
   return {
     shell,
+    setClear(clear) {
+      shell.clear = clear
+    },
     run(line, io) {
       if (line.trim()) shell.history.push(line)
       return runLine(shell, line, io)

@@ -65,6 +65,13 @@ export class LineEditor {
     return out
   }
 
+  private moveTo(position: number): string {
+    const next = Math.min(Math.max(position, 0), this.buffer.length)
+    if (next === this.cursor) return ''
+    this.cursor = next
+    return this.redraw()
+  }
+
   /** After a new prompt is written: the cursor sits right after it. */
   promptShown(): void {
     this.drawnCursor = this.promptWidth
@@ -129,11 +136,9 @@ export class LineEditor {
         i += seq.length
         if (seq === '\x1b[A') write += this.recall(-1)
         else if (seq === '\x1b[B') write += this.recall(1)
-        else if (seq === '\x1b[D' && this.cursor > 0) (this.cursor--, (write += this.redraw()))
-        else if (seq === '\x1b[C' && this.cursor < this.buffer.length) (this.cursor++, (write += this.redraw()))
-        else if (seq === '\x1b[H' || seq === '\x1bOH') (this.cursor = 0), (write += this.redraw())
-        else if (seq === '\x1b[F' || seq === '\x1bOF') (this.cursor = this.buffer.length), (write += this.redraw())
-        else if (seq === '\x1b[3~' && this.cursor < this.buffer.length) {
+        else if (seq === '\x1b[D' || seq === '\x1b[C' || seq === '\x1b[H' || seq === '\x1bOH' || seq === '\x1b[F' || seq === '\x1bOF') {
+          write += this.moveTo(seq === '\x1b[D' ? this.cursor - 1 : seq === '\x1b[C' ? this.cursor + 1 : seq.endsWith('H') ? 0 : this.buffer.length)
+        } else if (seq === '\x1b[3~' && this.cursor < this.buffer.length) {
           this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1)
           write += this.redraw()
         }
@@ -162,8 +167,8 @@ export class LineEditor {
         this.historyIndex = undefined
         return { write: write + '^C\r\n', interrupt: true }
       } else if (c === '\x0c') return { write, clear: true }
-      else if (c === '\x01') (this.cursor = 0), (write += this.redraw())
-      else if (c === '\x05') (this.cursor = this.buffer.length), (write += this.redraw())
+      else if (c === '\x01') write += this.moveTo(0)
+      else if (c === '\x05') write += this.moveTo(this.buffer.length)
       else if (c === '\x15') {
         this.buffer = this.buffer.slice(this.cursor)
         this.cursor = 0
