@@ -25,11 +25,14 @@ export function decodeAwsChunked(data: Uint8Array): Decoded {
   let offset = 0
   for (;;) {
     const [header, next] = readLine(data, offset)
-    const size = parseInt(header.split(';')[0]!.trim(), 16)
-    if (!Number.isFinite(size) || size < 0) throw new ChunkedFormatError(`bad chunk size line "${header}"`)
+    const sizeText = header.split(';')[0]!.trim()
+    if (!/^[0-9a-f]{1,8}$/i.test(sizeText)) throw new ChunkedFormatError(`bad chunk size line "${header}"`)
+    const size = parseInt(sizeText, 16)
     offset = next
     if (size === 0) break
     if (offset + size + 2 > data.length) throw new ChunkedFormatError('aws-chunked chunk is shorter than its declared size')
+    // The chunk's own CRLF must follow exactly `size` bytes; anything else means the size line lied.
+    if (data[offset + size] !== 13 || data[offset + size + 1] !== 10) throw new ChunkedFormatError('aws-chunked chunk is not the size it declared')
     parts.push(data.subarray(offset, offset + size))
     offset += size + 2 // the chunk's own \r\n
   }

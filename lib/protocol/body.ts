@@ -55,7 +55,7 @@ export async function readBody(request: Request): Promise<ReceivedBody> {
 
   const contentMd5 = headers.get('content-md5')
   if (contentMd5 !== null) {
-    if (fromBase64(contentMd5)?.length !== 16) throw new S3Error('InvalidDigest', 'The Content-MD5 you specified is not valid.', 400, { 'Content-MD5': contentMd5 })
+    if (fromBase64(contentMd5)?.length !== 16) throw new S3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, { 'Content-MD5': contentMd5 })
     const computed = md5Base64(bytes)
     if (computed !== contentMd5) {
       throw new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {

@@ -1,0 +1,107 @@
+/** The S3 route table, driven through createEmulator().handle(new Request(...)). */
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { RequestEvent } from '@/lib/emulator/events'
+import { errorOf, harness, type Harness } from '../../../helpers/handle'
+
+let s3: Harness
+let events: RequestEvent[]
+
+beforeEach(async () => {
+  s3 = harness()
+  events = []
+  s3.emulator.events.subscribe((e) => events.push(e))
+})
+
+const lastOperation = () => events.at(-1)?.operation
+
+describe('every served operation is reached by its method, scope and sub-resource', () => {
+  const encryption = '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>'
+  const steps: [string, string, number, string, { body?: string }?][] = [
+    ['PUT', '/route-bucket', 200, 'CreateBucket'],
+    ['HEAD', '/route-bucket', 200, 'HeadBucket'],
+    ['GET', '/', 200, 'ListBuckets'],
+    ['GET', '/route-bucket?location', 200, 'GetBucketLocation'],
+    ['PUT', '/route-bucket?encryption', 200, 'PutBucketEncryption', { body: encryption }],
+    ['GET', '/route-bucket?encryption', 200, 'GetBucketEncryption'],
+    ['DELETE', '/route-bucket?encryption', 204, 'DeleteBucketEncryption'],
+    ['PUT', '/route-bucket/dir/file.txt', 200, 'PutObject', { body: 'data' }],
+    ['HEAD', '/route-bucket/dir/file.txt', 200, 'HeadObject'],
+    ['GET', '/route-bucket/dir/file.txt', 200, 'GetObject'],
+    ['GET', '/route-bucket?list-type=2', 200, 'ListObjects'],
+    ['GET', '/route-bucket', 200, 'ListObjects'],
+    ['DELETE', '/route-bucket/dir/file.txt', 204, 'DeleteObject'],
+    ['DELETE', '/route-bucket', 204, 'DeleteBucket'],
+  ]
+  it('in tutorial order', async () => {
+    for (const [method, path, status, operation, init] of steps) {
+      const r = await s3.send(method, path, init)
+      expect([method, path, r.status, lastOperation()]).toEqual([method, path, status, operation])
+    }
+  })
+
+  it('the same operations through virtual-hosted addressing', async () => {
+    expect((await s3.send('PUT', 'http://vhost-bucket.localhost:4566/')).status).toBe(200)
+    expect(lastOperation()).toBe('CreateBucket')
+    expect((await s3.send('PUT', 'http://vhost-bucket.localhost:4566/k', { body: 'v' })).status).toBe(200)
+    const got = await s3.send('GET', 'http://vhost-bucket.s3.amazonaws.com/k')
+    expect([got.status, await got.text(), lastOperation()]).toEqual([200, 'v', 'GetObject'])
+    expect(events.at(-1)).toMatchObject({ bucket: 'vhost-bucket', key: 'k' })
+  })
+
+  it('versionId and partNumber are options of GetObject and HeadObject, not unserved sub-resources', async () => {
+    await s3.send('PUT', '/route-bucket')
+    await s3.send('PUT', '/route-bucket/k', { body: 'v' })
+    expect((await s3.send('GET', '/route-bucket/k?versionId=null')).status).toBe(200)
+    expect((await s3.send('HEAD', '/route-bucket/k?partNumber=1')).status).toBe(200)
+    expect(lastOperation()).toBe('HeadObject')
+  })
+})
+
+describe('what is not served', () => {
+  beforeEach(async () => {
+    await s3.send('PUT', '/route-bucket')
+    await s3.send('PUT', '/route-bucket/k', { body: 'v' })
+  })
+
+  for (const [method, path, subresource] of [
+    ['GET', '/route-bucket?policy', 'policy'],
+    ['PUT', '/route-bucket?versioning', 'versioning'],
+    ['GET', '/route-bucket?uploads', 'uploads'],
+    ['POST', '/route-bucket?delete', 'delete'],
+    ['GET', '/route-bucket/k?tagging', 'tagging'],
+    ['PUT', '/route-bucket/k?acl', 'acl'],
+    ['POST', '/route-bucket/k?uploads', 'uploads'],
+    ['PUT', '/route-bucket/k?partNumber=1&uploadId=x', 'partNumber'],
+  ]) {
+    it(`${method} ?${subresource} is 501 NotImplemented, never misrouted`, async () => {
+      const e = await errorOf(await s3.send(method!, path!, method === 'GET' ? {} : { body: 'x' }))
+      expect([e.status, e.code]).toEqual([501, 'NotImplemented'])
+      expect(e.fields.Header).toBe(subresource)
+    })
+  }
+
+  it('a sub-resource route does not fall through to the plain route: the object is untouched', async () => {
+    await s3.send('PUT', '/route-bucket/k?tagging', { body: '<Tagging/>' })
+    expect(await (await s3.send('GET', '/route-bucket/k')).text()).toBe('v')
+  })
+
+  it('CopyObject (PUT with x-amz-copy-source) is 501, not an empty object', async () => {
+    const e = await errorOf(await s3.send('PUT', '/route-bucket/copy', { headers: { 'x-amz-copy-source': '/route-bucket/k' } }))
+    expect([e.status, e.code]).toEqual([501, 'NotImplemented'])
+    expect((await s3.send('HEAD', '/route-bucket/copy')).status).toBe(404)
+  })
+
+  for (const [method, path, resource] of [
+    ['POST', '/route-bucket', 'BUCKET'],
+    ['PATCH', '/route-bucket/k', 'OBJECT'],
+    ['POST', '/route-bucket/k', 'OBJECT'],
+    ['PUT', '/', 'SERVICE'],
+    ['DELETE', '/', 'SERVICE'],
+  ]) {
+    it(`${method} ${path} is 405 MethodNotAllowed`, async () => {
+      const e = await errorOf(await s3.send(method!, path!))
+      expect([e.status, e.code, e.message]).toEqual([405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.'])
+      expect(e.fields).toMatchObject({ Method: method, ResourceType: resource })
+    })
+  }
+})
