@@ -7,7 +7,7 @@ import type { Vfs } from '../shell/vfs'
 import { shapeOf, type MemberRef, type Operation, type ServiceModel } from './model'
 import { parsePythonJson, PyJsonError } from './pyjson'
 import { parseShorthand, ShorthandError } from './shorthand'
-import { argparseError, paramError, requiredArguments, unknownOptions, UsageError } from './usage'
+import { argparseError, EXIT, paramError, requiredArguments, unknownOptions, UsageError } from './usage'
 import { validateParams } from './validate'
 import { fromUtf8 } from '../../crypto/bytes'
 
@@ -53,7 +53,8 @@ function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: Vfs): un
   switch (shape.type) {
     case 'integer':
     case 'long':
-      if (!/^-?\d+$/.test(text.trim())) throw paramError(param, `invalid literal for int() with base 10: '${text}'`)
+      // aws-cli v2 lets Python's ValueError through: no "Error parsing parameter", exit code 255.
+      if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`\ninvalid literal for int() with base 10: '${text}'\n`, EXIT.other)
       return Number(text)
     case 'timestamp': {
       const t = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text)

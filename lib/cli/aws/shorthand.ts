@@ -52,7 +52,7 @@ export function parseShorthand(text: string): unknown {
           pos++
           return out
         }
-        if (text[pos] !== ',') fail(']')
+        if (text[pos] !== ',') fail(',')
         pos++
       }
     }

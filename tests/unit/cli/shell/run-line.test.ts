@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { createSession } from '@/lib/cli/session'
+import { emulatorTarget } from '@/lib/sdk/clients'
+import { fromUtf8 } from '@/lib/crypto/bytes'
+
+async function sh(...lines: string[]) {
+  const session = createSession({ target: emulatorTarget('http://127.0.0.1:9') })
+  let out = ''
+  let err = ''
+  let code = 0
+  for (const line of lines) code = await session.run(line, { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (err += t) })
+  return { out, err, code, session }
+}
+
+describe('the shell', () => {
+  it('writes, appends and reads files', async () => {
+    const r = await sh('echo one > f.txt', 'echo two >> f.txt', 'cat f.txt')
+    expect(r.out).toBe('one\ntwo\n')
+  })
+
+  it('pipes stdout into the next command', async () => {
+    expect((await sh('echo hello | sha256sum')).out).toBe('5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\n')
+  })
+
+  it('cmp: silent and 0 when equal, the first difference and 1 when not, 2 when a file is missing', async () => {
+    expect(await sh('echo abc > a', 'echo abc > b', 'cmp a b')).toMatchObject({ out: '', code: 0 })
+    expect(await sh('echo abc > a', 'echo abd > b', 'cmp a b')).toMatchObject({ out: 'a b differ: byte 3, line 1\n', code: 1 })
+    expect(await sh('echo abc > a', 'cmp a nope')).toMatchObject({ err: 'cmp: nope: No such file or directory\n', code: 2 })
+    expect(await sh('echo abc > a', 'echo -n ab > b', 'cmp a b')).toMatchObject({ err: 'cmp: EOF on b after byte 2, line 1\n', code: 1 })
+  })
+
+  it('diff prints GNU normal format', async () => {
+    const r = await sh('echo a > x', 'echo b >> x', 'echo a > y', 'echo c >> y', 'diff x y')
+    expect(r).toMatchObject({ out: '2c2\n< b\n---\n> c\n', code: 1 })
+  })
+
+  it('&& stops on failure, ; does not, and $? holds the last code', async () => {
+    expect((await sh('false && echo no; echo yes')).out).toBe('yes\n')
+    expect((await sh('false', 'echo $?')).out).toBe('1\n')
+  })
+
+  it('answers unknown commands like bash, with 127', async () => {
+    expect(await sh('frobnicate --now')).toMatchObject({ err: 'bash: frobnicate: command not found\n', code: 127 })
+  })
+
+  it('reports file errors as coreutils does', async () => {
+    expect((await sh('cat nope')).err).toBe('cat: nope: No such file or directory\n')
+    expect((await sh('rm nope')).err).toBe("rm: cannot remove 'nope': No such file or directory\n")
+    expect((await sh('ls nope')).err).toBe("ls: cannot access 'nope': No such file or directory\n")
+    expect((await sh('echo x > missing/dir/f')).err).toBe('bash: missing/dir/f: No such file or directory\n')
+  })
+
+  it('keeps history of what was run', async () => {
+    const r = await sh('echo a', 'echo b')
+    expect(r.session.shell.history).toEqual(['echo a', 'echo b'])
+  })
+
+  it('says when aws cannot reach the endpoint, with exit code 255', async () => {
+    const r = await sh('aws s3api list-buckets')
+    expect(r.code).toBe(255)
+    expect(r.err).toBe('\nCould not connect to the endpoint URL: "http://127.0.0.1:9/"\n')
+  })
+})
