@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs'
-import { defineConfig } from '@playwright/test'
+import { chromium, defineConfig } from '@playwright/test'
+
+const HOW_TO_GET_ONE = `No Chromium found for the end-to-end tests. Either:
+  - install the system one:      sudo apt-get install chromium   (Debian/Ubuntu)
+  - point at any Chromium/Chrome: CHROMIUM_PATH=/path/to/chrome npm test
+  - or let Playwright fetch its own: npx playwright install chromium`
 
 /** A system Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
-  const found = candidates.find((p) => existsSync(p))
-  if (found) return found
-  if (process.env.CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.`)
-  return undefined // Playwright's bundled browser, if `npx playwright install chromium` was run
+  if (process.env.CHROMIUM_PATH) {
+    if (!existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.\n${HOW_TO_GET_ONE}`)
+    return process.env.CHROMIUM_PATH
+  }
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+  if (system) return system
+  if (existsSync(chromium.executablePath())) return undefined // Playwright's own browser
+  throw new Error(HOW_TO_GET_ONE)
 }
 
 const PORT = Number(process.env.E2E_PORT ?? 3200)
