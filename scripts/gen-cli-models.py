@@ -17,6 +17,15 @@ OPERATIONS = {
         'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'ListObjectsV2', 'ListObjects',
         'PutBucketEncryption', 'GetBucketEncryption', 'DeleteBucketEncryption',
     ],
+    ('kms', '2014-11-01'): [
+        'CreateKey', 'DescribeKey', 'ListKeys', 'CreateAlias', 'UpdateAlias', 'DeleteAlias', 'ListAliases',
+        'EnableKey', 'DisableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'EnableKeyRotation',
+        'DisableKeyRotation', 'GetKeyRotationStatus', 'RotateKeyOnDemand', 'ListKeyRotations', 'Encrypt',
+        'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateRandom',
+        'GetKeyPolicy', 'PutKeyPolicy', 'ListKeyPolicies', 'TagResource', 'UntagResource', 'ListResourceTags',
+    ],
+    ('cloudtrail', '2013-11-01'): ['LookupEvents'],
+    ('sts', '2011-06-15'): ['GetCallerIdentity'],
 }
 
 def load(service, version):
@@ -26,6 +35,8 @@ def load(service, version):
 
 def load_paginators(service, version):
     base = os.path.join(os.path.dirname(botocore.__file__), 'data', service, version)
+    if not os.path.exists(os.path.join(base, 'paginators-1.json')):
+        return {}
     pages = json.load(open(os.path.join(base, 'paginators-1.json')))['pagination']
     extras = os.path.join(base, 'paginators-1.sdk-extras.json')
     if os.path.exists(extras):

@@ -22,7 +22,7 @@ export function createSession(options: SessionOptions): Session {
   const cache = new Map<string, Clients>()
   const clientsFor = ({ endpointUrl, region }: { endpointUrl?: string; region?: string }): Clients => {
     const target = { ...options.target, ...(endpointUrl ? { endpoint: endpointUrl } : {}), ...(region ? { region } : {}) }
-    const id = `${target.endpoint}|${target.region}`
+    const id = JSON.stringify([target.endpoint, target.endpoints, target.region])
     let clients = cache.get(id)
     if (!clients) cache.set(id, (clients = createClients(target)))
     return clients

@@ -66,7 +66,9 @@ describe('bad input prints what aws-cli prints, and the terminal keeps working',
   it('an unknown command', async () => {
     const r = await run('aws s3ap ls')
     expect(r.code).toBe(252)
-    expect(r.stderr).toBe(`\n${usage}\naws: error: argument command: Invalid choice, valid choices are:\n\ns3                                       | s3api                                   \n\n\nInvalid choice: 's3ap', maybe you meant:\n\n  * s3api\n\n`)
+    const choices = ['cloudtrail', 'kms', 's3', 's3api', 'sts'].map((c) => c.padEnd(40))
+    const table = `${choices[0]} | ${choices[1]}\n${choices[2]} | ${choices[3]}\n${choices[4]}`
+    expect(r.stderr).toBe(`\n${usage}\naws: error: argument command: Invalid choice, valid choices are:\n\n${table}\n\n\nInvalid choice: 's3ap', maybe you meant:\n\n  * s3api\n\n`)
   })
 
   it('an unknown option', async () => {

@@ -12,6 +12,7 @@ export interface GlobalOptions {
   region?: string
   endpointUrl?: string
   output?: string
+  query?: string
   debug: boolean
   noPaginate: boolean
 }

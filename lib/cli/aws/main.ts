@@ -1,7 +1,10 @@
 /** `aws ...`: global options, then `s3` high-level commands or any modelled `s3api` operation. */
 import type { AwsEnv, GlobalOptions, Io } from './io'
-import { MODELS, operationByCliName } from './model'
-import { runS3api } from './s3api'
+import { operationByCliName } from './model'
+import { runApiCommand } from './api-command'
+import { API_SERVICES } from './services'
+import { OUTPUT_FORMATS } from './formats'
+import { endpointOf } from '../../sdk/clients'
 import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
@@ -14,13 +17,11 @@ import { rm } from './s3/rm'
 /** aws-cli lists s3's subcommands in this order. */
 const S3_COMMANDS: S3Command[] = [ls, cp, rm, mb, rb]
 const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
-const SERVICES = ['s3', 's3api']
+const SERVICES = ['cloudtrail', 'kms', 's3', 's3api', 'sts']
 
 const VALUE_OPTIONS = ['--endpoint-url', '--output', '--query', '--profile', '--region', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']
 const FLAG_OPTIONS = ['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt', '--version']
-const OUTPUTS = ['json']
-
-export const VERSION = 'aws-cli/2 (simulated by the S3 Encryption Playground; json output)'
+export const VERSION = 'aws-cli/2 (simulated by the S3 Encryption Playground)'
 
 function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; version: boolean } {
   const g: GlobalOptions = { debug: false, noPaginate: false }
@@ -36,9 +37,10 @@ function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; versi
       if (name === '--region') g.region = value
       if (name === '--endpoint-url') g.endpointUrl = value
       if (name === '--output') {
-        if (!OUTPUTS.includes(value)) throw invalidChoice('--output', value, OUTPUTS)
+        if (!OUTPUT_FORMATS.includes(value)) throw invalidChoice('--output', value, OUTPUT_FORMATS)
         g.output = value
       }
+      if (name === '--query') g.query = value
     } else if (FLAG_OPTIONS.includes(arg)) {
       if (arg === '--debug') g.debug = true
       if (arg === '--no-paginate') g.noPaginate = true
@@ -63,12 +65,12 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     if (!spec) throw invalidChoice('subcommand', command, S3_CHOICES)
     return spec.run(parseS3Args(spec, params), env, g, io)
   }
-  const model = MODELS.s3!
-  const choices = Object.values(model.operations).map((o) => o.cli).sort()
+  const api = API_SERVICES.find((s) => s.command === service)!
+  const choices = Object.values(api.model.operations).map((o) => o.cli).sort()
   if (command === undefined) throw requiredArguments(['operation'])
-  const op = operationByCliName(model, command)
+  const op = operationByCliName(api.model, command)
   if (!op) throw invalidChoice('operation', command, choices)
-  return runS3api(op, params, env, g, io)
+  return runApiCommand(api, op, params, env, g, io)
 }
 
 /** Runs one `aws` command line (without the leading `aws`) and returns aws-cli's exit code. */
@@ -88,7 +90,8 @@ export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<numbe
     }
     if (isConnectionFailure(cause)) {
       const { g } = splitGlobals(args)
-      io.err(`\n${connectionErrorText(env.clients(g).target.endpoint + '/')}\n`)
+      const service = API_SERVICES.find((s) => args.includes(s.command))?.service ?? 's3'
+      io.err(`\n${connectionErrorText((endpointOf(env.clients(g).target, service) ?? `https://${service}.${g.region ?? 'us-east-1'}.amazonaws.com`) + '/')}\n`)
       return EXIT.other
     }
     io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)

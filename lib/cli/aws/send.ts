@@ -1,5 +1,4 @@
 /** Sends an SDK command and, on failure, remembers which API operation failed (for aws-cli's messages). */
-import type { S3Client } from '@aws-sdk/client-s3'
 
 export class OperationFailed extends Error {
   constructor(
@@ -13,7 +12,12 @@ export class OperationFailed extends Error {
 /** The output type of an SDK command, read off its middleware handler. */
 export type OutputOf<C> = C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> } ? O : never
 
-export async function send<C>(client: S3Client, operation: string, command: C): Promise<OutputOf<C>> {
+/** Any SDK client: they all have send(command). */
+export interface SdkClient {
+  send(command: never): Promise<unknown>
+}
+
+export async function send<C>(client: SdkClient, operation: string, command: C): Promise<OutputOf<C>> {
   try {
     return (await client.send(command as never)) as OutputOf<C>
   } catch (error) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { MODELS, operationByCliName } from '@/lib/cli/aws/model'
+import { operationByCliName } from '@/lib/cli/aws/model'
+import { API_SERVICES } from '@/lib/cli/aws/services'
 import { parseOperationArgs } from '@/lib/cli/aws/params'
 import { UsageError } from '@/lib/cli/aws/usage'
 import { Vfs } from '@/lib/cli/shell/vfs'
 import { utf8 } from '@/lib/crypto/bytes'
 
-const model = MODELS.s3!
+const model = API_SERVICES[0]!.model
 const op = (name: string) => operationByCliName(model, name)!
 const parse = (name: string, args: string[], vfs = new Vfs()) => parseOperationArgs(model, op(name), args, vfs)
 const usage = (fn: () => unknown) => {

@@ -1,0 +1,92 @@
+/** `aws <service> <operation>`: any modelled operation, sent through the real SDK command of the same name. */
+import type { AwsEnv, GlobalOptions, Io } from './io'
+import type { Operation } from './model'
+import { parseOperationArgs } from './params'
+import { toCliValue } from './output'
+import { applyQuery, render } from './formats'
+import { EXIT } from './usage'
+import { send } from './send'
+import { clientFor, type ApiService } from './services'
+
+type CommandClass = new (input: Record<string, unknown>) => unknown
+
+function commandClass(api: ApiService, operation: string): CommandClass {
+  const cls = api.sdk[`${operation}Command`] as CommandClass | undefined
+  if (!cls) throw new Error(`the SDK has no ${operation}Command`)
+  return cls
+}
+
+interface Sent {
+  output: Record<string, unknown>
+  /** Each page as received, for text output (aws-cli formats text page by page). */
+  pages: Record<string, unknown>[]
+  paginated: boolean
+}
+
+async function sendPaginated(api: ApiService, env: AwsEnv, g: GlobalOptions, op: Operation, input: Record<string, unknown>): Promise<Sent> {
+  const client = clientFor(env.clients(g), api.service)
+  const Command = commandClass(api, op.name)
+  const p = op.paginator
+  const userToken = p && typeof p.input_token === 'string' && input[p.input_token] !== undefined
+  if (!p || g.noPaginate || userToken || typeof p.input_token !== 'string' || typeof p.output_token !== 'string') {
+    const output = (await send(client, op.name, new Command(input))) as unknown as Record<string, unknown>
+    return { output, pages: [output], paginated: false }
+  }
+  // botocore's build_full_result: result keys concatenated over pages, then the non-aggregate keys of
+  // the first page (None when absent).
+  const resultKeys = Array.isArray(p.result_key) ? p.result_key : [p.result_key]
+  const full: Record<string, unknown> = {}
+  const pages: Record<string, unknown>[] = []
+  let token: unknown
+  let more = false
+  do {
+    const page = (await send(client, op.name, new Command({ ...input, ...(token ? { [p.input_token]: token } : {}) }))) as unknown as Record<string, unknown>
+    pages.push(page)
+    for (const key of resultKeys) {
+      const value = page[key]
+      if (value === undefined) continue
+      full[key] = [...((full[key] as unknown[] | undefined) ?? []), ...(value as unknown[])]
+    }
+    token = page[p.output_token]
+    more = Boolean(token) && (p.more_results === undefined || page[p.more_results] === true)
+  } while (more)
+  for (const key of p.non_aggregate_keys ?? []) full[key] = pages[0]?.[key] ?? null
+  return { output: full, pages, paginated: true }
+}
+
+/** Converts each key of an aggregated result by its member shape, keeping the aggregation's key order. */
+function shapeByMember(api: ApiService, outputShape: string, full: Record<string, unknown>): Record<string, unknown> {
+  const members = api.model.shapes[outputShape]?.members ?? []
+  return Object.fromEntries(
+    Object.entries(full).map(([k, v]) => {
+      const m = members.find((mm) => mm.name === k)
+      return [k, m && v !== null && v !== undefined ? toCliValue(api.model, m.shape, v) : (v ?? null)]
+    }),
+  )
+}
+
+export async function runApiCommand(api: ApiService, op: Operation, args: string[], env: AwsEnv, g: GlobalOptions, io: Io): Promise<number> {
+  const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs)
+  const { output, pages, paginated } = await sendPaginated(api, env, g, op, input)
+  if (op.name === 'GetObject' && positional !== undefined) {
+    const body = output.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined
+    env.vfs.write(positional, body ? await body.transformToByteArray() : new Uint8Array())
+  }
+  if (!op.output) return EXIT.ok
+  const shaped = paginated ? shapeByMember(api, op.output, output) : (toCliValue(api.model, op.output, output) as Record<string, unknown>)
+  if (Object.keys(shaped).length === 0 && g.query === undefined) return EXIT.ok
+  if (g.output === 'text' && paginated && g.query === undefined) {
+    // Text is written page by page: each page's result keys (None when absent) with the non-aggregate keys.
+    const p = op.paginator!
+    const resultKeys = Array.isArray(p.result_key) ? p.result_key : [p.result_key]
+    for (const page of pages) {
+      const view: Record<string, unknown> = {}
+      for (const k of p.non_aggregate_keys ?? []) view[k] = page[k] ?? null
+      for (const k of resultKeys) view[k] = page[k] ?? null
+      io.out(render(shapeByMember(api, op.output, view), 'text'))
+    }
+    return EXIT.ok
+  }
+  io.out(render(applyQuery(shaped, g.query), g.output))
+  return EXIT.ok
+}
