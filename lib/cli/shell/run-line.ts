@@ -6,6 +6,7 @@ import { concat, utf8 } from '../../crypto/bytes'
 import type { AwsEnv, Io } from '../aws/io'
 import { runAws } from '../aws/main'
 import { BUILTINS, type ShellState } from './builtins'
+import { INSPECT_COMMANDS } from './inspect-commands'
 import { tokenize, type Token } from './tokenize'
 import { VfsError } from './vfs'
 
@@ -50,7 +51,7 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
   const [name, ...args] = stage.argv
   let code: number
   if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
-  else if (name !== undefined && BUILTINS[name]) code = await BUILTINS[name](args, io, sh)
+  else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name])) code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
   else {
     sink.err(`bash: ${name}: command not found\n`)
     code = 127
