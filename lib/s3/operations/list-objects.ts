@@ -28,11 +28,24 @@ function decodeToken(token: string): string {
   return fromUtf8(bytes)
 }
 
+/**
+ * S3 lists in UTF-8 binary order, which is code point order. JavaScript's default string order is UTF-16
+ * code units, which differs once a key mixes U+E000..U+FFFF with characters above U+FFFF.
+ */
+export function compareUtf8(a: string, b: string): number {
+  const x = [...a]
+  const y = [...b]
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!
+    if (d !== 0) return d
+  }
+  return x.length - y.length
+}
+
 export function listObjectsV2(s3: S3State, input: ListInput): ListResult {
   const bucket = s3.bucket(input.bucket)
   const after = input.continuationToken !== undefined ? decodeToken(input.continuationToken) : input.startAfter
-  // S3 lists in UTF-8 binary order, which for these strings is code-unit order.
-  const keys = [...bucket.objects.keys()].filter((k) => k.startsWith(input.prefix) && (after === undefined || k > after)).sort()
+  const keys = [...bucket.objects.keys()].filter((k) => k.startsWith(input.prefix) && (after === undefined || compareUtf8(k, after) > 0)).sort(compareUtf8)
   const contents: StoredObject[] = []
   const prefixes = new Set<string>()
   let last: string | undefined

@@ -1,0 +1,208 @@
+/**
+ * SSE-S3 at rest (issue 2, "At rest"): what a PutObject leaves in the state is ciphertext that does not
+ * contain the plaintext, that opens only with the data key unwrapped by the root key, and that GetObject
+ * refuses (500 InternalError, never wrong bytes) once any stored byte changes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { aesGcmDecrypt, DecryptionFailed, KEY_BYTES } from '@/lib/crypto/aes-gcm'
+import { fromUtf8, utf8 } from '@/lib/crypto/bytes'
+import { webCryptoRandom } from '@/lib/crypto/random'
+import { objectArn, type Sealed, type StoredObject } from '@/lib/s3/model'
+import { seal, unseal, unwrapDataKey } from '@/lib/s3/seal'
+import { RootKeyring } from '@/lib/s3/root-keys'
+import { errorOf, harness, type Harness } from '../../helpers/handle'
+
+const BUCKET = 'at-rest-bucket'
+// Long and repetitive, so any ECB-like or unencrypted storage would show it.
+const PLAINTEXT = 'Top secret: the launch code is 0000. '.repeat(100)
+
+let s3: Harness
+beforeEach(async () => {
+  s3 = harness()
+  expect((await s3.send('PUT', `/${BUCKET}`)).status).toBe(200)
+})
+
+const stored = (key: string): StoredObject => {
+  const object = s3.emulator.s3.bucket(BUCKET).objects.get(key)
+  if (!object) throw new Error(`${key} is not stored`)
+  return object
+}
+const contains = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).indexOf(Buffer.from(needle)) >= 0
+
+async function putText(key: string, text = PLAINTEXT) {
+  const r = await s3.send('PUT', `/${BUCKET}/${key}`, { body: text })
+  expect(r.status).toBe(200)
+  return r
+}
+
+describe('what PutObject stores', () => {
+  it('is ciphertext: not the plaintext, and no 16-byte window of the plaintext appears in it', async () => {
+    await putText('secret.txt')
+    const { sealed, size } = stored('secret.txt')
+    const plain = utf8(PLAINTEXT)
+    expect(size).toBe(plain.length)
+    expect(sealed.ciphertext.length).toBe(plain.length + 16) // GCM: same length plus the tag
+    expect(sealed.ciphertext.subarray(0, plain.length)).not.toEqual(plain)
+    for (let i = 0; i + 16 <= plain.length; i += 37) expect(contains(sealed.ciphertext, plain.subarray(i, i + 16))).toBe(false)
+    expect(JSON.stringify(stored('secret.txt'))).not.toContain('launch code')
+  })
+
+  it('decrypts with the data key that the root key unwraps, and with nothing else', async () => {
+    await putText('secret.txt')
+    const { sealed } = stored('secret.txt')
+    const arn = objectArn(BUCKET, 'secret.txt')
+    const aad = utf8(arn)
+    const dataKey = await unwrapDataKey(sealed, arn, s3.emulator.s3.keyring)
+    expect(dataKey.length).toBe(KEY_BYTES)
+    expect(fromUtf8(await aesGcmDecrypt(dataKey, sealed.iv, sealed.ciphertext, aad))).toBe(PLAINTEXT)
+
+    const rootKey = s3.emulator.s3.keyring.get(sealed.rootKeyId)!.material
+    await expect(aesGcmDecrypt(rootKey, sealed.iv, sealed.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(aesGcmDecrypt(webCryptoRandom(KEY_BYTES), sealed.iv, sealed.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
+    // The key is wrapped, not stored: the stored wrapped key is not the data key itself.
+    expect(sealed.wrappedKey.subarray(0, KEY_BYTES)).not.toEqual(dataKey)
+    expect(contains(sealed.wrappedKey, dataKey)).toBe(false)
+  })
+
+  it('uses a fresh data key and IV per object: the same plaintext twice gives unrelated ciphertexts', async () => {
+    await putText('one.txt')
+    await putText('two.txt')
+    const a = stored('one.txt').sealed
+    const b = stored('two.txt').sealed
+    expect(a.ciphertext).not.toEqual(b.ciphertext)
+    expect(a.iv).not.toEqual(b.iv)
+    const keys = await Promise.all([
+      unwrapDataKey(a, objectArn(BUCKET, 'one.txt'), s3.emulator.s3.keyring),
+      unwrapDataKey(b, objectArn(BUCKET, 'two.txt'), s3.emulator.s3.keyring),
+    ])
+    expect(keys[0]).not.toEqual(keys[1])
+  })
+
+  it('overwriting an object re-encrypts it under a new data key', async () => {
+    await putText('k.txt')
+    const before = stored('k.txt').sealed
+    await putText('k.txt')
+    expect(stored('k.txt').sealed.wrappedKey).not.toEqual(before.wrappedKey)
+  })
+
+  it('GetObject returns the plaintext', async () => {
+    await putText('secret.txt')
+    const r = await s3.send('GET', `/${BUCKET}/secret.txt`)
+    expect([r.status, await r.text()]).toEqual([200, PLAINTEXT])
+  })
+})
+
+describe('tampering with stored bytes: GetObject answers 500 InternalError, never other data', () => {
+  let consoleError: ReturnType<typeof vi.spyOn>
+  beforeEach(() => {
+    consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+  })
+  afterEach(() => consoleError.mockRestore())
+
+  const fields: (keyof Omit<Sealed, 'rootKeyId'>)[] = ['ciphertext', 'wrappedKey', 'iv', 'wrappedKeyIv']
+  for (const field of fields) {
+    for (const where of ['first', 'last'] as const) {
+      it(`one bit flipped in the ${where} byte of ${field}`, async () => {
+        await putText('secret.txt')
+        const bytes = stored('secret.txt').sealed[field]
+        bytes[where === 'first' ? 0 : bytes.length - 1]! ^= 0x01
+        const r = await s3.send('GET', `/${BUCKET}/secret.txt`)
+        const e = await errorOf(r)
+        expect([e.status, e.code, e.message]).toEqual([500, 'InternalError', 'We encountered an internal error. Please try again.'])
+      })
+    }
+  }
+
+  it('a byte flipped in the middle of a 1 MiB body', async () => {
+    const big = 'x'.repeat(1 << 20)
+    await putText('big.txt', big)
+    stored('big.txt').sealed.ciphertext[1 << 19]! ^= 0x80
+    expect((await s3.send('GET', `/${BUCKET}/big.txt`)).status).toBe(500)
+  })
+
+  it('a range GET of untouched bytes still fails: the whole object is authenticated', async () => {
+    await putText('secret.txt')
+    stored('secret.txt').sealed.ciphertext[PLAINTEXT.length - 1]! ^= 0x01
+    const r = await s3.send('GET', `/${BUCKET}/secret.txt`, { headers: { range: 'bytes=0-9' } })
+    expect(r.status).toBe(500)
+  })
+
+  it('sealed bytes moved to another key do not open there (bound to the object ARN)', async () => {
+    await putText('a.txt', 'contents of a')
+    await putText('b.txt', 'contents of b')
+    stored('b.txt').sealed = stored('a.txt').sealed
+    const r = await s3.send('GET', `/${BUCKET}/b.txt`)
+    expect(r.status).toBe(500)
+    expect(await r.text()).not.toContain('contents of a')
+  })
+
+  it('a root key id that the keyring does not know', async () => {
+    await putText('secret.txt')
+    stored('secret.txt').sealed.rootKeyId = 's3-root-0000000000000000'
+    expect((await errorOf(await s3.send('GET', `/${BUCKET}/secret.txt`))).code).toBe('InternalError')
+  })
+
+  it('HEAD does not decrypt, so it still answers from the metadata', async () => {
+    await putText('secret.txt')
+    stored('secret.txt').sealed.ciphertext[0]! ^= 1
+    expect((await s3.send('HEAD', `/${BUCKET}/secret.txt`)).status).toBe(200)
+  })
+})
+
+describe('root key rotation', () => {
+  it('keeps old objects readable and wraps new objects with the new version', async () => {
+    const keyring = s3.emulator.s3.keyring
+    await putText('old.txt', 'written before rotation')
+    const oldId = stored('old.txt').sealed.rootKeyId
+    expect(oldId).toBe(keyring.current().id)
+
+    const rotated = keyring.rotate()
+    expect(rotated.id).not.toBe(oldId)
+    expect(keyring.current().id).toBe(rotated.id)
+    expect(keyring.list().map((k) => k.id)).toEqual([oldId, rotated.id])
+
+    await putText('new.txt', 'written after rotation')
+    expect(stored('new.txt').sealed.rootKeyId).toBe(rotated.id)
+    expect(stored('old.txt').sealed.rootKeyId).toBe(oldId)
+
+    expect(await (await s3.send('GET', `/${BUCKET}/old.txt`)).text()).toBe('written before rotation')
+    expect(await (await s3.send('GET', `/${BUCKET}/new.txt`)).text()).toBe('written after rotation')
+  })
+
+  it('the new version really is a different key: the old one cannot unwrap new data keys', async () => {
+    const keyring = s3.emulator.s3.keyring
+    const old = keyring.current()
+    keyring.rotate()
+    await putText('new.txt')
+    const sealed = stored('new.txt').sealed
+    await expect(unwrapDataKey({ ...sealed, rootKeyId: old.id }, objectArn(BUCKET, 'new.txt'), keyring)).rejects.toBeInstanceOf(DecryptionFailed)
+  })
+
+  it('survives several rotations', async () => {
+    const keyring = s3.emulator.s3.keyring
+    for (let i = 0; i < 4; i++) {
+      await putText(`gen-${i}.txt`, `generation ${i}`)
+      keyring.rotate()
+    }
+    for (let i = 0; i < 4; i++) expect(await (await s3.send('GET', `/${BUCKET}/gen-${i}.txt`)).text()).toBe(`generation ${i}`)
+    expect(new Set([0, 1, 2, 3].map((i) => stored(`gen-${i}.txt`).sealed.rootKeyId)).size).toBe(4)
+  })
+})
+
+describe('seal / unseal directly', () => {
+  const keyring = new RootKeyring(webCryptoRandom, () => new Date())
+  const arn = objectArn('b', 'k')
+
+  it('round-trips empty and binary bodies', async () => {
+    for (const body of [new Uint8Array(0), Uint8Array.from({ length: 300 }, (_, i) => i & 255)]) {
+      expect(await unseal(await seal(body, arn, keyring, webCryptoRandom), arn, keyring)).toEqual(body)
+    }
+  })
+
+  it('uses the random source it is given, for the data key and both IVs', async () => {
+    const calls: number[] = []
+    const counting = (n: number) => (calls.push(n), webCryptoRandom(n))
+    await seal(utf8('x'), arn, keyring, counting)
+    expect(calls.sort()).toEqual([12, 12, 32])
+  })
+})
