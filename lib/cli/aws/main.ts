@@ -5,6 +5,7 @@ import { runApiCommand } from './api-command'
 import { API_SERVICES } from './services'
 import { OUTPUT_FORMATS } from './formats'
 import { endpointOf } from '../../sdk/clients'
+import { operationHelp, serviceHelp } from './help'
 import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
@@ -57,10 +58,18 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     return EXIT.ok
   }
   const [service, command, ...params] = rest
+  if (service === 'help') {
+    io.out(serviceHelp('aws', SERVICES))
+    return EXIT.ok
+  }
   if (service === undefined) throw requiredArguments(['command'])
   if (!SERVICES.includes(service)) throw invalidChoice('command', service, SERVICES)
   if (service === 's3') {
     if (command === undefined) throw requiredArguments(['subcommand'])
+    if (command === 'help') {
+      io.out(serviceHelp('s3', S3_COMMANDS.map((c) => c.name)))
+      return EXIT.ok
+    }
     const spec = S3_COMMANDS.find((c) => c.name === command)
     if (!spec) throw invalidChoice('subcommand', command, S3_CHOICES)
     return spec.run(parseS3Args(spec, params), env, g, io)
@@ -68,8 +77,16 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
   const api = API_SERVICES.find((s) => s.command === service)!
   const choices = Object.values(api.model.operations).map((o) => o.cli).sort()
   if (command === undefined) throw requiredArguments(['operation'])
+  if (command === 'help') {
+    io.out(serviceHelp(service, choices))
+    return EXIT.ok
+  }
   const op = operationByCliName(api.model, command)
-  if (!op) throw invalidChoice('operation', command, choices)
+  if (!op) throw invalidChoice('operation', command, [...choices, 'help'])
+  if (params[0] === 'help') {
+    io.out(operationHelp(service, api.model, op))
+    return EXIT.ok
+  }
   return runApiCommand(api, op, params, env, g, io)
 }
 

@@ -7,6 +7,8 @@ export interface MemberRef {
   location?: string
   locationName?: string
   streaming?: boolean
+  /** First sentence of the model's documentation. */
+  doc?: string
 }
 
 export interface Shape {
@@ -32,12 +34,14 @@ export interface Paginator {
 export interface Operation {
   name: string
   cli: string
+  doc?: string
   input?: string
   output?: string
   paginator?: Paginator
 }
 
 export interface ServiceModel {
+  source?: string
   shapes: Record<string, Shape>
   operations: Record<string, Omit<Operation, 'name'>>
 }

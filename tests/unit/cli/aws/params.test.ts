@@ -71,3 +71,16 @@ describe('parseOperationArgs', () => {
     expect(input.ServerSideEncryptionConfiguration).toEqual({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] })
   })
 })
+
+describe('help pages', () => {
+  it('are generated from the model: synopsis marks required options, options carry their type and enum values', async () => {
+    const { operationHelp } = await import('@/lib/cli/aws/help')
+    const page = operationHelp('s3api', model, op('put-object'))
+    expect(page).toMatch(/^PUT-OBJECT\(\) +PUT-OBJECT\(\)\n/)
+    expect(page).toContain('          --bucket <value>\n')
+    expect(page).toContain('          [--server-side-encryption <value>]\n')
+    expect(page).toContain('          [--bucket-key-enabled | --no-bucket-key-enabled]\n')
+    expect(page).toMatch(/--server-side-encryption \(string\)\n[\s\S]*?Possible values:\n\n {10}o AES256\n {10}o aws:fsx\n {10}o aws:kms\n {10}o aws:kms:dsse\n/)
+    expect(page).toContain('OUTPUT\n       Expiration -> (string)')
+  })
+})
