@@ -1,0 +1,132 @@
+/**
+ * --data-dir: state written by one emulator is read back by the next, both in-process through
+ * attachPersistence and through the real `npm run emulator` script (scripts/emulator.mts) restarted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { attachPersistence } from '@/lib/adapters/node-http/persistence'
+import { createEmulator, type Emulator } from '@/lib/emulator/create-emulator'
+import { ENDPOINT } from '../helpers/handle'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 's3-playground-persist-'))
+  dirs.push(dir)
+  return dir
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+const send = (emulator: Emulator, method: string, path: string, body?: string) =>
+  emulator.handle(new Request(ENDPOINT + path, { method, ...(body !== undefined ? { body } : {}) }))
+
+/** Persistence writes after the response; wait until state.json shows what we expect. */
+async function waitForState(dir: string, accept: (state: { buckets: { name: string; objects: { key: string }[] }[] }) => boolean, ms = 10_000) {
+  const file = join(dir, 'state.json')
+  const until = Date.now() + ms
+  for (;;) {
+    if (existsSync(file)) {
+      try {
+        if (accept(JSON.parse(readFileSync(file, 'utf8')))) return
+      } catch {
+        // a rename in progress; try again
+      }
+    }
+    if (Date.now() > until) throw new Error(`state.json in ${dir} never reached the expected state`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+const hasObject = (bucket: string, key: string) => (s: { buckets: { name: string; objects: { key: string }[] }[] }) =>
+  s.buckets.some((b) => b.name === bucket && b.objects.some((o) => o.key === key))
+
+describe('attachPersistence', () => {
+  it('writes after each change; a new emulator on the same directory reads everything back', async () => {
+    const dir = tempDir()
+    const first = createEmulator()
+    await attachPersistence(first, dir)
+    expect((await send(first, 'PUT', '/persist-bucket')).status).toBe(200)
+    expect((await send(first, 'PUT', '/persist-bucket/testfile.txt', 'Hello, encrypted world\n')).status).toBe(200)
+    first.s3.keyring.rotate()
+    expect((await send(first, 'PUT', '/persist-bucket/after-rotation.txt', 'second key')).status).toBe(200)
+    await waitForState(dir, hasObject('persist-bucket', 'after-rotation.txt'))
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).not.toContain('Hello, encrypted world')
+
+    const second = createEmulator()
+    await attachPersistence(second, dir)
+    const got = await send(second, 'GET', '/persist-bucket/testfile.txt')
+    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([200, 'Hello, encrypted world\n', 'AES256'])
+    expect(await (await send(second, 'GET', '/persist-bucket/after-rotation.txt')).text()).toBe('second key')
+    expect(second.s3.keyring.list().map((k) => k.id)).toEqual(first.s3.keyring.list().map((k) => k.id))
+  })
+
+  it('deletes are persisted too', async () => {
+    const dir = tempDir()
+    const first = createEmulator()
+    await attachPersistence(first, dir)
+    await send(first, 'PUT', '/persist-bucket')
+    await send(first, 'PUT', '/persist-bucket/gone.txt', 'x')
+    await waitForState(dir, hasObject('persist-bucket', 'gone.txt'))
+    expect((await send(first, 'DELETE', '/persist-bucket/gone.txt')).status).toBe(204)
+    await waitForState(dir, (s) => !hasObject('persist-bucket', 'gone.txt')(s) && s.buckets.length === 1)
+    const second = createEmulator()
+    await attachPersistence(second, dir)
+    expect((await send(second, 'GET', '/persist-bucket/gone.txt')).status).toBe(404)
+    expect((await send(second, 'HEAD', '/persist-bucket')).status).toBe(200)
+  })
+
+  it('an empty directory starts empty', async () => {
+    const emulator = createEmulator()
+    await attachPersistence(emulator, join(tempDir(), 'not-yet-created'))
+    expect(emulator.s3.buckets.size).toBe(0)
+  })
+})
+
+describe('npm run emulator -- --port 0 --data-dir DIR, restarted', () => {
+  const children: ChildProcess[] = []
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, 'SIGTERM')
+  })
+
+  /** Runs scripts/emulator.mts in one node process (tsx as a loader) and resolves with its endpoint. */
+  function start(dir: string): Promise<{ endpoint: string; child: ChildProcess }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.mts', '--port', '0', '--data-dir', dir], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    return new Promise((resolve, reject) => {
+      let out = ''
+      let err = ''
+      const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}${err}`)), 20_000)
+      child.stderr!.on('data', (d) => (err += d))
+      child.stdout!.on('data', (d) => {
+        out += d
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+        if (m) {
+          clearTimeout(timer)
+          resolve({ endpoint: m[1]!, child })
+        }
+      })
+      child.once('exit', (code) => reject(new Error(`emulator exited with ${code}: ${out}${err}`)))
+    })
+  }
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      process.kill(child.pid!, 'SIGTERM')
+    })
+
+  it('serves what the previous process stored', async () => {
+    const dir = tempDir()
+    const first = await start(dir)
+    expect(first.endpoint).not.toBe('http://127.0.0.1:0')
+    expect((await fetch(`${first.endpoint}/restart-bucket`, { method: 'PUT' })).status).toBe(200)
+    expect((await fetch(`${first.endpoint}/restart-bucket/testfile.txt`, { method: 'PUT', body: 'survives a restart' })).status).toBe(200)
+    await waitForState(dir, hasObject('restart-bucket', 'testfile.txt'))
+    await stop(first.child)
+
+    const second = await start(dir)
+    const got = await fetch(`${second.endpoint}/restart-bucket/testfile.txt`)
+    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([200, 'survives a restart', 'AES256'])
+    await stop(second.child)
+  })
+})

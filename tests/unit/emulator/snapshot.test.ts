@@ -1,0 +1,112 @@
+/** toSnapshot → JSON → fromSnapshot: what --data-dir stores. Objects stay encrypted, and stay readable. */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createEmulator } from '@/lib/emulator/create-emulator'
+import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot } from '@/lib/emulator/snapshot'
+import { ENDPOINT, errorOf, harness, type Harness } from '../../helpers/handle'
+
+const BUCKET = 'snapshot-bucket'
+const SECRET = 'persisted plaintext that must never appear in the snapshot'
+
+let s3: Harness
+beforeEach(async () => {
+  s3 = harness({ now: () => new Date('2026-05-01T10:00:00.000Z') })
+  expect((await s3.send('PUT', `/${BUCKET}`)).status).toBe(200)
+})
+
+/** Round-trips the state through JSON text, as persistence does, into a fresh emulator. */
+function reload(from = s3) {
+  const json = JSON.stringify(toSnapshot(from.emulator.s3))
+  const state = fromSnapshot(JSON.parse(json), from.emulator.s3.options)
+  const emulator = createEmulator({}, state)
+  return { json, emulator, send: (method: string, path: string, headers: Record<string, string> = {}) => emulator.handle(new Request(ENDPOINT + path, { method, headers })) }
+}
+
+describe('snapshot round trip', () => {
+  it('keeps objects readable with the same bytes, ETag, metadata, checksum and encryption', async () => {
+    await s3.send('PUT', `/${BUCKET}/dir/secret.txt`, { body: SECRET, headers: { 'content-type': 'text/plain', 'x-amz-meta-owner': 'alice' } })
+    const binary = Uint8Array.from({ length: 5000 }, (_, i) => (i * 13) & 255)
+    await s3.send('PUT', `/${BUCKET}/binary.bin`, { body: binary })
+    const before = await s3.send('HEAD', `/${BUCKET}/dir/secret.txt`, { headers: { 'x-amz-checksum-mode': 'ENABLED' } })
+
+    const after = reload()
+    const got = await after.send('GET', `/${BUCKET}/dir/secret.txt`, { 'x-amz-checksum-mode': 'ENABLED' })
+    expect([got.status, await got.text()]).toEqual([200, SECRET])
+    for (const h of ['etag', 'last-modified', 'content-type', 'x-amz-meta-owner', 'x-amz-server-side-encryption', 'x-amz-checksum-crc64nvme']) {
+      expect(got.headers.get(h), h).toBe(before.headers.get(h))
+      expect(got.headers.get(h), h).not.toBeNull()
+    }
+    expect(new Uint8Array(await (await after.send('GET', `/${BUCKET}/binary.bin`)).arrayBuffer())).toEqual(binary)
+  })
+
+  it('stores ciphertext only: the plaintext is nowhere in the JSON', async () => {
+    await s3.send('PUT', `/${BUCKET}/secret.txt`, { body: SECRET })
+    const { json } = reload()
+    expect(json).not.toContain('persisted plaintext')
+    expect(json).not.toContain(Buffer.from(SECRET).toString('base64').slice(0, 24))
+  })
+
+  it('keeps every root key version: objects from before and after a rotation both open', async () => {
+    await s3.send('PUT', `/${BUCKET}/old`, { body: 'old generation' })
+    s3.emulator.s3.keyring.rotate()
+    await s3.send('PUT', `/${BUCKET}/new`, { body: 'new generation' })
+    const after = reload()
+    expect(after.emulator.s3.keyring.list().map((k) => k.id)).toEqual(s3.emulator.s3.keyring.list().map((k) => k.id))
+    expect(after.emulator.s3.keyring.current().id).toBe(s3.emulator.s3.keyring.current().id)
+    expect(await (await after.send('GET', `/${BUCKET}/old`)).text()).toBe('old generation')
+    expect(await (await after.send('GET', `/${BUCKET}/new`)).text()).toBe('new generation')
+  })
+
+  it('keeps buckets, regions, creation dates and encryption configuration', async () => {
+    await s3.send('PUT', `/${BUCKET}?encryption`, {
+      body: '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled><BlockedEncryptionTypes><EncryptionType>NONE</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>',
+    })
+    await s3.send('PUT', '/eu-bucket', { body: '<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>' })
+    const after = reload()
+    const restored = after.emulator.s3.bucket(BUCKET)
+    const original = s3.emulator.s3.bucket(BUCKET)
+    expect(restored.created).toEqual(original.created)
+    expect(restored.created).toBeInstanceOf(Date)
+    expect(restored.encryption).toEqual({ algorithm: 'AES256', bucketKeyEnabled: true, blocked: ['NONE'] })
+    expect(restored.encryptionExplicit).toBe(true)
+    expect(after.emulator.s3.bucket('eu-bucket').region).toBe('eu-west-1')
+    expect(await (await after.send('GET', `/${BUCKET}?encryption`)).text()).toContain('<BucketKeyEnabled>true</BucketKeyEnabled>')
+  })
+
+  it('the restored state keeps working: writes, lists and rotations', async () => {
+    await s3.send('PUT', `/${BUCKET}/a`, { body: 'a' })
+    const after = reload()
+    after.emulator.s3.keyring.rotate()
+    await after.emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/b`, { method: 'PUT', body: 'b' }))
+    const list = await (await after.send('GET', `/${BUCKET}?list-type=2`)).text()
+    expect(list).toContain('<Key>a</Key>')
+    expect(list).toContain('<Key>b</Key>')
+    expect(await (await after.send('GET', `/${BUCKET}/a`)).text()).toBe('a')
+  })
+
+  it('tampered ciphertext in the snapshot is caught on GET (500), not returned', async () => {
+    await s3.send('PUT', `/${BUCKET}/secret.txt`, { body: SECRET })
+    const snap = JSON.parse(JSON.stringify(toSnapshot(s3.emulator.s3)))
+    const sealed = snap.buckets[0].objects[0].sealed
+    const bytes = Buffer.from(sealed.ciphertext, 'base64')
+    bytes[3]! ^= 0x10
+    sealed.ciphertext = bytes.toString('base64')
+    const emulator = createEmulator({}, fromSnapshot(snap, s3.emulator.s3.options))
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const e = await errorOf(await emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/secret.txt`)))
+      expect([e.status, e.code]).toEqual([500, 'InternalError'])
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
+  it('refuses other versions and broken byte fields', async () => {
+    await s3.send('PUT', `/${BUCKET}/k`, { body: 'v' })
+    const snap = JSON.parse(JSON.stringify(toSnapshot(s3.emulator.s3)))
+    expect(snap.version).toBe(SNAPSHOT_VERSION)
+    expect(() => fromSnapshot({ ...snap, version: 999 }, s3.emulator.s3.options)).toThrow(/version/)
+    expect(() => fromSnapshot(null, s3.emulator.s3.options)).toThrow()
+    snap.buckets[0].objects[0].sealed.iv = 'not base64!'
+    expect(() => fromSnapshot(snap, s3.emulator.s3.options)).toThrow(/base64/)
+  })
+})
