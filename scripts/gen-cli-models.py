@@ -33,6 +33,18 @@ def load(service, version):
     with gzip.open(os.path.join(base, 'service-2.json.gz'), 'rt') as f:
         return json.load(f)
 
+import html, re
+
+def first_sentence(doc):
+    """The first sentence of a model doc string, as plain text, for generated help pages."""
+    if not doc:
+        return None
+    text = html.unescape(re.sub(r'<[^>]+>', ' ', doc))
+    text = re.sub(r'\s+', ' ', text).strip()
+    m = re.match(r'(.+?[.!?])(\s|$)', text)
+    text = m.group(1) if m else text
+    return text[:300]
+
 def load_paginators(service, version):
     base = os.path.join(os.path.dirname(botocore.__file__), 'data', service, version)
     if not os.path.exists(os.path.join(base, 'paginators-1.json')):
@@ -55,6 +67,8 @@ def compact(model, names, paginators):
             entry['members'] = []
             for m, ref in s.get('members', {}).items():
                 member = {'name': m, 'shape': ref['shape']}
+                doc = first_sentence(ref.get('documentation'))
+                if doc: member['doc'] = doc
                 for k in ('location', 'locationName', 'streaming'):
                     if k in ref: member[k] = ref[k]
                 if model['shapes'][ref['shape']].get('streaming'): member['streaming'] = True
@@ -76,6 +90,8 @@ def compact(model, names, paginators):
     for op in names:
         o = model['operations'][op]
         entry = {'cli': xform(op, '-'), 'http': o['http']}
+        doc = first_sentence(o.get('documentation'))
+        if doc: entry['doc'] = doc
         for io in ('input', 'output'):
             if io in o:
                 entry[io] = o[io]['shape']
