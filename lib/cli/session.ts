@@ -2,12 +2,14 @@
 import { createClients, type Clients, type Target } from '../sdk/clients'
 import type { Io } from './aws/io'
 import { runLine, type Shell } from './shell/run-line'
-import { Vfs } from './shell/vfs'
+import { Vfs, type FileSystem } from './shell/vfs'
 
 export interface SessionOptions {
   target: Target
   timeZone?: string
   clear?: () => void
+  /** The files commands see; an in-memory tree by default. */
+  files?: FileSystem
 }
 
 export interface Session {
@@ -28,7 +30,7 @@ export function createSession(options: SessionOptions): Session {
     return clients
   }
   const shell: Shell = {
-    vfs: new Vfs(),
+    vfs: options.files ?? new Vfs(),
     env: { HOME: '/home/learner', USER: 'learner', '?': '0' },
     history: [],
     ...(options.clear ? { clear: options.clear } : {}),

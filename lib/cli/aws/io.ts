@@ -1,6 +1,6 @@
 /** The streams a command writes to, and what every command gets to work with. */
 import type { Clients } from '../../sdk/clients'
-import type { Vfs } from '../shell/vfs'
+import type { FileSystem } from '../shell/vfs'
 
 export interface Io {
   out(text: string | Uint8Array): void
@@ -18,7 +18,7 @@ export interface GlobalOptions {
 }
 
 export interface AwsEnv {
-  vfs: Vfs
+  vfs: FileSystem
   /** SDK clients for the active target, or for an --endpoint-url / --region override. */
   clients(overrides: { endpointUrl?: string; region?: string }): Clients
   /** The local time zone for `aws s3 ls` dates (aws-cli prints local time); defaults to the runtime's. */

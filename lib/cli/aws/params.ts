@@ -3,7 +3,7 @@
  * from botocore's xform_name, `--flag value` and `--flag=value`, `--no-flag` for booleans, JSON or
  * shorthand for structures, file paths for streaming bodies, then botocore-style validation.
  */
-import type { Vfs } from '../shell/vfs'
+import type { FileSystem } from '../shell/vfs'
 import { shapeOf, type MemberRef, type Operation, type ServiceModel } from './model'
 import { parsePythonJson, PyJsonError } from './pyjson'
 import { parseShorthand, ShorthandError } from './shorthand'
@@ -30,7 +30,7 @@ export interface ParsedArgs {
 
 const takesValue = (model: ServiceModel, m: MemberRef) => shapeOf(model, m.shape).type !== 'boolean'
 
-function readFileArg(vfs: Vfs, value: string, param: string, binary: boolean): string | Uint8Array {
+function readFileArg(vfs: FileSystem, value: string, param: string, binary: boolean): string | Uint8Array {
   const prefix = binary ? 'fileb://' : 'file://'
   const other = binary ? 'file://' : 'fileb://'
   const path = value.startsWith(prefix) ? value.slice(prefix.length) : value.startsWith(other) ? value.slice(other.length) : undefined
@@ -40,7 +40,7 @@ function readFileArg(vfs: Vfs, value: string, param: string, binary: boolean): s
   return value.startsWith('fileb://') ? bytes : fromUtf8(bytes)
 }
 
-function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: Vfs): unknown {
+function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: FileSystem): unknown {
   const shape = shapeOf(model, m.shape)
   const param = m.cli!
   if (m.streaming || shape.streaming) {
@@ -105,7 +105,7 @@ function coerce(model: ServiceModel, shapeName: string, v: unknown): unknown {
   return v
 }
 
-export function parseOperationArgs(model: ServiceModel, op: Operation, args: string[], vfs: Vfs): ParsedArgs {
+export function parseOperationArgs(model: ServiceModel, op: Operation, args: string[], vfs: FileSystem): ParsedArgs {
   const custom = CUSTOMIZATIONS[op.name] ?? {}
   const shape = op.input ? shapeOf(model, op.input) : { type: 'structure' as const, members: [] }
   const members = (shape.members ?? []).filter((m) => !custom.hidden?.includes(m.name))

@@ -4,10 +4,10 @@ import { md5 } from '../../crypto/md5'
 import { sha256 } from '../../crypto/checksums'
 import type { Io } from '../aws/io'
 import { diffLines } from './diff'
-import { VfsError, type Vfs } from './vfs'
+import { VfsError, type FileSystem } from './vfs'
 
 export interface ShellState {
-  vfs: Vfs
+  vfs: FileSystem
   env: Record<string, string>
   history: string[]
   /** Asks the terminal to clear its screen. */

@@ -7,7 +7,23 @@ export const HOME = '/home/learner'
 
 export class VfsError extends Error {}
 
-export class Vfs {
+/** What commands need of a file system: the in-memory one in the browser, the real one headless. */
+export interface FileSystem {
+  cwd: string
+  resolve(path: string): string
+  display(path: string): string
+  isFile(path: string): boolean
+  isDir(path: string): boolean
+  exists(path: string): boolean
+  /** Throws VfsError with the coreutils wording ("No such file or directory", "Is a directory"). */
+  read(path: string): Uint8Array
+  write(path: string, data: Uint8Array, append?: boolean): void
+  remove(path: string): void
+  mkdir(path: string): void
+  list(path: string): { name: string; dir: boolean; size: number }[]
+}
+
+export class Vfs implements FileSystem {
   private readonly files = new Map<string, Uint8Array>()
   private readonly dirs = new Set<string>(['/', '/home', HOME])
   cwd = HOME

@@ -1,5 +1,5 @@
 /** S3 URIs and local paths as aws s3 commands see them. */
-import type { Vfs } from '../../shell/vfs'
+import type { FileSystem } from '../../shell/vfs'
 
 export interface S3Uri {
   bucket: string
@@ -17,7 +17,7 @@ export function parseS3Uri(path: string): S3Uri {
 export const formatS3Uri = (u: S3Uri) => `s3://${u.bucket}/${u.key}`
 
 /** awscli.customizations.s3.utils.relative_path: the directory relative to cwd, joined with the name. */
-export function relativePath(vfs: Vfs, path: string): string {
+export function relativePath(vfs: FileSystem, path: string): string {
   const abs = vfs.resolve(path)
   const slash = abs.lastIndexOf('/')
   const dir = abs.slice(0, slash) || '/'
