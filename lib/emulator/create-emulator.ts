@@ -1,7 +1,10 @@
-/** The composition root: S3 state, clock, randomness and events, and the one `handle` every host calls. */
+/** The composition root: S3 and KMS state, CloudTrail, clock, randomness and events, and the one `handle` every host calls. */
+import { CloudTrail } from '../cloudtrail/trail'
 import { webCryptoRandom, type RandomSource } from '../crypto/random'
+import { KmsService } from '../kms/service'
 import { createHandle } from '../protocol/handle'
 import { S3State } from '../s3/state'
+import { SimulatedClock } from './clock'
 import { EventHub } from './events'
 
 export interface EmulatorOptions {
@@ -15,6 +18,12 @@ export interface EmulatorOptions {
 
 export interface Emulator {
   readonly s3: S3State
+  /** KMS: keys, aliases, key policies, and `kms.port`, the narrow interface S3 uses. */
+  readonly kms: KmsService
+  /** The account's event history: every KMS call, the user's and S3's. */
+  readonly cloudtrail: CloudTrail
+  /** Simulated time (options.now plus what the playground has advanced). */
+  readonly clock: SimulatedClock
   readonly events: EventHub
   readonly random: RandomSource
   handle(request: Request): Promise<Response>
@@ -25,17 +34,16 @@ export const DEFAULT_REGION = 'us-east-1'
 
 export function createEmulator(options: EmulatorOptions = {}, s3?: S3State): Emulator {
   const random = options.random ?? webCryptoRandom
-  const state =
-    s3 ??
-    new S3State({
-      region: options.region ?? DEFAULT_REGION,
-      account: options.account ?? DEFAULT_ACCOUNT,
-      random,
-      now: options.now ?? (() => new Date()),
-      blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true,
-    })
+  const clock = new SimulatedClock(options.now)
+  const now = () => clock.now()
+  const region = options.region ?? DEFAULT_REGION
+  const account = options.account ?? DEFAULT_ACCOUNT
+  const state = s3 ?? new S3State({ region, account, random, now, blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true })
+  const kms = new KmsService({ region, account, random, now })
+  const cloudtrail = new CloudTrail({ region, account, random, now })
+  kms.onAudit((record) => cloudtrail.recordKms(record))
   const events = new EventHub()
-  const emulator: Emulator = { s3: state, events, random, handle: (request) => handle(request) }
+  const emulator: Emulator = { s3: state, kms, cloudtrail, clock, events, random, handle: (request) => handle(request) }
   const handle = createHandle(emulator)
   return emulator
 }

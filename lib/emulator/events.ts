@@ -1,7 +1,7 @@
 /** What the emulator reports after each request, for the inspector, logs and persistence. */
 export interface RequestEvent {
   requestId: string
-  service: 's3' | 'kms'
+  service: 's3' | 'kms' | 'cloudtrail'
   operation: string
   method: string
   bucket?: string

@@ -6,6 +6,9 @@ import { fromBase64, toBase64 } from '../crypto/bytes'
 import type { Bucket, StoredObject } from '../s3/model'
 import { RootKeyring } from '../s3/root-keys'
 import { S3State, type S3Options } from '../s3/state'
+import { kmsToSnapshot, type KmsParts } from './kms-snapshot'
+
+export { restoreKmsSnapshot } from './kms-snapshot'
 
 export const SNAPSHOT_VERSION = 1
 
@@ -16,9 +19,11 @@ const bytes = (text: string) => {
   return out
 }
 
-export function toSnapshot(s3: S3State): unknown {
+/** With `kms` (the emulator, or its kms/cloudtrail/clock), the snapshot also holds KMS state under `kms`. */
+export function toSnapshot(s3: S3State, kms?: KmsParts): unknown {
   return {
     version: SNAPSHOT_VERSION,
+    ...(kms ? { kms: kmsToSnapshot(kms) } : {}),
     rootKeys: s3.keyring.list().map((k) => ({ id: k.id, material: b64(k.material), created: k.created.toISOString() })),
     buckets: [...s3.buckets.values()].map((b) => ({
       ...b,

@@ -5,21 +5,27 @@
 import type { Emulator } from '../emulator/create-emulator'
 import { internalError, S3Error } from '../s3/errors'
 import { readBody } from './body'
+import { handleCloudTrail } from './cloudtrail/dispatch'
 import { createContext, type RequestContext } from './context'
+import { jsonError } from './json/respond'
+import { handleKms, type Dispatched } from './kms/dispatch'
 import { routeS3 } from './s3/routes'
 import { renderS3Error } from './s3/errors'
-import { isKmsRequest, kmsUnavailable } from './route-service'
+import { isCloudTrailRequest, isKmsRequest } from './route-service'
 
 export function createHandle(emulator: Emulator): (request: Request) => Promise<Response> {
   return async (request) => {
     const started = performance.now()
     const ctx = createContext(request, emulator.random)
+    const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : 's3'
     let operation = 'Unknown'
+    let requestId = ctx.requestId
     let bucket: string | undefined
     let key: string | undefined
     let response: Response
-    if (isKmsRequest(request)) {
-      response = kmsUnavailable(ctx)
+    if (service !== 's3') {
+      const dispatched = await jsonService(emulator, service, request, ctx)
+      ;({ operation, requestId, response } = dispatched)
     } else {
       try {
         const routed = routeS3(ctx)
@@ -30,8 +36,8 @@ export function createHandle(emulator: Emulator): (request: Request) => Promise<
       }
     }
     emulator.events.emit({
-      requestId: ctx.requestId,
-      service: isKmsRequest(request) ? 'kms' : 's3',
+      requestId,
+      service,
       operation,
       method: ctx.method,
       ...(bucket !== undefined ? { bucket } : {}),
@@ -40,6 +46,19 @@ export function createHandle(emulator: Emulator): (request: Request) => Promise<
       ms: performance.now() - started,
     })
     return response
+  }
+}
+
+async function jsonService(emulator: Emulator, service: 'kms' | 'cloudtrail', request: Request, ctx: RequestContext): Promise<Dispatched> {
+  try {
+    if (service === 'kms') return await handleKms(emulator.kms, request)
+    const deps = { trail: emulator.cloudtrail, now: () => emulator.clock.now(), catchUp: () => emulator.kms.tick(), random: emulator.random }
+    return await handleCloudTrail(deps, request)
+  } catch (error) {
+    // An unexpected failure is a bug in the emulator: answer as the service would, and say where.
+    console.error(`[emulator] ${service} request ${ctx.requestId} failed:`, error)
+    const internal = service === 'kms' ? 'KMSInternalException' : 'InternalFailure'
+    return { response: jsonError(internal, 'An internal error occurred in the emulator.', ctx.requestId, 500), operation: 'Unknown', requestId: ctx.requestId }
   }
 }
 

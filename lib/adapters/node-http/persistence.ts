@@ -5,7 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/create-emulator'
-import { fromSnapshot, toSnapshot } from '../../emulator/snapshot'
+import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../../emulator/snapshot'
 
 const READS = new Set(['GET', 'HEAD'])
 
@@ -13,10 +13,12 @@ export async function attachPersistence(emulator: Emulator, dir: string): Promis
   await mkdir(dir, { recursive: true })
   const file = join(dir, 'state.json')
   try {
-    const restored = fromSnapshot(JSON.parse(await readFile(file, 'utf8')), emulator.s3.options)
+    const saved: unknown = JSON.parse(await readFile(file, 'utf8'))
+    const restored = fromSnapshot(saved, emulator.s3.options)
     emulator.s3.buckets.clear()
     for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
     emulator.s3.keyring.replaceWith(restored.keyring.list())
+    restoreKmsSnapshot(saved, emulator)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
@@ -26,7 +28,7 @@ export async function attachPersistence(emulator: Emulator, dir: string): Promis
     // Serialise writes: each one snapshots the state as it is when its turn comes.
     writing = writing.then(async () => {
       const tmp = `${file}.${process.pid}.tmp`
-      await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3)))
+      await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3, emulator)))
       await rename(tmp, file)
     })
   })
