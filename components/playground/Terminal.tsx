@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react'
 import '@xterm/xterm/css/xterm.css'
 import { LineEditor } from '@/lib/cli/terminal/line-editor'
 import { tokenize } from '@/lib/cli/shell/tokenize'
+import { commonPrefix, complete } from '@/lib/cli/terminal/complete'
 import type { Runtime } from './runtime'
 import { usePlayground } from './PlaygroundProvider'
 
@@ -102,10 +103,32 @@ async function mountTerminal(
       term.write(editor.currentPrompt)
       editor.promptShown()
     }
+    if (out.complete) void completeWord()
     if (out.submit !== undefined) {
       if (out.rest) queue.unshift(out.rest)
       void runLine(out.submit)
     }
+  }
+
+  // Tab: extend the word to what every candidate shares; list them when that adds nothing.
+  const completeWord = async () => {
+    busy = true
+    const before = editor.beforeCursor
+    const { from, candidates } = await complete(session.shell, before)
+    const word = before.slice(from)
+    const shared = commonPrefix(candidates)
+    if (candidates.length === 1) term.write(editor.replaceBeforeCursor(from, candidates[0]!.endsWith('/') ? candidates[0]! : candidates[0]! + ' '))
+    else if (shared.length > word.length) term.write(editor.replaceBeforeCursor(from, shared))
+    else if (candidates.length > 1) {
+      const width = Math.max(...candidates.map((c) => c.length)) + 2
+      const perRow = Math.max(1, Math.floor(term.cols / width))
+      const rows: string[] = []
+      for (let i = 0; i < candidates.length; i += perRow) rows.push(candidates.slice(i, i + perRow).map((c) => c.padEnd(width)).join('').trimEnd())
+      term.write(`\r\n${rows.join('\r\n')}\r\n`)
+      term.write(editor.reprint())
+    }
+    busy = false
+    next()
   }
 
   // Commands from Run buttons are typed visibly, one character at a time, then run.

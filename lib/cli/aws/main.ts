@@ -9,14 +9,10 @@ import { operationHelp, serviceHelp } from './help'
 import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
-import { parseS3Args, type S3Command } from './s3/spec'
-import { mb, rb } from './s3/bucket-commands'
-import { ls } from './s3/ls'
-import { cp } from './s3/cp'
-import { rm } from './s3/rm'
+import { parseS3Args } from './s3/spec'
 
+import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 /** aws-cli lists s3's subcommands in this order. */
-const S3_COMMANDS: S3Command[] = [ls, cp, rm, mb, rb]
 const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
 const SERVICES = ['cloudtrail', 'kms', 's3', 's3api', 'sts']
 

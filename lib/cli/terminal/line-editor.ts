@@ -15,6 +15,8 @@ export interface EditorOutput {
   clear?: boolean
   /** Input that arrived after a submitted line (a multi-line paste): feed it back once the command ends. */
   rest?: string
+  /** Tab: the terminal should complete the word before the cursor. */
+  complete?: boolean
 }
 
 export class LineEditor {
@@ -80,6 +82,24 @@ export class LineEditor {
   private setBuffer(text: string): string {
     this.buffer = text
     this.cursor = text.length
+    return this.redraw()
+  }
+
+  /** The text before the cursor: what tab completion completes. */
+  get beforeCursor(): string {
+    return this.buffer.slice(0, this.cursor)
+  }
+
+  /** Replaces the text from `from` up to the cursor (a completed word). */
+  replaceBeforeCursor(from: number, text: string): string {
+    this.buffer = this.buffer.slice(0, from) + text + this.buffer.slice(this.cursor)
+    this.cursor = from + text.length
+    return this.redraw()
+  }
+
+  /** After printing something below the line (a list of completions): draw prompt and line again. */
+  reprint(): string {
+    this.drawnCursor = 0
     return this.redraw()
   }
 
@@ -173,8 +193,10 @@ export class LineEditor {
         this.buffer = this.buffer.slice(this.cursor)
         this.cursor = 0
         write += this.redraw()
-      } else if (c >= ' ' || c === '\t') {
-        const text = c === '\t' ? '  ' : c
+      } else if (c === '\t') {
+        return { write, complete: true }
+      } else if (c >= ' ') {
+        const text = c
         this.buffer = this.buffer.slice(0, this.cursor) + text + this.buffer.slice(this.cursor)
         this.cursor += text.length
         if (this.cursor === this.buffer.length) {
