@@ -39,6 +39,12 @@ export class NodeFileSystem implements FileSystem {
     if (this.isDir(path)) throw new VfsError('Is a directory')
     wrap(() => rmSync(this.resolve(path)))
   }
+  stat(path: string) {
+    return wrap(() => {
+      const st = statSync(this.resolve(path))
+      return { size: st.size, mtime: st.mtime }
+    })
+  }
   mkdir(path: string): void {
     wrap(() => mkdirSync(this.resolve(path)))
   }

@@ -21,10 +21,13 @@ export interface FileSystem {
   remove(path: string): void
   mkdir(path: string): void
   list(path: string): { name: string; dir: boolean; size: number }[]
+  /** Size and last modification time of a file (sync compares them with S3's). */
+  stat(path: string): { size: number; mtime: Date }
 }
 
 export class Vfs implements FileSystem {
   private readonly files = new Map<string, Uint8Array>()
+  private readonly modified = new Map<string, Date>()
   private readonly dirs = new Set<string>(['/', '/home', HOME])
   cwd = HOME
 
@@ -68,12 +71,19 @@ export class Vfs implements FileSystem {
       joined.set(data, before.length)
       this.files.set(abs, joined)
     } else this.files.set(abs, data)
+    this.modified.set(abs, new Date())
+  }
+
+  stat(path: string): { size: number; mtime: Date } {
+    const abs = this.resolve(path)
+    return { size: this.read(abs).length, mtime: this.modified.get(abs) ?? new Date(0) }
   }
 
   remove(path: string): void {
     const abs = this.resolve(path)
     if (this.dirs.has(abs)) throw new VfsError('Is a directory')
     if (!this.files.delete(abs)) throw new VfsError('No such file or directory')
+    this.modified.delete(abs)
   }
 
   mkdir(path: string): void {

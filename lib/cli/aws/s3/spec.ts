@@ -20,7 +20,10 @@ export interface S3Command {
 
 export interface ParsedS3Args {
   paths: string[]
+  /** The last value of each option. */
   options: Map<string, string | true>
+  /** The arguments as given, for options that repeat (--exclude, --include). */
+  args: string[]
 }
 
 export function parseS3Args(spec: S3Command, args: string[]): ParsedS3Args {
@@ -54,7 +57,7 @@ export function parseS3Args(spec: S3Command, args: string[]): ParsedS3Args {
   }
   if (paths.length < spec.positional.min) throw requiredArguments([spec.positional.name])
   if (unknown.length) throw unknownOptions(unknown)
-  return { paths, options }
+  return { paths, options, args }
 }
 
 /** aws-cli's "Invalid argument type" for a path of the wrong kind, after the command's usage line. */
