@@ -29,7 +29,11 @@ if (values.help) {
 
 const emulator = createEmulator({ blockSseCOnNewBuckets: !values['allow-sse-c-on-new-buckets'] })
 const dataDir = values['data-dir']
-if (dataDir) await attachPersistence(emulator, dataDir)
+const persistence = dataDir ? await attachPersistence(emulator, dataDir) : undefined
+// Finish the last write before exiting, so Ctrl-C never loses a change.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void (persistence?.flush() ?? Promise.resolve()).then(() => process.exit(0)))
+}
 const port = await listen(createEmulatorServer(emulator), { port: Number(values.port), host: values.host })
 const endpoint = `http://${values.host}:${port}`
 console.log(`S3 emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)

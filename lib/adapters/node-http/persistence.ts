@@ -9,7 +9,12 @@ import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../../emulator/sna
 
 const READS = new Set(['GET', 'HEAD'])
 
-export async function attachPersistence(emulator: Emulator, dir: string): Promise<void> {
+export interface Persistence {
+  /** Resolves once every change so far is on disk (call before exiting). */
+  flush(): Promise<void>
+}
+
+export async function attachPersistence(emulator: Emulator, dir: string): Promise<Persistence> {
   await mkdir(dir, { recursive: true })
   const file = join(dir, 'state.json')
   try {
@@ -26,10 +31,14 @@ export async function attachPersistence(emulator: Emulator, dir: string): Promis
   emulator.events.subscribe((event) => {
     if (READS.has(event.method) || event.status >= 300) return
     // Serialise writes: each one snapshots the state as it is when its turn comes.
-    writing = writing.then(async () => {
-      const tmp = `${file}.${process.pid}.tmp`
-      await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3, emulator)))
-      await rename(tmp, file)
-    })
+    writing = writing
+      .then(async () => {
+        const tmp = `${file}.${process.pid}.tmp`
+        await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3, emulator)))
+        await rename(tmp, file)
+      })
+      // A failed write (disk full, folder removed) is reported, and the next change tries again.
+      .catch((error: unknown) => console.error(`[emulator] could not save state to ${file}:`, error))
   })
+  return { flush: () => writing }
 }
