@@ -166,7 +166,11 @@ async function mountTerminal(
   term.write(`Welcome to the S3 Encryption Playground. Type \x1b[1mhelp\x1b[0m for the commands.\r\n${PROMPT}`)
   editor.promptShown()
   editor.columns = term.cols
-  term.onResize(({ cols }) => (editor.columns = cols))
+  session.setColumns(term.cols)
+  term.onResize(({ cols }) => {
+    editor.columns = cols
+    session.setColumns(cols)
+  })
   const resize = new ResizeObserver(() => fit.fit())
   resize.observe(hostEl)
   const onDisplay = () => {

@@ -18,6 +18,8 @@ export interface Session {
   run(line: string, io: Io): Promise<number>
   /** What `clear` (and Ctrl-L) does: the terminal sets this. */
   setClear(clear: () => void): void
+  /** The terminal's width, for table output. */
+  setColumns(columns: number): void
 }
 
 export function createSession(options: SessionOptions): Session {
@@ -40,6 +42,9 @@ export function createSession(options: SessionOptions): Session {
     shell,
     setClear(clear) {
       shell.clear = clear
+    },
+    setColumns(columns) {
+      shell.aws.columns = columns
     },
     run(line, io) {
       if (line.trim()) shell.history.push(line)

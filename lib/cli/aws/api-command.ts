@@ -87,6 +87,6 @@ export async function runApiCommand(api: ApiService, op: Operation, args: string
     }
     return EXIT.ok
   }
-  io.out(render(applyQuery(shaped, g.query), g.output))
+  io.out(render(applyQuery(shaped, g.query), g.output, op.name, env.columns))
   return EXIT.ok
 }

@@ -23,4 +23,6 @@ export interface AwsEnv {
   clients(overrides: { endpointUrl?: string; region?: string }): Clients
   /** The local time zone for `aws s3 ls` dates (aws-cli prints local time); defaults to the runtime's. */
   timeZone?: string
+  /** Terminal width for table output (aws-cli uses 80 when it cannot tell). */
+  columns?: number
 }

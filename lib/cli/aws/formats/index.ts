@@ -4,8 +4,9 @@ import { pyJsonDumps } from '../output'
 import { UsageError } from '../usage'
 import { toText } from './text'
 import { toYaml } from './yaml'
+import { toTable } from './table'
 
-export const OUTPUT_FORMATS = ['json', 'text', 'yaml', 'yaml-stream']
+export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream']
 
 export function applyQuery(value: unknown, query: string | undefined): unknown {
   if (query === undefined) return value
@@ -16,8 +17,11 @@ export function applyQuery(value: unknown, query: string | undefined): unknown {
   }
 }
 
-export function render(value: unknown, format = 'json'): string {
+/** `title` is the operation name (table output's heading); `columns` the terminal width. */
+export function render(value: unknown, format = 'json', title = '', columns = 80): string {
   switch (format) {
+    case 'table':
+      return toTable(title, value, columns)
     case 'text':
       return toText(value)
     case 'yaml':

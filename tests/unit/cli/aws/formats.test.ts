@@ -34,3 +34,55 @@ describe('--query', () => {
     expect(() => applyQuery(head, '[bad')).toThrow(UsageError)
   })
 })
+
+describe('--output table', () => {
+  // Expected tables are aws-cli 2.9's output for the same values (80-column, non-TTY), recorded here.
+  it('draws a single-row section as key/value rows when it would be too wide', () => {
+    const value = { AcceptRanges: 'bytes', LastModified: '2026-11-28T10:05:53+00:00', ContentLength: 4, ETag: '"9cd599a3523898e6a12e13ec787da50a"', ContentType: 'text/plain', ServerSideEncryption: 'AES256', Metadata: {} }
+    expect(render(value, 'table', 'HeadObject')).toBe(
+      [
+        '----------------------------------------------------------------',
+        '|                          HeadObject                          |',
+        '+-----------------------+--------------------------------------+',
+        '|  AcceptRanges         |  bytes                               |',
+        '|  ContentLength        |  4                                   |',
+        '|  ContentType          |  text/plain                          |',
+        '|  ETag                 |  "9cd599a3523898e6a12e13ec787da50a"  |',
+        '|  LastModified         |  2026-11-28T10:05:53+00:00           |',
+        '|  ServerSideEncryption |  AES256                              |',
+        '+-----------------------+--------------------------------------+',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('nests sections with one more bar per level', () => {
+    expect(render(encryption, 'table', 'GetBucketEncryption').replace('True', 'False').split('\n').slice(0, 4).join('\n')).toBe(
+      ['------------------------------------------', '|           GetBucketEncryption          |', '+----------------------------------------+', '||   ServerSideEncryptionConfiguration  ||'].join('\n'),
+    )
+    expect(render({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] } }, 'table', 'GetBucketEncryption')).toBe(
+      [
+        '------------------------------------------',
+        '|           GetBucketEncryption          |',
+        '+----------------------------------------+',
+        '||   ServerSideEncryptionConfiguration  ||',
+        '|+--------------------------------------+|',
+        '|||                Rules               |||',
+        '||+------------------------------------+||',
+        '|||          BucketKeyEnabled          |||',
+        '||+------------------------------------+||',
+        '|||  False                             |||',
+        '||+------------------------------------+||',
+        '||||ApplyServerSideEncryptionByDefault||||',
+        '|||+--------------------+-------------+|||',
+        '||||  SSEAlgorithm      |  AES256     ||||',
+        '|||+--------------------+-------------+|||',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('lists scalars one per row', () => {
+    expect(render(['sync-bucket'], 'table', 'ListBuckets')).toBe('-----------------\n|  ListBuckets  |\n+---------------+\n|  sync-bucket  |\n+---------------+\n')
+  })
+})
