@@ -62,6 +62,7 @@ async function mountTerminal(
   const editor = new LineEditor(session.shell.history, PROMPT, (line) => tokenize(line, session.shell.env).incomplete)
   session.setClear(() => term.clear())
   let busy = false
+  let running: AbortController | undefined
   let runs = 0
   const queue: string[] = []
   const announce = (text: string) => {
@@ -70,6 +71,7 @@ async function mountTerminal(
 
   const runLine = async (line: string) => {
     busy = true
+    running = new AbortController()
     let transcript = ''
     const code = await session.run(line, {
       out: (t) => {
@@ -81,7 +83,8 @@ async function mountTerminal(
         transcript += t
         term.write(toTerminal(t))
       },
-    })
+    }, running.signal)
+    running = undefined
     announce(`${line}\n${transcript}\nexit code ${code}`)
     runs++
     hostEl.setAttribute('data-runs', String(runs))
@@ -155,7 +158,14 @@ async function mountTerminal(
   }
 
   term.onData((data) => {
-    if (busy) return
+    // While a command runs, only Ctrl-C counts: it stops the command (exit code 130).
+    if (busy) {
+      if (data === '\x03' && running) {
+        term.write('^C\r\n')
+        running.abort()
+      }
+      return
+    }
     feed(data)
   })
   registerTypist((command) => {

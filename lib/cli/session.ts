@@ -4,6 +4,9 @@ import type { Io } from './aws/io'
 import { runLine, type Shell } from './shell/run-line'
 import { Vfs, type FileSystem } from './shell/vfs'
 
+/** The exit status of a command stopped with Ctrl-C (128 + SIGINT). */
+export const INTERRUPTED = 130
+
 export interface SessionOptions {
   target: Target
   timeZone?: string
@@ -14,8 +17,11 @@ export interface SessionOptions {
 
 export interface Session {
   shell: Shell
-  /** Runs a line and records it in the history. */
-  run(line: string, io: Io): Promise<number>
+  /**
+   * Runs a line and records it in the history. When `signal` aborts (Ctrl-C) the command's output stops
+   * and the line ends with exit code 130, as a shell reports SIGINT.
+   */
+  run(line: string, io: Io, signal?: AbortSignal): Promise<number>
   /** What `clear` (and Ctrl-L) does: the terminal sets this. */
   setClear(clear: () => void): void
   /** The terminal's width, for table output. */
@@ -46,9 +52,17 @@ export function createSession(options: SessionOptions): Session {
     setColumns(columns) {
       shell.aws.columns = columns
     },
-    run(line, io) {
+    run(line, io, signal) {
       if (line.trim()) shell.history.push(line)
-      return runLine(shell, line, io)
+      if (!signal) return runLine(shell, line, io)
+      let live = true
+      const guarded: Io = { out: (t) => live && io.out(t), err: (t) => live && io.err(t) }
+      const interrupted = new Promise<number>((resolve) => signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true }))
+      return Promise.race([runLine(shell, line, guarded), interrupted]).then((code) => {
+        live = false
+        if (code === INTERRUPTED) shell.env['?'] = String(INTERRUPTED)
+        return code
+      })
     },
   }
 }

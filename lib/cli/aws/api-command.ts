@@ -66,7 +66,7 @@ function shapeByMember(api: ApiService, outputShape: string, full: Record<string
 }
 
 export async function runApiCommand(api: ApiService, op: Operation, args: string[], env: AwsEnv, g: GlobalOptions, io: Io): Promise<number> {
-  const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs)
+  const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs, g.binaryFormat)
   const { output, pages, paginated } = await sendPaginated(api, env, g, op, input)
   if (op.name === 'GetObject' && positional !== undefined) {
     const body = output.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined

@@ -13,6 +13,7 @@ export interface GlobalOptions {
   endpointUrl?: string
   output?: string
   query?: string
+  binaryFormat?: 'base64' | 'raw-in-base64-out'
   debug: boolean
   noPaginate: boolean
 }

@@ -6,6 +6,7 @@ import { API_SERVICES } from './services'
 import { OUTPUT_FORMATS } from './formats'
 import { endpointOf } from '../../sdk/clients'
 import { operationHelp, serviceHelp } from './help'
+import { attachDebug, debugLine } from './debug'
 import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
@@ -38,6 +39,10 @@ function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; versi
         g.output = value
       }
       if (name === '--query') g.query = value
+      if (name === '--cli-binary-format') {
+        if (value !== 'base64' && value !== 'raw-in-base64-out') throw invalidChoice('--cli-binary-format', value, ['base64', 'raw-in-base64-out'])
+        g.binaryFormat = value
+      }
     } else if (FLAG_OPTIONS.includes(arg)) {
       if (arg === '--debug') g.debug = true
       if (arg === '--no-paginate') g.noPaginate = true
@@ -88,7 +93,15 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
 
 /** Runs one `aws` command line (without the leading `aws`) and returns aws-cli's exit code. */
 export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<number> {
+  let detach = () => {}
   try {
+    if (args.includes('--debug')) {
+      const log = (logger: string, message: string) => io.err(debugLine(logger, message))
+      log('awscli.clidriver', `CLI version: ${VERSION}`)
+      log('awscli.clidriver', `Arguments entered to CLI: [${args.map((a) => `'${a}'`).join(', ')}]`)
+      const { g } = splitGlobals(args)
+      detach = attachDebug(env.clients(g), log)
+    }
     return await dispatch(args, env, io)
   } catch (error) {
     if (error instanceof UsageError) {
@@ -109,5 +122,7 @@ export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<numbe
     }
     io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)
     return EXIT.other
+  } finally {
+    detach()
   }
 }

@@ -9,7 +9,7 @@ import { parsePythonJson, PyJsonError } from './pyjson'
 import { parseShorthand, ShorthandError } from './shorthand'
 import { argparseError, EXIT, paramError, requiredArguments, unknownOptions, UsageError } from './usage'
 import { validateParams } from './validate'
-import { fromUtf8 } from '../../crypto/bytes'
+import { fromBase64, fromUtf8, utf8 } from '../../crypto/bytes'
 
 /** What aws-cli adds or removes around the model for particular operations. */
 export interface Customization {
@@ -40,7 +40,10 @@ function readFileArg(vfs: FileSystem, value: string, param: string, binary: bool
   return value.startsWith('fileb://') ? bytes : fromUtf8(bytes)
 }
 
-function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: FileSystem): unknown {
+/** How blob arguments are read (aws-cli v2's --cli-binary-format): base64 by default. */
+export type BinaryFormat = 'base64' | 'raw-in-base64-out'
+
+function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: FileSystem, binary: BinaryFormat): unknown {
   const shape = shapeOf(model, m.shape)
   const param = m.cli!
   if (m.streaming || shape.streaming) {
@@ -51,6 +54,12 @@ function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: FileSyst
   const text = readFileArg(vfs, raw[0]!, param, shape.type === 'blob')
   if (text instanceof Uint8Array) return text
   switch (shape.type) {
+    case 'blob': {
+      if (binary === 'raw-in-base64-out') return utf8(text)
+      const bytes = fromBase64(text)
+      if (!bytes) throw new UsageError(`\nInvalid base64: "${text}"\n`, EXIT.other)
+      return bytes
+    }
     case 'integer':
     case 'long':
       // aws-cli v2 lets Python's ValueError through: no "Error parsing parameter", exit code 255.
@@ -105,7 +114,7 @@ function coerce(model: ServiceModel, shapeName: string, v: unknown): unknown {
   return v
 }
 
-export function parseOperationArgs(model: ServiceModel, op: Operation, args: string[], vfs: FileSystem): ParsedArgs {
+export function parseOperationArgs(model: ServiceModel, op: Operation, args: string[], vfs: FileSystem, binary: BinaryFormat = 'base64'): ParsedArgs {
   const custom = CUSTOMIZATIONS[op.name] ?? {}
   const shape = op.input ? shapeOf(model, op.input) : { type: 'structure' as const, members: [] }
   const members = (shape.members ?? []).filter((m) => !custom.hidden?.includes(m.name))
@@ -156,7 +165,7 @@ export function parseOperationArgs(model: ServiceModel, op: Operation, args: str
   if (unknown.length) throw unknownOptions(unknown)
 
   const input: Record<string, unknown> = {}
-  for (const [m, raw] of values) input[m.name] = convert(model, m, raw, vfs)
+  for (const [m, raw] of values) input[m.name] = convert(model, m, raw, vfs, binary)
   for (const [m, b] of booleans) input[m.name] = b
   if (op.input) {
     const problems = validateParams(model, op.input, input)

@@ -61,3 +61,23 @@ describe('the shell', () => {
     expect(r.err).toBe('\nCould not connect to the endpoint URL: "http://127.0.0.1:9/"\n')
   })
 })
+
+describe('Ctrl-C', () => {
+  it('stops a running command with exit code 130 and silences its late output', async () => {
+    const session = createSession({ target: emulatorTarget('http://127.0.0.1:9') })
+    let out = ''
+    const abort = new AbortController()
+    // A service that never answers: without Ctrl-C the command would wait forever.
+    let answer: (v: unknown) => void = () => {}
+    const never = { send: () => new Promise((resolve) => (answer = resolve)) }
+    session.shell.aws.clients = () => ({ s3: never }) as never
+    const pending = session.run('echo before && aws s3 ls', { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: () => {} }, abort.signal)
+    await new Promise((r) => setTimeout(r, 20))
+    abort.abort()
+    expect(await pending).toBe(130)
+    expect(session.shell.env['?']).toBe('130')
+    answer({ Buckets: [{ Name: 'late-bucket', CreationDate: new Date() }] })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(out).toBe('before\n')
+  })
+})
