@@ -41,6 +41,7 @@ const code = await runAws(
   args,
   {
     vfs: new NodeFileSystem(),
+    config: {},
     clients: ({ endpointUrl, region }) => {
       const t = { ...target, ...(endpointUrl ? { endpoint: endpointUrl } : {}), ...(region ? { region } : {}) }
       const id = `${t.endpoint}|${t.region}`

@@ -42,7 +42,7 @@ export function createSession(options: SessionOptions): Session {
     env: { HOME: '/home/learner', USER: 'learner', '?': '0' },
     history: [],
     ...(options.clear ? { clear: options.clear } : {}),
-    aws: { clients: clientsFor, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+    aws: { clients: clientsFor, config: {}, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
   }
   return {
     shell,

@@ -66,8 +66,8 @@ describe('bad input prints what aws-cli prints, and the terminal keeps working',
   it('an unknown command', async () => {
     const r = await run('aws s3ap ls')
     expect(r.code).toBe(252)
-    const choices = ['cloudtrail', 'kms', 's3', 's3api', 'sts'].map((c) => c.padEnd(40))
-    const table = `${choices[0]} | ${choices[1]}\n${choices[2]} | ${choices[3]}\n${choices[4]}`
+    const choices = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts'].map((c) => c.padEnd(40))
+    const table = `${choices[0]} | ${choices[1]}\n${choices[2]} | ${choices[3]}\n${choices[4]} | ${choices[5]}`
     expect(r.stderr).toBe(`\n${usage}\naws: error: argument command: Invalid choice, valid choices are:\n\n${table}\n\n\nInvalid choice: 's3ap', maybe you meant:\n\n  * s3api\n\n`)
   })
 
@@ -102,6 +102,18 @@ describe('bad input prints what aws-cli prints, and the terminal keeps working',
     expect(await run('aws s3api head-object --bucket my-s3-bucket --key missing')).toEqual({
       code: 254, stdout: '', stderr: '\nAn error occurred (404) when calling the HeadObject operation: Not Found\n',
     })
+  })
+
+  it('aws configure sets the default region and output', async () => {
+    expect(await run('aws configure get region')).toEqual({ code: 1, stdout: '', stderr: '' })
+    expect((await run('aws configure set output yaml')).code).toBe(0)
+    expect((await run('aws configure get output')).stdout).toBe('yaml\n')
+    expect((await run('aws s3api head-object --bucket my-s3-bucket --key testfile.txt')).stdout).toContain('ServerSideEncryption: AES256\n')
+    expect((await run('aws s3api head-object --bucket my-s3-bucket --key testfile.txt --output json')).stdout).toContain('"ServerSideEncryption": "AES256"')
+    const list = (await run('aws configure list')).stdout.split('\n')
+    expect(list[0]).toBe('      Name                    Value             Type    Location')
+    expect(list[3]).toBe('access_key     ****************MPLE       playground    ')
+    await run('aws configure set output json')
   })
 
   it('still works after all of that', async () => {

@@ -26,4 +26,6 @@ export interface AwsEnv {
   timeZone?: string
   /** Terminal width for table output (aws-cli uses 80 when it cannot tell). */
   columns?: number
+  /** What `aws configure set` stores: the default region and output format. */
+  config: { region?: string; output?: string }
 }

@@ -7,6 +7,7 @@ import { OUTPUT_FORMATS } from './formats'
 import { endpointOf } from '../../sdk/clients'
 import { operationHelp, serviceHelp } from './help'
 import { attachDebug, debugLine } from './debug'
+import { runConfigure } from './configure'
 import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
@@ -15,7 +16,7 @@ import { parseS3Args } from './s3/spec'
 import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 /** aws-cli lists s3's subcommands in this order. */
 const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
-const SERVICES = ['cloudtrail', 'kms', 's3', 's3api', 'sts']
+const SERVICES = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts']
 
 const VALUE_OPTIONS = ['--endpoint-url', '--output', '--query', '--profile', '--region', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']
 const FLAG_OPTIONS = ['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt', '--version']
@@ -65,6 +66,10 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
   }
   if (service === undefined) throw requiredArguments(['command'])
   if (!SERVICES.includes(service)) throw invalidChoice('command', service, SERVICES)
+  if (service === 'configure') return runConfigure(rest.slice(1), env, io)
+  // `aws configure set` values are the defaults that --region and --output override.
+  g.region ??= env.config.region
+  g.output ??= env.config.output
   if (service === 's3') {
     if (command === undefined) throw requiredArguments(['subcommand'])
     if (command === 'help') {
