@@ -1,5 +1,5 @@
 /**
- * `npm run emulator [-- --port 4566 --host 127.0.0.1 --data-dir DIR]`: the S3 emulator on localhost, so the
+ * `npm run emulator [-- --port 4566 --host 127.0.0.1 --data-dir DIR]`: the S3 + KMS emulator on localhost, so the
  * real aws-cli and SDKs can use it: `aws --endpoint-url http://127.0.0.1:4566 s3 ls`.
  */
 import { parseArgs } from 'node:util'
@@ -36,5 +36,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const port = await listen(createEmulatorServer(emulator), { port: Number(values.port), host: values.host })
 const endpoint = `http://${values.host}:${port}`
-console.log(`S3 emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
+console.log(`S3 + KMS emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
 console.log(`try: aws --endpoint-url ${endpoint} s3 mb s3://my-s3-bucket`)
+console.log(`     aws --endpoint-url ${endpoint} kms create-key --description demo`)
