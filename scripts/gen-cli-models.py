@@ -4,6 +4,9 @@ with the real aws-cli: operation input/output shapes (member order, types, requi
 header/streaming locations) and aws-cli's own parameter names (botocore's xform_name).
 
 Usage: python3 scripts/gen-cli-models.py   (rewrites lib/cli/models/<service>.json)
+       python3 scripts/gen-cli-models.py --botocore DIR --out DIR
+         (the same from another botocore's data, e.g. the one inside Debian's aws-cli 2.9, for the
+          conformance tests that replay aws-cli 2.9 with its own models)
 
 The output is data, not code: it lets the CLI print keys in the order aws-cli prints them and reject
 arguments exactly where aws-cli does. Re-run it when adding operations."""
@@ -16,6 +19,9 @@ OPERATIONS = {
         'CreateBucket', 'DeleteBucket', 'HeadBucket', 'ListBuckets', 'GetBucketLocation',
         'PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'ListObjectsV2', 'ListObjects',
         'PutBucketEncryption', 'GetBucketEncryption', 'DeleteBucketEncryption',
+        'CopyObject', 'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy', 'PutBucketCors', 'GetBucketCors',
+        'DeleteBucketCors', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload',
+        'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads', 'GetObjectAttributes', 'UpdateObjectEncryption',
     ],
     ('kms', '2014-11-01'): [
         'CreateKey', 'DescribeKey', 'ListKeys', 'CreateAlias', 'UpdateAlias', 'DeleteAlias', 'ListAliases',
@@ -28,9 +34,23 @@ OPERATIONS = {
     ('sts', '2011-06-15'): ['GetCallerIdentity'],
 }
 
+import argparse
+_args = argparse.ArgumentParser()
+_args.add_argument('--botocore', default=os.path.dirname(botocore.__file__), help='a botocore package folder (holding data/)')
+_args.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'lib', 'cli', 'models'))
+_args.add_argument('--label', default=f'botocore {botocore.__version__}', help='where the models came from, kept in the output')
+ARGS = _args.parse_args()
+
+def data_dir(service, version):
+    return os.path.join(ARGS.botocore, 'data', service, version)
+
 def load(service, version):
-    base = os.path.join(os.path.dirname(botocore.__file__), 'data', service, version)
-    with gzip.open(os.path.join(base, 'service-2.json.gz'), 'rt') as f:
+    base = data_dir(service, version)
+    path = os.path.join(base, 'service-2.json')
+    if os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    with gzip.open(path + '.gz', 'rt') as f:
         return json.load(f)
 
 import html, re
@@ -46,7 +66,7 @@ def first_sentence(doc):
     return text[:300]
 
 def load_paginators(service, version):
-    base = os.path.join(os.path.dirname(botocore.__file__), 'data', service, version)
+    base = data_dir(service, version)
     if not os.path.exists(os.path.join(base, 'paginators-1.json')):
         return {}
     pages = json.load(open(os.path.join(base, 'paginators-1.json')))['pagination']
@@ -107,11 +127,14 @@ def compact(model, names, paginators):
             for m in shape['members']:
                 m['cli'] = '--' + xform(m['name'], '-')
     return {'metadata': {k: model['metadata'][k] for k in ('apiVersion', 'protocol', 'serviceId')},
-            'source': f'botocore {botocore.__version__}', 'operations': out_ops, 'shapes': shapes}
+            'source': ARGS.label, 'operations': out_ops, 'shapes': shapes}
 
 for (service, version), names in OPERATIONS.items():
-    data = compact(load(service, version), names, load_paginators(service, version))
-    path = os.path.join(os.path.dirname(__file__), '..', 'lib', 'cli', 'models', f'{service}.json')
+    model = load(service, version)
+    names = [n for n in names if n in model['operations']]  # an older model may lack newer operations
+    data = compact(model, names, load_paginators(service, version))
+    os.makedirs(ARGS.out, exist_ok=True)
+    path = os.path.join(ARGS.out, f'{service}.json')
     with open(path, 'w') as f:
         json.dump(data, f, indent=1, sort_keys=False)
         f.write('\n')

@@ -20,6 +20,11 @@ export interface Target {
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Path-style addressing (`endpoint/bucket/key`); the emulator accepts both styles. */
   forcePathStyle: boolean
+  /**
+   * When S3 requests carry a flexible checksum: 'WHEN_SUPPORTED' (current SDKs and aws-cli, the default) or
+   * 'WHEN_REQUIRED' (aws-cli before 2.23; the conformance tests replay aws-cli 2.9).
+   */
+  checksums?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED'
 }
 
 /** The in-browser emulator, or (with `endpoint`) the emulator's HTTP host for every service. */
@@ -49,7 +54,11 @@ export function createClients(target: Target): Clients {
   }
   return {
     target,
-    s3: new S3Client({ ...common('s3'), forcePathStyle: target.forcePathStyle }),
+    s3: new S3Client({
+      ...common('s3'),
+      forcePathStyle: target.forcePathStyle,
+      ...(target.checksums ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums } : {}),
+    }),
     kms: new KMSClient(common('kms')),
     cloudtrail: new CloudTrailClient(common('cloudtrail')),
     sts: new STSClient(common('sts')),

@@ -1,6 +1,7 @@
 /** The streams a command writes to, and what every command gets to work with. */
 import type { Clients } from '../../sdk/clients'
 import type { FileSystem } from '../shell/vfs'
+import type { ServiceModel } from './model'
 
 export interface Io {
   out(text: string | Uint8Array): void
@@ -26,6 +27,8 @@ export interface AwsEnv {
   timeZone?: string
   /** Terminal width for table output (aws-cli uses 80 when it cannot tell). */
   columns?: number
+  /** API models to use instead of the bundled ones, by CLI command (`s3api`, `kms`...): the conformance tests replay aws-cli 2.9 with its own models. */
+  models?: Partial<Record<string, ServiceModel>>
   /** What `aws configure set` stores: the default region and output format. */
   config: { region?: string; output?: string }
 }

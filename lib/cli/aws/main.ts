@@ -80,7 +80,8 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     if (!spec) throw invalidChoice('subcommand', command, S3_CHOICES)
     return spec.run(parseS3Args(spec, params), env, g, io)
   }
-  const api = API_SERVICES.find((s) => s.command === service)!
+  const bundled = API_SERVICES.find((s) => s.command === service)!
+  const api = { ...bundled, model: env.models?.[service] ?? bundled.model }
   const choices = Object.values(api.model.operations).map((o) => o.cli).sort()
   if (command === undefined) throw requiredArguments(['operation'])
   if (command === 'help') {

@@ -1,0 +1,45 @@
+/**
+ * Records what the real aws-cli prints for every line of tests/conformance/cases.ts, against the emulator's
+ * HTTP host, into tests/conformance/transcripts.json (masked). CI replays them with the simulated CLI
+ * without needing aws-cli. Re-run after changing the cases:  npx tsx scripts/record-transcripts.mts
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
+import { createEmulator } from '../lib/emulator/create-emulator'
+import { emulatorTarget } from '../lib/sdk/clients'
+import { SCENARIOS } from '../tests/conformance/cases'
+import { mask } from '../tests/conformance/mask'
+
+const AWS = process.env.AWS_CLI ?? '/usr/bin/aws'
+const version = execFileSync(AWS, ['--version'], { encoding: 'utf8' }).trim()
+const credentials = emulatorTarget().credentials
+
+const recorded = []
+for (const scenario of SCENARIOS) {
+  const server = createEmulatorServer(createEmulator())
+  const port = await listen(server, { port: 0, host: '127.0.0.1' })
+  const cwd = mkdtempSync(join(tmpdir(), 'conformance-'))
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: cwd,
+    TZ: 'UTC',
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_PAGER: '',
+  }
+  const results = []
+  for (const line of scenario.lines) {
+    const command = line === 'aws' || line.startsWith('aws ') ? `${AWS} --endpoint-url http://127.0.0.1:${port}${line.slice(3)}` : line
+    const r = spawnSync("bash", ["-c", command], { cwd, env: env as NodeJS.ProcessEnv, encoding: "utf8" })
+    results.push({ line, code: r.status, stdout: mask(r.stdout), stderr: mask(r.stderr) })
+  }
+  recorded.push({ scenario: scenario.name, results })
+  await new Promise((resolve) => server.close(resolve))
+}
+const out = join(import.meta.dirname, '..', 'tests', 'conformance', 'transcripts.json')
+writeFileSync(out, JSON.stringify({ cli: version, recorded: new Date().toISOString().slice(0, 10), scenarios: recorded }, null, 1) + '\n')
+console.log(`recorded ${recorded.reduce((n, s) => n + s.results.length, 0)} lines with ${version} into ${out}`)
