@@ -13,6 +13,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string' },
     'allow-sse-c-on-new-buckets': { type: 'boolean', default: false },
+    'allow-sse-c-over-http': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -23,11 +24,16 @@ if (values.help) {
   --port N                        port to listen on (0 picks a free one)
   --host H                        address to bind (default 127.0.0.1: this machine only)
   --data-dir DIR                  keep state in DIR/state.json across restarts (default: memory only)
-  --allow-sse-c-on-new-buckets    pre-April-2026 behaviour: new buckets do not block SSE-C`)
+  --allow-sse-c-on-new-buckets    pre-April-2026 behaviour: new buckets do not block SSE-C
+  --allow-sse-c-over-http         accept SSE-C keys over plain http (S3 refuses them: 400 InvalidRequest,
+                                  "... must be made over a secure connection."); for local testing only`)
   process.exit(0)
 }
 
-const emulator = createEmulator({ blockSseCOnNewBuckets: !values['allow-sse-c-on-new-buckets'] })
+const emulator = createEmulator({
+  blockSseCOnNewBuckets: !values['allow-sse-c-on-new-buckets'],
+  allowSseCOverHttp: values['allow-sse-c-over-http'],
+})
 const dataDir = values['data-dir']
 const persistence = dataDir ? await attachPersistence(emulator, dataDir) : undefined
 // Finish the last write before exiting, so Ctrl-C never loses a change.

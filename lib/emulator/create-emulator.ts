@@ -14,6 +14,11 @@ export interface EmulatorOptions {
   now?: () => Date
   /** New buckets block SSE-C, as AWS does since April 2026 (default true). */
   blockSseCOnNewBuckets?: boolean
+  /**
+   * Accept SSE-C over plain http (default false: S3 refuses it). Only for the localhost server, which is
+   * http unless started with --https; `npm run emulator -- --allow-sse-c-over-http` sets it.
+   */
+  allowSseCOverHttp?: boolean
 }
 
 export interface Emulator {
@@ -38,8 +43,10 @@ export function createEmulator(options: EmulatorOptions = {}, s3?: S3State): Emu
   const now = () => clock.now()
   const region = options.region ?? DEFAULT_REGION
   const account = options.account ?? DEFAULT_ACCOUNT
-  const state = s3 ?? new S3State({ region, account, random, now, blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true })
+  const allowSseCOverHttp = options.allowSseCOverHttp ?? false
+  const state = s3 ?? new S3State({ region, account, random, now, blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true, allowSseCOverHttp })
   const kms = new KmsService({ region, account, random, now })
+  state.kms = kms.port
   const cloudtrail = new CloudTrail({ region, account, random, now })
   kms.onAudit((record) => cloudtrail.recordKms(record))
   const events = new EventHub()

@@ -1,4 +1,6 @@
 /** What the emulator reports after each request, for the inspector, logs and persistence. */
+import type { PolicyDecision } from '../s3/policy/evaluate'
+
 export interface RequestEvent {
   requestId: string
   service: 's3' | 'kms' | 'cloudtrail'
@@ -7,6 +9,8 @@ export interface RequestEvent {
   bucket?: string
   key?: string
   status: number
+  /** S3: each bucket policy evaluated for the request, with the decision and why (statements, conditions). */
+  policy?: PolicyDecision[]
   /** Wall-clock milliseconds spent in the emulator. */
   ms: number
 }

@@ -3,10 +3,10 @@
  * session exports. Stored bytes stay encrypted; byte fields are base64.
  */
 import { fromBase64, toBase64 } from '../crypto/bytes'
-import type { Bucket, StoredObject } from '../s3/model'
 import { RootKeyring } from '../s3/root-keys'
 import { S3State, type S3Options } from '../s3/state'
 import { kmsToSnapshot, type KmsParts } from './kms-snapshot'
+import { bucketsFromSnapshot, bucketsToSnapshot } from './s3-snapshot'
 
 export { restoreKmsSnapshot } from './kms-snapshot'
 
@@ -25,21 +25,7 @@ export function toSnapshot(s3: S3State, kms?: KmsParts): unknown {
     version: SNAPSHOT_VERSION,
     ...(kms ? { kms: kmsToSnapshot(kms) } : {}),
     rootKeys: s3.keyring.list().map((k) => ({ id: k.id, material: b64(k.material), created: k.created.toISOString() })),
-    buckets: [...s3.buckets.values()].map((b) => ({
-      ...b,
-      created: b.created.toISOString(),
-      objects: [...b.objects.values()].map((o) => ({
-        ...o,
-        lastModified: o.lastModified.toISOString(),
-        sealed: {
-          rootKeyId: o.sealed.rootKeyId,
-          wrappedKeyIv: b64(o.sealed.wrappedKeyIv),
-          wrappedKey: b64(o.sealed.wrappedKey),
-          iv: b64(o.sealed.iv),
-          ciphertext: b64(o.sealed.ciphertext),
-        },
-      })),
-    })),
+    buckets: bucketsToSnapshot(s3.buckets.values()),
   }
 }
 
@@ -54,27 +40,6 @@ export function fromSnapshot(data: unknown, options: S3Options): S3State {
     snap.rootKeys.map((k) => ({ id: String(k.id), material: bytes(String(k.material)), created: new Date(String(k.created)) })),
   )
   const s3 = new S3State(options, keyring)
-  for (const b of snap.buckets) {
-    const objects = (b.objects as unknown as Json[]).map((o): StoredObject => {
-      const sealed = o.sealed as unknown as Record<string, string>
-      return {
-        ...(o as unknown as StoredObject),
-        lastModified: new Date(String(o.lastModified)),
-        sealed: {
-          rootKeyId: sealed.rootKeyId!,
-          wrappedKeyIv: bytes(sealed.wrappedKeyIv!),
-          wrappedKey: bytes(sealed.wrappedKey!),
-          iv: bytes(sealed.iv!),
-          ciphertext: bytes(sealed.ciphertext!),
-        },
-      }
-    })
-    const bucket: Bucket = {
-      ...(b as unknown as Bucket),
-      created: new Date(String(b.created)),
-      objects: new Map(objects.map((o) => [o.key, o])),
-    }
-    s3.buckets.set(bucket.name, bucket)
-  }
+  for (const bucket of bucketsFromSnapshot(snap.buckets, bytes)) s3.buckets.set(bucket.name, bucket)
   return s3
 }

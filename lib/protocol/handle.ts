@@ -4,6 +4,7 @@
  */
 import type { Emulator } from '../emulator/create-emulator'
 import { internalError, S3Error } from '../s3/errors'
+import type { PolicyTrace } from '../s3/policy/authorize'
 import { readBody } from './body'
 import { handleCloudTrail } from './cloudtrail/dispatch'
 import { createContext, type RequestContext } from './context'
@@ -22,6 +23,7 @@ export function createHandle(emulator: Emulator): (request: Request) => Promise<
     let requestId = ctx.requestId
     let bucket: string | undefined
     let key: string | undefined
+    let trace: PolicyTrace | undefined
     let response: Response
     if (service !== 's3') {
       const dispatched = await jsonService(emulator, service, request, ctx)
@@ -29,7 +31,7 @@ export function createHandle(emulator: Emulator): (request: Request) => Promise<
     } else {
       try {
         const routed = routeS3(ctx)
-        ;({ operation, bucket, key } = routed)
+        ;({ operation, bucket, key, trace } = routed)
         response = await routed.run(emulator.s3, await readBody(request))
       } catch (error) {
         response = renderS3Error(asS3Error(error, ctx), ctx)
@@ -43,6 +45,7 @@ export function createHandle(emulator: Emulator): (request: Request) => Promise<
       ...(bucket !== undefined ? { bucket } : {}),
       ...(key !== undefined ? { key } : {}),
       status: response.status,
+      ...(trace?.policy ? { policy: trace.policy } : {}),
       ms: performance.now() - started,
     })
     return response

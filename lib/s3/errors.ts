@@ -37,3 +37,18 @@ export const notImplemented = (header: string) =>
   new S3Error('NotImplemented', 'A header you provided implies functionality that is not implemented', 501, { Header: header })
 
 export const internalError = () => new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500)
+
+export const accessDenied = (message = 'Access Denied') => new S3Error('AccessDenied', message, 403)
+
+export const noSuchUpload = (uploadId: string) =>
+  new S3Error('NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', 404, {
+    UploadId: uploadId,
+  })
+
+export const invalidPart = (fields: Record<string, string> = {}) =>
+  new S3Error(
+    'InvalidPart',
+    "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+    400,
+    fields,
+  )

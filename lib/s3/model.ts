@@ -1,4 +1,5 @@
-/** The S3 state: buckets, objects and what is stored for each object (never its plaintext). */
+/** The S3 state: buckets, objects, multipart uploads and what is stored for each (never a plaintext, never an SSE-C key). */
+import type { BucketPolicy } from './policy/document'
 
 export type SseAlgorithm = 'AES256' | 'aws:kms' | 'aws:kms:dsse'
 export type BlockedType = 'SSE-C' | 'NONE'
@@ -20,24 +21,83 @@ export interface Bucket {
   /** True once PutBucketEncryption has been called: an explicit configuration (matters for copy in place). */
   encryptionExplicit: boolean
   objects: Map<string, StoredObject>
+  /** Multipart uploads in progress, by upload id. */
+  uploads: Map<string, Upload>
+  /** The bucket policy, parsed, with its original JSON text (GetBucketPolicy returns it as sent). */
+  policy?: BucketPolicy
 }
 
-/** An envelope: a data key wrapped under a root key version, and what it sealed. */
-export interface Sealed {
-  /** Which root key version wrapped the data key. */
-  rootKeyId: string
-  /** IV + AES-GCM(data key), bound to the object ARN. */
-  wrappedKeyIv: Uint8Array
-  wrappedKey: Uint8Array
-  /** IV + AES-GCM(body) under the data key, ciphertext || tag. */
+/**
+ * SSE-C: S3 keeps a salted HMAC of the customer's key, so it can tell the right key from a wrong one on
+ * later requests, and never the key itself (S3 user guide, "Using server-side encryption with
+ * customer-provided keys": "Amazon S3 stores a randomly salted HMAC value of the encryption key").
+ */
+export interface CustomerKeyCheck {
+  salt: Uint8Array
+  /** HMAC-SHA256(key = salt, message = customer key). */
+  mac: Uint8Array
+}
+
+/** What an object's (or upload's) encryption is, as S3 reports it. */
+export type ObjectEncryption =
+  | { algorithm: 'AES256' }
+  | {
+      algorithm: 'aws:kms' | 'aws:kms:dsse'
+      /** Always the key ARN. */
+      keyArn: string
+      /** An S3 Bucket Key protects the data key (SSE-KMS only). */
+      bucketKey: boolean
+      /** The full context the data key was generated with, `aws:s3:arn` included. */
+      context: Record<string, string>
+      /** The request's x-amz-server-side-encryption-context, echoed on the write responses only. */
+      contextHeader?: string
+    }
+  | { algorithm: 'SSE-C'; customerKeyMd5: string; keyCheck: CustomerKeyCheck }
+
+/** How the data key of an object or upload is kept. */
+export type DataKeyWrap =
+  /** SSE-S3: wrapped (AES-GCM) under an S3 root key version, bound to the object ARN. */
+  | { kind: 'root'; rootKeyId: string; iv: Uint8Array; wrapped: Uint8Array }
+  /** SSE-KMS: the KMS ciphertext blob of the data key (GenerateDataKey). */
+  | { kind: 'kms'; blob: Uint8Array }
+  /** SSE-KMS with a Bucket Key: the Bucket Key's KMS blob, and the data key wrapped under the Bucket Key. */
+  | { kind: 'bucket-key'; blob: Uint8Array; iv: Uint8Array; wrapped: Uint8Array }
+  /** DSSE-KMS: two independent data keys, one per layer, each from its own GenerateDataKey. */
+  | { kind: 'dsse'; outerBlob: Uint8Array; innerBlob: Uint8Array }
+  /** SSE-C: the customer's key is the data key; nothing is kept. */
+  | { kind: 'customer' }
+
+/** One encrypted run of bytes: a whole PutObject body, or one part of a multipart upload. */
+export interface Segment {
+  /** 1 for PutObject/CopyObject; the part number for multipart objects. */
+  partNumber: number
+  size: number
+  /** IV + AES-GCM(body) || tag (for DSSE, of the inner layer's output). */
   iv: Uint8Array
   ciphertext: Uint8Array
+  /** DSSE only: the inner layer's IV. */
+  innerIv?: Uint8Array
+}
+
+export interface Sealed {
+  key: DataKeyWrap
+  segments: Segment[]
 }
 
 export interface StoredChecksum {
   algorithm: string
-  value: string
+  /** The base64 value; for SSE-KMS and DSSE objects it is kept encrypted in `sealedValue` instead. */
+  value?: string
+  /** SSE-KMS and DSSE: IV || AES-GCM(value) under the data key ("the checksum is stored encrypted"). */
+  sealedValue?: Uint8Array
   type: 'FULL_OBJECT' | 'COMPOSITE'
+}
+
+/** A part of a completed multipart object, as GetObjectAttributes and GET ?partNumber see it. */
+export interface ObjectPart {
+  partNumber: number
+  size: number
+  checksum?: string
 }
 
 export interface StoredObject {
@@ -50,8 +110,38 @@ export interface StoredObject {
   /** x-amz-meta-* without the prefix, lower-cased as S3 stores them. */
   metadata: Record<string, string>
   checksum?: StoredChecksum
-  sse: { algorithm: 'AES256' }
+  sse: ObjectEncryption
   sealed: Sealed
+  /** Multipart objects only. */
+  parts?: ObjectPart[]
+  storageClass?: string
+}
+
+export interface UploadedPart {
+  partNumber: number
+  size: number
+  etag: string
+  lastModified: Date
+  /** The part's checksum (base64) in the upload's algorithm, when it has one. */
+  checksum?: string
+  /** Without an upload algorithm: the part's CRC64NVME, combined into the object's default checksum. */
+  crc64nvme?: string
+  segment: Segment
+}
+
+export interface Upload {
+  id: string
+  key: string
+  initiated: Date
+  sse: ObjectEncryption
+  dataKey: DataKeyWrap
+  system: Record<string, string>
+  metadata: Record<string, string>
+  checksumAlgorithm?: string
+  checksumType?: 'FULL_OBJECT' | 'COMPOSITE'
+  storageClass?: string
+  parts: Map<number, UploadedPart>
 }
 
 export const objectArn = (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`
+export const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`

@@ -100,7 +100,7 @@ describe.skipIf(!cli)(`the tutorial with the real aws CLI (${cli ? `${cli.comman
     const object = stored('my-s3-bucket', 'testfile.txt')!
     expect(object.sse.algorithm).toBe('AES256')
     expect(object.size).toBe(TEXT.length)
-    expect(Buffer.from(object.sealed.ciphertext).includes(Buffer.from('encrypted world'))).toBe(false)
+    expect(Buffer.from(object.sealed.segments[0]!.ciphertext).includes(Buffer.from('encrypted world'))).toBe(false)
   })
 
   it('aws s3api put-object --server-side-encryption AES256 prints the ETag (MD5) and AES256', async () => {

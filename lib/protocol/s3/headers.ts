@@ -1,5 +1,6 @@
 /** The S3 header vocabulary: what requests carry in, and what object responses carry out. */
-import type { StoredObject } from '../../s3/model'
+import type { ObjectEncryption, StoredObject } from '../../s3/model'
+import type { CustomerKeyHeaders } from '../../s3/sse/customer-key'
 import type { SseRequest } from '../../s3/sse/request'
 
 export const SSE = 'x-amz-server-side-encryption'
@@ -20,6 +21,19 @@ export function sseRequest(h: Headers): SseRequest {
   set('customerKey', `${SSE}-customer-key`)
   set('customerKeyMd5', `${SSE}-customer-key-md5`)
   return r
+}
+
+/** x-amz-copy-source-server-side-encryption-customer-*: the key of an SSE-C copy source. */
+export function copySourceSse(h: Headers): CustomerKeyHeaders {
+  const out: CustomerKeyHeaders = {}
+  const prefix = 'x-amz-copy-source-server-side-encryption-customer-'
+  const algorithm = h.get(`${prefix}algorithm`)
+  const key = h.get(`${prefix}key`)
+  const md5 = h.get(`${prefix}key-md5`)
+  if (algorithm !== null) out.algorithm = algorithm
+  if (key !== null) out.key = key
+  if (md5 !== null) out.keyMd5 = md5
+  return out
 }
 
 /** Headers S3 stores with an object and gives back on GET and HEAD. */
@@ -49,15 +63,30 @@ export function userMetadata(h: Headers): Record<string, string> {
   return out
 }
 
-/** The encryption headers of an object's responses (PutObject, GetObject, HeadObject). */
-export function sseResponseHeaders(object: StoredObject): Record<string, string> {
-  return { [SSE]: object.sse.algorithm }
+export interface SseResponseOptions {
+  /** PutObject, CopyObject and CreateMultipartUpload echo the request's context header "if present". */
+  withContext?: boolean
 }
 
-export const checksumHeaders = (object: StoredObject): Record<string, string> =>
-  object.checksum
-    ? { [`x-amz-checksum-${object.checksum.algorithm.toLowerCase()}`]: object.checksum.value, 'x-amz-checksum-type': object.checksum.type }
-    : {}
+/**
+ * The encryption headers of a response, by the object's encryption (reference §1.2): SSE-C answers only
+ * the algorithm and key MD5; KMS answers the key ARN, and the Bucket Key header only when one is used.
+ */
+export function sseResponseHeaders(sse: ObjectEncryption, options: SseResponseOptions = {}): Record<string, string> {
+  if (sse.algorithm === 'SSE-C') {
+    return { [`${SSE}-customer-algorithm`]: 'AES256', [`${SSE}-customer-key-MD5`]: sse.customerKeyMd5 }
+  }
+  if (sse.algorithm === 'AES256') return { [SSE]: 'AES256' }
+  return {
+    [SSE]: sse.algorithm,
+    [`${SSE}-aws-kms-key-id`]: sse.keyArn,
+    ...(sse.bucketKey ? { [`${SSE}-bucket-key-enabled`]: 'true' } : {}),
+    ...(options.withContext && sse.contextHeader !== undefined ? { [`${SSE}-context`]: sse.contextHeader } : {}),
+  }
+}
+
+export const checksumHeaders = (checksum: { algorithm: string; value: string; type: string } | undefined): Record<string, string> =>
+  checksum ? { [`x-amz-checksum-${checksum.algorithm.toLowerCase()}`]: checksum.value, 'x-amz-checksum-type': checksum.type } : {}
 
 /** Headers describing a stored object, as GET and HEAD return them. */
 export function objectHeaders(object: StoredObject): Record<string, string> {
@@ -66,7 +95,8 @@ export function objectHeaders(object: StoredObject): Record<string, string> {
     'last-modified': object.lastModified.toUTCString(),
     etag: object.etag,
     ...object.system,
-    ...sseResponseHeaders(object),
+    ...sseResponseHeaders(object.sse),
+    ...(object.storageClass && object.storageClass !== 'STANDARD' ? { 'x-amz-storage-class': object.storageClass } : {}),
   }
   for (const [k, v] of Object.entries(object.metadata)) out[`x-amz-meta-${k}`] = v
   return out

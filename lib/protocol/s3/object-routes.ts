@@ -1,12 +1,16 @@
-/** HTTP bindings for object operations. */
+/** HTTP bindings for PutObject, GetObject, HeadObject and DeleteObject. */
 import { checksumBase64 } from '../../crypto/checksums'
-import { deleteObject, getObject, headObject, putObject, type ReadInput } from '../../s3/operations/objects'
-import type { RequestContext } from '../context'
+import { deleteObject, getObject, headObject, type ReadInput } from '../../s3/operations/get-object'
+import { putObject } from '../../s3/operations/put-object'
+import { revealChecksum } from '../../s3/object-data'
+import type { StoredObject } from '../../s3/model'
+import type { S3State } from '../../s3/state'
 import type { ReceivedBody } from '../body'
+import { idHeaders, type RequestContext } from '../context'
 import type { S3Route } from './bucket-routes'
 import { checksumHeaders, objectHeaders, sseRequest, sseResponseHeaders, systemMetadata, userMetadata } from './headers'
+import { requestInfo } from './request-info'
 import { ok } from './respond'
-import { idHeaders } from '../context'
 
 export async function handlePutObject(route: S3Route, received: ReceivedBody): Promise<Response> {
   const { ctx, s3, bucket, key } = route
@@ -15,16 +19,22 @@ export async function handlePutObject(route: S3Route, received: ReceivedBody): P
   const checksum = received.checksum
     ? { ...received.checksum, type: 'FULL_OBJECT' as const }
     : { algorithm: 'CRC64NVME', value: await checksumBase64('CRC64NVME', received.bytes), type: 'FULL_OBJECT' as const }
-  const object = await putObject(s3, {
-    bucket,
-    key: key!,
-    body: received.bytes,
-    sse: sseRequest(h),
-    system: systemMetadata(h),
-    metadata: userMetadata(h),
-    checksum,
-  })
-  return ok(ctx, { etag: object.etag, ...checksumHeaders(object), ...sseResponseHeaders(object) })
+  const storageClass = h.get('x-amz-storage-class') ?? undefined
+  const object = await putObject(
+    s3,
+    {
+      bucket,
+      key: key!,
+      body: received.bytes,
+      sse: sseRequest(h),
+      system: systemMetadata(h),
+      metadata: userMetadata(h),
+      checksum,
+      ...(storageClass ? { storageClass } : {}),
+    },
+    requestInfo(ctx),
+  )
+  return ok(ctx, { etag: object.etag, ...checksumHeaders(checksum), ...sseResponseHeaders(object.sse, { withContext: true }) })
 }
 
 const readInput = (ctx: RequestContext, bucket: string, key: string): ReadInput => {
@@ -36,10 +46,25 @@ const readInput = (ctx: RequestContext, bucket: string, key: string): ReadInput 
     ...(opt('if-modified-since') !== undefined ? { ifModifiedSince: opt('if-modified-since')! } : {}),
     ...(opt('if-unmodified-since') !== undefined ? { ifUnmodifiedSince: opt('if-unmodified-since')! } : {}),
   }
-  return { bucket, key, conditions, sse: sseRequest(h), ...(opt('range') !== undefined ? { range: opt('range')! } : {}) }
+  const partNumber = ctx.query.get('partNumber') ?? undefined
+  return {
+    bucket,
+    key,
+    conditions,
+    sse: sseRequest(h),
+    ...(opt('range') !== undefined ? { range: opt('range')! } : {}),
+    ...(partNumber !== undefined ? { partNumber } : {}),
+  }
 }
 
 const wantsChecksum = (ctx: RequestContext) => ctx.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED'
+
+/** The stored checksum, decrypted for KMS objects (which is why checksum mode on HEAD needs kms:Decrypt). */
+async function checksumOf(ctx: RequestContext, s3: S3State, bucket: string, object: StoredObject): Promise<Record<string, string>> {
+  if (!object.checksum) return {}
+  const value = await revealChecksum(s3, bucket, object, requestInfo(ctx))
+  return value === undefined ? {} : checksumHeaders({ ...object.checksum, value })
+}
 
 // GetObject's response-* query parameters override the stored headers for this response only.
 const OVERRIDES: Record<string, string> = {
@@ -51,26 +76,30 @@ const OVERRIDES: Record<string, string> = {
   'response-content-encoding': 'content-encoding',
 }
 
-export function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Response {
-  const object = headObject(s3, readInput(ctx, bucket, key!))
+export async function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
+  const { object, part } = await headObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
   return ok(ctx, {
     ...objectHeaders(object),
-    'content-length': String(object.size),
-    ...(wantsChecksum(ctx) ? checksumHeaders(object) : {}),
+    'content-length': String(part ? part.range.end - part.range.start + 1 : object.size),
+    ...(part ? { 'x-amz-mp-parts-count': String(part.count) } : {}),
+    ...(wantsChecksum(ctx) && !part ? await checksumOf(ctx, s3, bucket, object) : {}),
   })
 }
 
 export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
-  const { object, body, range } = await getObject(s3, readInput(ctx, bucket, key!))
+  const { object, body, range, part } = await getObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
   const headers: Record<string, string> = { ...idHeaders(ctx), ...objectHeaders(object), 'content-length': String(body.length) }
   for (const [param, header] of Object.entries(OVERRIDES)) {
     const v = ctx.query.get(param)
     if (v !== null) headers[header] = v
   }
-  if (range) headers['content-range'] = `bytes ${range.start}-${range.end}/${object.size}`
+  const slice = range ?? part?.range
+  if (slice) headers['content-range'] = `bytes ${slice.start}-${slice.end}/${object.size}`
+  if (part) headers['x-amz-mp-parts-count'] = String(part.count)
   // A checksum describes the whole object, so S3 returns it only for full reads.
-  else if (wantsChecksum(ctx)) Object.assign(headers, checksumHeaders(object))
-  return new Response(body.length ? (body as Uint8Array<ArrayBuffer>) : null, { status: range ? 206 : 200, headers })
+  else if (!range && wantsChecksum(ctx)) Object.assign(headers, await checksumOf(ctx, s3, bucket, object))
+  const status = range || (part && object.parts) ? 206 : 200
+  return new Response(body.length ? (body as Uint8Array<ArrayBuffer>) : null, { status, headers })
 }
 
 export function handleDeleteObject({ ctx, s3, bucket, key }: S3Route): Response {

@@ -3,10 +3,12 @@
  * a sub-resource route must win over the plain bucket or object route, so those come first.
  */
 import { notImplemented, S3Error } from '../../s3/errors'
+import { authorize, type PolicyTrace } from '../../s3/policy/authorize'
 import type { S3State } from '../../s3/state'
 import type { ReceivedBody } from '../body'
 import type { RequestContext } from '../context'
 import { parseAddress } from './address'
+import { sseRequest } from './headers'
 import {
   handleCreateBucket,
   handleDeleteBucket,
@@ -16,8 +18,20 @@ import {
   handleListObjects,
   type S3Route,
 } from './bucket-routes'
+import { handleGetObjectAttributes } from './attributes-routes'
+import { copySourceOf, handleCopyObject } from './copy-routes'
 import { handleDeleteBucketEncryption, handleGetBucketEncryption, handlePutBucketEncryption } from './encryption-routes'
+import {
+  handleAbortMultipartUpload,
+  handleCompleteMultipartUpload,
+  handleCreateMultipartUpload,
+  handleListMultipartUploads,
+  handleListParts,
+  handleUploadPart,
+  handleUploadPartCopy,
+} from './multipart-routes'
 import { handleDeleteObject, handleGetObject, handleHeadObject, handlePutObject } from './object-routes'
+import { handleDeleteBucketPolicy, handleGetBucketPolicy, handlePutBucketPolicy } from './policy-routes'
 
 type Scope = 'service' | 'bucket' | 'object'
 
@@ -25,24 +39,39 @@ interface RouteSpec {
   operation: string
   method: string
   scope: Scope
-  /** A query parameter that selects this route (a sub-resource such as `encryption`). */
-  query?: string
+  /** Query parameters that select this route (a sub-resource such as `encryption`); all must be present. */
+  query?: string[]
+  /** A header that selects this route (x-amz-copy-source). */
+  header?: string
   run: (route: S3Route, body: ReceivedBody) => Response | Promise<Response>
 }
 
+// More specific routes (sub-resources, the copy header) come before the plain route of the same method.
 const ROUTES: RouteSpec[] = [
   { operation: 'ListBuckets', method: 'GET', scope: 'service', run: (r) => handleListBuckets(r.ctx, r.s3) },
-  { operation: 'GetBucketEncryption', method: 'GET', scope: 'bucket', query: 'encryption', run: handleGetBucketEncryption },
-  { operation: 'PutBucketEncryption', method: 'PUT', scope: 'bucket', query: 'encryption', run: handlePutBucketEncryption },
-  { operation: 'DeleteBucketEncryption', method: 'DELETE', scope: 'bucket', query: 'encryption', run: handleDeleteBucketEncryption },
-  { operation: 'GetBucketLocation', method: 'GET', scope: 'bucket', query: 'location', run: handleGetBucketLocation },
+  { operation: 'GetBucketEncryption', method: 'GET', scope: 'bucket', query: ['encryption'], run: handleGetBucketEncryption },
+  { operation: 'PutBucketEncryption', method: 'PUT', scope: 'bucket', query: ['encryption'], run: handlePutBucketEncryption },
+  { operation: 'DeleteBucketEncryption', method: 'DELETE', scope: 'bucket', query: ['encryption'], run: handleDeleteBucketEncryption },
+  { operation: 'GetBucketPolicy', method: 'GET', scope: 'bucket', query: ['policy'], run: handleGetBucketPolicy },
+  { operation: 'PutBucketPolicy', method: 'PUT', scope: 'bucket', query: ['policy'], run: handlePutBucketPolicy },
+  { operation: 'DeleteBucketPolicy', method: 'DELETE', scope: 'bucket', query: ['policy'], run: handleDeleteBucketPolicy },
+  { operation: 'GetBucketLocation', method: 'GET', scope: 'bucket', query: ['location'], run: handleGetBucketLocation },
+  { operation: 'ListMultipartUploads', method: 'GET', scope: 'bucket', query: ['uploads'], run: handleListMultipartUploads },
   { operation: 'ListObjects', method: 'GET', scope: 'bucket', run: handleListObjects },
   { operation: 'CreateBucket', method: 'PUT', scope: 'bucket', run: handleCreateBucket },
   { operation: 'HeadBucket', method: 'HEAD', scope: 'bucket', run: handleHeadBucket },
   { operation: 'DeleteBucket', method: 'DELETE', scope: 'bucket', run: handleDeleteBucket },
-  { operation: 'PutObject', method: 'PUT', scope: 'object', run: (r, b) => handlePutObject(r, b) },
+  { operation: 'UploadPartCopy', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], header: 'x-amz-copy-source', run: handleUploadPartCopy },
+  { operation: 'UploadPart', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], run: handleUploadPart },
+  { operation: 'CopyObject', method: 'PUT', scope: 'object', header: 'x-amz-copy-source', run: handleCopyObject },
+  { operation: 'PutObject', method: 'PUT', scope: 'object', run: handlePutObject },
+  { operation: 'CreateMultipartUpload', method: 'POST', scope: 'object', query: ['uploads'], run: handleCreateMultipartUpload },
+  { operation: 'CompleteMultipartUpload', method: 'POST', scope: 'object', query: ['uploadId'], run: handleCompleteMultipartUpload },
+  { operation: 'GetObjectAttributes', method: 'GET', scope: 'object', query: ['attributes'], run: handleGetObjectAttributes },
+  { operation: 'ListParts', method: 'GET', scope: 'object', query: ['uploadId'], run: handleListParts },
   { operation: 'GetObject', method: 'GET', scope: 'object', run: handleGetObject },
   { operation: 'HeadObject', method: 'HEAD', scope: 'object', run: handleHeadObject },
+  { operation: 'AbortMultipartUpload', method: 'DELETE', scope: 'object', query: ['uploadId'], run: handleAbortMultipartUpload },
   { operation: 'DeleteObject', method: 'DELETE', scope: 'object', run: handleDeleteObject },
 ]
 
@@ -60,24 +89,42 @@ export interface Routed {
   operation: string
   bucket?: string
   key?: string
-  run: (s3: S3State, body: ReceivedBody) => Response | Promise<Response>
+  /** The bucket policy decisions taken for this request (with their explanations), once run has started. */
+  trace: PolicyTrace
+  run: (s3: S3State, body: ReceivedBody) => Promise<Response>
+}
+
+function copySourceFor(ctx: RequestContext, operation: string) {
+  if (operation !== 'CopyObject' && operation !== 'UploadPartCopy') return undefined
+  try {
+    return copySourceOf(ctx)
+  } catch {
+    return undefined // the operation itself reports the malformed header
+  }
 }
 
 export function routeS3(ctx: RequestContext): Routed {
   const { bucket, key } = parseAddress(ctx.url)
   const scope: Scope = key !== undefined ? 'object' : bucket !== undefined ? 'bucket' : 'service'
   const candidates = ROUTES.filter((r) => r.scope === scope && r.method === ctx.method)
-  const spec = candidates.find((r) => r.query !== undefined && ctx.query.has(r.query)) ?? candidates.find((r) => r.query === undefined)
-  const unserved = SUBRESOURCES.find((s) => ctx.query.has(s) && s !== spec?.query && !PLAIN_OPTIONS[spec?.operation ?? '']?.includes(s))
+  const spec = candidates.find((r) => (r.query ?? []).every((q) => ctx.query.has(q)) && (r.header === undefined || ctx.headers.has(r.header)))
+  const unserved = SUBRESOURCES.find((s) => ctx.query.has(s) && !spec?.query?.includes(s) && !PLAIN_OPTIONS[spec?.operation ?? '']?.includes(s))
   if (unserved !== undefined) throw notImplemented(unserved)
   if (!spec) throw methodNotAllowed(ctx.method, scope)
-  // CopyObject shares PutObject's method and path; until it is served, say so instead of storing an empty object.
-  if (spec.operation === 'PutObject' && ctx.headers.has('x-amz-copy-source')) throw notImplemented('x-amz-copy-source')
+  const trace: PolicyTrace = {}
   return {
     operation: spec.operation,
     ...(bucket !== undefined ? { bucket } : {}),
     ...(key !== undefined ? { key } : {}),
-    run: (s3, body) => spec.run({ ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes }, body),
+    trace,
+    run: async (s3, body) => {
+      if (bucket !== undefined) {
+        const copySource = copySourceFor(ctx, spec.operation)
+        const input = { operation: spec.operation, bucket, sse: sseRequest(ctx.headers), secure: ctx.secure }
+        await authorize(s3, { ...input, ...(key !== undefined ? { key } : {}), ...(copySource ? { copySource } : {}) }, trace)
+      }
+      return spec.run({ ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes }, body)
+    },
   }
 }
 

@@ -31,6 +31,7 @@ export function createBucket(s3: S3State, name: string, locationConstraint?: str
     encryption: defaultRule(s3.options.blockSseCOnNewBuckets),
     encryptionExplicit: false,
     objects: new Map(),
+    uploads: new Map(),
   }
   s3.buckets.set(name, bucket)
   return bucket

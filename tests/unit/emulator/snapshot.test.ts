@@ -86,10 +86,10 @@ describe('snapshot round trip', () => {
   it('tampered ciphertext in the snapshot is caught on GET (500), not returned', async () => {
     await s3.send('PUT', `/${BUCKET}/secret.txt`, { body: SECRET })
     const snap = JSON.parse(JSON.stringify(toSnapshot(s3.emulator.s3)))
-    const sealed = snap.buckets[0].objects[0].sealed
-    const bytes = Buffer.from(sealed.ciphertext, 'base64')
+    const segment = snap.buckets[0].objects[0].sealed.segments[0]
+    const bytes = Buffer.from(segment.ciphertext.$b64, 'base64')
     bytes[3]! ^= 0x10
-    sealed.ciphertext = bytes.toString('base64')
+    segment.ciphertext.$b64 = bytes.toString('base64')
     const emulator = createEmulator({}, fromSnapshot(snap, s3.emulator.s3.options))
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
@@ -106,7 +106,26 @@ describe('snapshot round trip', () => {
     expect(snap.version).toBe(SNAPSHOT_VERSION)
     expect(() => fromSnapshot({ ...snap, version: 999 }, s3.emulator.s3.options)).toThrow(/version/)
     expect(() => fromSnapshot(null, s3.emulator.s3.options)).toThrow()
-    snap.buckets[0].objects[0].sealed.iv = 'not base64!'
+    snap.buckets[0].objects[0].sealed.segments[0].iv = { $b64: 'not base64!' }
     expect(() => fromSnapshot(snap, s3.emulator.s3.options)).toThrow(/base64/)
+  })
+})
+
+describe('snapshots from before segments (the first object format)', () => {
+  it('still load: a root-wrapped key and one ciphertext become one segment', async () => {
+    await s3.send('PUT', `/${BUCKET}/old.txt`, { body: SECRET })
+    const snap = JSON.parse(JSON.stringify(toSnapshot(s3.emulator.s3)))
+    const o = snap.buckets[0].objects[0]
+    const { key, segments } = o.sealed
+    o.lastModified = o.lastModified.$date
+    o.sealed = { rootKeyId: key.rootKeyId, wrappedKeyIv: key.iv.$b64, wrappedKey: key.wrapped.$b64, iv: segments[0].iv.$b64, ciphertext: segments[0].ciphertext.$b64 }
+    snap.buckets[0].created = snap.buckets[0].created.$date
+    const emulator = createEmulator({}, fromSnapshot(snap, s3.emulator.s3.options))
+    const restored = emulator.s3.bucket(BUCKET).objects.get('old.txt')!
+    expect(restored.sealed.key.kind).toBe('root')
+    expect(restored.sealed.segments).toHaveLength(1)
+    expect(restored.lastModified).toBeInstanceOf(Date)
+    const got = await emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/old.txt`))
+    expect([got.status, await got.text()]).toEqual([200, SECRET])
   })
 })

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { aesGcmDecrypt, DecryptionFailed, KEY_BYTES } from '@/lib/crypto/aes-gcm'
 import { fromUtf8, utf8 } from '@/lib/crypto/bytes'
 import { webCryptoRandom } from '@/lib/crypto/random'
-import { objectArn, type Sealed, type StoredObject } from '@/lib/s3/model'
-import { seal, unseal, unwrapDataKey } from '@/lib/s3/seal'
+import { objectArn, type DataKeyWrap, type Segment, type StoredObject } from '@/lib/s3/model'
+import { openSegment, sealSegment, unwrapWithRoot, wrapWithRoot } from '@/lib/s3/seal'
 import { RootKeyring } from '@/lib/s3/root-keys'
 import { errorOf, harness, type Harness } from '../../helpers/handle'
 
@@ -27,6 +27,12 @@ const stored = (key: string): StoredObject => {
   if (!object) throw new Error(`${key} is not stored`)
   return object
 }
+type RootWrap = DataKeyWrap & { kind: 'root' }
+/** The SSE-S3 parts of a stored object: its one segment and its root-wrapped data key. */
+const parts = (key: string): { segment: Segment; wrap: RootWrap } => {
+  const { sealed } = stored(key)
+  return { segment: sealed.segments[0]!, wrap: sealed.key as RootWrap }
+}
 const contains = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).indexOf(Buffer.from(needle)) >= 0
 
 async function putText(key: string, text = PLAINTEXT) {
@@ -38,51 +44,52 @@ async function putText(key: string, text = PLAINTEXT) {
 describe('what PutObject stores', () => {
   it('is ciphertext: not the plaintext, and no 16-byte window of the plaintext appears in it', async () => {
     await putText('secret.txt')
-    const { sealed, size } = stored('secret.txt')
+    const { size } = stored('secret.txt')
+    const { segment } = parts('secret.txt')
     const plain = utf8(PLAINTEXT)
     expect(size).toBe(plain.length)
-    expect(sealed.ciphertext.length).toBe(plain.length + 16) // GCM: same length plus the tag
-    expect(sealed.ciphertext.subarray(0, plain.length)).not.toEqual(plain)
-    for (let i = 0; i + 16 <= plain.length; i += 37) expect(contains(sealed.ciphertext, plain.subarray(i, i + 16))).toBe(false)
+    expect(segment.ciphertext.length).toBe(plain.length + 16) // GCM: same length plus the tag
+    expect(segment.ciphertext.subarray(0, plain.length)).not.toEqual(plain)
+    for (let i = 0; i + 16 <= plain.length; i += 37) expect(contains(segment.ciphertext, plain.subarray(i, i + 16))).toBe(false)
     expect(JSON.stringify(stored('secret.txt'))).not.toContain('launch code')
   })
 
   it('decrypts with the data key that the root key unwraps, and with nothing else', async () => {
     await putText('secret.txt')
-    const { sealed } = stored('secret.txt')
+    const { segment, wrap } = parts('secret.txt')
     const arn = objectArn(BUCKET, 'secret.txt')
     const aad = utf8(arn)
-    const dataKey = await unwrapDataKey(sealed, arn, s3.emulator.s3.keyring)
+    const dataKey = await unwrapWithRoot(s3.emulator.s3.keyring, wrap, arn)
     expect(dataKey.length).toBe(KEY_BYTES)
-    expect(fromUtf8(await aesGcmDecrypt(dataKey, sealed.iv, sealed.ciphertext, aad))).toBe(PLAINTEXT)
+    expect(fromUtf8(await aesGcmDecrypt(dataKey, segment.iv, segment.ciphertext, aad))).toBe(PLAINTEXT)
 
-    const rootKey = s3.emulator.s3.keyring.get(sealed.rootKeyId)!.material
-    await expect(aesGcmDecrypt(rootKey, sealed.iv, sealed.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
-    await expect(aesGcmDecrypt(webCryptoRandom(KEY_BYTES), sealed.iv, sealed.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
+    const rootKey = s3.emulator.s3.keyring.get(wrap.rootKeyId)!.material
+    await expect(aesGcmDecrypt(rootKey, segment.iv, segment.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(aesGcmDecrypt(webCryptoRandom(KEY_BYTES), segment.iv, segment.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
     // The key is wrapped, not stored: the stored wrapped key is not the data key itself.
-    expect(sealed.wrappedKey.subarray(0, KEY_BYTES)).not.toEqual(dataKey)
-    expect(contains(sealed.wrappedKey, dataKey)).toBe(false)
+    expect(wrap.wrapped.subarray(0, KEY_BYTES)).not.toEqual(dataKey)
+    expect(contains(wrap.wrapped, dataKey)).toBe(false)
   })
 
   it('uses a fresh data key and IV per object: the same plaintext twice gives unrelated ciphertexts', async () => {
     await putText('one.txt')
     await putText('two.txt')
-    const a = stored('one.txt').sealed
-    const b = stored('two.txt').sealed
-    expect(a.ciphertext).not.toEqual(b.ciphertext)
-    expect(a.iv).not.toEqual(b.iv)
+    const a = parts('one.txt')
+    const b = parts('two.txt')
+    expect(a.segment.ciphertext).not.toEqual(b.segment.ciphertext)
+    expect(a.segment.iv).not.toEqual(b.segment.iv)
     const keys = await Promise.all([
-      unwrapDataKey(a, objectArn(BUCKET, 'one.txt'), s3.emulator.s3.keyring),
-      unwrapDataKey(b, objectArn(BUCKET, 'two.txt'), s3.emulator.s3.keyring),
+      unwrapWithRoot(s3.emulator.s3.keyring, a.wrap, objectArn(BUCKET, 'one.txt')),
+      unwrapWithRoot(s3.emulator.s3.keyring, b.wrap, objectArn(BUCKET, 'two.txt')),
     ])
     expect(keys[0]).not.toEqual(keys[1])
   })
 
   it('overwriting an object re-encrypts it under a new data key', async () => {
     await putText('k.txt')
-    const before = stored('k.txt').sealed
+    const before = parts('k.txt').wrap
     await putText('k.txt')
-    expect(stored('k.txt').sealed.wrappedKey).not.toEqual(before.wrappedKey)
+    expect(parts('k.txt').wrap.wrapped).not.toEqual(before.wrapped)
   })
 
   it('GetObject returns the plaintext', async () => {
@@ -99,12 +106,17 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
   })
   afterEach(() => consoleError.mockRestore())
 
-  const fields: (keyof Omit<Sealed, 'rootKeyId'>)[] = ['ciphertext', 'wrappedKey', 'iv', 'wrappedKeyIv']
-  for (const field of fields) {
+  const fields: Record<string, (key: string) => Uint8Array> = {
+    ciphertext: (k) => parts(k).segment.ciphertext,
+    'wrapped key': (k) => parts(k).wrap.wrapped,
+    iv: (k) => parts(k).segment.iv,
+    'wrapped key iv': (k) => parts(k).wrap.iv,
+  }
+  for (const [field, bytesOf] of Object.entries(fields)) {
     for (const where of ['first', 'last'] as const) {
       it(`one bit flipped in the ${where} byte of ${field}`, async () => {
         await putText('secret.txt')
-        const bytes = stored('secret.txt').sealed[field]
+        const bytes = bytesOf('secret.txt')
         bytes[where === 'first' ? 0 : bytes.length - 1]! ^= 0x01
         const r = await s3.send('GET', `/${BUCKET}/secret.txt`)
         const e = await errorOf(r)
@@ -116,13 +128,13 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
   it('a byte flipped in the middle of a 1 MiB body', async () => {
     const big = 'x'.repeat(1 << 20)
     await putText('big.txt', big)
-    stored('big.txt').sealed.ciphertext[1 << 19]! ^= 0x80
+    parts('big.txt').segment.ciphertext[1 << 19]! ^= 0x80
     expect((await s3.send('GET', `/${BUCKET}/big.txt`)).status).toBe(500)
   })
 
   it('a range GET of untouched bytes still fails: the whole object is authenticated', async () => {
     await putText('secret.txt')
-    stored('secret.txt').sealed.ciphertext[PLAINTEXT.length - 1]! ^= 0x01
+    parts('secret.txt').segment.ciphertext[PLAINTEXT.length - 1]! ^= 0x01
     const r = await s3.send('GET', `/${BUCKET}/secret.txt`, { headers: { range: 'bytes=0-9' } })
     expect(r.status).toBe(500)
   })
@@ -138,13 +150,13 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
 
   it('a root key id that the keyring does not know', async () => {
     await putText('secret.txt')
-    stored('secret.txt').sealed.rootKeyId = 's3-root-0000000000000000'
+    parts('secret.txt').wrap.rootKeyId = 's3-root-0000000000000000'
     expect((await errorOf(await s3.send('GET', `/${BUCKET}/secret.txt`))).code).toBe('InternalError')
   })
 
   it('HEAD does not decrypt, so it still answers from the metadata', async () => {
     await putText('secret.txt')
-    stored('secret.txt').sealed.ciphertext[0]! ^= 1
+    parts('secret.txt').segment.ciphertext[0]! ^= 1
     expect((await s3.send('HEAD', `/${BUCKET}/secret.txt`)).status).toBe(200)
   })
 })
@@ -153,7 +165,7 @@ describe('root key rotation', () => {
   it('keeps old objects readable and wraps new objects with the new version', async () => {
     const keyring = s3.emulator.s3.keyring
     await putText('old.txt', 'written before rotation')
-    const oldId = stored('old.txt').sealed.rootKeyId
+    const oldId = parts('old.txt').wrap.rootKeyId
     expect(oldId).toBe(keyring.current().id)
 
     const rotated = keyring.rotate()
@@ -162,8 +174,8 @@ describe('root key rotation', () => {
     expect(keyring.list().map((k) => k.id)).toEqual([oldId, rotated.id])
 
     await putText('new.txt', 'written after rotation')
-    expect(stored('new.txt').sealed.rootKeyId).toBe(rotated.id)
-    expect(stored('old.txt').sealed.rootKeyId).toBe(oldId)
+    expect(parts('new.txt').wrap.rootKeyId).toBe(rotated.id)
+    expect(parts('old.txt').wrap.rootKeyId).toBe(oldId)
 
     expect(await (await s3.send('GET', `/${BUCKET}/old.txt`)).text()).toBe('written before rotation')
     expect(await (await s3.send('GET', `/${BUCKET}/new.txt`)).text()).toBe('written after rotation')
@@ -174,8 +186,8 @@ describe('root key rotation', () => {
     const old = keyring.current()
     keyring.rotate()
     await putText('new.txt')
-    const sealed = stored('new.txt').sealed
-    await expect(unwrapDataKey({ ...sealed, rootKeyId: old.id }, objectArn(BUCKET, 'new.txt'), keyring)).rejects.toBeInstanceOf(DecryptionFailed)
+    const { wrap } = parts('new.txt')
+    await expect(unwrapWithRoot(keyring, { ...wrap, rootKeyId: old.id }, objectArn(BUCKET, 'new.txt'))).rejects.toBeInstanceOf(DecryptionFailed)
   })
 
   it('survives several rotations', async () => {
@@ -185,24 +197,34 @@ describe('root key rotation', () => {
       keyring.rotate()
     }
     for (let i = 0; i < 4; i++) expect(await (await s3.send('GET', `/${BUCKET}/gen-${i}.txt`)).text()).toBe(`generation ${i}`)
-    expect(new Set([0, 1, 2, 3].map((i) => stored(`gen-${i}.txt`).sealed.rootKeyId)).size).toBe(4)
+    expect(new Set([0, 1, 2, 3].map((i) => parts(`gen-${i}.txt`).wrap.rootKeyId)).size).toBe(4)
   })
 })
 
-describe('seal / unseal directly', () => {
+describe('segments and root wraps directly', () => {
   const keyring = new RootKeyring(webCryptoRandom, () => new Date())
   const arn = objectArn('b', 'k')
 
   it('round-trips empty and binary bodies', async () => {
+    const keys = { outer: webCryptoRandom(KEY_BYTES) }
     for (const body of [new Uint8Array(0), Uint8Array.from({ length: 300 }, (_, i) => i & 255)]) {
-      expect(await unseal(await seal(body, arn, keyring, webCryptoRandom), arn, keyring)).toEqual(body)
+      expect(await openSegment(keys, await sealSegment(keys, body, arn, 1, webCryptoRandom), arn)).toEqual(body)
     }
   })
 
-  it('uses the random source it is given, for the data key and both IVs', async () => {
+  it('a segment is bound to its part number: part 2 does not open as part 3', async () => {
+    const keys = { outer: webCryptoRandom(KEY_BYTES) }
+    const segment = await sealSegment(keys, utf8('part two'), arn, 2, webCryptoRandom)
+    await expect(openSegment(keys, { ...segment, partNumber: 3 }, arn)).rejects.toBeInstanceOf(DecryptionFailed)
+  })
+
+  it('uses the random source it is given, for the segment IV and the wrap IV', async () => {
     const calls: number[] = []
     const counting = (n: number) => (calls.push(n), webCryptoRandom(n))
-    await seal(utf8('x'), arn, keyring, counting)
-    expect(calls.sort()).toEqual([12, 12, 32])
+    const dataKey = webCryptoRandom(KEY_BYTES)
+    const wrap = await wrapWithRoot(keyring, counting, dataKey, arn)
+    await sealSegment({ outer: dataKey }, utf8('x'), arn, 1, counting)
+    expect(calls.sort()).toEqual([12, 12])
+    expect(await unwrapWithRoot(keyring, wrap as RootWrap, arn)).toEqual(dataKey)
   })
 })

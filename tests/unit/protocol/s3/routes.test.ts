@@ -64,14 +64,14 @@ describe('what is not served', () => {
   })
 
   for (const [method, path, subresource] of [
-    ['GET', '/route-bucket?policy', 'policy'],
+    ['GET', '/route-bucket?policyStatus', 'policyStatus'],
     ['PUT', '/route-bucket?versioning', 'versioning'],
-    ['GET', '/route-bucket?uploads', 'uploads'],
+    ['GET', '/route-bucket?versions', 'versions'],
     ['POST', '/route-bucket?delete', 'delete'],
     ['GET', '/route-bucket/k?tagging', 'tagging'],
     ['PUT', '/route-bucket/k?acl', 'acl'],
-    ['POST', '/route-bucket/k?uploads', 'uploads'],
-    ['PUT', '/route-bucket/k?partNumber=1&uploadId=x', 'partNumber'],
+    ['POST', '/route-bucket/k?restore', 'restore'],
+    ['PUT', '/route-bucket/k?partNumber=1&uploadId=x&tagging', 'tagging'],
   ]) {
     it(`${method} ?${subresource} is 501 NotImplemented, never misrouted`, async () => {
       const e = await errorOf(await s3.send(method!, path!, method === 'GET' ? {} : { body: 'x' }))
@@ -85,11 +85,34 @@ describe('what is not served', () => {
     expect(await (await s3.send('GET', '/route-bucket/k')).text()).toBe('v')
   })
 
-  it('CopyObject (PUT with x-amz-copy-source) is 501, not an empty object', async () => {
-    const e = await errorOf(await s3.send('PUT', '/route-bucket/copy', { headers: { 'x-amz-copy-source': '/route-bucket/k' } }))
-    expect([e.status, e.code]).toEqual([501, 'NotImplemented'])
-    expect((await s3.send('HEAD', '/route-bucket/copy')).status).toBe(404)
+  it('CopyObject (PUT with x-amz-copy-source) copies, never stores the empty request body', async () => {
+    const r = await s3.send('PUT', '/route-bucket/copy', { headers: { 'x-amz-copy-source': '/route-bucket/k' } })
+    expect(r.status).toBe(200)
+    expect(await r.text()).toContain('<CopyObjectResult')
+    expect(await (await s3.send('GET', '/route-bucket/copy')).text()).toBe('v')
   })
+
+  for (const [method, path, operation] of [
+    ['POST', '/route-bucket/k?uploads', 'CreateMultipartUpload'],
+    ['PUT', '/route-bucket/k?partNumber=1&uploadId=x', 'UploadPart'],
+    ['PUT', '/route-bucket/k?partNumber=1&uploadId=x#copy', 'UploadPartCopy'],
+    ['POST', '/route-bucket/k?uploadId=x', 'CompleteMultipartUpload'],
+    ['DELETE', '/route-bucket/k?uploadId=x', 'AbortMultipartUpload'],
+    ['GET', '/route-bucket/k?uploadId=x', 'ListParts'],
+    ['GET', '/route-bucket/k?attributes', 'GetObjectAttributes'],
+    ['GET', '/route-bucket?uploads', 'ListMultipartUploads'],
+    ['GET', '/route-bucket?policy', 'GetBucketPolicy'],
+    ['PUT', '/route-bucket?policy', 'PutBucketPolicy'],
+    ['DELETE', '/route-bucket?policy', 'DeleteBucketPolicy'],
+  ]) {
+    it(`${method} ${path} is routed to ${operation}`, async () => {
+      const seen: string[] = []
+      s3.emulator.events.subscribe((e) => seen.push(e.operation))
+      const copy = path!.endsWith('#copy')
+      await s3.send(method!, path!.replace('#copy', ''), copy ? { headers: { 'x-amz-copy-source': '/route-bucket/k' } } : {})
+      expect(seen).toEqual([operation])
+    })
+  }
 
   for (const [method, path, resource] of [
     ['POST', '/route-bucket', 'BUCKET'],

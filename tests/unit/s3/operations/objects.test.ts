@@ -34,7 +34,7 @@ describe('ETag (§6.1)', () => {
     await put('bin2', binary)
     const objects = s3.emulator.s3.bucket(BUCKET).objects
     expect(objects.get('bin')!.etag).toBe(objects.get('bin2')!.etag)
-    expect(objects.get('bin')!.sealed.ciphertext).not.toEqual(objects.get('bin2')!.sealed.ciphertext)
+    expect(objects.get('bin')!.sealed.segments[0]!.ciphertext).not.toEqual(objects.get('bin2')!.sealed.segments[0]!.ciphertext)
   })
 })
 

@@ -13,7 +13,7 @@ const E2 = 'Server Side Encryption with AWS KMS managed key requires HTTP header
 const SSE_C_HEADERS = {
   'x-amz-server-side-encryption-customer-algorithm': 'AES256',
   'x-amz-server-side-encryption-customer-key': Buffer.alloc(32, 7).toString('base64'),
-  'x-amz-server-side-encryption-customer-key-MD5': 'ZOVsb4XqDZ3KTjyfJGLtQA==',
+  'x-amz-server-side-encryption-customer-key-MD5': 'y4HAEFCYWuvAXWFTtA1Qpg==', // MD5 of the 32 bytes
 }
 
 let s3: Harness
@@ -80,11 +80,11 @@ describe('SSE-C on a new bucket (§0, §2.2 C9)', () => {
     const e = await errorOf(await put({ 'x-amz-server-side-encryption-customer-algorithm': 'AES256' }))
     expect([e.status, e.code]).toEqual([403, 'AccessDenied'])
   })
-  it('a legacy (pre-April-2026) bucket does not block SSE-C: no 403 (SSE-C itself is not implemented yet: 501)', async () => {
+  it('a legacy (pre-April-2026) bucket does not block SSE-C: no 403, the write is stored (over https)', async () => {
     const legacy = harness({ blockSseCOnNewBuckets: false })
     await legacy.send('PUT', `/${BUCKET}`)
-    const e = await errorOf(await legacy.send('PUT', `/${BUCKET}/k`, { body: 'data', headers: SSE_C_HEADERS }))
-    expect([e.status, e.code]).toEqual([501, 'NotImplemented'])
+    const r = await legacy.send('PUT', `https://127.0.0.1:4566/${BUCKET}/k`, { body: 'data', headers: SSE_C_HEADERS })
+    expect([r.status, r.headers.get('x-amz-server-side-encryption-customer-algorithm')]).toEqual([200, 'AES256'])
   })
   it('unblocking with BlockedEncryptionTypes NONE lifts the 403', async () => {
     const unblock =
@@ -108,7 +108,7 @@ describe('SSE headers on reads (§1.1: GET/HEAD reject them)', () => {
     expect([r.status, await r.text()]).toEqual([400, ''])
   })
   it('R5: SSE-C headers for an object that is not SSE-C are 400 InvalidRequest', async () => {
-    const e = await errorOf(await s3.send('GET', `/${BUCKET}/k`, { headers: SSE_C_HEADERS }))
+    const e = await errorOf(await s3.send('GET', `https://127.0.0.1:4566/${BUCKET}/k`, { headers: SSE_C_HEADERS }))
     expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'The encryption parameters are not applicable to this object.'])
   })
   it('GET and HEAD without SSE headers report AES256', async () => {
@@ -125,6 +125,7 @@ describe('resolveWriteEncryption', () => {
     encryption: { algorithm: 'AES256', bucketKeyEnabled: false, ...(blocked ? { blocked } : {}) },
     encryptionExplicit: false,
     objects: new Map(),
+    uploads: new Map(),
   })
   const thrown = (f: () => unknown): S3Error => {
     try {

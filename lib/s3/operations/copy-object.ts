@@ -1,0 +1,109 @@
+/**
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
+ * The destination's encryption comes from the request's headers, else the destination bucket's default;
+ * it is never inherited from the source (reference §6.3). A copy onto itself must change something (§2.5).
+ */
+import { checksumBase64, isChecksumAlgorithm } from '../../crypto/checksums'
+import { invalidArgument, invalidRequest, noSuchKey, S3Error } from '../errors'
+import type { StoredObject } from '../model'
+import { buildObject, readPlaintext } from '../object-data'
+import { checkConditions, type Conditions } from '../preconditions'
+import type { CustomerKeyHeaders } from '../sse/customer-key'
+import { newDataKey } from '../sse/data-key'
+import { checkReadHeaders } from '../sse/read'
+import { hasCustomerKey, resolveWriteEncryption, type SseRequest, type WriteTarget } from '../sse/request'
+import type { S3State } from '../state'
+import { assertKeyLength, transportOf, type RequestInfo } from './put-object'
+
+export interface CopySource {
+  bucket: string
+  key: string
+  versionId?: string
+}
+
+export interface CopyObjectInput {
+  bucket: string
+  key: string
+  source: CopySource
+  /** Destination encryption headers. */
+  sse: SseRequest
+  /** x-amz-copy-source-server-side-encryption-customer-*. */
+  sourceSse: CustomerKeyHeaders
+  metadataDirective?: string
+  /** The request's own Content-Type etc. and x-amz-meta-*, used with MetadataDirective REPLACE. */
+  system: Record<string, string>
+  metadata: Record<string, string>
+  storageClass?: string
+  websiteRedirect?: string
+  checksumAlgorithm?: string
+  /** x-amz-copy-source-if-*. */
+  conditions: Conditions
+}
+
+export interface CopyResult {
+  object: StoredObject
+  /** The copy's checksum in clear (for KMS objects it is stored encrypted). */
+  checksum: { algorithm: string; value: string }
+}
+
+const ILLEGAL =
+  "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
+
+/** A source object that is readable with the request's copy-source headers, with its key if SSE-C. */
+export async function readCopySource(s3: S3State, source: CopySource, headers: CustomerKeyHeaders, req: RequestInfo, conditions: Conditions = {}) {
+  // Simulation note: buckets here are unversioned; only the "null" version exists.
+  if (source.versionId !== undefined && source.versionId !== 'null') throw invalidArgument('Invalid version id specified', 'versionId', source.versionId)
+  const object = s3.bucket(source.bucket).objects.get(source.key)
+  if (!object) throw noSuchKey(source.key)
+  const customerKey = await checkReadHeaders(object.sse, headers, transportOf(s3, req))
+  try {
+    checkConditions(object, conditions)
+  } catch (e) {
+    // For a copy source, If-None-Match and If-Modified-Since fail with 412, not 304.
+    if (e instanceof S3Error && e.status === 304) throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, { Condition: 'x-amz-copy-source-If-None-Match' })
+    throw e
+  }
+  return { object, plaintext: await readPlaintext(s3, source.bucket, object, req, customerKey) }
+}
+
+function assertChangesSomething(input: CopyObjectInput, source: StoredObject, target: WriteTarget, explicitDefault: boolean): void {
+  const changed =
+    input.metadataDirective === 'REPLACE' ||
+    input.storageClass !== undefined ||
+    input.websiteRedirect !== undefined ||
+    input.sse.algorithm !== undefined ||
+    hasCustomerKey(input.sse) ||
+    // Header-less copies re-encrypt with the bucket default: legal when that is not what the object has,
+    // or when the bucket has an explicit PutBucketEncryption configuration (reference §2.5).
+    explicitDefault ||
+    target.algorithm !== source.sse.algorithm
+  if (!changed) throw invalidRequest(ILLEGAL)
+}
+
+export async function copyObject(s3: S3State, input: CopyObjectInput, req: RequestInfo): Promise<CopyResult> {
+  if (input.metadataDirective !== undefined && input.metadataDirective !== 'COPY' && input.metadataDirective !== 'REPLACE') {
+    throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', input.metadataDirective)
+  }
+  const bucket = s3.bucket(input.bucket)
+  assertKeyLength(input.key)
+  const target = resolveWriteEncryption(bucket, input.sse, transportOf(s3, req))
+  const { object: source, plaintext } = await readCopySource(s3, input.source, input.sourceSse, req, input.conditions)
+  if (input.source.bucket === input.bucket && input.source.key === input.key) {
+    assertChangesSomething(input, source, target, bucket.encryptionExplicit)
+  }
+  const replace = input.metadataDirective === 'REPLACE'
+  const system = replace ? { ...input.system } : { ...source.system }
+  if (input.websiteRedirect !== undefined) system['x-amz-website-redirect-location'] = input.websiteRedirect
+  const algorithm = input.checksumAlgorithm?.toUpperCase() ?? source.checksum?.algorithm ?? 'CRC64NVME'
+  if (!isChecksumAlgorithm(algorithm)) throw invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]')
+  const checksum = { algorithm, value: await checksumBase64(algorithm, plaintext), type: 'FULL_OBJECT' as const }
+  const dataKey = await newDataKey(s3, bucket.name, input.key, target, req)
+  const object = await buildObject(s3, bucket.name, input.key, plaintext, dataKey, {
+    system,
+    metadata: replace ? input.metadata : { ...source.metadata },
+    checksum,
+    ...(input.storageClass ? { storageClass: input.storageClass } : {}),
+  })
+  bucket.objects.set(input.key, object)
+  return { object, checksum }
+}

@@ -1,0 +1,112 @@
+/**
+ * Checks a request against its bucket's policy before the operation runs (reference §5; policy evaluation
+ * comes before SSE header validation, §9 Q7). The condition keys are the request's own headers, never the
+ * bucket default: a header-less PUT into an SSE-KMS-default bucket still matches `Null ... true`.
+ */
+import { accessDenied } from '../errors'
+import { bucketArn, objectArn } from '../model'
+import type { SseRequest } from '../sse/request'
+import { resolveKeyArn } from '../sse/kms'
+import type { S3State } from '../state'
+import type { RequestContextKeys } from './conditions'
+import { evaluatePolicy, type PolicyDecision } from './evaluate'
+
+/** The IAM action each served operation needs (S3 user guide, "Actions, resources and condition keys for Amazon S3"). */
+export const ACTIONS: Record<string, string> = {
+  PutObject: 's3:PutObject',
+  CopyObject: 's3:PutObject',
+  CreateMultipartUpload: 's3:PutObject',
+  UploadPart: 's3:PutObject',
+  UploadPartCopy: 's3:PutObject',
+  CompleteMultipartUpload: 's3:PutObject',
+  AbortMultipartUpload: 's3:AbortMultipartUpload',
+  ListParts: 's3:ListMultipartUploadParts',
+  ListMultipartUploads: 's3:ListBucketMultipartUploads',
+  GetObject: 's3:GetObject',
+  HeadObject: 's3:GetObject',
+  GetObjectAttributes: 's3:GetObjectAttributes',
+  DeleteObject: 's3:DeleteObject',
+  ListObjects: 's3:ListBucket',
+  HeadBucket: 's3:ListBucket',
+  DeleteBucket: 's3:DeleteBucket',
+  GetBucketLocation: 's3:GetBucketLocation',
+  GetBucketEncryption: 's3:GetEncryptionConfiguration',
+  PutBucketEncryption: 's3:PutEncryptionConfiguration',
+  DeleteBucketEncryption: 's3:PutEncryptionConfiguration',
+  GetBucketPolicy: 's3:GetBucketPolicy',
+  PutBucketPolicy: 's3:PutBucketPolicy',
+  DeleteBucketPolicy: 's3:DeleteBucketPolicy',
+}
+
+/**
+ * The account root can always read, replace and delete its bucket's policy, whatever the policy says
+ * (S3 user guide, "Bucket policies"). Simulation note: the playground's one caller stands in for the
+ * account owner here, so a learner can never lock themselves out of a bucket for good.
+ */
+const OWNER_ALWAYS = new Set(['GetBucketPolicy', 'PutBucketPolicy', 'DeleteBucketPolicy'])
+
+/** The playground's caller (the same IAM user the KMS emulator records). */
+export const callerArn = (account: string) => `arn:aws:iam::${account}:user/playground`
+
+export interface AuthorizeInput {
+  operation: string
+  bucket: string
+  key?: string
+  sse: SseRequest
+  secure: boolean
+  /** The copy source of CopyObject and UploadPartCopy, which also needs s3:GetObject. */
+  copySource?: { bucket: string; key: string }
+}
+
+const WRITES_WITH_SSE = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload'])
+
+async function contextKeys(s3: S3State, input: AuthorizeInput): Promise<RequestContextKeys> {
+  const account = s3.options.account
+  const keys: RequestContextKeys = new Map([
+    ['aws:securetransport', [String(input.secure)]],
+    ['aws:principalarn', [callerArn(account)]],
+    ['aws:principalaccount', [account]],
+    ['aws:principaltype', ['User']],
+  ])
+  const { sse } = input
+  if (sse.algorithm !== undefined) keys.set('s3:x-amz-server-side-encryption', [sse.algorithm])
+  if (sse.customerAlgorithm !== undefined) keys.set('s3:x-amz-server-side-encryption-customer-algorithm', [sse.customerAlgorithm])
+  if (WRITES_WITH_SSE.has(input.operation)) {
+    const namesKms = sse.algorithm === 'aws:kms' || sse.algorithm === 'aws:kms:dsse'
+    // With aws:kms the key S3 will use counts: the header's key as an ARN, or aws/s3 (S3 user guide, UsingKMSEncryption.md).
+    if (namesKms && s3.kms) keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [await resolveKeyArn(s3, sse.kmsKeyId).catch(() => sse.kmsKeyId ?? '')])
+    else if (sse.kmsKeyId !== undefined) keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [sse.kmsKeyId])
+    else if (sse.algorithm === undefined && s3.options.policyKeyFromBucketDefault && s3.kms) {
+      // Reference §9 Q4, behind a flag: a header-less upload into a KMS-default bucket shows the default key.
+      const rule = s3.buckets.get(input.bucket)?.encryption
+      if (rule && rule.algorithm !== 'AES256') keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [await resolveKeyArn(s3, rule.kmsMasterKeyId).catch(() => rule.kmsMasterKeyId ?? '')])
+    }
+  }
+  return keys
+}
+
+/** Where authorize leaves its decisions, for the request event the inspector shows (set even when it denies). */
+export interface PolicyTrace {
+  policy?: PolicyDecision[]
+}
+
+/** Evaluates the bucket policies that govern this request; throws 403 AccessDenied on an explicit deny. */
+export async function authorize(s3: S3State, input: AuthorizeInput, trace: PolicyTrace = {}): Promise<PolicyDecision[] | undefined> {
+  const action = ACTIONS[input.operation]
+  if (!action) return undefined
+  const targets: { bucket: string; action: string; resource: string }[] = []
+  const own = s3.buckets.get(input.bucket)
+  if (own?.policy) targets.push({ bucket: input.bucket, action, resource: input.key !== undefined ? objectArn(input.bucket, input.key) : bucketArn(input.bucket) })
+  const source = input.copySource && s3.buckets.get(input.copySource.bucket)
+  if (source?.policy) targets.push({ bucket: source.name, action: 's3:GetObject', resource: objectArn(source.name, input.copySource!.key) })
+  if (targets.length === 0) return undefined
+  const context = await contextKeys(s3, input)
+  const decisions = targets.map((t) =>
+    evaluatePolicy(s3.buckets.get(t.bucket)!.policy!, { action: t.action, resource: t.resource, principalArn: callerArn(s3.options.account), account: s3.options.account, context }),
+  )
+  trace.policy = decisions
+  // Simulation note: newer AWS messages name the principal and "an explicit deny in a resource-based policy";
+  // for the playground's unsigned or anonymous-looking callers we answer the plain "Access Denied".
+  if (decisions.some((d) => d.decision === 'Deny') && !OWNER_ALWAYS.has(input.operation)) throw accessDenied()
+  return decisions
+}

@@ -1,0 +1,85 @@
+/**
+ * Data keys per SSE mode: making one for a write (and the ObjectEncryption S3 reports for it), and getting
+ * it back for a read. SSE-S3 wraps under the S3 root key; SSE-KMS and DSSE-KMS ask KMS; SSE-C uses the
+ * customer's key, keeping only its salted HMAC.
+ */
+import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, KEY_BYTES } from '../../crypto/aes-gcm'
+import { utf8 } from '../../crypto/bytes'
+import { objectArn, type DataKeyWrap, type ObjectEncryption } from '../model'
+import { unwrapWithRoot, wrapWithRoot, type DataKeys } from '../seal'
+import type { S3State } from '../state'
+import { keyCheck } from './customer-key'
+import { bucketKeyFor, decryptDataKey, generateDataKey, kmsContext, resolveKeyArn, type Requester } from './kms'
+import type { WriteTarget } from './request'
+
+export interface NewDataKey {
+  sse: ObjectEncryption
+  wrap: DataKeyWrap
+  keys: DataKeys
+}
+
+export async function newDataKey(s3: S3State, bucket: string, key: string, target: WriteTarget, who: Requester): Promise<NewDataKey> {
+  const arn = objectArn(bucket, key)
+  const random = s3.options.random
+  switch (target.algorithm) {
+    case 'AES256': {
+      const dataKey = random(KEY_BYTES)
+      return { sse: { algorithm: 'AES256' }, wrap: await wrapWithRoot(s3.keyring, random, dataKey, arn), keys: { outer: dataKey } }
+    }
+    case 'SSE-C': {
+      const { key: customer, md5 } = target.customer
+      return { sse: { algorithm: 'SSE-C', customerKeyMd5: md5, keyCheck: await keyCheck(customer, random) }, wrap: { kind: 'customer' }, keys: { outer: customer } }
+    }
+    default: {
+      const keyArn = await resolveKeyArn(s3, target.keyId)
+      const context = kmsContext(target.extraContext, bucket, key, target.bucketKey)
+      const sse: ObjectEncryption = {
+        algorithm: target.algorithm,
+        keyArn,
+        bucketKey: target.bucketKey,
+        context,
+        ...(target.contextHeader !== undefined ? { contextHeader: target.contextHeader } : {}),
+      }
+      if (target.algorithm === 'aws:kms:dsse') {
+        // Simulation note: AWS does not document DSSE's KMS calls; we make one GenerateDataKey per layer.
+        const outer = await generateDataKey(s3, keyArn, context, who)
+        const inner = await generateDataKey(s3, keyArn, context, who)
+        return { sse, wrap: { kind: 'dsse', outerBlob: outer.ciphertextBlob, innerBlob: inner.ciphertextBlob }, keys: { outer: outer.plaintext, inner: inner.plaintext } }
+      }
+      if (!target.bucketKey) {
+        const data = await generateDataKey(s3, keyArn, context, who)
+        return { sse: { ...sse, keyArn: data.keyArn }, wrap: { kind: 'kms', blob: data.ciphertextBlob }, keys: { outer: data.plaintext } }
+      }
+      // Bucket Key: a fresh object key, wrapped locally under the (cached) Bucket Key.
+      const bk = await bucketKeyFor(s3, bucket, keyArn, context, who)
+      const dataKey = random(KEY_BYTES)
+      const iv = random(IV_BYTES)
+      const wrapped = await aesGcmEncrypt(bk.plaintext, iv, dataKey, utf8(arn))
+      return { sse, wrap: { kind: 'bucket-key', blob: bk.blob, iv, wrapped }, keys: { outer: dataKey } }
+    }
+  }
+}
+
+/**
+ * The data key(s) of a stored object or upload. `customerKey` must already have been checked against the
+ * object's key check. KMS failures surface as S3 reports them (E7 disabled, E8 pending deletion).
+ */
+export async function openDataKey(s3: S3State, sse: ObjectEncryption, wrap: DataKeyWrap, arn: string, who: Requester, customerKey?: Uint8Array): Promise<DataKeys> {
+  switch (wrap.kind) {
+    case 'root':
+      return { outer: await unwrapWithRoot(s3.keyring, wrap, arn) }
+    case 'customer':
+      if (!customerKey) throw new Error('an SSE-C object needs its key to open')
+      return { outer: customerKey }
+    default: {
+      if (sse.algorithm !== 'aws:kms' && sse.algorithm !== 'aws:kms:dsse') throw new Error('a KMS wrap on a non-KMS object')
+      if (wrap.kind === 'kms') return { outer: await decryptDataKey(s3, wrap.blob, sse.context, who) }
+      if (wrap.kind === 'dsse') {
+        const outer = await decryptDataKey(s3, wrap.outerBlob, sse.context, who)
+        return { outer, inner: await decryptDataKey(s3, wrap.innerBlob, sse.context, who) }
+      }
+      const bucketKey = await decryptDataKey(s3, wrap.blob, sse.context, who)
+      return { outer: await aesGcmDecrypt(bucketKey, wrap.iv, wrap.wrapped, utf8(arn)) }
+    }
+  }
+}
