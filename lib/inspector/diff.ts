@@ -1,0 +1,76 @@
+/** Side-by-side differences between two exchanges: headers by name, bodies by line. */
+
+export type Change = 'same' | 'changed' | 'added' | 'removed'
+
+export interface DiffRow {
+  /** The header name (headers) or undefined (body lines). */
+  name?: string
+  a?: string
+  b?: string
+  change: Change
+}
+
+const merge = (headers: [string, string][]) => {
+  const out = new Map<string, string>()
+  for (const [k, v] of headers) {
+    const name = k.toLowerCase()
+    out.set(name, out.has(name) ? `${out.get(name)}, ${v}` : v)
+  }
+  return out
+}
+
+/** Header names compared case-insensitively; A's order first, then what only B has. */
+export function diffHeaders(a: [string, string][], b: [string, string][]): DiffRow[] {
+  const left = merge(a)
+  const right = merge(b)
+  const rows: DiffRow[] = []
+  for (const [name, va] of left) {
+    const vb = right.get(name)
+    if (vb === undefined) rows.push({ name, a: va, change: 'removed' })
+    else rows.push({ name, a: va, b: vb, change: va === vb ? 'same' : 'changed' })
+  }
+  for (const [name, vb] of right) if (!left.has(name)) rows.push({ name, b: vb, change: 'added' })
+  return rows
+}
+
+const MAX_LINES = 2000
+
+/** A line diff (longest common subsequence); a removed line next to an added one shows as changed. */
+export function diffLines(a: string, b: string): DiffRow[] {
+  const x = a === '' ? [] : a.split('\n').slice(0, MAX_LINES)
+  const y = b === '' ? [] : b.split('\n').slice(0, MAX_LINES)
+  const lcs: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0))
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+  const rows: DiffRow[] = []
+  let i = 0
+  let j = 0
+  while (i < x.length || j < y.length) {
+    if (i < x.length && j < y.length && x[i] === y[j]) rows.push({ a: x[i++], b: y[j++], change: 'same' })
+    // Removals first, so pairChanges can line a replaced line up with its replacement.
+    else if (i < x.length && (j >= y.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) rows.push({ a: x[i++], change: 'removed' })
+    else rows.push({ b: y[j++], change: 'added' })
+  }
+  return pairChanges(rows)
+}
+
+/** Folds each run of removals followed by additions into side-by-side "changed" rows. */
+function pairChanges(rows: DiffRow[]): DiffRow[] {
+  const out: DiffRow[] = []
+  for (let k = 0; k < rows.length; ) {
+    if (rows[k]!.change !== 'removed') {
+      out.push(rows[k++]!)
+      continue
+    }
+    const removed: DiffRow[] = []
+    const added: DiffRow[] = []
+    while (k < rows.length && rows[k]!.change === 'removed') removed.push(rows[k++]!)
+    while (k < rows.length && rows[k]!.change === 'added') added.push(rows[k++]!)
+    for (let n = 0; n < Math.max(removed.length, added.length); n++) {
+      const r = removed[n]
+      const d = added[n]
+      out.push(r && d ? { a: r.a, b: d.b, change: 'changed' } : (r ?? d)!)
+    }
+  }
+  return out
+}
