@@ -1,0 +1,51 @@
+/**
+ * What must never be saved: SSE-C keys, KMS plaintexts and AWS secrets typed into the terminal.
+ * History lines are saved with those values replaced; files and variables used as such keys are left out.
+ */
+import { tokenize } from '../cli/shell/tokenize'
+
+/** Options whose value is secret (aws-cli spellings in s3, s3api and kms). */
+export const SECRET_OPTIONS = ['--sse-c-key', '--sse-c-copy-source-key', '--sse-customer-key', '--copy-source-sse-customer-key', '--plaintext']
+
+/** Environment variables never saved, whatever they were used for. */
+export const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE/i
+
+export const REDACTED = '<secret not saved>'
+
+const OPTION = new RegExp(`(${SECRET_OPTIONS.join('|')})(\\s+|=)("[^"]*"|'[^']*'|\\S+)`, 'g')
+const ASSIGN = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g
+const CONFIGURE = /(aws\s+configure\s+set\s+\S*(?:secret|token)\S*\s+)("[^"]*"|'[^']*'|\S+)/gi
+
+const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2')
+/** A file reference or a variable keeps its place; only a literal value is a secret in the line itself. */
+const isReference = (v: string) => /^(fileb?:\/\/|\$)/.test(unquote(v))
+
+/** The line with every literal secret value replaced. */
+export function redactLine(line: string): string {
+  return line
+    .replace(OPTION, (all, opt: string, sep: string, value: string) => (isReference(value) ? all : `${opt}${sep}${REDACTED}`))
+    .replace(ASSIGN, (all, name: string) => (SECRET_ENV.test(name) ? `${name}=${REDACTED}` : all))
+    .replace(CONFIGURE, (_all, head: string) => `${head}${REDACTED}`)
+}
+
+/** Files (as written, relative to nothing) and variables that history passed as secret values. */
+export function secretReferences(history: readonly string[], env: Record<string, string> = {}): { files: string[]; variables: string[] } {
+  const files = new Set<string>()
+  const variables = new Set<string>()
+  for (const line of history) {
+    const parsed = tokenize(line, {})
+    if (parsed.incomplete) continue
+    const words = parsed.tokens.flatMap((t) => (t.kind === 'word' ? [t.value] : []))
+    // tokenize() expands $VAR to '' with an empty env: find variables in the raw line instead.
+    for (const m of line.matchAll(new RegExp(`(?:${SECRET_OPTIONS.join('|')})(?:\\s+|=)["']?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)`, 'g'))) variables.add(m[1]!)
+    words.forEach((w, i) => {
+      const [opt, inline] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined]
+      if (!SECRET_OPTIONS.includes(opt)) return
+      const value = inline ?? words[i + 1] ?? ''
+      const file = /^fileb?:\/\/(.+)$/.exec(value)?.[1]
+      if (file) files.add(file)
+    })
+  }
+  for (const name of Object.keys(env)) if (SECRET_ENV.test(name)) variables.add(name)
+  return { files: [...files], variables: [...variables] }
+}

@@ -1,0 +1,81 @@
+/**
+ * The terminal session as saved data: working directory, environment, history, aws configuration and
+ * files. Secrets are left out (secrets.ts): a saved session can be exported and handed around.
+ */
+import type { Shell } from '../cli/shell/run-line'
+import { fromBase64, toBase64 } from '../crypto/bytes'
+import { redactLine, secretReferences } from './secrets'
+
+export interface SavedSession {
+  cwd: string
+  env: Record<string, string>
+  history: string[]
+  awsConfig: Record<string, string>
+  dirs: string[]
+  files: { path: string; base64: string }[]
+  /** Files left out because they held a secret; listed so the learner knows why they are missing. */
+  omitted: string[]
+}
+
+export type SessionShell = Pick<Shell, 'vfs' | 'env' | 'history' | 'aws'>
+
+/** Every directory and file under `/`, depth first. */
+function walk(shell: SessionShell, dir = '/', out = { dirs: [] as string[], files: [] as string[] }) {
+  for (const entry of shell.vfs.list(dir)) {
+    const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`
+    if (entry.dir) {
+      out.dirs.push(path)
+      walk(shell, path, out)
+    } else out.files.push(path)
+  }
+  return out
+}
+
+export function captureSession(shell: SessionShell): SavedSession {
+  const refs = secretReferences(shell.history, shell.env)
+  const secretFiles = new Set(refs.files.map((f) => shell.vfs.resolve(f)))
+  const { dirs, files } = walk(shell)
+  const config = (shell.aws as { config?: Record<string, string | undefined> }).config ?? {}
+  return {
+    cwd: shell.vfs.cwd,
+    env: Object.fromEntries(Object.entries(shell.env).filter(([k]) => !refs.variables.includes(k))),
+    history: shell.history.map(redactLine),
+    awsConfig: Object.fromEntries(Object.entries(config).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    dirs,
+    files: files.filter((f) => !secretFiles.has(f)).map((path) => ({ path, base64: toBase64(shell.vfs.read(path)) })),
+    omitted: files.filter((f) => secretFiles.has(f)),
+  }
+}
+
+/** Puts a saved session into a live shell (its files are added to what is there). */
+export function applySession(saved: SavedSession, shell: SessionShell): void {
+  for (const dir of [...saved.dirs].sort((a, b) => a.length - b.length)) if (!shell.vfs.isDir(dir)) shell.vfs.mkdir(dir)
+  for (const f of saved.files) {
+    const bytes = fromBase64(f.base64)
+    if (!bytes) throw new Error(`the saved file ${f.path} holds invalid base64`)
+    shell.vfs.write(f.path, bytes)
+  }
+  if (shell.vfs.isDir(saved.cwd)) shell.vfs.cwd = saved.cwd
+  for (const k of Object.keys(shell.env)) delete shell.env[k]
+  Object.assign(shell.env, saved.env)
+  shell.history.splice(0, shell.history.length, ...saved.history)
+  const config = (shell.aws as { config?: Record<string, string> }).config
+  if (config) Object.assign(config, saved.awsConfig)
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string')
+const isStringMap = (v: unknown): v is Record<string, string> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((s) => typeof s === 'string')
+
+/** Why `value` is not a saved session, or undefined when it is one. */
+export function sessionProblem(value: unknown): string | undefined {
+  const s = value as Partial<SavedSession> | null
+  if (typeof s !== 'object' || s === null) return 'the terminal session is missing'
+  if (typeof s.cwd !== 'string') return 'the working directory is missing'
+  if (!isStringMap(s.env)) return 'the environment is not a map of strings'
+  if (!isStrings(s.history)) return 'the history is not a list of lines'
+  if (!isStringMap(s.awsConfig ?? {})) return 'the aws configuration is not a map of strings'
+  if (!isStrings(s.dirs)) return 'the directory list is damaged'
+  if (!Array.isArray(s.files) || !s.files.every((f) => typeof f?.path === 'string' && typeof f?.base64 === 'string')) return 'the file list is damaged'
+  return undefined
+}

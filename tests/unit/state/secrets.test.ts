@@ -1,0 +1,36 @@
+/** What a saved session leaves out: SSE-C keys, KMS plaintexts and AWS secrets, wherever they were typed. */
+import { describe, expect, it } from 'vitest'
+import { REDACTED, redactLine, secretReferences } from '@/lib/state/secrets'
+
+const KEY = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY='
+
+describe('redactLine', () => {
+  it('replaces literal secret option values in every spelling', () => {
+    expect(redactLine(`aws s3 cp f s3://b/k --sse-c AES256 --sse-c-key ${KEY}`)).toBe(`aws s3 cp f s3://b/k --sse-c AES256 --sse-c-key ${REDACTED}`)
+    expect(redactLine(`aws s3api put-object --bucket b --key k --sse-customer-key="${KEY}" --sse-customer-algorithm AES256`)).toBe(
+      `aws s3api put-object --bucket b --key k --sse-customer-key=${REDACTED} --sse-customer-algorithm AES256`,
+    )
+    expect(redactLine(`aws s3api copy-object --copy-source-sse-customer-key '${KEY}' --sse-c-copy-source-key ${KEY}`)).not.toContain(KEY)
+    expect(redactLine('aws kms encrypt --key-id alias/a --plaintext aGVsbG8=')).toBe(`aws kms encrypt --key-id alias/a --plaintext ${REDACTED}`)
+    expect(redactLine('export AWS_SECRET_ACCESS_KEY=wJalr/abc && AWS_SESSION_TOKEN="t o k" aws s3 ls')).toBe(
+      `export AWS_SECRET_ACCESS_KEY=${REDACTED} && AWS_SESSION_TOKEN=${REDACTED} aws s3 ls`,
+    )
+    expect(redactLine('aws configure set aws_secret_access_key abc123')).toBe(`aws configure set aws_secret_access_key ${REDACTED}`)
+  })
+
+  it('keeps file references, variables and harmless lines as they are', () => {
+    for (const line of ['aws s3 cp f s3://b/k --sse-c AES256 --sse-c-key fileb://sse.key', 'aws s3api get-object --sse-customer-key $KEY --bucket b --key k out', 'export REGION=eu-west-1', 'aws s3 ls'])
+      expect(redactLine(line)).toBe(line)
+  })
+})
+
+describe('secretReferences', () => {
+  it('finds files and variables used as secret values, and secret-looking variables', () => {
+    const refs = secretReferences(
+      ['openssl rand -out sse.key 32', 'aws s3 cp f s3://b/k --sse-c AES256 --sse-c-key fileb://sse.key', 'aws s3api get-object --sse-customer-key=${CUSTOMER} --bucket b --key k out', 'aws kms encrypt --plaintext fileb://secret.txt --key-id k', 'echo "unterminated'],
+      { CUSTOMER: 'x', MY_PASSWORD: 'y', REGION: 'z' },
+    )
+    expect(refs.files.sort()).toEqual(['secret.txt', 'sse.key'])
+    expect(refs.variables.sort()).toEqual(['CUSTOMER', 'MY_PASSWORD'])
+  })
+})
