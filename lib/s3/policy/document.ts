@@ -82,7 +82,7 @@ function statementOf(raw: unknown, index: number, bucket: string): Statement {
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny') throw malformed('Invalid effect: ' + String(s.Effect))
   if (s.Principal === undefined && s.NotPrincipal === undefined) throw malformed('Missing required field Principal')
   const actions = list(s.Action ?? s.NotAction)
-  if (!actions || actions.some((a) => a !== '*' && !/^s3:[A-Za-z*?]+$/.test(a))) throw malformed('Policy has invalid action')
+  if (!actions || actions.some((a) => a !== '*' && !/^s3:[A-Za-z*?]+$/i.test(a))) throw malformed('Policy has invalid action')
   const resources = list(s.Resource ?? s.NotResource)
   // A bucket policy may only name this bucket and its objects.
   const own = bucketArn(bucket)
