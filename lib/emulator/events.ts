@@ -3,7 +3,7 @@ import type { PolicyDecision } from '../s3/policy/evaluate'
 
 export interface RequestEvent {
   requestId: string
-  service: 's3' | 'kms' | 'cloudtrail'
+  service: 's3' | 'kms' | 'cloudtrail' | 'sts'
   operation: string
   method: string
   bucket?: string

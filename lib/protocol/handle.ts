@@ -12,20 +12,23 @@ import { jsonError } from './json/respond'
 import { handleKms, type Dispatched } from './kms/dispatch'
 import { routeS3 } from './s3/routes'
 import { renderS3Error } from './s3/errors'
-import { isCloudTrailRequest, isKmsRequest } from './route-service'
+import { isCloudTrailRequest, isKmsRequest, isStsRequest } from './route-service'
+import { handleSts } from './sts/dispatch'
 
 export function createHandle(emulator: Emulator): (request: Request) => Promise<Response> {
   return async (request) => {
     const started = performance.now()
     const ctx = createContext(request, emulator.random)
-    const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : 's3'
+    const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : isStsRequest(request) ? 'sts' : 's3'
     let operation = 'Unknown'
     let requestId = ctx.requestId
     let bucket: string | undefined
     let key: string | undefined
     let trace: PolicyTrace | undefined
     let response: Response
-    if (service !== 's3') {
+    if (service === 'sts') {
+      ;({ operation, response } = await handleSts(request, emulator.s3.options.account, requestId))
+    } else if (service !== 's3') {
       const dispatched = await jsonService(emulator, service, request, ctx)
       ;({ operation, requestId, response } = dispatched)
     } else {

@@ -14,3 +14,8 @@ export function isCloudTrailRequest(request: Request): boolean {
   if (request.headers.get('x-amz-target')?.startsWith('com.amazonaws.cloudtrail.')) return true
   return scope(request) === 'cloudtrail'
 }
+
+/** STS speaks the Query protocol: a form body naming the Action, signed for the `sts` service. */
+export function isStsRequest(request: Request): boolean {
+  return scope(request) === 'sts'
+}
