@@ -5,10 +5,9 @@
  * Uses aws-cli v2 at /usr/bin/aws when it exists, else `aws` on PATH (set AWS_CLI to choose another).
  * Skipped, with a warning that says why, when no aws CLI is installed.
  *
- * Multipart upload is not implemented yet: `aws s3 cp` switches to it above 8 MiB
- * (multipart_threshold), and a 20 MiB upload fails at CreateMultipartUpload with 501 NotImplemented.
- * The byte-for-byte upload round trip therefore uses 7 MiB; 20 MiB is covered for downloads (which
- * the CLI splits into parallel ranged GETs) and by a test that pins the current multipart failure.
+ * `aws s3 cp` switches to a multipart upload above 8 MiB (multipart_threshold): the 20 MiB upload goes
+ * through CreateMultipartUpload, parallel UploadParts and CompleteMultipartUpload; 20 MiB downloads are
+ * split by the CLI into parallel ranged GETs.
  */
 import { execFile, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
@@ -175,12 +174,16 @@ describe.skipIf(!cli)('larger files', () => {
     expect(readFileSync(file('twenty.down')).equals(data)).toBe(true)
   })
 
-  it('20 MiB aws s3 cp upload: multipart is not implemented yet, so it fails cleanly at CreateMultipartUpload (flip this when multipart lands)', { timeout: 120_000 }, async () => {
-    writeFileSync(file('twenty-up.bin'), randomBytes(20 * MiB))
-    const r = await aws(['s3', 'cp', 'twenty-up.bin', 's3://my-s3-bucket/twenty-up.bin'])
-    expect(r.code).toBe(1)
-    expect(r.stderr).toContain('upload failed: ./twenty-up.bin to s3://my-s3-bucket/twenty-up.bin An error occurred (NotImplemented) when calling the CreateMultipartUpload operation')
-    expect(stored('my-s3-bucket', 'twenty-up.bin')).toBeUndefined()
+  it('20 MiB aws s3 cp upload is a multipart upload: a -N ETag, and the bytes come back', { timeout: 120_000 }, async () => {
+    const data = randomBytes(20 * MiB)
+    writeFileSync(file('twenty-up.bin'), data)
+    await ok(['s3', 'cp', 'twenty-up.bin', 's3://my-s3-bucket/twenty-up.bin', '--sse', 'AES256'])
+    const object = stored('my-s3-bucket', 'twenty-up.bin')!
+    expect(object.etag).toMatch(/^"[0-9a-f]{32}-\d+"$/)
+    expect(object.parts!.length).toBeGreaterThan(1)
+    expect(running.emulator.s3.bucket('my-s3-bucket').uploads.size).toBe(0)
+    await ok(['s3', 'cp', 's3://my-s3-bucket/twenty-up.bin', 'twenty-up.down'])
+    expect(readFileSync(file('twenty-up.down')).equals(data)).toBe(true)
   })
 })
 
