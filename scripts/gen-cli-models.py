@@ -38,6 +38,7 @@ import argparse
 _args = argparse.ArgumentParser()
 _args.add_argument('--botocore', default=os.path.dirname(botocore.__file__), help='a botocore package folder (holding data/)')
 _args.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'lib', 'cli', 'models'))
+_args.add_argument('--aws-cli', default='aws', help='the aws-cli whose top-level command list is recorded (commands.json)')
 _args.add_argument('--label', default=f'botocore {botocore.__version__}', help='where the models came from, kept in the output')
 ARGS = _args.parse_args()
 
@@ -77,6 +78,7 @@ def load_paginators(service, version):
     return pages
 
 def compact(model, names, paginators):
+    """Operations we serve in full, plus the names of all of them (for "Invalid choice" lists)."""
     shapes, out_ops = {}, {}
     def visit(name):
         if name in shapes:
@@ -126,13 +128,30 @@ def compact(model, names, paginators):
             shape = shapes[op['input']]
             for m in shape['members']:
                 m['cli'] = '--' + xform(m['name'], '-')
-    return {'metadata': {k: model['metadata'][k] for k in ('apiVersion', 'protocol', 'serviceId')},
+    all_ops = sorted(xform(o, '-') for o in model['operations'])
+    return {'allOperations': all_ops, 'metadata': {k: model['metadata'][k] for k in ('apiVersion', 'protocol', 'serviceId')},
             'source': ARGS.label, 'operations': out_ops, 'shapes': shapes}
+
+import subprocess
+def top_level_commands():
+    """The command names aws-cli lists for an invalid choice: read from the real CLI itself."""
+    r = subprocess.run([ARGS.aws_cli, 'no-such-command-xyz'], capture_output=True, text=True)
+    text = r.stderr.split('valid choices are:', 1)[1].split('Invalid choice:', 1)[0]
+    names = []
+    for line in text.splitlines():
+        names += [c.strip() for c in line.split('|') if c.strip()]
+    return names
+
+os.makedirs(ARGS.out, exist_ok=True)
+with open(os.path.join(ARGS.out, 'commands.json'), 'w') as f:
+    json.dump({'source': ARGS.label, 'commands': top_level_commands()}, f, indent=1)
+    f.write('\n')
 
 for (service, version), names in OPERATIONS.items():
     model = load(service, version)
     names = [n for n in names if n in model['operations']]  # an older model may lack newer operations
     data = compact(model, names, load_paginators(service, version))
+    data['hasWaiters'] = os.path.exists(os.path.join(data_dir(service, version), 'waiters-2.json'))
     os.makedirs(ARGS.out, exist_ok=True)
     path = os.path.join(ARGS.out, f'{service}.json')
     with open(path, 'w') as f:

@@ -3,7 +3,7 @@
  * HTTP host, into tests/conformance/transcripts.json (masked). CI replays them with the simulated CLI
  * without needing aws-cli. Re-run after changing the cases:  npx tsx scripts/record-transcripts.mts
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +16,17 @@ import { mask } from '../tests/conformance/mask'
 const AWS = process.env.AWS_CLI ?? '/usr/bin/aws'
 const version = execFileSync(AWS, ['--version'], { encoding: 'utf8' }).trim()
 const credentials = emulatorTarget().credentials
+
+function run(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-c', command], { cwd, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
 
 const recorded = []
 for (const scenario of SCENARIOS) {
@@ -34,8 +45,9 @@ for (const scenario of SCENARIOS) {
   const results = []
   for (const line of scenario.lines) {
     const command = line === 'aws' || line.startsWith('aws ') ? `${AWS} --endpoint-url http://127.0.0.1:${port}${line.slice(3)}` : line
-    const r = spawnSync("bash", ["-c", command], { cwd, env: env as NodeJS.ProcessEnv, encoding: "utf8" })
-    results.push({ line, code: r.status, stdout: mask(r.stdout), stderr: mask(r.stderr) })
+    // Asynchronously: the emulator answering these requests runs in this very process.
+    const r = await run(command, cwd, env as NodeJS.ProcessEnv)
+    results.push({ line, code: r.code, stdout: mask(r.stdout), stderr: mask(r.stderr) })
   }
   recorded.push({ scenario: scenario.name, results })
   await new Promise((resolve) => server.close(resolve))

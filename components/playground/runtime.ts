@@ -1,20 +1,33 @@
 /**
  * The browser runtime, created once per page load and shared by every playground on the site, so
  * state carries over when a learner moves from a lesson to the free playground: the emulator, the MSW
- * worker in front of it, the exchange log and the terminal session.
+ * worker in front of it, the exchange log, the terminal session, and the persistence that keeps them
+ * all in IndexedDB across reloads.
  */
 import { createEmulator, type Emulator } from '@/lib/emulator/create-emulator'
 import { ExchangeLog } from '@/lib/inspector/exchange'
 import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
+import { idbStore } from './state/idb'
+import { startPersistence, type Persistence } from './state/persistence'
 
 export interface Runtime {
   emulator: Emulator
   log: ExchangeLog
   session: Session
+  persistence: Persistence
 }
 
 let started: Promise<Runtime> | undefined
+
+/** Saves after every command (files, history, env) and every request (emulator state). */
+function autosave(runtime: Omit<Runtime, 'log'>) {
+  const { emulator, session, persistence } = runtime
+  emulator.events.subscribe(() => persistence.schedule())
+  const run = session.run.bind(session)
+  session.run = (...args) => run(...args).finally(() => persistence.schedule())
+  window.addEventListener('pagehide', () => void persistence.saveNow())
+}
 
 /** Starts the worker and waits until it controls the page: no request may go out before that. */
 export function getRuntime(): Promise<Runtime> {
@@ -22,10 +35,13 @@ export function getRuntime(): Promise<Runtime> {
   started ??= (async () => {
     const emulator = createEmulator()
     const log = new ExchangeLog()
+    const session = createSession({ target: emulatorTarget(), tty: true })
+    // Restore before the worker starts, so no request ever sees a half-restored emulator.
+    const persistence = await startPersistence(emulator, session.shell, typeof indexedDB === 'undefined' ? undefined : idbStore)
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')
     await startEmulatorWorker(emulator, log)
-    const session = createSession({ target: emulatorTarget() })
-    return { emulator, log, session }
+    autosave({ emulator, session, persistence })
+    return { emulator, log, session, persistence }
   })()
   return started
 }

@@ -13,6 +13,8 @@ export interface SessionOptions {
   clear?: () => void
   /** The files commands see; an in-memory tree by default. */
   files?: FileSystem
+  /** Output is shown in a terminal (ls columns and colours). */
+  tty?: boolean
 }
 
 export interface Session {
@@ -42,6 +44,7 @@ export function createSession(options: SessionOptions): Session {
     env: { HOME: '/home/learner', USER: 'learner', '?': '0' },
     history: [],
     ...(options.clear ? { clear: options.clear } : {}),
+    ...(options.tty ? { tty: true } : {}),
     aws: { clients: clientsFor, config: {}, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
   }
   return {

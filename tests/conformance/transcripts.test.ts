@@ -24,7 +24,7 @@ const transcripts: { cli: string; scenarios: { scenario: string; results: Result
 
 const modelDir = join(import.meta.dirname, 'models-aws-cli-2.9')
 const models: Record<string, ServiceModel> = Object.fromEntries(
-  readdirSync(modelDir).map((f) => {
+  readdirSync(modelDir).filter((f) => f !== 'commands.json').map((f) => {
     const service = f.replace('.json', '')
     return [service === 's3' ? 's3api' : service, JSON.parse(readFileSync(join(modelDir, f), 'utf8'))]
   }),
@@ -44,6 +44,7 @@ describe(`the simulated CLI matches ${transcripts.cli}`, () => {
       running = await startEmulator()
       const session = createSession({ target: { ...emulatorTarget(running.endpoint), checksums: 'WHEN_REQUIRED' }, timeZone: 'UTC' })
       session.shell.aws.models = models
+      session.shell.aws.commands = JSON.parse(readFileSync(join(modelDir, 'commands.json'), 'utf8')).commands
       for (const expected of recorded!.results) {
         let stdout = ''
         let stderr = ''

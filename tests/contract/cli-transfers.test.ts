@@ -67,7 +67,7 @@ describe('recursive transfers', () => {
   it('mv uploads and removes the local file', async () => {
     const r = await run('aws s3 mv synctest/c.txt s3://sync-bucket/c.txt')
     expect(r.stdout).toMatch(/^Completed 4 Bytes\/4 Bytes \(.+\/s\) with 1 file\(s\) remaining\rmove: synctest\/c\.txt to s3:\/\/sync-bucket\/c\.txt +\n$/)
-    expect((await run('ls synctest')).stdout).toBe('sub/\n')
+    expect((await run('ls synctest')).stdout).toBe('sub\n')
   })
 
   it('presign prints a SigV4 query-signed URL', async () => {

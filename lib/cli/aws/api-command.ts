@@ -6,6 +6,7 @@ import { toCliValue } from './output'
 import { applyQuery, render } from './formats'
 import { EXIT } from './usage'
 import { send } from './send'
+import { adjustOutput, prepareInput } from './customizations'
 import { clientFor, type ApiService } from './services'
 
 type CommandClass = new (input: Record<string, unknown>) => unknown
@@ -67,7 +68,11 @@ function shapeByMember(api: ApiService, outputShape: string, full: Record<string
 
 export async function runApiCommand(api: ApiService, op: Operation, args: string[], env: AwsEnv, g: GlobalOptions, io: Io): Promise<number> {
   const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs, g.binaryFormat)
+  const { decodeKeys } = prepareInput(op.name, input)
   const { output, pages, paginated } = await sendPaginated(api, env, g, op, input)
+  for (const page of pages) adjustOutput(op.name, page, decodeKeys)
+  // An aggregated result shares its list items with the pages, which are already decoded.
+  if (paginated) adjustOutput(op.name, output, decodeKeys, false)
   if (op.name === 'GetObject' && positional !== undefined) {
     const body = output.Body as { transformToByteArray(): Promise<Uint8Array> } | undefined
     env.vfs.write(positional, body ? await body.transformToByteArray() : new Uint8Array())

@@ -29,6 +29,8 @@ export interface AwsEnv {
   columns?: number
   /** API models to use instead of the bundled ones, by CLI command (`s3api`, `kms`...): the conformance tests replay aws-cli 2.9 with its own models. */
   models?: Partial<Record<string, ServiceModel>>
+  /** aws-cli's top-level command names (all services), for "Invalid choice" lists; bundled by default. */
+  commands?: string[]
   /** What `aws configure set` stores: the default region and output format. */
   config: { region?: string; output?: string }
 }

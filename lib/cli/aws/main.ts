@@ -8,6 +8,7 @@ import { endpointOf } from '../../sdk/clients'
 import { operationHelp, serviceHelp } from './help'
 import { attachDebug, debugLine } from './debug'
 import { runConfigure } from './configure'
+import AWS_COMMANDS from '../models/commands.json'
 import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFailure } from './errors'
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
@@ -20,6 +21,10 @@ const SERVICES = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts']
 
 const VALUE_OPTIONS = ['--endpoint-url', '--output', '--query', '--profile', '--region', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']
 const FLAG_OPTIONS = ['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt', '--version']
+/** A real aws-cli command the playground does not simulate: say so plainly rather than pretend. */
+const notSimulated = (what: string) =>
+  new UsageError(`\n${what} is a real aws-cli command, but the S3 Encryption Playground does not simulate it. It simulates: ${SERVICES.join(', ')}.\n`, EXIT.usage)
+
 export const VERSION = 'aws-cli/2 (simulated by the S3 Encryption Playground)'
 
 function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; version: boolean } {
@@ -65,7 +70,11 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     return EXIT.ok
   }
   if (service === undefined) throw requiredArguments(['command'])
-  if (!SERVICES.includes(service)) throw invalidChoice('command', service, SERVICES)
+  if (!SERVICES.includes(service)) {
+    const all = env.commands ?? AWS_COMMANDS.commands
+    if (!all.includes(service)) throw invalidChoice('command', service, all)
+    throw notSimulated(`aws ${service}`)
+  }
   if (service === 'configure') return runConfigure(rest.slice(1), env, io)
   // `aws configure set` values are the defaults that --region and --output override.
   g.region ??= env.config.region
@@ -78,18 +87,19 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     }
     const spec = S3_COMMANDS.find((c) => c.name === command)
     if (!spec) throw invalidChoice('subcommand', command, S3_CHOICES)
-    return spec.run(parseS3Args(spec, params), env, g, io)
+    return spec.run(parseS3Args(spec, params, env), env, g, io)
   }
   const bundled = API_SERVICES.find((s) => s.command === service)!
   const api = { ...bundled, model: env.models?.[service] ?? bundled.model }
   const choices = Object.values(api.model.operations).map((o) => o.cli).sort()
+  const allChoices = [...(api.model.allOperations ?? choices), ...(api.model.hasWaiters ? ['wait'] : []), 'help']
   if (command === undefined) throw requiredArguments(['operation'])
   if (command === 'help') {
     io.out(serviceHelp(service, choices))
     return EXIT.ok
   }
   const op = operationByCliName(api.model, command)
-  if (!op) throw invalidChoice('operation', command, [...choices, 'help'])
+  if (!op) throw allChoices.includes(command) ? notSimulated(`aws ${service} ${command}`) : invalidChoice('operation', command, allChoices)
   if (params[0] === 'help') {
     io.out(operationHelp(service, api.model, op))
     return EXIT.ok

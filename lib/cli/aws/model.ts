@@ -42,6 +42,9 @@ export interface Operation {
 
 export interface ServiceModel {
   source?: string
+  /** Every operation of the service (CLI names), simulated or not, for "Invalid choice" lists. */
+  allOperations?: string[]
+  hasWaiters?: boolean
   shapes: Record<string, Shape>
   operations: Record<string, Omit<Operation, 'name'>>
 }

@@ -59,7 +59,7 @@ export function parseShorthand(text: string): unknown {
     if (text[pos] === '{') {
       pos++
       const out = pairs('}')
-      if (text[pos] !== '}') fail('}')
+      if (text[pos] !== '}') fail(',') // aws-cli reports the separator it hoped for, not the brace
       pos++
       return out
     }

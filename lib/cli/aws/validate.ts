@@ -16,7 +16,8 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
   const errors: string[] = []
   const walk = (shape: string, v: unknown, path: string) => {
     const s = shapeOf(model, shape)
-    const invalidType = (valid: string) => errors.push(`Invalid type for parameter ${path}, value: ${pyRepr(v)}, type: ${pyType(v)}, valid types: ${valid}`)
+    // Python formats the value with str(): bare for strings, repr() inside containers.
+    const invalidType = (valid: string) => errors.push(`Invalid type for parameter ${path}, value: ${typeof v === 'string' ? v : pyRepr(v)}, type: ${pyType(v)}, valid types: ${valid}`)
     switch (s.type) {
       case 'structure': {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) return invalidType(PY_TYPE.structure!)

@@ -12,6 +12,8 @@ export interface ShellState {
   history: string[]
   /** Asks the terminal to clear its screen. */
   clear?: () => void
+  /** Output goes to a terminal (the browser's), not a pipe or a test: ls lays out columns and colours. */
+  tty?: boolean
 }
 
 export type Builtin = (args: string[], io: Io, sh: ShellState) => number | Promise<number>
@@ -84,8 +86,9 @@ export const BUILTINS: Record<string, Builtin> = {
       try {
         const entries = sh.vfs.list(path)
         if (paths.length > 1) io.out(`${path}:\n`)
-        if (long) for (const e of entries) io.out(`${e.dir ? 'd' : '-'}rw-r--r-- 1 learner learner ${String(e.size).padStart(8)} ${e.name}${e.dir ? '/' : ''}\n`)
-        else if (entries.length) io.out(entries.map((e) => e.name + (e.dir ? '/' : '')).join('  ') + '\n')
+        if (long) for (const e of entries) io.out(`${e.dir ? 'd' : '-'}rw-r--r-- 1 learner learner ${String(e.size).padStart(8)} ${e.name}\n`)
+        else if (entries.length && sh.tty) io.out(entries.map((e) => (e.dir ? `\x1b[1;34m${e.name}\x1b[0m` : e.name)).join('  ') + '\n')
+        else for (const e of entries) io.out(`${e.name}\n`) // one per line when not a terminal, as GNU ls does
       } catch {
         io.err(`ls: cannot access '${path}': No such file or directory\n`)
         status = 2

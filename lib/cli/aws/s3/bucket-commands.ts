@@ -2,12 +2,12 @@
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { serviceErrorText, serviceFailure } from '../errors'
 import { EXIT } from '../usage'
-import { send } from '../send'
+import { OperationFailed, send } from '../send'
 import { isS3Uri, parseS3Uri } from './paths'
 import { invalidArgumentType, type S3Command } from './spec'
 
 const failureText = (error: unknown, operation: string) => {
-  const f = serviceFailure(error)
+  const f = serviceFailure(error instanceof OperationFailed ? error.cause : error)
   if (!f) throw error
   return serviceErrorText(f, operation)
 }

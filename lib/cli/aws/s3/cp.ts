@@ -1,13 +1,18 @@
 /** aws s3 cp and aws s3 mv: one object or a tree (--recursive), up, down or S3 to S3, with the SSE options. */
 import type { AwsEnv, GlobalOptions, Io } from '../io'
 import { EXIT } from '../usage'
+import { API_SERVICES } from '../services'
 import { invalidArgumentType, type OptionSpec, type ParsedS3Args, type S3Command } from './spec'
 import { headForDownload, locate, plan, runTask } from './transfer'
 
-const SSE_CHOICES = ['AES256', 'aws:kms', 'aws:kms:dsse']
+/** --sse takes the model's ServerSideEncryption values, less aws:fsx (FSx access points only), as aws-cli does. */
+const sseChoices = (env: AwsEnv) => {
+  const model = env.models?.s3api ?? API_SERVICES[0]!.model
+  return (model.shapes.ServerSideEncryption?.enum ?? ['AES256', 'aws:kms']).filter((v) => v !== 'aws:fsx')
+}
 
 export const TRANSFER_OPTIONS: OptionSpec[] = [
-  { name: '--sse', arity: 'optional', implied: 'AES256', choices: SSE_CHOICES },
+  { name: '--sse', arity: 'optional', implied: 'AES256', choices: sseChoices },
   { name: '--sse-kms-key-id', arity: 'value' },
   { name: '--sse-c', arity: 'optional', implied: 'AES256', choices: ['AES256'] },
   { name: '--sse-c-key', arity: 'value' },

@@ -7,7 +7,8 @@ export interface OptionSpec {
   /** 'flag' takes no value; 'value' takes one; 'optional' takes one if present (nargs='?'), else `implied`. */
   arity: 'flag' | 'value' | 'optional'
   implied?: string
-  choices?: string[]
+  /** Allowed values; a function when they come from the API model (so they follow the model in use). */
+  choices?: string[] | ((env: AwsEnv) => string[])
 }
 
 export interface S3Command {
@@ -26,7 +27,7 @@ export interface ParsedS3Args {
   args: string[]
 }
 
-export function parseS3Args(spec: S3Command, args: string[]): ParsedS3Args {
+export function parseS3Args(spec: S3Command, args: string[], env: AwsEnv): ParsedS3Args {
   const paths: string[] = []
   const options = new Map<string, string | true>()
   const unknown: string[] = []
@@ -51,7 +52,8 @@ export function parseS3Args(spec: S3Command, args: string[]): ParsedS3Args {
       else if (next !== undefined && !next.startsWith('--')) value = args[++i]!
       else if (opt.arity === 'optional') value = opt.implied!
       else throw argparseError(`argument ${name}: expected one argument`)
-      if (opt.choices && !opt.choices.includes(value)) throw invalidChoice(name, value, opt.choices)
+      const choices = typeof opt.choices === 'function' ? opt.choices(env) : opt.choices
+      if (choices && !choices.includes(value)) throw invalidChoice(name, value, choices)
     }
     options.set(name, value)
   }

@@ -162,6 +162,8 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
   } catch (error) {
     const f = error instanceof OperationFailed ? serviceFailure(error.cause) : undefined
     if (!f || !(error instanceof OperationFailed)) throw error
+    // The bytes were sent before S3 refused them, so aws-cli has already drawn the progress line.
+    if (!quiet && !p.options.has('--no-progress') && task.from.kind === 'local') io.out(`${progressLine(size, started)}\r`)
     if (!p.options.has('--quiet')) io.err(`${verb} failed: ${from} to ${to} ${serviceErrorText(f, error.operation)}\n`)
     return false
   }
@@ -169,12 +171,16 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
   const line = `${verb}: ${from} to ${to}`
   if (p.options.has('--no-progress')) io.out(`${line}\n`)
   else {
-    const seconds = Math.max((performance.now() - started) / 1000, 0.001)
-    const done = `Completed ${humanReadableSize(size)}/${humanReadableSize(size)} (${humanReadableSize(Math.round(size / seconds))}/s) with 1 file(s) remaining`
+    const done = progressLine(size, started)
     // The result line overwrites the progress line in a terminal, padded to clear it.
     io.out(`${done}\r${line.padEnd(done.length)}\n`)
   }
   return true
+}
+
+function progressLine(size: number, started: number): string {
+  const seconds = Math.max((performance.now() - started) / 1000, 0.001)
+  return `Completed ${humanReadableSize(size)}/${humanReadableSize(size)} (${humanReadableSize(Math.round(size / seconds))}/s) with 1 file(s) remaining`
 }
 
 /** aws-cli checks a single download with HeadObject first: a missing key is a "fatal error". */
