@@ -246,3 +246,11 @@ describe('copies and multipart with KMS', () => {
     expect(await (await s3.send('GET', `/${BUCKET}/mpu`)).text()).toBe('part one')
   })
 })
+
+describe('Range GETs on KMS objects', () => {
+  it.each(['aws:kms', 'aws:kms:dsse'])('%s: 206 with the bytes asked for', async (sse) => {
+    await put('r', { [SSE]: sse }, '0123456789')
+    const r = await s3.send('GET', `/${BUCKET}/r`, { headers: { range: 'bytes=3-6' } })
+    expect([r.status, await r.text(), r.headers.get('content-range')]).toEqual([206, '3456', 'bytes 3-6/10'])
+  })
+})
