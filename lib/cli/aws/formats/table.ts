@@ -43,8 +43,9 @@ function columnWidths(s: Section, padding: number, maxWidth?: number): number[] 
     const order = [...scaled.keys()]
     if (off < 0) order.reverse()
     for (const i of order) {
-      if (off > 0) (scaled[i]!--, off--)
-      else (scaled[i]!++, off++)
+      const step = off > 0 ? -1 : 1
+      scaled[i]! += step
+      off += step
       if (off === 0) break
     }
   }
