@@ -9,6 +9,7 @@ import type { ReceivedBody } from '../body'
 import type { RequestContext } from '../context'
 import { parseAddress } from './address'
 import { sseRequest } from './headers'
+import { checkSignedHeaders } from './signed-headers'
 import {
   handleCreateBucket,
   handleDeleteBucket,
@@ -118,6 +119,7 @@ export function routeS3(ctx: RequestContext): Routed {
     ...(key !== undefined ? { key } : {}),
     trace,
     run: async (s3, body) => {
+      checkSignedHeaders(ctx)
       if (bucket !== undefined) {
         const copySource = copySourceFor(ctx, spec.operation)
         const input = { operation: spec.operation, bucket, sse: sseRequest(ctx.headers), secure: ctx.secure }

@@ -9,7 +9,7 @@ import { objectArn, type DataKeyWrap, type ObjectEncryption } from '../model'
 import { unwrapWithRoot, wrapWithRoot, type DataKeys } from '../seal'
 import type { S3State } from '../state'
 import { keyCheck } from './customer-key'
-import { bucketKeyFor, decryptDataKey, generateDataKey, kmsContext, resolveKeyArn, type Requester } from './kms'
+import { bucketKeyFor, decryptDataKey, generateDataKey, kmsContext, requireSigV4, resolveKeyArn, type Requester } from './kms'
 import type { WriteTarget } from './request'
 
 export interface NewDataKey {
@@ -31,6 +31,7 @@ export async function newDataKey(s3: S3State, bucket: string, key: string, targe
       return { sse: { algorithm: 'SSE-C', customerKeyMd5: md5, keyCheck: await keyCheck(customer, random) }, wrap: { kind: 'customer' }, keys: { outer: customer } }
     }
     default: {
+      requireSigV4(who)
       const keyArn = await resolveKeyArn(s3, target.keyId)
       const context = kmsContext(target.extraContext, bucket, key, target.bucketKey)
       const sse: ObjectEncryption = {
@@ -73,6 +74,7 @@ export async function openDataKey(s3: S3State, sse: ObjectEncryption, wrap: Data
       return { outer: customerKey }
     default: {
       if (sse.algorithm !== 'aws:kms' && sse.algorithm !== 'aws:kms:dsse') throw new Error('a KMS wrap on a non-KMS object')
+      requireSigV4(who)
       if (wrap.kind === 'kms') return { outer: await decryptDataKey(s3, wrap.blob, sse.context, who) }
       if (wrap.kind === 'dsse') {
         const outer = await decryptDataKey(s3, wrap.outerBlob, sse.context, who)

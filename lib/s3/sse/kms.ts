@@ -4,13 +4,22 @@
  * reference §2.1 E4–E8).
  */
 import { isKmsFailure, type KmsPort, type PortDataKey } from '../../kms/port'
-import { notImplemented, S3Error } from '../errors'
+import { invalidArgument, notImplemented, S3Error } from '../errors'
 import { bucketArn, objectArn } from '../model'
 import type { S3State } from '../state'
 
 /** Who made the S3 request: KMS records S3's calls on their behalf, and Bucket Keys are per requester. */
 export interface Requester {
   accessKeyId?: string
+  /** Signed with Signature Version 2, which KMS-encrypted objects refuse (E10). */
+  sigV2?: boolean
+}
+
+/** E10: SSE-KMS writes and reads of KMS objects need SigV4. */
+export function requireSigV4(who: Requester): void {
+  if (who.sigV2) {
+    throw invalidArgument('Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.', 'Authorization', 'null')
+  }
 }
 
 export function kmsPort(s3: S3State): KmsPort {
