@@ -33,7 +33,7 @@ for (const scenario of SCENARIOS) {
   const server = createEmulatorServer(createEmulator())
   const port = await listen(server, { port: 0, host: '127.0.0.1' })
   const cwd = mkdtempSync(join(tmpdir(), 'conformance-'))
-  const env = {
+  const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: cwd,
     TZ: 'UTC',
@@ -43,10 +43,19 @@ for (const scenario of SCENARIOS) {
     AWS_PAGER: '',
   }
   const results = []
+  // Every `aws`, also inside $(...) and pipes, goes to this scenario's emulator.
+  const prelude = `aws() { ${AWS} --endpoint-url http://127.0.0.1:${port} "$@"; }; `
   for (const line of scenario.lines) {
-    const command = line === 'aws' || line.startsWith('aws ') ? `${AWS} --endpoint-url http://127.0.0.1:${port}${line.slice(3)}` : line
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line)
     // Asynchronously: the emulator answering these requests runs in this very process.
-    const r = await run(command, cwd, env as NodeJS.ProcessEnv)
+    if (assignment) {
+      // Each line is its own bash, so variables are carried from line to line here.
+      const r = await run(`${prelude}printf %s ${assignment[2]}`, cwd, env as NodeJS.ProcessEnv)
+      ;(env as Record<string, string>)[assignment[1]!] = r.stdout
+      results.push({ line, code: r.code, stdout: '', stderr: mask(r.stderr) })
+      continue
+    }
+    const r = await run(prelude + line, cwd, env as NodeJS.ProcessEnv)
     results.push({ line, code: r.code, stdout: mask(r.stdout), stderr: mask(r.stderr) })
   }
   recorded.push({ scenario: scenario.name, results })

@@ -11,7 +11,8 @@ export function isKmsRequest(request: Request): boolean {
 }
 
 export function isCloudTrailRequest(request: Request): boolean {
-  if (request.headers.get('x-amz-target')?.startsWith('com.amazonaws.cloudtrail.')) return true
+  const target = request.headers.get('x-amz-target') ?? ''
+  if (target.startsWith('com.amazonaws.cloudtrail.') || target.startsWith('CloudTrail_20131101.')) return true
   return scope(request) === 'cloudtrail'
 }
 

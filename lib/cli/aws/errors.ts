@@ -24,13 +24,15 @@ export function serviceFailure(error: unknown): ServiceFailure | undefined {
   const e = error as SdkError
   const status = e?.$metadata?.httpStatusCode
   if (status === undefined || status < 300) return undefined
-  if (e.message === 'UnknownError' || e.name === 'NotFound' && e.message === 'UnknownError') {
-    return { code: String(status), message: REASONS[status] ?? 'Unknown', status }
-  }
-  return { code: e.name ?? String(status), message: e.message ?? '', status }
+  // No error code came back (a HEAD, or an empty body): botocore names the error by its status.
+  const codeless = !e.name || e.name === 'NotFound' || e.name === 'Unknown' || e.name === 'UnknownError' || /^\d+$/.test(e.name)
+  if (e.message === 'UnknownError' && codeless) return { code: String(status), message: REASONS[status] ?? 'Unknown', status }
+  // A code without a message (KMS's InvalidCiphertextException) prints an empty message.
+  return { code: e.name ?? String(status), message: e.message === 'UnknownError' ? '' : (e.message ?? ''), status }
 }
 
 export const serviceErrorText = (f: ServiceFailure, operation: string) =>
+  // botocore's format, whose message may be empty (leaving a trailing space).
   `An error occurred (${f.code}) when calling the ${operation} operation: ${f.message}`
 
 /** True when the request never got an HTTP answer (refused, DNS, CORS, worker missing). */

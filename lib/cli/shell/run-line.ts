@@ -9,6 +9,7 @@ import { BUILTINS, type ShellState } from './builtins'
 import { INSPECT_COMMANDS } from './inspect-commands'
 import { tokenize, type Token } from './tokenize'
 import { VfsError } from './vfs'
+import { findSubstitution, quoteOutput } from './substitute'
 
 export interface Shell extends ShellState {
   aws: Omit<AwsEnv, 'vfs'>
@@ -50,6 +51,12 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
   const io: Io = { out: (t) => out.push(typeof t === 'string' ? utf8(t) : t), err: (t) => sink.err(t), ...(stdin ? { stdin } : {}) }
   const [name, ...args] = stage.argv
   let code: number
+  // NAME=value on its own sets a shell variable, as in bash.
+  const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/.exec(name ?? '')
+  if (assignment && args.length === 0) {
+    sh.env[assignment[1]!] = assignment[2]!
+    return { code: 0, out }
+  }
   if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
   else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name])) code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
   else {
@@ -59,7 +66,13 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
   return { code, out }
 }
 
-export async function runLine(sh: Shell, line: string, sink: Io): Promise<number> {
+export async function runLine(sh: Shell, original: string, sink: Io): Promise<number> {
+  let line = original
+  for (let sub = findSubstitution(line); sub; sub = findSubstitution(line)) {
+    let captured = ''
+    await runLine(sh, sub.inner, { out: (t) => (captured += typeof t === 'string' ? t : new TextDecoder().decode(t)), err: (t) => sink.err(t) })
+    line = line.slice(0, sub.start) + quoteOutput(captured, sub.inDoubleQuotes) + line.slice(sub.end)
+  }
   const tokens = tokenize(line, sh.env)
   if (tokens.incomplete) {
     sink.err('bash: unexpected EOF while looking for matching quote\n')

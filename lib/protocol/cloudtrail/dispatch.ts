@@ -12,6 +12,7 @@ import { jsonError, jsonResponse } from '../json/respond'
 import { readJsonObject, type Dispatched } from '../kms/dispatch'
 
 export const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.'
+const SHORT_TARGET_PREFIX = 'CloudTrail_20131101.'
 
 const LOOKUP_EVENTS: StructureShape = {
   type: 'structure',
@@ -39,7 +40,12 @@ export interface CloudTrailDeps {
 export async function handleCloudTrail(deps: CloudTrailDeps, request: Request): Promise<Dispatched> {
   const requestId = uuidV4(deps.random)
   const target = request.headers.get('x-amz-target') ?? ''
-  const operation = target.startsWith(CLOUDTRAIL_TARGET_PREFIX) ? target.slice(CLOUDTRAIL_TARGET_PREFIX.length) : 'Unknown'
+  // botocore sends the long target; the JavaScript SDK sends the short `CloudTrail_20131101.<Operation>`.
+  const operation = target.startsWith(CLOUDTRAIL_TARGET_PREFIX)
+    ? target.slice(CLOUDTRAIL_TARGET_PREFIX.length)
+    : target.startsWith(SHORT_TARGET_PREFIX)
+      ? target.slice(SHORT_TARGET_PREFIX.length)
+      : 'Unknown'
   const fail = (code: string, message: string, status = 400): Dispatched => ({ response: jsonError(code, message, requestId, status), operation, requestId })
   if (operation !== 'LookupEvents') {
     return /^[A-Z][A-Za-z]+$/.test(operation) && operation !== 'Unknown'

@@ -81,3 +81,16 @@ describe('Ctrl-C', () => {
     expect(out).toBe('before\n')
   })
 })
+
+describe('variables and command substitution', () => {
+  it('NAME=value sets a variable; $(...) captures output without its trailing newline', async () => {
+    expect((await sh('GREETING=hello', 'echo "$GREETING world"')).out).toBe('hello world\n')
+    expect((await sh('echo abc > f', 'X=$(cat f)', 'echo "[$X]"')).out).toBe('[abc]\n')
+    expect((await sh('echo "n=$(echo one two)"')).out).toBe('n=one two\n')
+  })
+
+  it('keeps single-quoted $(...) literal and substitutes nested calls', async () => {
+    expect((await sh("echo '$(echo no)'")).out).toBe('$(echo no)\n')
+    expect((await sh('echo $(echo $(echo deep))')).out).toBe('deep\n')
+  })
+})
