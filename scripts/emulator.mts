@@ -6,6 +6,9 @@ import { parseArgs } from 'node:util'
 import { createEmulator } from '../lib/emulator/create-emulator'
 import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
 import { attachPersistence } from '../lib/adapters/node-http/persistence'
+import { selfSignedCertificate } from '../lib/adapters/node-http/tls'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +17,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'allow-sse-c-on-new-buckets': { type: 'boolean', default: false },
     'allow-sse-c-over-http': { type: 'boolean', default: false },
+    https: { type: 'boolean', default: false },
+    'cert-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -26,7 +31,11 @@ if (values.help) {
   --data-dir DIR                  keep state in DIR/state.json across restarts (default: memory only)
   --allow-sse-c-on-new-buckets    pre-April-2026 behaviour: new buckets do not block SSE-C
   --allow-sse-c-over-http         accept SSE-C keys over plain http (S3 refuses them: 400 InvalidRequest,
-                                  "... must be made over a secure connection."); for local testing only`)
+                                  "... must be made over a secure connection."); for local testing only
+  --https                         serve TLS with a self-signed certificate for localhost (made with openssl,
+                                  kept in --cert-dir, default DATA_DIR/tls or ~/.s3-playground/tls); then
+                                  SSE-C works as on AWS. Trust it with AWS_CA_BUNDLE=<dir>/localhost-cert.pem
+                                  or pass --no-verify-ssl to aws`)
   process.exit(0)
 }
 
@@ -40,8 +49,11 @@ const persistence = dataDir ? await attachPersistence(emulator, dataDir) : undef
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void (persistence?.flush() ?? Promise.resolve()).then(() => process.exit(0)))
 }
-const port = await listen(createEmulatorServer(emulator), { port: Number(values.port), host: values.host })
-const endpoint = `http://${values.host}:${port}`
+const certDir = values['cert-dir'] ?? (dataDir ? join(dataDir, 'tls') : join(homedir(), '.s3-playground', 'tls'))
+const tls = values.https ? selfSignedCertificate(certDir) : undefined
+const port = await listen(createEmulatorServer(emulator, tls), { port: Number(values.port), host: values.host })
+const endpoint = `${tls ? 'https' : 'http'}://${values.host}:${port}`
+if (tls) console.log(`TLS certificate: ${tls.certPath} (self-signed; e.g. AWS_CA_BUNDLE=${tls.certPath})`)
 console.log(`S3 + KMS emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
 console.log(`try: aws --endpoint-url ${endpoint} s3 mb s3://my-s3-bucket`)
 console.log(`     aws --endpoint-url ${endpoint} kms create-key --description demo`)

@@ -3,6 +3,7 @@
  * the same `handle` the browser uses → node:http response.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { Readable } from 'node:stream'
 import type { Emulator } from '../../emulator/create-emulator'
 
@@ -11,14 +12,15 @@ export interface ServeOptions {
   host: string
 }
 
-function toRequest(req: IncomingMessage): Request {
+function toRequest(req: IncomingMessage, scheme: 'http' | 'https'): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+  // The scheme tells the emulator whether the request came over TLS (S3 refuses SSE-C over plain http).
+  return new Request(`${scheme}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
@@ -40,17 +42,19 @@ async function send(response: Response, res: ServerResponse, isHead: boolean): P
   Readable.fromWeb(response.body as never).pipe(res)
 }
 
-export function createEmulatorServer(emulator: Emulator): Server {
-  return createServer((req, res) => {
+/** With `tls` (a key and certificate in PEM), an https server: SSE-C works without any override. */
+export function createEmulatorServer(emulator: Emulator, tls?: { key: Buffer; cert: Buffer }): Server {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     emulator
-      .handle(toRequest(req))
+      .handle(toRequest(req, tls ? 'https' : 'http'))
       .then((response) => send(response, res, req.method === 'HEAD'))
       .catch((error: unknown) => {
         console.error('[emulator] could not answer a request:', error)
         if (!res.headersSent) res.writeHead(500)
         res.end()
       })
-  })
+  }
+  return tls ? createTlsServer(tls, listener) : createServer(listener)
 }
 
 export function listen(server: Server, { port, host }: ServeOptions): Promise<number> {
