@@ -1,4 +1,5 @@
 /** toSnapshot → JSON → fromSnapshot: what --data-dir stores. Objects stay encrypted, and stay readable. */
+import { createHash } from 'node:crypto'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEmulator } from '@/lib/emulator/create-emulator'
 import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot } from '@/lib/emulator/snapshot'
@@ -127,5 +128,41 @@ describe('snapshots from before segments (the first object format)', () => {
     expect(restored.lastModified).toBeInstanceOf(Date)
     const got = await emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/old.txt`))
     expect([got.status, await got.text()]).toEqual([200, SECRET])
+  })
+})
+
+describe('snapshots of issue 4 state', () => {
+  it('keep SSE-C objects (key check only), multipart uploads in progress with their parts, and bucket policies', async () => {
+    const TLS = 'https://127.0.0.1:4566'
+    const key = Buffer.alloc(32, 3)
+    const ssec = {
+      'x-amz-server-side-encryption-customer-algorithm': 'AES256',
+      'x-amz-server-side-encryption-customer-key': key.toString('base64'),
+      'x-amz-server-side-encryption-customer-key-MD5': createHash('md5').update(key).digest('base64'),
+    }
+    const unblock = '<ServerSideEncryptionConfiguration><Rule><BlockedEncryptionTypes><EncryptionType>NONE</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>'
+    await s3.send('PUT', `/${BUCKET}?encryption`, { body: unblock })
+    expect((await s3.send('PUT', `${TLS}/${BUCKET}/c`, { body: SECRET, headers: ssec })).status).toBe(200)
+    const created = await (await s3.send('POST', `/${BUCKET}/mp?uploads`)).text()
+    const uploadId = /<UploadId>([^<]+)</.exec(created)![1]!
+    const part = await s3.send('PUT', `/${BUCKET}/mp?partNumber=1&uploadId=${uploadId}`, { body: 'part one' })
+    const policy = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::${BUCKET}/*` }] })
+    expect((await s3.send('PUT', `/${BUCKET}?policy`, { body: policy })).status).toBe(204)
+
+    const after = reload()
+    expect(after.json).not.toContain(key.toString('base64'))
+    const tls = (method: string, path: string, headers: Record<string, string> = {}) => after.emulator.handle(new Request(TLS + path, { method, headers }))
+    expect(await (await tls('GET', `/${BUCKET}/c`, ssec)).text()).toBe(SECRET)
+    expect((await tls('GET', `/${BUCKET}/c`)).status).toBe(400)
+    expect(await (await after.send('GET', `/${BUCKET}?policy`)).text()).toBe(policy)
+    expect((await after.send('DELETE', `/${BUCKET}/c`)).status).toBe(403)
+    const done = await after.emulator.handle(
+      new Request(`${ENDPOINT}/${BUCKET}/mp?uploadId=${uploadId}`, {
+        method: 'POST',
+        body: `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${part.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`,
+      }),
+    )
+    expect(done.status).toBe(200)
+    expect(await (await after.send('GET', `/${BUCKET}/mp`)).text()).toBe('part one')
   })
 })
