@@ -25,6 +25,18 @@ export interface Bucket {
   uploads: Map<string, Upload>
   /** The bucket policy, parsed, with its original JSON text (GetBucketPolicy returns it as sent). */
   policy?: BucketPolicy
+  /** CORS rules (PutBucketCors); absent until set. */
+  cors?: CorsRule[]
+}
+
+/** One <CORSRule>. */
+export interface CorsRule {
+  id?: string
+  allowedHeaders: string[]
+  allowedMethods: string[]
+  allowedOrigins: string[]
+  exposeHeaders: string[]
+  maxAgeSeconds?: number
 }
 
 /**

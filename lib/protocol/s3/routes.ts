@@ -33,6 +33,7 @@ import {
 } from './multipart-routes'
 import { handleDeleteObject, handleGetObject, handleHeadObject, handlePutObject } from './object-routes'
 import { handleDeleteBucketPolicy, handleGetBucketPolicy, handlePutBucketPolicy } from './policy-routes'
+import { handleDeleteBucketCors, handleGetBucketCors, handlePutBucketCors } from './cors-routes'
 
 type Scope = 'service' | 'bucket' | 'object'
 
@@ -54,6 +55,9 @@ const ROUTES: RouteSpec[] = [
   { operation: 'PutBucketEncryption', method: 'PUT', scope: 'bucket', query: ['encryption'], run: handlePutBucketEncryption },
   { operation: 'DeleteBucketEncryption', method: 'DELETE', scope: 'bucket', query: ['encryption'], run: handleDeleteBucketEncryption },
   { operation: 'GetBucketPolicy', method: 'GET', scope: 'bucket', query: ['policy'], run: handleGetBucketPolicy },
+  { operation: 'GetBucketCors', method: 'GET', scope: 'bucket', query: ['cors'], run: handleGetBucketCors },
+  { operation: 'PutBucketCors', method: 'PUT', scope: 'bucket', query: ['cors'], run: handlePutBucketCors },
+  { operation: 'DeleteBucketCors', method: 'DELETE', scope: 'bucket', query: ['cors'], run: handleDeleteBucketCors },
   { operation: 'PutBucketPolicy', method: 'PUT', scope: 'bucket', query: ['policy'], run: handlePutBucketPolicy },
   { operation: 'DeleteBucketPolicy', method: 'DELETE', scope: 'bucket', query: ['policy'], run: handleDeleteBucketPolicy },
   { operation: 'GetBucketLocation', method: 'GET', scope: 'bucket', query: ['location'], run: handleGetBucketLocation },
