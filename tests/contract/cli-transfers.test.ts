@@ -77,3 +77,20 @@ describe('recursive transfers', () => {
   })
 
 })
+
+describe('large files go multipart, as aws-cli sends them', () => {
+  it('uploads 20 MiB in three parts with progress, and downloads it with ranged GETs, byte for byte', async () => {
+    expect((await run('openssl rand -out big.bin 20971520')).code).toBe(0)
+    const up = await run('aws s3 cp big.bin s3://sync-bucket/big.bin --sse aws:kms')
+    expect(up.code).toBe(0)
+    expect(up.stdout).toMatch(/^Completed 8\.0 MiB\/20\.0 MiB \(.+\/s\) with 1 file\(s\) remaining\rCompleted 16\.0 MiB\/20\.0 MiB \(.+\/s\) with 1 file\(s\) remaining\rCompleted 20\.0 MiB\/20\.0 MiB \(.+\/s\) with 1 file\(s\) remaining\rupload: \.\/big\.bin to s3:\/\/sync-bucket\/big\.bin +\n$/)
+    const head = JSON.parse((await run('aws s3api head-object --bucket sync-bucket --key big.bin')).stdout)
+    expect(head.ETag).toMatch(/^"[0-9a-f]{32}-3"$/)
+    expect(head.ServerSideEncryption).toBe('aws:kms')
+    expect(head.ContentLength).toBe(20971520)
+    const down = await run('aws s3 cp s3://sync-bucket/big.bin big-copy.bin')
+    expect(down.stdout).toContain('Completed 8.0 MiB/20.0 MiB')
+    expect(down.stdout).toContain('download: s3://sync-bucket/big.bin to ./big-copy.bin')
+    expect(await run('cmp big.bin big-copy.bin && echo same')).toEqual({ code: 0, stdout: 'same\n', stderr: '' })
+  })
+})

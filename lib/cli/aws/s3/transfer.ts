@@ -10,7 +10,8 @@ import { OperationFailed, send } from '../send'
 import { serviceErrorText, serviceFailure } from '../errors'
 import { EXIT, UsageError } from '../usage'
 import { filtersFrom, included } from './filters'
-import { formatS3Uri, guessContentType, humanReadableSize, parseS3Uri, relativePath, type S3Uri } from './paths'
+import { formatS3Uri, guessContentType, parseS3Uri, relativePath, type S3Uri } from './paths'
+import { MULTIPART_THRESHOLD, multipartUpload, progressText, rangedDownload } from './multipart'
 import { stringOption, type ParsedS3Args } from './spec'
 
 export type Location = { kind: 'local'; path: string } | { kind: 's3'; uri: S3Uri }
@@ -21,6 +22,8 @@ export interface Task {
   size: number
   /** When the source was last changed, for sync. */
   modified?: Date
+  /** The source object's ETag, pinned by ranged downloads (If-Match). */
+  etag?: string
 }
 
 export const locate = (path: string): Location => (path.startsWith('s3://') ? { kind: 's3', uri: parseS3Uri(path) } : { kind: 'local', path })
@@ -135,16 +138,28 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
   const sse = sseParams(p, env.vfs)
   const started = performance.now()
   let size = task.size
+  const showProgress = (done: number, total: number) => {
+    if (!quiet && !p.options.has('--no-progress') && done < total) io.out(`${progressText(done, total, started)}\r`)
+  }
   try {
     if (task.from.kind === 'local' && task.to.kind === 's3') {
       const body = env.vfs.read(task.from.path)
       size = body.length
       const contentType = stringOption(p, '--content-type') ?? guessContentType(task.from.path)
-      await send(s3, 'PutObject', new PutObjectCommand({ Bucket: task.to.uri.bucket, Key: task.to.uri.key, Body: body, ...(contentType ? { ContentType: contentType } : {}), ...sse }))
+      const target = { Bucket: task.to.uri.bucket, Key: task.to.uri.key }
+      if (body.length >= MULTIPART_THRESHOLD) {
+        const checksums = env.clients(g).target.checksums !== 'WHEN_REQUIRED'
+        await multipartUpload(s3, target, body, { ...(contentType ? { contentType } : {}), sse, checksums }, showProgress)
+      } else await send(s3, 'PutObject', new PutObjectCommand({ ...target, Body: body, ...(contentType ? { ContentType: contentType } : {}), ...sse }))
     } else if (task.from.kind === 's3' && task.to.kind === 'local') {
       const sseC = sse.SSECustomerKey ? { SSECustomerAlgorithm: sse.SSECustomerAlgorithm as string, SSECustomerKey: sse.SSECustomerKey as string } : {}
-      const out = await send(s3, 'GetObject', new GetObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key, ...sseC }))
-      const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array()
+      const source = { Bucket: task.from.uri.bucket, Key: task.from.uri.key }
+      let bytes: Uint8Array
+      if (task.size >= MULTIPART_THRESHOLD) bytes = await rangedDownload(s3, source, task.size, task.etag, sseC, showProgress)
+      else {
+        const out = await send(s3, 'GetObject', new GetObjectCommand({ ...source, ...sseC }))
+        bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array()
+      }
       size = bytes.length
       if (task.to.path === '-') {
         io.out(fromUtf8(bytes))
@@ -178,10 +193,7 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
   return true
 }
 
-function progressLine(size: number, started: number): string {
-  const seconds = Math.max((performance.now() - started) / 1000, 0.001)
-  return `Completed ${humanReadableSize(size)}/${humanReadableSize(size)} (${humanReadableSize(Math.round(size / seconds))}/s) with 1 file(s) remaining`
-}
+const progressLine = (size: number, started: number) => progressText(size, size, started)
 
 /** aws-cli checks a single download with HeadObject first: a missing key is a "fatal error". */
 export async function headForDownload(task: Task, p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, io: Io): Promise<number | undefined> {
@@ -191,6 +203,7 @@ export async function headForDownload(task: Task, p: ParsedS3Args, env: AwsEnv, 
   try {
     const head = await send(env.clients(g).s3, 'HeadObject', new HeadObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key, ...sseC }))
     task.size = head.ContentLength ?? 0
+    if (head.ETag) task.etag = head.ETag
     return undefined
   } catch (error) {
     const f = error instanceof OperationFailed ? serviceFailure(error.cause) : undefined
