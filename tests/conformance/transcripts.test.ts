@@ -31,7 +31,7 @@ const models: Record<string, ServiceModel> = Object.fromEntries(
 )
 
 /** aws-cli transfers ten files at a time, so a tree's result lines arrive in any order: compare them sorted. */
-const ordered = (line: string, out: string) => (/ --recursive| sync /.test(line) ? out.split('\n').sort().join('\n') : out)
+const ordered = (line: string, out: string) => (/ --recursive| sync | --force/.test(line) ? out.split('\n').sort().join('\n') : out)
 
 let running: RunningEmulator | undefined
 afterEach(async () => {

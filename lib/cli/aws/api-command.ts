@@ -61,7 +61,7 @@ function shapeByMember(api: ApiService, outputShape: string, full: Record<string
   return Object.fromEntries(
     Object.entries(full).map(([k, v]) => {
       const m = members.find((mm) => mm.name === k)
-      return [k, m && v !== null && v !== undefined ? toCliValue(api.model, m.shape, v) : (v ?? null)]
+      return [k, m && v !== null && v !== undefined ? toCliValue(api.model, m.shape, v, false) : (v ?? null)]
     }),
   )
 }

@@ -12,24 +12,31 @@ export function pyIsoformat(d: Date): string {
   return `${base}${ms ? `.${String(ms).padStart(3, '0')}000` : ''}+00:00`
 }
 
-/** Orders and converts an SDK output object by the model; drops $metadata and streaming members. */
-export function toCliValue(model: ServiceModel, shapeName: string, value: unknown): unknown {
+const HTTP_LOCATIONS = new Set(['header', 'headers', 'statusCode'])
+
+/**
+ * Orders and converts an SDK output object by the model; drops $metadata and streaming members. At the top
+ * level botocore's REST parsers fill header members first and the body after, so the order follows that.
+ */
+export function toCliValue(model: ServiceModel, shapeName: string, value: unknown, topLevel = true): unknown {
   if (value === undefined || value === null) return value
   const shape = shapeOf(model, shapeName)
   switch (shape.type) {
     case 'structure': {
       const v = value as Record<string, unknown>
       const out: Record<string, unknown> = {}
-      for (const m of shape.members ?? []) {
+      const members = shape.members ?? []
+      const ordered = topLevel ? [...members.filter((m) => HTTP_LOCATIONS.has(m.location ?? '')), ...members.filter((m) => !HTTP_LOCATIONS.has(m.location ?? ''))] : members
+      for (const m of ordered) {
         if (m.streaming || shapeOf(model, m.shape).streaming) continue
-        if (m.name in v && v[m.name] !== undefined) out[m.name] = toCliValue(model, m.shape, v[m.name])
+        if (m.name in v && v[m.name] !== undefined) out[m.name] = toCliValue(model, m.shape, v[m.name], false)
       }
       return out
     }
     case 'list':
-      return (value as unknown[]).map((x) => toCliValue(model, shape.member!, x))
+      return (value as unknown[]).map((x) => toCliValue(model, shape.member!, x, false))
     case 'map':
-      return Object.fromEntries(Object.entries(value as object).map(([k, x]) => [k, toCliValue(model, shape.value!, x)]))
+      return Object.fromEntries(Object.entries(value as object).map(([k, x]) => [k, toCliValue(model, shape.value!, x, false)]))
     case 'timestamp':
       return value instanceof Date ? pyIsoformat(value) : value
     case 'blob':
