@@ -1,58 +1,44 @@
 /**
- * `npx tsx scripts/bench-dsse.mts [MiB] [rounds]`: the throughput numbers in docs/benchmarks.md.
- * 1. raw AES-256-GCM encryption: WebCrypto (outer layer) against @noble/ciphers (DSSE's inner layer);
- * 2. end to end through handle(): PutObject + GetObject of one object with SSE-KMS and with DSSE-KMS.
- * Prints the median of `rounds` runs after one warm-up run.
+ * `npx tsx scripts/bench-dsse.mts [MiB] [rounds] [--browser]`: the numbers in docs/benchmarks.md, in Node,
+ * or with --browser in headless Chromium (the playground's real runtime; CHROMIUM=path, default
+ * /usr/bin/chromium): the benchmark is bundled with esbuild and served from 127.0.0.1, a secure context.
  */
-import { gcm } from '@noble/ciphers/aes.js'
-import { createEmulator } from '../lib/emulator/create-emulator'
+import { createServer } from 'node:http'
+import { build } from 'esbuild'
+import { chromium } from 'playwright'
+import { runDsseBench } from './bench/dsse-bench'
 
-const MiB = Number(process.argv[2] ?? 8)
-const ROUNDS = Number(process.argv[3] ?? 5)
-const size = MiB * 1024 * 1024
-const data = new Uint8Array(size)
-for (let o = 0; o < size; o += 65536) crypto.getRandomValues(data.subarray(o, Math.min(size, o + 65536)))
+const args = process.argv.slice(2).filter((a) => a !== '--browser')
+const MiB = Number(args[0] ?? 8)
+const rounds = Number(args[1] ?? 5)
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  await run()
-  const times: number[] = []
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now()
-    await run()
-    times.push(performance.now() - t)
+async function inBrowser() {
+  const bundle = await build({
+    stdin: { contents: "import { runDsseBench } from './dsse-bench'; (globalThis as any).runDsseBench = runDsseBench", resolveDir: new URL('./bench', import.meta.url).pathname, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+  })
+  const js = bundle.outputFiles[0]!.text
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
+    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium' })
+  try {
+    const page = await browser.newPage()
+    await page.goto(`http://127.0.0.1:${port}/`)
+    await page.waitForFunction(() => 'runDsseBench' in globalThis)
+    const result = await page.evaluate(([m, r]) => (globalThis as unknown as { runDsseBench: typeof runDsseBench }).runDsseBench(m!, r!), [MiB, rounds])
+    return { runtime: `Chromium ${browser.version()}`, ...result }
+  } finally {
+    await browser.close()
+    server.close()
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!
 }
-const mbps = (ms: number) => +(MiB / (ms / 1000)).toFixed(1)
 
-const key = crypto.getRandomValues(new Uint8Array(32))
-const iv = crypto.getRandomValues(new Uint8Array(12))
-const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt'])
-const web = await median(() => crypto.subtle.encrypt({ name: 'AES-GCM', iv }, cryptoKey, data))
-const noble = await median(async () => gcm(key, iv).encrypt(data))
-
-const emulator = createEmulator()
-const endpoint = 'https://127.0.0.1:4566'
-await emulator.handle(new Request(`${endpoint}/bench-bucket`, { method: 'PUT' }))
-const roundTrip = (sse: string) => async () => {
-  const put = await emulator.handle(new Request(`${endpoint}/bench-bucket/obj`, { method: 'PUT', body: data, headers: { 'x-amz-server-side-encryption': sse } }))
-  if (put.status !== 200) throw new Error(`PUT ${sse}: ${put.status} ${await put.text()}`)
-  const got = await emulator.handle(new Request(`${endpoint}/bench-bucket/obj`))
-  if ((await got.arrayBuffer()).byteLength !== size) throw new Error('short read')
-}
-const kms = await median(roundTrip('aws:kms'))
-const dsse = await median(roundTrip('aws:kms:dsse'))
-
-console.log(
-  JSON.stringify(
-    {
-      node: process.version,
-      MiB,
-      rounds: ROUNDS,
-      aesGcmEncrypt: { webCryptoMBps: mbps(web), nobleMBps: mbps(noble), nobleToWebCrypto: +(web / noble).toFixed(3) },
-      putPlusGet: { sseKmsMBps: mbps(kms), dsseKmsMBps: mbps(dsse), dsseToSseKms: +(kms / dsse).toFixed(3) },
-    },
-    null,
-    2,
-  ),
-)
+const result = process.argv.includes('--browser') ? await inBrowser() : { runtime: `Node ${process.version}`, ...(await runDsseBench(MiB, rounds)) }
+console.log(JSON.stringify(result, null, 2))
