@@ -4,8 +4,9 @@
  * /usr/bin/chromium): the benchmark is bundled with esbuild and served from 127.0.0.1, a secure context.
  */
 import { createServer } from 'node:http'
+// esbuild comes with tsx, which runs this script.
 import { build } from 'esbuild'
-import { chromium } from 'playwright'
+import { chromium } from '@playwright/test'
 import { runDsseBench } from './bench/dsse-bench'
 
 const args = process.argv.slice(2).filter((a) => a !== '--browser')
