@@ -50,7 +50,13 @@ const partInput = (route: S3Route) => ({
 export async function handleUploadPart(route: S3Route, received: ReceivedBody): Promise<Response> {
   const part = await uploadPart(route.s3, partInput(route), received.bytes, received.checksum, requestInfo(route.ctx))
   const upload = route.s3.bucket(route.bucket).uploads.get(partInput(route).uploadId)!
-  const checksum = part.checksum !== undefined && upload.checksumAlgorithm ? { [`x-amz-checksum-${upload.checksumAlgorithm.toLowerCase()}`]: part.checksum } : {}
+  // The part's checksum in the upload's algorithm, else the one the client sent (verified by readBody).
+  const checksum =
+    part.checksum !== undefined && upload.checksumAlgorithm
+      ? { [`x-amz-checksum-${upload.checksumAlgorithm.toLowerCase()}`]: part.checksum }
+      : received.checksum
+        ? { [`x-amz-checksum-${received.checksum.algorithm.toLowerCase()}`]: received.checksum.value }
+        : {}
   return ok(route.ctx, { etag: part.etag, ...checksum, ...sseResponseHeaders(upload.sse) })
 }
 

@@ -78,12 +78,14 @@ const OVERRIDES: Record<string, string> = {
 
 export async function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
   const { object, part } = await headObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
-  return ok(ctx, {
+  const headers = {
     ...objectHeaders(object),
     'content-length': String(part ? part.range.end - part.range.start + 1 : object.size),
     ...(part ? { 'x-amz-mp-parts-count': String(part.count) } : {}),
     ...(wantsChecksum(ctx) && !part ? await checksumOf(ctx, s3, bucket, object) : {}),
-  })
+  }
+  // A part of a multipart object is partial content, on HEAD as on GET.
+  return ok(ctx, headers, part && object.parts ? 206 : 200)
 }
 
 export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {

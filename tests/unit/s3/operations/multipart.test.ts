@@ -79,6 +79,8 @@ describe('a three-part SSE-S3 upload', () => {
     await complete(uploadId, completeXml(etags.map((e, i) => [i + 1, e])))
     const p2 = await s3.tls('GET', `/${BUCKET}/big?partNumber=2`)
     expect([p2.status, p2.headers.get('x-amz-mp-parts-count'), p2.headers.get('content-length')]).toEqual([206, '2', '300'])
+    const h2 = await s3.tls('HEAD', `/${BUCKET}/big?partNumber=2`)
+    expect([h2.status, h2.headers.get('content-length')]).toEqual([206, '300'])
     expect(Buffer.from(await p2.arrayBuffer()).equals(bodies[1]!)).toBe(true)
     const span = await s3.tls('GET', `/${BUCKET}/big`, { headers: { range: `bytes=${5 * MiB - 2}-${5 * MiB + 1}` } })
     expect(await span.text()).toBe('bbcc')
@@ -89,6 +91,9 @@ describe('a three-part SSE-S3 upload', () => {
     expect([r.headers.get('x-amz-checksum-algorithm'), r.headers.get('x-amz-checksum-type')]).toEqual(['CRC32', 'COMPOSITE'])
     const p = await upload(uploadId, 1, part(1, 10))
     const crc = p.headers.get('x-amz-checksum-crc32')!
+    // A part sent with a SHA256 into a CRC32 upload is refused.
+    const sha = (await import('node:crypto')).createHash('sha256').update(part(2, 10)).digest('base64')
+    expect((await errorOf(await upload(uploadId, 2, part(2, 10), { 'x-amz-checksum-sha256': sha }))).code).toBe('InvalidRequest')
     expect(crc).toMatch(/^[A-Za-z0-9+/]{6}==$/)
     const xml = await (await complete(uploadId, completeXml([[1, p.headers.get('etag')!]], `<ChecksumCRC32>${crc}</ChecksumCRC32>`))).text()
     expect(tag(xml, 'ChecksumCRC32')).toMatch(/-1$/)
@@ -175,6 +180,10 @@ describe('part numbers, abort and listing uploads', () => {
     expect(grouped.match(/<Upload>/g)).toHaveLength(1)
     const page = await (await s3.tls('GET', `/${BUCKET}?uploads&max-uploads=1`)).text()
     expect([page.match(/<Upload>/g)?.length, tag(page, 'IsTruncated'), tag(page, 'NextKeyMarker')]).toEqual([1, 'true', 'a/one'])
+    const next = `key-marker=${tag(page, 'NextKeyMarker')}&upload-id-marker=${encodeURIComponent(tag(page, 'NextUploadIdMarker')!)}`
+    const page2 = await (await s3.tls('GET', `/${BUCKET}?uploads&max-uploads=5&${next}`)).text()
+    expect([...page2.matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1])).toEqual(['a/two', 'b'])
+    expect(tag(page2, 'IsTruncated')).toBe('false')
   })
 })
 
