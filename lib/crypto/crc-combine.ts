@@ -1,8 +1,9 @@
 /**
  * CRC of a concatenation from the CRCs of its pieces, without the data: crc(A‖B) from crc(A), crc(B) and
- * |B|. This is zlib's crc32_combine (GF(2) matrix squaring), generalised to any reflected CRC whose init
- * and xorout are all ones, which covers CRC32, CRC32C and CRC64NVME. S3 uses it for the FULL_OBJECT
- * checksum of a multipart upload.
+ * |B|. This is zlib's crc32_combine (the GF(2) operator for |B| zero bytes, applied to crc(A), then XOR
+ * crc(B)), generalised to any reflected CRC whose init and xorout are all ones, which covers CRC32, CRC32C
+ * and CRC64NVME. S3 uses it for the FULL_OBJECT checksum of a multipart upload. Operators are cached per
+ * length, since a multipart upload's parts mostly share one size.
  */
 import { fromBase64, toBase64 } from './bytes'
 
@@ -20,26 +21,34 @@ const times = (matrix: bigint[], vector: bigint): bigint => {
 }
 const square = (matrix: bigint[]): bigint[] => matrix.map((row) => times(matrix, row))
 
+const identity = (bits: number): bigint[] => Array.from({ length: bits }, (_, n) => 1n << BigInt(n))
+/** a ∘ b: apply b, then a (each column of the result is a applied to b's column). */
+const compose = (a: bigint[], b: bigint[]): bigint[] => b.map((column) => times(a, column))
+
+const shiftCache = new Map<string, bigint[]>()
+
+/** The operator that appends `bytes` zero bytes to a CRC's message: x^(8·bytes) mod P, cached per length. */
+function zeroBytesOperator(algorithm: CombinableCrc, bytes: number): bigint[] {
+  const id = `${algorithm}:${bytes}`
+  const cached = shiftCache.get(id)
+  if (cached) return cached
+  const { poly, bits } = REFLECTED_POLYNOMIALS[algorithm]
+  // One zero bit, squared three times: one zero byte.
+  let base: bigint[] = [poly, ...identity(bits).slice(0, bits - 1)]
+  for (let i = 0; i < 3; i++) base = square(base)
+  let result = identity(bits)
+  for (let n = bytes; n > 0; n = Math.floor(n / 2)) {
+    if (n % 2 === 1) result = compose(base, result)
+    if (n > 1) base = square(base)
+  }
+  if (shiftCache.size > 256) shiftCache.clear()
+  shiftCache.set(id, result)
+  return result
+}
+
 export function crcCombine(algorithm: CombinableCrc, crc1: bigint, crc2: bigint, length2: number): bigint {
   if (length2 === 0) return crc1
-  const { poly, bits } = REFLECTED_POLYNOMIALS[algorithm]
-  // The operator for one zero bit, then squared to two and four zero bits.
-  let odd: bigint[] = [poly, ...Array.from({ length: bits - 1 }, (_, n) => 1n << BigInt(n))]
-  let even = square(odd)
-  odd = square(even)
-  let len = BigInt(length2)
-  let crc = crc1
-  for (;;) {
-    even = square(odd) // applies one more doubling: 8 zero bits per byte, then 16, 32, ...
-    if (len & 1n) crc = times(even, crc)
-    len >>= 1n
-    if (len === 0n) break
-    odd = square(even)
-    if (len & 1n) crc = times(odd, crc)
-    len >>= 1n
-    if (len === 0n) break
-  }
-  return crc ^ crc2
+  return times(zeroBytesOperator(algorithm, length2), crc1) ^ crc2
 }
 
 const toBig = (bytes: Uint8Array) => bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n)
