@@ -254,3 +254,29 @@ describe('Range GETs on KMS objects', () => {
     expect([r.status, await r.text(), r.headers.get('content-range')]).toEqual([206, '3456', 'bytes 3-6/10'])
   })
 })
+
+describe('SSE-KMS at rest', () => {
+  it('stores ciphertext and the KMS blob only; the data key from KMS Decrypt opens it, and nothing else does', async () => {
+    const key = await createKey()
+    const text = 'kms at rest, never in clear. '.repeat(30)
+    await put('rest', { [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: key.KeyId }, text)
+    const object = stored('rest')
+    const wrap = object.sealed.key
+    if (wrap.kind !== 'kms' || object.sse.algorithm !== 'aws:kms') throw new Error('not a KMS object')
+    const segment = object.sealed.segments[0]!
+    expect(Buffer.from(segment.ciphertext).includes(Buffer.from('never in clear'))).toBe(false)
+    const dataKey = Buffer.from((await kms('Decrypt', { CiphertextBlob: Buffer.from(wrap.blob).toString('base64'), EncryptionContext: object.sse.context })).Plaintext, 'base64')
+    expect(dataKey).toHaveLength(32)
+    // The plaintext data key is nowhere in what S3 keeps.
+    expect(Buffer.from(JSON.stringify(object, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).includes(dataKey.toString('hex'))).toBe(false)
+    const aad = new TextEncoder().encode(`arn:aws:s3:::${BUCKET}/rest`)
+    expect(new TextDecoder().decode(await aesGcmDecrypt(dataKey, segment.iv, segment.ciphertext, aad))).toBe(text)
+    await expect(aesGcmDecrypt(Buffer.alloc(32, 9), segment.iv, segment.ciphertext, aad)).rejects.toThrow()
+  })
+  it('with a Bucket Key, the object key is wrapped under the Bucket Key, whose blob names the bucket ARN context', async () => {
+    await put('bk', { [SSE]: 'aws:kms', [`${SSE}-bucket-key-enabled`]: 'true' })
+    const object = stored('bk')
+    expect(object.sealed.key.kind).toBe('bucket-key')
+    expect(object.sse.algorithm === 'aws:kms' && object.sse.context).toEqual({ 'aws:s3:arn': `arn:aws:s3:::${BUCKET}` })
+  })
+})
