@@ -118,3 +118,40 @@ describe('aws:SecureTransport and the owner’s own policy calls', () => {
     expect(events.at(-1)!.policy![0]!.decision).toBe('Deny')
   })
 })
+
+describe('s3:x-amz-server-side-encryption-aws-kms-key-id is the key S3 will use (§5)', () => {
+  async function createKey() {
+    const r = await s3.emulator.handle(
+      new Request('http://127.0.0.1:4566/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' }, body: '{}' }),
+    )
+    return (await r.json()).KeyMetadata as { KeyId: string; Arn: string }
+  }
+  const requireKey = (arn: string) => ({
+    Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { ArnNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': arn } } }],
+  })
+  it('a key named by id or alias is compared as its ARN; aws:kms without a key id is aws/s3 and denied', async () => {
+    const key = await createKey()
+    await s3.emulator.handle(
+      new Request('http://127.0.0.1:4566/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateAlias' }, body: JSON.stringify({ AliasName: 'alias/required', TargetKeyId: key.KeyId }) }),
+    )
+    await putPolicy(requireKey(key.Arn))
+    const sse = (id?: string) => ({ 'x-amz-server-side-encryption': 'aws:kms', ...(id ? { 'x-amz-server-side-encryption-aws-kms-key-id': id } : {}) })
+    expect((await s3.send('PUT', `/${BUCKET}/a`, { body: 'x', headers: sse(key.KeyId) })).status).toBe(200)
+    expect((await s3.send('PUT', `/${BUCKET}/b`, { body: 'x', headers: sse('alias/required') })).status).toBe(200)
+    expect((await s3.send('PUT', `/${BUCKET}/c`, { body: 'x', headers: sse() })).status).toBe(403)
+    expect(events.at(-1)!.policy![0]!.context['s3:x-amz-server-side-encryption-aws-kms-key-id']![0]).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//)
+  })
+  it('a header-less upload into a KMS-default bucket carries no key id, unless policyKeyFromBucketDefault is set (§9 Q4)', async () => {
+    const key = await createKey()
+    const other = await createKey()
+    const config = `<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${other.KeyId}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`
+    await s3.send('PUT', `/${BUCKET}?encryption`, { body: config })
+    await putPolicy(requireKey(key.Arn))
+    // IfExists: no key id in the request → the condition matches → denied either way, but for different reasons.
+    expect((await s3.send('PUT', `/${BUCKET}/d`, { body: 'x' })).status).toBe(403)
+    expect(events.at(-1)!.policy![0]!.context['s3:x-amz-server-side-encryption-aws-kms-key-id']).toBeUndefined()
+    s3.emulator.s3.options.policyKeyFromBucketDefault = true
+    expect((await s3.send('PUT', `/${BUCKET}/e`, { body: 'x' })).status).toBe(403)
+    expect(events.at(-1)!.policy![0]!.context['s3:x-amz-server-side-encryption-aws-kms-key-id']).toEqual([other.Arn])
+  })
+})
