@@ -61,6 +61,13 @@ describe('choosing the key', () => {
     expect(explicit.headers.get(`${SSE}-aws-kms-key-id`)).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//)
     expect((await put('c', { [SSE]: 'AES256' })).headers.get(SSE)).toBe('AES256')
   })
+  it('a DSSE-KMS default with a key and BucketKeyEnabled: header-less PUTs are DSSE under that key, with no Bucket Key', async () => {
+    const key = await createKey()
+    await setDefault(`<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms:dsse</SSEAlgorithm><KMSMasterKeyID>${key.Arn}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled>`)
+    const r = await put('d')
+    expect([r.headers.get(SSE), r.headers.get(`${SSE}-aws-kms-key-id`), r.headers.get(`${SSE}-bucket-key-enabled`)]).toEqual(['aws:kms:dsse', key.Arn, null])
+    expect(stored('d').sealed.key.kind).toBe('dsse')
+  })
   it('changing the default never touches existing objects', async () => {
     await put('old')
     await setDefault('<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault>')
