@@ -14,11 +14,13 @@ import { routeS3 } from './s3/routes'
 import { renderS3Error } from './s3/errors'
 import { isCloudTrailRequest, isKmsRequest, isStsRequest } from './route-service'
 import { handleSts } from './sts/dispatch'
+import { handleControl, isControlRequest } from './control'
 
 export function createHandle(emulator: Emulator): (request: Request) => Promise<Response> {
   return async (request) => {
     const started = performance.now()
     const ctx = createContext(request, emulator.random)
+    if (isControlRequest(ctx.url)) return handleControl(emulator, request, ctx.url)
     const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : isStsRequest(request) ? 'sts' : 's3'
     let operation = 'Unknown'
     let requestId = ctx.requestId

@@ -51,7 +51,8 @@ Shell commands:
   xxd, hexdump -C, base64 [-d], head, wc      look at bytes (ciphertext, keys)
   openssl rand [-hex|-base64] [-out FILE] N   random bytes, e.g. a 32-byte SSE-C key
   export NAME=value, history, clear           variables ($NAME), past commands (arrow keys), clear the screen
-  a | b, a && b, a ; b                        pipes and command lists
+  a | b, a && b, a ; b, X=$(cmd)              pipes, command lists, variables and substitution
+  playground time [advance DAYS]              the emulator's simulated clock (key deletions, rotations)
 `
 
 export const BUILTINS: Record<string, Builtin> = {

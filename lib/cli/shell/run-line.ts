@@ -10,6 +10,7 @@ import { INSPECT_COMMANDS } from './inspect-commands'
 import { tokenize, type Token } from './tokenize'
 import { VfsError } from './vfs'
 import { findSubstitution, quoteOutput } from './substitute'
+import { playgroundCommand } from './playground-command'
 
 export interface Shell extends ShellState {
   aws: Omit<AwsEnv, 'vfs'>
@@ -57,7 +58,8 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
     sh.env[assignment[1]!] = assignment[2]!
     return { code: 0, out }
   }
-  if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
+  if (name === 'playground') code = await playgroundCommand(args, io, sh)
+  else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
   else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name])) code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
   else {
     sink.err(`bash: ${name}: command not found\n`)

@@ -1,0 +1,27 @@
+/**
+ * The playground's own control endpoint, beside the AWS APIs on the same host (as LocalStack has
+ * `/_localstack`): read simulated time, and move it forward so a lesson can show a scheduled key deletion
+ * completing or an automatic rotation happening. Not an AWS API; paths start with `/_playground/`.
+ *   GET  /_playground/clock                 → {"now": ISO time, "offsetDays": n}
+ *   POST /_playground/clock?advanceDays=N   → moves time N days forward, runs what became due, same answer
+ */
+import type { Emulator } from '../emulator/create-emulator'
+
+export const CONTROL_PREFIX = '/_playground/'
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+export function isControlRequest(url: URL): boolean {
+  return url.pathname.startsWith(CONTROL_PREFIX)
+}
+
+export function handleControl(emulator: Emulator, request: Request, url: URL): Response {
+  if (url.pathname !== `${CONTROL_PREFIX}clock`) return json(404, { error: `no such control resource: ${url.pathname}` })
+  if (request.method === 'POST') {
+    const days = Number(url.searchParams.get('advanceDays'))
+    if (!Number.isFinite(days) || days <= 0 || days > 3650) return json(400, { error: 'advanceDays must be a number of days between 0 and 3650' })
+    emulator.clock.advanceDays(days)
+    emulator.kms.tick() // deletions and rotations that fell due happen now, and show in CloudTrail
+  } else if (request.method !== 'GET') return json(405, { error: 'use GET or POST' })
+  return json(200, { now: emulator.clock.now().toISOString(), offsetDays: emulator.clock.offset / 86_400_000 })
+}
