@@ -72,6 +72,7 @@ async function mountTerminal(
   const runLine = async (line: string) => {
     busy = true
     running = new AbortController()
+    const started = performance.now()
     let transcript = ''
     const code = await session.run(line, {
       out: (t) => {
@@ -88,6 +89,8 @@ async function mountTerminal(
     announce(`${line}\n${transcript}\nexit code ${code}`)
     runs++
     hostEl.setAttribute('data-runs', String(runs))
+    // Enter-to-output time of the last command, read by the latency benchmark (npm run bench).
+    hostEl.setAttribute('data-last-ms', (performance.now() - started).toFixed(2))
     term.write(editor.currentPrompt)
     editor.promptShown()
     busy = false
