@@ -10,6 +10,9 @@ export interface DiffRow {
   change: Change
 }
 
+/** Headers that differ on every request (ids, dates, signatures): noise when comparing two exchanges. */
+export const PER_REQUEST_HEADERS = new Set(['amz-sdk-invocation-id', 'amz-sdk-request', 'authorization', 'date', 'x-amz-date', 'x-amz-request-id', 'x-amz-id-2', 'x-amzn-requestid'])
+
 const merge = (headers: [string, string][]) => {
   const out = new Map<string, string>()
   for (const [k, v] of headers) {

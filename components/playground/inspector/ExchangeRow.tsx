@@ -1,0 +1,40 @@
+'use client'
+
+import type { Exchange } from '@/lib/inspector/exchange'
+import { BodyView } from './BodyView'
+import { HeaderTable } from './HeaderTable'
+
+// -700 shades keep 4.5:1 contrast on white; -300 on the dark background.
+const statusColour = (s: number) => (s < 300 ? 'text-green-700 dark:text-green-300' : s < 500 ? 'text-amber-700 dark:text-amber-300' : 'text-red-700 dark:text-red-300')
+
+export const headerValue = (headers: [string, string][], name: string) => headers.find(([k]) => k.toLowerCase() === name)?.[1]
+
+/** One exchange: a summary line that opens to every header and the bodies. */
+export function ExchangeRow({ exchange, open, current, onToggle }: { exchange: Exchange; open: boolean; current: boolean; onToggle: () => void }) {
+  const url = new URL(exchange.url)
+  const sse = headerValue(exchange.responseHeaders, 'x-amz-server-side-encryption') ?? (headerValue(exchange.responseHeaders, 'x-amz-server-side-encryption-customer-algorithm') ? 'SSE-C' : undefined)
+  const target = headerValue(exchange.requestHeaders, 'x-amz-target')
+  return (
+    <li id={`exchange-${exchange.id}`} className={`border-b border-[var(--border)] ${current ? 'border-l-4 border-l-[var(--accent)]' : ''}`} data-testid="exchange" data-current={current || undefined}>
+      <button type="button" onClick={onToggle} aria-expanded={open} className="flex w-full items-baseline gap-2 px-2 py-1 text-left font-mono text-xs hover:bg-[var(--panel)]">
+        <span className="w-6 shrink-0 text-right text-[var(--muted)]">{exchange.id}</span>
+        <span className="w-12 shrink-0 font-semibold">{exchange.method}</span>
+        <span className={`w-8 shrink-0 ${statusColour(exchange.status)}`}>{exchange.status}</span>
+        <span className="truncate">{target ? `${url.host} ${target.replace(/^TrentService\./, 'kms:')}` : url.pathname + url.search}</span>
+        <span className="ml-auto shrink-0 text-[var(--muted)]">{exchange.operation}</span>
+        {sse && <span className="shrink-0 rounded bg-[var(--sse)] px-1 text-[var(--sse-fg)]">{sse}</span>}
+      </button>
+      {open && (
+        <div className="px-2 pb-2">
+          <p className="font-mono text-xs text-[var(--muted)]">
+            {url.host} · {exchange.ms.toFixed(1)} ms · request id {exchange.requestId ?? '—'}
+          </p>
+          <HeaderTable title="Request headers" headers={exchange.requestHeaders} />
+          {exchange.requestBody && <BodyView label="Request body" text={exchange.requestBody} contentType={headerValue(exchange.requestHeaders, 'content-type')} />}
+          <HeaderTable title="Response headers" headers={exchange.responseHeaders} />
+          {exchange.responseBody && <BodyView label="Response body" text={exchange.responseBody} contentType={headerValue(exchange.responseHeaders, 'content-type')} />}
+        </div>
+      )}
+    </li>
+  )
+}
