@@ -8,7 +8,7 @@ export default function PlaygroundPage() {
     <PlaygroundProvider>
       <div className="mx-auto max-w-[1600px] px-4 py-4">
         <h1 className="sr-only">Playground</h1>
-        <PlaygroundPanel className="h-[calc(100vh-5rem)]" />
+        <PlaygroundPanel layout="workspace" className="lg:h-[calc(100vh-5rem)]" />
       </div>
     </PlaygroundProvider>
   )

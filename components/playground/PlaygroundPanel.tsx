@@ -1,11 +1,10 @@
 'use client'
 
-import { Inspector } from './Inspector'
-import { Terminal } from './Terminal'
 import { usePlayground } from './PlaygroundProvider'
+import { LessonWorkspace, Workspace } from './Workspace'
 
-/** Terminal above the inspector; waits for the emulator's service worker before anything can run. */
-export function PlaygroundPanel({ className = '' }: { className?: string }) {
+/** The playground, once the emulator's service worker runs: the full workspace, or a lesson's narrower one. */
+export function PlaygroundPanel({ className = '', layout = 'lesson' }: { className?: string; layout?: 'lesson' | 'workspace' }) {
   const { status } = usePlayground()
   if (status.state === 'starting') {
     return (
@@ -26,10 +25,10 @@ export function PlaygroundPanel({ className = '' }: { className?: string }) {
       </div>
     )
   }
+  const { runtime } = status
   return (
     <div className={`flex min-h-0 flex-col gap-2 ${className}`} data-testid="playground" data-ready="true">
-      <Terminal runtime={status.runtime} className="h-[45vh] min-h-64 shrink-0 overflow-hidden rounded border border-[var(--border)]" />
-      <Inspector log={status.runtime.log} className="min-h-48 flex-1 rounded border border-[var(--border)]" />
+      {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}
     </div>
   )
 }

@@ -153,6 +153,8 @@ export interface Upload {
   checksumType?: 'FULL_OBJECT' | 'COMPOSITE'
   storageClass?: string
   parts: Map<number, UploadedPart>
+  /** The encryption headers CreateMultipartUpload was sent (no SSE-C key): the policy keys of the upload's parts. */
+  initiate?: { algorithm?: string; kmsKeyId?: string; customerAlgorithm?: string }
 }
 
 export const objectArn = (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`

@@ -127,7 +127,8 @@ export function routeS3(ctx: RequestContext): Routed {
       if (bucket !== undefined) {
         const copySource = copySourceFor(ctx, spec.operation)
         const input = { operation: spec.operation, bucket, sse: sseRequest(ctx.headers), secure: ctx.secure }
-        await authorize(s3, { ...input, ...(key !== undefined ? { key } : {}), ...(copySource ? { copySource } : {}) }, trace)
+        const uploadId = ctx.query.get('uploadId') ?? undefined
+        await authorize(s3, { ...input, ...(key !== undefined ? { key } : {}), ...(copySource ? { copySource } : {}), ...(uploadId !== undefined ? { uploadId } : {}) }, trace)
       }
       return spec.run({ ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes }, body)
     },

@@ -56,9 +56,26 @@ export interface AuthorizeInput {
   secure: boolean
   /** The copy source of CopyObject and UploadPartCopy, which also needs s3:GetObject. */
   copySource?: { bucket: string; key: string }
+  /** UploadPart, UploadPartCopy and CompleteMultipartUpload: the upload they belong to. */
+  uploadId?: string
 }
 
-const WRITES_WITH_SSE = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload'])
+const WRITES_WITH_SSE = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload'])
+const PART_OPERATIONS = new Set(['UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload'])
+
+/**
+ * A part request carries no x-amz-server-side-encryption: the upload's encryption was set when it was
+ * created. Simulation note: AWS does not say which encryption keys a bucket policy sees on UploadPart and
+ * CompleteMultipartUpload; we give them the CreateMultipartUpload request's headers, so the usual "deny
+ * unencrypted uploads" policy lets `aws s3 cp --sse` of large files through, as it does on AWS.
+ */
+function sseForPolicy(s3: S3State, input: AuthorizeInput): SseRequest {
+  if (!PART_OPERATIONS.has(input.operation) || input.uploadId === undefined) return input.sse
+  const initiate = s3.buckets.get(input.bucket)?.uploads.get(input.uploadId)?.initiate
+  if (!initiate) return input.sse
+  const { algorithm: _a, kmsKeyId: _k, ...partHeaders } = input.sse
+  return { ...partHeaders, ...initiate }
+}
 
 async function contextKeys(s3: S3State, input: AuthorizeInput): Promise<RequestContextKeys> {
   const account = s3.options.account
@@ -68,7 +85,7 @@ async function contextKeys(s3: S3State, input: AuthorizeInput): Promise<RequestC
     ['aws:principalaccount', [account]],
     ['aws:principaltype', ['User']],
   ])
-  const { sse } = input
+  const sse = sseForPolicy(s3, input)
   if (sse.algorithm !== undefined) keys.set('s3:x-amz-server-side-encryption', [sse.algorithm])
   if (sse.customerAlgorithm !== undefined) keys.set('s3:x-amz-server-side-encryption-customer-algorithm', [sse.customerAlgorithm])
   if (WRITES_WITH_SSE.has(input.operation)) {

@@ -57,6 +57,11 @@ export async function createMultipartUpload(s3: S3State, input: CreateMultipartI
     ...checksums,
     ...(input.storageClass ? { storageClass: input.storageClass } : {}),
     parts: new Map(),
+    initiate: {
+      ...(input.sse.algorithm !== undefined ? { algorithm: input.sse.algorithm } : {}),
+      ...(input.sse.kmsKeyId !== undefined ? { kmsKeyId: input.sse.kmsKeyId } : {}),
+      ...(input.sse.customerAlgorithm !== undefined ? { customerAlgorithm: input.sse.customerAlgorithm } : {}),
+    },
   }
   bucket.uploads.set(id, upload)
   return upload

@@ -90,6 +90,16 @@ describe('deny unencrypted uploads', () => {
     const r = await s3.send('HEAD', `/${BUCKET}/k`)
     expect([r.status, await r.text()]).toEqual([403, ''])
   })
+  it('the parts of an upload created with AES256 pass: UploadPart and Complete see the initiate request’s headers', async () => {
+    const created = await s3.send('POST', `/${BUCKET}/big?uploads`, { headers: { 'x-amz-server-side-encryption': 'AES256' } })
+    expect(created.status).toBe(200)
+    const uploadId = /<UploadId>([^<]+)</.exec(await created.text())![1]!
+    const part = await s3.send('PUT', `/${BUCKET}/big?partNumber=1&uploadId=${uploadId}`, { body: 'x' })
+    expect(part.status).toBe(200)
+    expect(events.at(-1)!.policy![0]!.context['s3:x-amz-server-side-encryption']).toEqual(['AES256'])
+    const body = `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${part.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`
+    expect((await s3.send('POST', `/${BUCKET}/big?uploadId=${uploadId}`, { body })).status).toBe(200)
+  })
   it('CopyObject and CreateMultipartUpload are s3:PutObject too', async () => {
     await s3.send('PUT', `/${BUCKET}/src`, { body: 'x', headers: { 'x-amz-server-side-encryption': 'AES256' } })
     expect((await s3.send('PUT', `/${BUCKET}/copy`, { headers: { 'x-amz-copy-source': `/${BUCKET}/src` } })).status).toBe(403)

@@ -1,0 +1,75 @@
+/**
+ * "What is on the disk", as a new user opens it from the Buckets panel: the stored bytes as hex and text
+ * (never the plaintext), IV and GCM tag, the wrapped data key(s), the key hierarchy for each mode, and
+ * SSE-C's salted HMAC with no key anywhere.
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { waitForPlayground } from './terminal'
+import { everyMode, openPanel, shot } from './panels'
+
+const SSE_C_KEY = 'fedcba9876543210fedcba9876543210'
+const PLAINTEXT = 'hello storage'
+
+async function onDisk(page: Page, key: string) {
+  await openPanel(page, 'Buckets')
+  await page.getByRole('button', { name: `Show ${key} on disk` }).click()
+  await expect(page.getByRole('tab', { name: 'Storage' })).toHaveAttribute('aria-selected', 'true')
+  const panel = page.getByTestId('storage-panel')
+  await expect(panel.getByLabel('Object')).toHaveValue(`disk/${key}`)
+  return panel
+}
+
+const nodes = (panel: import('@playwright/test').Locator) => panel.getByTestId('key-hierarchy').locator('[data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node')))
+
+test('each mode on disk: bytes, IVs, tags, wrapped keys and the key hierarchy', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  await everyMode(page, 'disk', SSE_C_KEY)
+
+  // SSE-S3: S3's root key wraps the data key, which encrypts the object.
+  let panel = await onDisk(page, 's3.txt')
+  expect(await nodes(panel)).toEqual(['root', 'data-key', 'object'])
+  await expect(panel.getByTestId('key-hierarchy')).toContainText('s3-root-')
+  const hex = panel.getByTestId('hex-dump')
+  await expect(hex).toHaveText(/^00000000 {2}([0-9a-f]{2} ){7}[0-9a-f]{2} {2}/)
+  await expect(panel).toContainText('Ciphertext: 14 bytes')
+  await expect(panel.getByText(/\(12 bytes\)/).first()).toBeVisible() // the IV
+  await expect(panel).toContainText('GCM tag')
+  await expect(panel.getByRole('region', { name: 'Data key, wrapped by the S3 root key' })).toContainText('(48 bytes)')
+  await expect(panel).not.toContainText(PLAINTEXT)
+  await shot(page, testInfo, 'storage-sse-s3')
+
+  // SSE-KMS: the KMS key (by its alias) and the material version inside the stored CiphertextBlob.
+  panel = await onDisk(page, 'kms.txt')
+  expect(await nodes(panel)).toEqual(['kms', 'data-key', 'object'])
+  const blob = panel.getByRole('region', { name: 'Data key (KMS CiphertextBlob)' })
+  await expect(blob).toContainText('alias/app')
+  await expect(blob).toContainText('key material version0')
+  await expect(panel).toContainText('checksum, encrypted under the data key')
+  await shot(page, testInfo, 'storage-sse-kms')
+
+  // DSSE-KMS: two data keys, two layers, the inner layer's own IV.
+  panel = await onDisk(page, 'dsse.txt')
+  expect(await nodes(panel)).toEqual(['kms', 'data-key', 'object', 'kms', 'data-key', 'object'])
+  await expect(panel.getByRole('list', { name: 'Layer 2' })).toContainText('inner layer key')
+  await expect(panel).toContainText('inner layer IV')
+  await expect(panel.getByRole('region', { name: /Inner layer data key/ })).toBeVisible()
+  await shot(page, testInfo, 'storage-dsse')
+
+  // SSE-C: no key, only the salted HMAC; the key appears nowhere on the page, in any encoding.
+  panel = await onDisk(page, 'ssec.txt')
+  expect(await nodes(panel)).toEqual(['customer', 'object'])
+  const check = panel.getByRole('region', { name: 'SSE-C key check' })
+  await expect(check).toContainText('not stored')
+  await expect(check).toContainText(/HMAC-SHA256.*\(32 bytes\)/)
+  const text = (await panel.innerText()).replace(/\s+/g, '')
+  const keyHex = Buffer.from(SSE_C_KEY).toString('hex')
+  for (const form of [SSE_C_KEY, Buffer.from(SSE_C_KEY).toString('base64'), keyHex]) expect(text).not.toContain(form)
+  expect(text.replace(/[^0-9a-f]/g, '')).not.toContain(keyHex)
+  await shot(page, testInfo, 'storage-sse-c')
+
+  // The object picker switches too.
+  await panel.getByLabel('Object').selectOption('disk/cse.bin')
+  await expect(panel.locator('[data-badge="SSE-S3"]')).toBeVisible()
+})
