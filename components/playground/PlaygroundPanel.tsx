@@ -1,6 +1,9 @@
 'use client'
 
+import { PlaygroundErrorBoundary } from './ErrorBoundary'
 import { usePlayground } from './PlaygroundProvider'
+import { DamagedNotice } from './state/DamagedNotice'
+import { StateBar } from './state/StateBar'
 import { LessonWorkspace, Workspace } from './Workspace'
 
 /** The playground, once the emulator's service worker runs: the full workspace, or a lesson's narrower one. */
@@ -28,7 +31,11 @@ export function PlaygroundPanel({ className = '', layout = 'lesson' }: { classNa
   const { runtime } = status
   return (
     <div className={`flex min-h-0 flex-col gap-2 ${className}`} data-testid="playground" data-ready="true">
-      {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}
+      <PlaygroundErrorBoundary onReset={() => runtime.persistence.reset()}>
+        <StateBar persistence={runtime.persistence} />
+        <DamagedNotice persistence={runtime.persistence} />
+        {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}
+      </PlaygroundErrorBoundary>
     </div>
   )
 }

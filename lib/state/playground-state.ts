@@ -60,16 +60,21 @@ function restoreInPlace(saved: SavedPlayground, emulator: Emulator, shell: Sessi
   applySession(saved.session, shell)
 }
 
-/**
- * Restores a save into a live emulator and shell. It is tried on a scratch copy first, so a damaged save
- * throws SavedStateError and leaves the live state as it was.
- */
-export function restorePlayground(saved: SavedPlayground, emulator: Emulator, shell: SessionShell): void {
-  const scratch = { vfs: new Vfs(), env: {}, history: [], aws: { ...shell.aws, config: {} } } as SessionShell
+/** Restores a save into a throwaway emulator and shell: throws SavedStateError when it cannot be used. */
+export function checkPlayground(saved: SavedPlayground): void {
+  const scratch = { vfs: new Vfs(), env: {}, history: [], aws: { config: {} } } as unknown as SessionShell
   try {
     restoreInPlace(saved, createEmulator(), scratch)
   } catch (error) {
     throw new SavedStateError(`the saved state cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/**
+ * Restores a save into a live emulator and shell. It is tried on a scratch copy first, so a damaged save
+ * throws SavedStateError and leaves the live state as it was.
+ */
+export function restorePlayground(saved: SavedPlayground, emulator: Emulator, shell: SessionShell): void {
+  checkPlayground(saved)
   restoreInPlace(saved, emulator, shell)
 }

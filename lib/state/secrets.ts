@@ -20,8 +20,15 @@ const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2')
 /** A file reference or a variable keeps its place; only a literal value is a secret in the line itself. */
 const isReference = (v: string) => /^(fileb?:\/\/|\$)/.test(unquote(v))
 
-/** The line with every literal secret value replaced. */
-export function redactLine(line: string): string {
+const REDIRECT = /^(\S+)(.*?)(>>?)\s*(\S+)\s*$/
+
+/**
+ * The line with every literal secret value replaced. `isSecretFile` names files used as keys: a line that
+ * writes one (`echo -n KEY > customer.key`) keeps its command and target, and loses what it wrote.
+ */
+export function redactLine(line: string, isSecretFile: (path: string) => boolean = () => false): string {
+  const write = REDIRECT.exec(line)
+  if (write && isSecretFile(unquote(write[4]!))) return `${write[1]} ${REDACTED} ${write[3]} ${write[4]}`
   return line
     .replace(OPTION, (all, opt: string, sep: string, value: string) => (isReference(value) ? all : `${opt}${sep}${REDACTED}`))
     .replace(ASSIGN, (all, name: string) => (SECRET_ENV.test(name) ? `${name}=${REDACTED}` : all))

@@ -39,7 +39,7 @@ export function captureSession(shell: SessionShell): SavedSession {
   return {
     cwd: shell.vfs.cwd,
     env: Object.fromEntries(Object.entries(shell.env).filter(([k]) => !refs.variables.includes(k))),
-    history: shell.history.map(redactLine),
+    history: shell.history.map((line) => redactLine(line, (path) => secretFiles.has(shell.vfs.resolve(path)))),
     awsConfig: Object.fromEntries(Object.entries(config).filter((e): e is [string, string] => typeof e[1] === 'string')),
     dirs,
     files: files.filter((f) => !secretFiles.has(f)).map((path) => ({ path, base64: toBase64(shell.vfs.read(path)) })),

@@ -28,7 +28,7 @@ async function buildPlayground() {
   shell.vfs.write('/home/learner/sse.key', utf8('0123456789abcdef0123456789abcdef'))
   shell.vfs.cwd = '/home/learner/docs'
   Object.assign(shell.env, { REGION: 'eu-west-1', AWS_SECRET_ACCESS_KEY: AWS_SECRET })
-  shell.history.push('aws s3 mb s3://saved-bucket', `aws s3 cp a.txt s3://saved-bucket/c.txt --sse-c AES256 --sse-c-key ${SSE_C_KEY}`, 'aws s3 cp b s3://saved-bucket/d --sse-c AES256 --sse-c-key fileb://../sse.key')
+  shell.history.push('echo -n 0123456789abcdef0123456789abcdef > ../sse.key', 'aws s3 mb s3://saved-bucket', `aws s3 cp a.txt s3://saved-bucket/c.txt --sse-c AES256 --sse-c-key ${SSE_C_KEY}`, 'aws s3 cp b s3://saved-bucket/d --sse-c AES256 --sse-c-key fileb://../sse.key')
   ;(shell.aws as unknown as { config: Record<string, string> }).config.output = 'table'
   return { h, shell }
 }
@@ -50,7 +50,7 @@ describe('save and restore', () => {
     expect(new TextDecoder().decode(fresh.vfs.read('/home/learner/docs/readme.txt'))).toBe('hello')
     expect(fresh.vfs.cwd).toBe('/home/learner/docs')
     expect(fresh.env).toEqual({ HOME: '/home/learner', REGION: 'eu-west-1' })
-    expect(fresh.history).toHaveLength(3)
+    expect(fresh.history).toHaveLength(4)
     expect((fresh.aws as unknown as { config: Record<string, string> }).config).toEqual({ output: 'table' })
   })
 
@@ -60,7 +60,8 @@ describe('save and restore', () => {
     const text = JSON.stringify(saved)
     for (const secret of [SSE_C_KEY, AWS_SECRET, '0123456789abcdef0123456789abcdef', btoa('0123456789abcdef0123456789abcdef')]) expect(text).not.toContain(secret)
     expect(saved.session.omitted).toEqual(['/home/learner/sse.key'])
-    expect(saved.session.history[1]).toContain('--sse-c-key <secret not saved>')
+    expect(saved.session.history[0]).toBe('echo <secret not saved> > ../sse.key')
+    expect(saved.session.history[2]).toContain('--sse-c-key <secret not saved>')
   })
 
   it('refuses damaged saves with a reason, leaving the live state untouched', async () => {

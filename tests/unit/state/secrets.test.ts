@@ -18,6 +18,13 @@ describe('redactLine', () => {
     expect(redactLine('aws configure set aws_secret_access_key abc123')).toBe(`aws configure set aws_secret_access_key ${REDACTED}`)
   })
 
+  it('drops what a line wrote into a file used as a key', () => {
+    const isKey = (p: string) => p === 'customer.key'
+    expect(redactLine(`echo -n ${KEY} > customer.key`, isKey)).toBe(`echo ${REDACTED} > customer.key`)
+    expect(redactLine(`printf %s ${KEY} >> 'customer.key'`, isKey)).toBe(`printf ${REDACTED} >> 'customer.key'`)
+    expect(redactLine('echo hello > notes.txt', isKey)).toBe('echo hello > notes.txt')
+  })
+
   it('keeps file references, variables and harmless lines as they are', () => {
     for (const line of ['aws s3 cp f s3://b/k --sse-c AES256 --sse-c-key fileb://sse.key', 'aws s3api get-object --sse-customer-key $KEY --bucket b --key k out', 'export REGION=eu-west-1', 'aws s3 ls'])
       expect(redactLine(line)).toBe(line)

@@ -1,0 +1,137 @@
+/**
+ * Keeps the playground in IndexedDB: restore at start, save a moment after every command and request,
+ * and the learner's actions (export, import, reset, recover from a damaged record). Browser only.
+ */
+import type { Emulator } from '@/lib/emulator/create-emulator'
+import { capturePlayground, checkPlayground, parsePlayground, restorePlayground, SavedStateError } from '@/lib/state/playground-state'
+import type { SessionShell } from '@/lib/state/session'
+import type { RecordStore } from './idb'
+
+export interface SaveStatus {
+  /** off: this browser cannot store; paused: a damaged record waits for the learner's decision. */
+  state: 'off' | 'idle' | 'saving' | 'saved' | 'error' | 'paused'
+  /** Saves completed so far (tests wait on it). */
+  count: number
+  /** A change is waiting to be saved. */
+  pending: boolean
+  at?: number
+  message?: string
+  /** Set when the stored record could not be restored: the reason, and the record as it was. */
+  damaged?: { reason: string; raw: string }
+  restoredFrom?: string
+}
+
+const DEBOUNCE_MS = 300
+
+export class Persistence {
+  private status: SaveStatus
+  private readonly listeners = new Set<() => void>()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private writing: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly emulator: Emulator,
+    private readonly shell: SessionShell,
+    private readonly store: RecordStore | undefined,
+    initial: Partial<SaveStatus> = {},
+  ) {
+    this.status = { state: store ? 'idle' : 'off', count: 0, pending: false, ...initial }
+  }
+
+  get = () => this.status
+  subscribe = (cb: () => void) => {
+    this.listeners.add(cb)
+    return () => this.listeners.delete(cb)
+  }
+  private set(patch: Partial<SaveStatus>) {
+    this.status = { ...this.status, ...patch }
+    for (const cb of this.listeners) cb()
+  }
+
+  /** Saves a moment from now; many changes in a row make one write. */
+  schedule = () => {
+    if (!this.store || this.status.state === 'paused') return
+    if (!this.status.pending) this.set({ pending: true })
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => void this.saveNow(), DEBOUNCE_MS)
+  }
+
+  saveNow(): Promise<void> {
+    const store = this.store
+    if (!store || this.status.state === 'paused') return this.writing
+    clearTimeout(this.timer)
+    this.writing = this.writing.then(async () => {
+      // A change made while this write runs schedules the next one, which clears pending.
+      this.set({ state: 'saving', pending: false })
+      try {
+        await store.put(this.exportText())
+        this.set({ state: 'saved', count: this.status.count + 1, at: Date.now() })
+      } catch (error) {
+        this.set({ state: 'error', message: `Could not save in this browser: ${error instanceof Error ? error.message : String(error)}` })
+      }
+    })
+    return this.writing
+  }
+
+  exportText(): string {
+    return JSON.stringify(capturePlayground(this.emulator, this.shell))
+  }
+
+  /** Checks a file fully (on a scratch emulator) before it replaces anything; the caller reloads. Throws SavedStateError. */
+  async importText(text: string): Promise<void> {
+    checkPlayground(parsePlayground(text))
+    if (!this.store) throw new SavedStateError('this browser does not allow saving, so an import would not survive the reload')
+    this.stop()
+    await this.store.put(text)
+  }
+
+  /** Forgets everything saved; the caller reloads. */
+  async reset(): Promise<void> {
+    this.stop()
+    await this.store?.delete()
+  }
+
+  /** The damaged record is dropped; this session (a fresh one) is saved from now on. */
+  async discardDamaged(): Promise<void> {
+    await this.store?.delete()
+    this.set({ state: 'idle', damaged: undefined })
+    await this.saveNow()
+  }
+
+  private stop() {
+    clearTimeout(this.timer)
+    this.set({ state: 'paused' })
+  }
+}
+
+const reason = (error: unknown) => (error instanceof SavedStateError ? error.message : `it could not be read (${error instanceof Error ? error.message : String(error)})`)
+
+/**
+ * Restores what this browser saved into the fresh emulator and shell. A damaged record is kept as it is,
+ * and saving pauses, until the learner decides (download it, or start fresh).
+ */
+export async function startPersistence(emulator: Emulator, shell: SessionShell, store: RecordStore | undefined): Promise<Persistence> {
+  let record: unknown
+  try {
+    record = await store?.get()
+  } catch {
+    return new Persistence(emulator, shell, undefined, { message: 'This browser does not let the playground save (IndexedDB is off): your work lasts until you reload.' })
+  }
+  if (record === undefined) return new Persistence(emulator, shell, store)
+  try {
+    const saved = parsePlayground(record)
+    restorePlayground(saved, emulator, shell)
+    return new Persistence(emulator, shell, store, { restoredFrom: saved.savedAt })
+  } catch (error) {
+    const raw = typeof record === 'string' ? record : safeJson(record)
+    return new Persistence(emulator, shell, store, { state: 'paused', damaged: { reason: reason(error), raw } })
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
