@@ -53,7 +53,8 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
           </button>
         )}
       </div>
-      <pre className="overflow-x-auto p-3 font-mono text-sm text-[#e5e7eb]">
+      {/* Focusable, so a long line can be scrolled with the keyboard. */}
+      <pre tabIndex={0} className="overflow-x-auto p-3 font-mono text-sm text-[#e5e7eb]">
         <code>{text}</code>
       </pre>
     </div>
