@@ -94,3 +94,30 @@ describe('large files go multipart, as aws-cli sends them', () => {
     expect(await run('cmp big.bin big-copy.bin && echo same')).toEqual({ code: 0, stdout: 'same\n', stderr: '' })
   })
 })
+
+describe('SSE-C through aws s3 cp', () => {
+  it('uploads, copies with --sse-c-copy-source to SSE-S3, and downloads with the key', async () => {
+    const sseC = await startEmulator({ allowSseCOverHttp: true })
+    const c = cliAgainst(sseC.endpoint)
+    try {
+      await c.run('aws s3 mb s3://ssec-bucket')
+      await c.run(`aws s3api put-bucket-encryption --bucket ssec-bucket --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"},"BlockedEncryptionTypes":{"EncryptionType":["NONE"]}}]}'`)
+      await c.run('echo "customer keyed" > c.txt')
+      const key = '0123456789abcdef0123456789abcdef' // 32 characters: the SDK base64-encodes them as the key
+      expect((await c.run(`aws s3 cp c.txt s3://ssec-bucket/c.txt --sse-c AES256 --sse-c-key ${key} --no-progress`)).stdout).toBe('upload: ./c.txt to s3://ssec-bucket/c.txt\n')
+      expect((await c.run('aws s3api head-object --bucket ssec-bucket --key c.txt')).code).toBe(254)
+      const head = JSON.parse((await c.run(`aws s3api head-object --bucket ssec-bucket --key c.txt --sse-customer-algorithm AES256 --sse-customer-key ${key}`)).stdout)
+      expect(head.SSECustomerAlgorithm).toBe('AES256')
+      const copy = await c.run(`aws s3 cp s3://ssec-bucket/c.txt s3://ssec-bucket/plain.txt --sse-c-copy-source --sse-c-copy-source-key ${key} --no-progress`)
+      expect(copy).toMatchObject({ code: 0, stdout: 'copy: s3://ssec-bucket/c.txt to s3://ssec-bucket/plain.txt\n' })
+      expect(JSON.parse((await c.run('aws s3api head-object --bucket ssec-bucket --key plain.txt')).stdout).ServerSideEncryption).toBe('AES256')
+      expect((await c.run(`aws s3 cp s3://ssec-bucket/c.txt back.txt --sse-c AES256 --sse-c-key ${key} --no-progress`)).code).toBe(0)
+      expect(await c.run('cmp c.txt back.txt && echo same')).toMatchObject({ code: 0, stdout: 'same\n' })
+      expect((await c.run('aws s3 cp s3://ssec-bucket/c.txt s3://ssec-bucket/x.txt --sse-c-copy-source')).stderr).toBe(
+        '\nIf --sse-c-copy-source is specified, --sse-c-copy-source-key must be specified as well.\n',
+      )
+    } finally {
+      await sseC.close()
+    }
+  })
+})

@@ -16,6 +16,8 @@ export const TRANSFER_OPTIONS: OptionSpec[] = [
   { name: '--sse-kms-key-id', arity: 'value' },
   { name: '--sse-c', arity: 'optional', implied: 'AES256', choices: ['AES256'] },
   { name: '--sse-c-key', arity: 'value' },
+  { name: '--sse-c-copy-source', arity: 'optional', implied: 'AES256', choices: ['AES256'] },
+  { name: '--sse-c-copy-source-key', arity: 'value' },
   { name: '--content-type', arity: 'value' },
   { name: '--exclude', arity: 'value' },
   { name: '--include', arity: 'value' },

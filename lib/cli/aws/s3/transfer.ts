@@ -114,6 +114,16 @@ export function sseParams(p: ParsedS3Args, fs: FileSystem): Record<string, unkno
   return out
 }
 
+/** --sse-c-copy-source / --sse-c-copy-source-key: the key that opens an SSE-C source of an S3-to-S3 copy. */
+export function copySourceSseC(p: ParsedS3Args, fs: FileSystem): Record<string, unknown> {
+  const algorithm = stringOption(p, '--sse-c-copy-source')
+  const key = stringOption(p, '--sse-c-copy-source-key')
+  if (algorithm && !key) throw new UsageError('\nIf --sse-c-copy-source is specified, --sse-c-copy-source-key must be specified as well.\n')
+  if (key && !algorithm) throw new UsageError('\nIf --sse-c-copy-source-key is specified, --sse-c-copy-source must be specified as well.\n')
+  if (!algorithm || !key) return {}
+  return { CopySourceSSECustomerAlgorithm: algorithm, CopySourceSSECustomerKey: key.startsWith('fileb://') ? fs.read(key.slice(8)) : key }
+}
+
 const show = (env: AwsEnv, l: Location) => (l.kind === 's3' ? formatS3Uri(l.uri) : l.path === '-' ? '-' : relativePath(env.vfs, l.path))
 
 function mkdirs(fs: FileSystem, path: string): void {
@@ -168,7 +178,7 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
       mkdirs(env.vfs, task.to.path)
       env.vfs.write(task.to.path, bytes)
     } else if (task.from.kind === 's3' && task.to.kind === 's3') {
-      await send(s3, 'CopyObject', new CopyObjectCommand({ Bucket: task.to.uri.bucket, Key: task.to.uri.key, CopySource: `${task.from.uri.bucket}/${encodeURIComponent(task.from.uri.key)}`, ...sse }))
+      await send(s3, 'CopyObject', new CopyObjectCommand({ Bucket: task.to.uri.bucket, Key: task.to.uri.key, CopySource: `${task.from.uri.bucket}/${encodeURIComponent(task.from.uri.key)}`, ...sse, ...copySourceSseC(p, env.vfs) }))
     }
     if (verb === 'move') {
       if (task.from.kind === 'local') env.vfs.remove(task.from.path)
@@ -198,8 +208,10 @@ const progressLine = (size: number, started: number) => progressText(size, size,
 /** aws-cli checks a single download with HeadObject first: a missing key is a "fatal error". */
 export async function headForDownload(task: Task, p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, io: Io): Promise<number | undefined> {
   if (task.from.kind !== 's3') return undefined
-  const sse = sseParams(p, env.vfs)
-  const sseC = sse.SSECustomerKey ? { SSECustomerAlgorithm: sse.SSECustomerAlgorithm as string, SSECustomerKey: sse.SSECustomerKey as string } : {}
+  // The source's SSE-C key: --sse-c-key for a download, --sse-c-copy-source-key for an S3-to-S3 copy.
+  const sse = task.to.kind === 's3' ? copySourceSseC(p, env.vfs) : sseParams(p, env.vfs)
+  const key = sse.SSECustomerKey ?? sse.CopySourceSSECustomerKey
+  const sseC = key ? { SSECustomerAlgorithm: (sse.SSECustomerAlgorithm ?? sse.CopySourceSSECustomerAlgorithm) as string, SSECustomerKey: key as string } : {}
   try {
     const head = await send(env.clients(g).s3, 'HeadObject', new HeadObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key, ...sseC }))
     task.size = head.ContentLength ?? 0
