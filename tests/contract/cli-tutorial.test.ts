@@ -1,16 +1,8 @@
 /** The simulated terminal runs the SSE-S3 tutorial through the real SDK against the emulator's HTTP host. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliAgainst, type Ran } from '../helpers/cli'
-import { startEmulator, type RunningEmulator } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { useEmulatorCli } from '../helpers/cli'
 
-let running: RunningEmulator
-let run: (line: string) => Promise<Ran>
-
-beforeAll(async () => {
-  running = await startEmulator()
-  run = cliAgainst(running.endpoint).run
-})
-afterAll(() => running.close())
+const { run } = useEmulatorCli()
 
 describe('the tutorial, command for command', () => {
   it('aws s3 mb', async () => {

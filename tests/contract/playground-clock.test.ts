@@ -1,16 +1,8 @@
 /** Simulated time: `playground time advance` completes a scheduled key deletion, visibly, through the wire. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliAgainst, type Ran } from '../helpers/cli'
-import { startEmulator, type RunningEmulator } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { useEmulatorCli } from '../helpers/cli'
 
-let running: RunningEmulator
-let run: (line: string) => Promise<Ran>
-
-beforeAll(async () => {
-  running = await startEmulator()
-  run = cliAgainst(running.endpoint).run
-})
-afterAll(() => running.close())
+const { run } = useEmulatorCli()
 
 describe('playground time', () => {
   it('shows the clock, and refuses bad input', async () => {

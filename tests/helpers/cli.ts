@@ -1,5 +1,8 @@
 /** Drives the simulated terminal headlessly: run a line, get stdout, stderr and the exit code. */
+import { afterAll, beforeAll } from 'vitest'
 import { fromUtf8 } from '@/lib/crypto/bytes'
+import type { EmulatorOptions } from '@/lib/emulator/create-emulator'
+import { startEmulator, type RunningEmulator } from './server'
 import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
 
@@ -18,6 +21,38 @@ export function cliAgainst(endpoint: string): { session: Session; run(line: stri
       let stderr = ''
       const code = await session.run(line, { out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (stderr += t) })
       return { code, stdout, stderr }
+    },
+  }
+}
+
+/** Runs lines in a fresh session with no reachable service (shell-only tests); returns everything printed. */
+export async function shellOnly(...lines: string[]): Promise<{ out: string; err: string; code: number; session: Session }> {
+  const { session, run } = cliAgainst('http://127.0.0.1:9')
+  let out = ''
+  let err = ''
+  let code = 0
+  for (const line of lines) {
+    const r = await run(line)
+    out += r.stdout
+    err += r.stderr
+    code = r.code
+  }
+  return { out, err, code, session }
+}
+
+/** A test file's emulator (HTTP host on a free port) and a terminal session talking to it. */
+export function useEmulatorCli(options: EmulatorOptions = {}): { run(line: string): Promise<Ran>; readonly endpoint: string } {
+  let running: RunningEmulator | undefined
+  let cli: ReturnType<typeof cliAgainst> | undefined
+  beforeAll(async () => {
+    running = await startEmulator(options)
+    cli = cliAgainst(running.endpoint)
+  })
+  afterAll(() => running?.close())
+  return {
+    run: (line) => cli!.run(line),
+    get endpoint() {
+      return running!.endpoint
     },
   }
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { hexdumpCanonical, xxdDump } from '@/lib/cli/shell/inspect-commands'
-import { createSession } from '@/lib/cli/session'
-import { emulatorTarget } from '@/lib/sdk/clients'
-import { fromUtf8, utf8 } from '@/lib/crypto/bytes'
+import { shellOnly } from '../../../helpers/cli'
+import { utf8 } from '@/lib/crypto/bytes'
 
-async function sh(...lines: string[]) {
-  const session = createSession({ target: emulatorTarget('http://127.0.0.1:9') })
-  let out = ''
-  let err = ''
-  let code = 0
-  for (const line of lines) code = await session.run(line, { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (err += t) })
-  return { out, err, code, session }
-}
+const sh = shellOnly
 
 describe('byte inspection commands', () => {
   it('xxd and hexdump -C match the real tools (output recorded from xxd 2022 and util-linux)', () => {

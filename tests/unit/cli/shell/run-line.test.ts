@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createSession } from '@/lib/cli/session'
+import { shellOnly } from '../../../helpers/cli'
 import { emulatorTarget } from '@/lib/sdk/clients'
 import { fromUtf8 } from '@/lib/crypto/bytes'
 
-async function sh(...lines: string[]) {
-  const session = createSession({ target: emulatorTarget('http://127.0.0.1:9') })
-  let out = ''
-  let err = ''
-  let code = 0
-  for (const line of lines) code = await session.run(line, { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (err += t) })
-  return { out, err, code, session }
-}
+const sh = shellOnly
 
 describe('the shell', () => {
   it('writes, appends and reads files', async () => {
