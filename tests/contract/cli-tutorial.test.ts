@@ -1,8 +1,8 @@
 /** The simulated terminal runs the SSE-S3 tutorial through the real SDK against the emulator's HTTP host. */
 import { describe, expect, it } from 'vitest'
-import { useEmulatorCli } from '../helpers/cli'
+import { emulatorCliForFile } from '../helpers/cli'
 
-const { run } = useEmulatorCli()
+const { run } = emulatorCliForFile()
 
 describe('the tutorial, command for command', () => {
   it('aws s3 mb', async () => {

@@ -1,8 +1,8 @@
 /** Simulated time: `playground time advance` completes a scheduled key deletion, visibly, through the wire. */
 import { describe, expect, it } from 'vitest'
-import { useEmulatorCli } from '../helpers/cli'
+import { emulatorCliForFile } from '../helpers/cli'
 
-const { run } = useEmulatorCli()
+const { run } = emulatorCliForFile()
 
 describe('playground time', () => {
   it('shows the clock, and refuses bad input', async () => {

@@ -41,7 +41,7 @@ export async function shellOnly(...lines: string[]): Promise<{ out: string; err:
 }
 
 /** A test file's emulator (HTTP host on a free port) and a terminal session talking to it. */
-export function useEmulatorCli(options: EmulatorOptions = {}): { run(line: string): Promise<Ran>; readonly endpoint: string } {
+export function emulatorCliForFile(options: EmulatorOptions = {}): { run(line: string): Promise<Ran>; readonly endpoint: string } {
   let running: RunningEmulator | undefined
   let cli: ReturnType<typeof cliAgainst> | undefined
   beforeAll(async () => {
