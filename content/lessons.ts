@@ -11,6 +11,9 @@ export interface LessonEntry {
   load: () => Promise<{ default: ComponentType; metadata: LessonMeta }>
 }
 
-export const lessons: LessonEntry[] = [{ slug: 'default-encryption', load: () => import('./learn/default-encryption.mdx') }]
+export const lessons: LessonEntry[] = [
+  { slug: 'default-encryption', load: () => import('./learn/default-encryption.mdx') },
+  { slug: 'default-sse-kms', load: () => import('./learn/default-sse-kms.mdx') },
+]
 
 export const findLesson = (slug: string) => lessons.find((l) => l.slug === slug)

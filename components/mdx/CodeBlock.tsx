@@ -2,6 +2,7 @@
 
 import { isValidElement, useState, type ReactElement, type ReactNode } from 'react'
 import { useOptionalPlayground } from '@/components/playground/PlaygroundProvider'
+import { commandsOf } from './commands'
 
 const RUNNABLE = ['language-sh', 'language-bash', 'language-shell', 'language-console']
 
@@ -11,15 +12,6 @@ function codeText(children: ReactNode): { text: string; className: string } {
     return { text: String(el.props.children ?? '').replace(/\n$/, ''), className: el.props.className ?? '' }
   }
   return { text: String(children ?? ''), className: '' }
-}
-
-/** The commands of a shell block: comments dropped, backslash-continued lines joined. */
-export function commandsOf(text: string): string[] {
-  return text
-    .replace(/\\\n\s*/g, '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
 }
 
 /** A fenced code block; shell blocks get a Run button that types each command into the terminal. */
