@@ -36,6 +36,9 @@ export const ACTIONS: Record<string, string> = {
   GetBucketPolicy: 's3:GetBucketPolicy',
   PutBucketPolicy: 's3:PutBucketPolicy',
   DeleteBucketPolicy: 's3:DeleteBucketPolicy',
+  GetBucketCors: 's3:GetBucketCORS',
+  PutBucketCors: 's3:PutBucketCORS',
+  DeleteBucketCors: 's3:PutBucketCORS',
 }
 
 /**
