@@ -1,6 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useState } from 'react'
+import type { DecisionLog } from '@/lib/inspector/decision-log'
 import type { ExchangeLog } from '@/lib/inspector/exchange'
 import { usePresenter } from '@/components/layout/use-browser-state'
 import { ExchangeDiff } from './inspector/ExchangeDiff'
@@ -11,7 +12,7 @@ const CLOSED = -1
 const button = 'rounded border border-[var(--border)] px-2 py-0.5 text-xs disabled:opacity-50'
 
 /** Every HTTP exchange between the SDK and the emulator, newest last, encryption headers highlighted and explained. */
-export function Inspector({ log, className = '' }: { log: ExchangeLog; className?: string }) {
+export function Inspector({ log, policies, className = '' }: { log: ExchangeLog; policies?: DecisionLog; className?: string }) {
   const exchanges = useExchanges(log)
   const presenter = usePresenter()
   const [openId, setOpenId] = useState<number | 'latest'>('latest')
@@ -68,7 +69,7 @@ export function Inspector({ log, className = '' }: { log: ExchangeLog; className
       ) : (
         <ol className="min-h-0 flex-1 overflow-auto">
           {exchanges.map((e) => (
-            <ExchangeRow key={e.id} exchange={e} open={e.id === currentId} current={presenter && e.id === currentId} onToggle={() => setOpenId(e.id === currentId ? CLOSED : e.id)} />
+            <ExchangeRow key={e.id} exchange={e} policy={policies?.byRequest(e.requestId)} open={e.id === currentId} current={presenter && e.id === currentId} onToggle={() => setOpenId(e.id === currentId ? CLOSED : e.id)} />
           ))}
         </ol>
       )}

@@ -6,10 +6,11 @@ import { Inspector } from './Inspector'
 import { AuditPanel } from './panels/AuditPanel'
 import { BucketsPanel } from './panels/BucketsPanel'
 import { KeysPanel } from './panels/KeysPanel'
+import { PolicyPanel } from './panels/PolicyPanel'
 import { StoragePanel, type Selection } from './panels/StoragePanel'
 import type { Runtime } from './runtime'
 
-/** Buckets, Keys, Audit and Storage (and the inspector, where there is no room for it beside the terminal). */
+/** Buckets, Keys, Audit, Policy and Storage (and the inspector, where there is no room for it beside the terminal). */
 export function SidePanels({ runtime, withInspector = false, className = '' }: { runtime: Runtime; withInspector?: boolean; className?: string }) {
   const [tab, setTab] = useState(withInspector ? 'inspector' : 'buckets')
   const [selection, setSelection] = useState<Selection>()
@@ -19,10 +20,11 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     setTab('storage')
   }
   const tabs: Tab[] = [
-    ...(withInspector ? [{ id: 'inspector', label: 'Inspector', render: () => <Inspector log={runtime.log} className="h-full" /> }] : []),
+    ...(withInspector ? [{ id: 'inspector', label: 'Inspector', render: () => <Inspector log={runtime.log} policies={runtime.policies} className="h-full" /> }] : []),
     { id: 'buckets', label: 'Buckets', render: () => <BucketsPanel emulator={emulator} onShowStorage={showStorage} /> },
     { id: 'keys', label: 'Keys', render: () => <KeysPanel emulator={emulator} /> },
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
+    { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
     { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />

@@ -23,7 +23,7 @@ export function Workspace({ runtime }: { runtime: Runtime }) {
       stacked={['h-[55vh]', 'h-[60vh]']}
       className="h-full"
       first={<Terminal runtime={runtime} className={PANE} />}
-      second={<Inspector log={runtime.log} className={PANE} />}
+      second={<Inspector log={runtime.log} policies={runtime.policies} className={PANE} />}
     />
   )
   return (

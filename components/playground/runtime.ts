@@ -5,6 +5,7 @@
  * all in IndexedDB across reloads.
  */
 import { createEmulator, type Emulator } from '@/lib/emulator/create-emulator'
+import { DecisionLog } from '@/lib/inspector/decision-log'
 import { ExchangeLog } from '@/lib/inspector/exchange'
 import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
@@ -14,6 +15,8 @@ import { startPersistence, type Persistence } from './state/persistence'
 export interface Runtime {
   emulator: Emulator
   log: ExchangeLog
+  /** Bucket-policy decisions with the evaluator's explanations (the Policy panel, and each exchange). */
+  policies: DecisionLog
   session: Session
   persistence: Persistence
 }
@@ -21,7 +24,7 @@ export interface Runtime {
 let started: Promise<Runtime> | undefined
 
 /** Saves after every command (files, history, env) and every request (emulator state). */
-function autosave(runtime: Omit<Runtime, 'log'>) {
+function autosave(runtime: Pick<Runtime, 'emulator' | 'session' | 'persistence'>) {
   const { emulator, session, persistence } = runtime
   emulator.events.subscribe(() => persistence.schedule())
   const run = session.run.bind(session)
@@ -35,13 +38,15 @@ export function getRuntime(): Promise<Runtime> {
   started ??= (async () => {
     const emulator = createEmulator()
     const log = new ExchangeLog()
+    const policies = new DecisionLog()
+    emulator.events.subscribe((event) => policies.record(event))
     const session = createSession({ target: emulatorTarget(), tty: true })
     // Restore before the worker starts, so no request ever sees a half-restored emulator.
     const persistence = await startPersistence(emulator, session.shell, typeof indexedDB === 'undefined' ? undefined : idbStore)
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')
     await startEmulatorWorker(emulator, log)
     autosave({ emulator, session, persistence })
-    return { emulator, log, session, persistence }
+    return { emulator, log, policies, session, persistence }
   })()
   return started
 }

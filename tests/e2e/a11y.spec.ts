@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { waitForPlayground } from './terminal'
-import { everyMode, openPanel, shot } from './panels'
+import { DENY_UNENCRYPTED, everyMode, openPanel, runAll, shot } from './panels'
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
@@ -40,8 +40,9 @@ for (const theme of ['light', 'dark'] as const) {
       await waitForPlayground(page)
       await check(page, testInfo, `playground-empty-${theme}`)
       await everyMode(page, 'axe', '0123456789abcdef0123456789abcdef')
+      await runAll(page, [`aws s3api put-bucket-policy --bucket axe --policy '${DENY_UNENCRYPTED('axe')}'`, 'aws s3 ls s3://axe'])
       await check(page, testInfo, `playground-inspector-${theme}`)
-      for (const panel of ['Buckets', 'Keys', 'Audit', 'Storage'] as const) {
+      for (const panel of ['Buckets', 'Keys', 'Audit', 'Policy', 'Storage'] as const) {
         await openPanel(page, panel)
         await check(page, testInfo, `playground-${panel.toLowerCase()}-${theme}`)
       }

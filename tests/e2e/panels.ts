@@ -16,7 +16,7 @@ export async function runAll(page: Page, commands: string[]): Promise<string[]> 
 /** The side panels' tab list (the inspector is one of them in a lesson). */
 export const panels = (page: Page) => page.getByRole('tablist', { name: 'Playground panels' })
 
-export async function openPanel(page: Page, name: 'Inspector' | 'Buckets' | 'Keys' | 'Audit' | 'Storage') {
+export async function openPanel(page: Page, name: 'Inspector' | 'Buckets' | 'Keys' | 'Audit' | 'Policy' | 'Storage') {
   await panels(page).getByRole('tab', { name }).click()
   await expect(panels(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
 }
@@ -59,3 +59,10 @@ export async function everyMode(page: Page, bucket: string, sseCKey: string) {
   ])
   return keyId
 }
+
+/** A bucket policy that denies uploads which do not ask for server-side encryption (AWS's own example). */
+export const DENY_UNENCRYPTED = (bucket: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'DenyUnencrypted', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/*`, Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } } }],
+  })

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { typeCommand, waitForPlayground } from './terminal'
-import { everyMode, openPanel, runAll, shot } from './panels'
+import { DENY_UNENCRYPTED, everyMode, openPanel, runAll, shot } from './panels'
 
 const SSE_C_KEY = '0123456789abcdef0123456789abcdef'
 
@@ -71,3 +71,32 @@ test('buckets, keys and audit follow what the terminal does', async ({ page }, t
   expect(await typeCommand(page, 'aws s3 cp s3://panels/kms.txt again.txt')).toContain('DisabledException')
 })
 
+
+test('policy: the bucket policy, and why each request was allowed or denied, in the panel and on the exchange', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 900 })
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  await openPanel(page, 'Policy')
+  await expect(page.getByTestId('policy-panel')).toContainText('No bucket has a policy yet')
+  await runAll(page, ['aws s3 mb s3://guarded', `aws s3api put-bucket-policy --bucket guarded --policy '${DENY_UNENCRYPTED('guarded')}'`, 'echo hi > a.txt'])
+  expect(await typeCommand(page, 'aws s3api put-object --bucket guarded --key plain.txt --body a.txt')).toContain('(AccessDenied)')
+  await runAll(page, ['aws s3api put-object --bucket guarded --key sealed.txt --body a.txt --server-side-encryption AES256'])
+
+  const panel = page.getByTestId('policy-panel')
+  await panel.getByText('Policy of guarded').click()
+  await expect(panel).toContainText('"Sid": "DenyUnencrypted"')
+  const entries = panel.getByTestId('policy-entry')
+  await expect(entries.first()).toContainText('PutObject guarded/sealed.txt → 200')
+  await expect(entries.first()).toContainText('Allow')
+  const denied = entries.filter({ hasText: 'plain.txt' })
+  await expect(denied).toContainText('Deny')
+  await expect(denied).toContainText('Explicit deny: statement "DenyUnencrypted" applies to s3:PutObject')
+  await denied.getByText(/^Why:/).click()
+  await expect(denied).toContainText(/✓ .*Null/)
+  await shot(page, testInfo, 'policy')
+
+  // The same explanation sits on the denied request in the inspector.
+  const row = page.getByRole('region', { name: 'Request inspector' }).getByTestId('exchange').filter({ hasText: '/guarded/plain.txt' })
+  await row.getByRole('button').first().click()
+  await expect(row.getByTestId('policy-decision')).toContainText('Explicit deny')
+})
