@@ -2,7 +2,7 @@
  * Reads a request body once and checks every integrity claim that came with it: aws-chunked framing,
  * x-amz-content-sha256, Content-MD5 and the flexible x-amz-checksum-* (in a header or a trailer).
  */
-import { checksumBase64, isChecksumAlgorithm, sha256, type ChecksumAlgorithm } from '../crypto/checksums'
+import { checksumBase64, DIGEST_BYTES, isChecksumAlgorithm, sha256, type ChecksumAlgorithm } from '../crypto/checksums'
 import { fromBase64, toHex } from '../crypto/bytes'
 import { md5Base64 } from '../crypto/md5'
 import { S3Error, invalidRequest } from '../s3/errors'
@@ -14,7 +14,6 @@ export interface ReceivedBody {
   checksum?: { algorithm: ChecksumAlgorithm; value: string }
 }
 
-const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 }
 const NOT_CHECKSUMS = new Set(['x-amz-checksum-mode', 'x-amz-checksum-algorithm', 'x-amz-checksum-type'])
 
 export async function readBody(request: Request): Promise<ReceivedBody> {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { crc32 as zlibCrc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { checksum, checksumBase64, CHECKSUM_ALGORITHMS, isChecksumAlgorithm, sha256 } from '@/lib/crypto/checksums'
+import { checksum, checksumBase64, CHECKSUM_ALGORITHMS, DIGEST_BYTES, isChecksumAlgorithm, sha256 } from '@/lib/crypto/checksums'
 import { crc64nvme } from '@/lib/crypto/crc64nvme'
 import { toBase64, toHex, utf8 } from '@/lib/crypto/bytes'
 
@@ -46,8 +46,9 @@ describe('cross-checks with node', () => {
 })
 
 describe('checksum shapes', () => {
-  it('digest sizes are 4, 4, 8, 20 and 32 bytes, base64 as S3 headers carry them', async () => {
-    const sizes = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 }
+  it('digest sizes are 4, 4, 8, 20, 32, 64, 16, 8, 8 and 16 bytes, base64 as S3 headers carry them', async () => {
+    const sizes = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32, SHA512: 64, MD5: 16, XXHASH64: 8, XXHASH3: 8, XXHASH128: 16 }
+    expect(DIGEST_BYTES).toEqual(sizes)
     for (const algorithm of CHECKSUM_ALGORITHMS) {
       const digest = await checksum(algorithm, CHECK)
       expect(digest.length, algorithm).toBe(sizes[algorithm])
@@ -57,9 +58,19 @@ describe('checksum shapes', () => {
   it('a known S3 value: CRC32 of "test_data" is qIrZrA== (reference §6.2)', async () => {
     expect(await checksumBase64('CRC32', utf8('test_data'))).toBe('qIrZrA==')
   })
-  it('isChecksumAlgorithm knows the five names, case-sensitively', () => {
+  it('isChecksumAlgorithm knows the ten names, case-sensitively', () => {
     expect(CHECKSUM_ALGORITHMS.every(isChecksumAlgorithm)).toBe(true)
     expect(isChecksumAlgorithm('crc32')).toBe(false)
-    expect(isChecksumAlgorithm('MD5')).toBe(false)
+    expect(isChecksumAlgorithm('SHA384')).toBe(false)
+  })
+  it('SHA512 and MD5 match node:crypto; the xxHash family matches the published empty-input values', async () => {
+    for (const data of [new Uint8Array(), CHECK, utf8('test_data')]) {
+      expect(toHex(await checksum('SHA512', data))).toBe(createHash('sha512').update(data).digest('hex'))
+      expect(toHex(await checksum('MD5', data))).toBe(createHash('md5').update(data).digest('hex'))
+    }
+    // xxHash reference values for "" (seed 0): XXH64, XXH3_64bits, XXH3_128bits (xxhash.h's test suite).
+    expect(toHex(await checksum('XXHASH64', new Uint8Array()))).toBe('ef46db3751d8e999')
+    expect(toHex(await checksum('XXHASH3', new Uint8Array()))).toBe('2d06800538d394c2')
+    expect(toHex(await checksum('XXHASH128', new Uint8Array()))).toBe('99aa06d3014798d86001c324468d497f')
   })
 })
