@@ -14,6 +14,9 @@ export interface LessonEntry {
 export const lessons: LessonEntry[] = [
   { slug: 'default-encryption', load: () => import('./learn/default-encryption.mdx') },
   { slug: 'default-sse-kms', load: () => import('./learn/default-sse-kms.mdx') },
+  { slug: 'dsse-kms', load: () => import('./learn/dsse-kms.mdx') },
+  { slug: 'sse-c', load: () => import('./learn/sse-c.mdx') },
+  { slug: 'enforce-with-policies', load: () => import('./learn/enforce-with-policies.mdx') },
 ]
 
 export const findLesson = (slug: string) => lessons.find((l) => l.slug === slug)

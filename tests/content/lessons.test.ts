@@ -13,24 +13,32 @@ import { startEmulator } from '../helpers/server'
 const dir = join(import.meta.dirname, '..', '..', 'content', 'learn')
 const lessons = readdirSync(dir).filter((f) => f.endsWith('.mdx'))
 
-/** The commands of every ```sh block, in document order. */
-function commands(mdx: string): string[] {
-  return [...mdx.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].flatMap((m) => commandsOf(m[1]!))
+/** The commands of every ```sh block, in document order; a block starting `# expect: failure` must fail. */
+function commands(mdx: string): { line: string; fails: boolean }[] {
+  return [...mdx.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].flatMap((m) => {
+    const fails = m[1]!.startsWith('# expect: failure')
+    return commandsOf(m[1]!).map((line) => ({ line, fails }))
+  })
 }
 
 describe.each(lessons)('lesson %s', (file) => {
   it('runs every command successfully, in order', async () => {
-    const running = await startEmulator()
+    // Over http here; the browser reaches the emulator over https, where SSE-C is allowed.
+    const running = await startEmulator({ allowSseCOverHttp: true })
     try {
       const { run } = cliAgainst(running.endpoint)
-      const lines = commands(readFileSync(join(dir, file), 'utf8'))
+      const steps = commands(readFileSync(join(dir, file), 'utf8'))
+      const lines = steps.map((s) => s.line)
       expect(lines.length).toBeGreaterThan(5)
       const outputs: string[] = []
-      for (const line of lines) {
+      for (const { line, fails } of steps) {
         const r = await run(line)
-        expect(r, `"${line}" failed`).toMatchObject({ code: 0 })
+        if (fails) expect(r.code, `"${line}" should fail, as the lesson says`).not.toBe(0)
+        else expect(r, `"${line}" failed`).toMatchObject({ code: 0 })
         outputs.push(r.stdout)
       }
+      if (file === 'dsse-kms.mdx') expect(outputs[lines.findIndex((l) => l.startsWith('aws cloudtrail'))]).toBe('2\n')
+      if (file === 'sse-c.mdx') expect(outputs[lines.findIndex((l) => l.startsWith('aws s3api get-bucket-encryption'))]).toContain('"SSE-C"')
       if (file === 'default-sse-kms.mdx') {
         // The lesson's claims: old object AES256, new object aws:kms with a key ARN, re-encrypted after the copy.
         expect(outputs[lines.indexOf('aws s3api head-object --bucket my-s3-bucket --key before.txt --query ServerSideEncryption')]).toBe('"AES256"\n')

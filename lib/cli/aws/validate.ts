@@ -40,7 +40,8 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
         for (const [k, x] of Object.entries(v)) walk(s.value!, x, `${path}.${k}`)
         return
       case 'string':
-        if (typeof v !== 'string') invalidType(PY_TYPE.string!)
+        // botocore's sse_md5 handler turns raw key bytes (fileb://) into base64 before validation runs.
+        if (typeof v !== 'string' && !(v instanceof Uint8Array && path.endsWith('SSECustomerKey'))) invalidType(PY_TYPE.string!)
         return
       case 'boolean':
         if (typeof v !== 'boolean') invalidType(PY_TYPE.boolean!)
