@@ -19,31 +19,22 @@ export function fromHex(hex: string): Uint8Array {
   return out
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+// btoa over 24 KiB binary-string chunks (a multiple of 3, so the pieces join without padding): a snapshot
+// with a 20 MiB object encodes in well under a second instead of seconds of per-character string building.
+const CHUNK = 3 * 0x2000
 
 export function toBase64(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '='
-    out += i + 2 < bytes.length ? B64[n & 63]! : '='
-  }
-  return out
+  const parts: string[] = []
+  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(btoa(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[])))
+  return parts.join('')
 }
-
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]))
 
 /** Strict RFC 4648 base64 (padding required), as S3 expects for keys and digests. Returns undefined when invalid. */
 export function fromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined
-  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0
-  const out = new Uint8Array((text.length / 4) * 3 - pad)
-  let o = 0
-  for (let i = 0; i < text.length; i += 4) {
-    const n = [0, 1, 2, 3].reduce((acc, j) => (acc << 6) | (B64_INDEX.get(text[i + j]!) ?? 0), 0)
-    for (const shift of [16, 8, 0]) if (o < out.length) out[o++] = (n >> shift) & 255
-  }
+  const binary = atob(text)
+  const out = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i)
   return out
 }
 
