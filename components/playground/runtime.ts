@@ -11,6 +11,7 @@ import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
 import { idbStore } from './state/idb'
 import { startPersistence, type Persistence } from './state/persistence'
+import { emulatorChanged } from './use-emulator'
 
 export interface Runtime {
   emulator: Emulator
@@ -23,12 +24,19 @@ export interface Runtime {
 
 let started: Promise<Runtime> | undefined
 
-/** Saves after every command (files, history, env) and every request (emulator state). */
+/**
+ * Saves after every command (files, history, env) and every request (emulator state). After a command the
+ * panels look again too: the clock control (`playground clock`) changes state without a request event.
+ */
 function autosave(runtime: Pick<Runtime, 'emulator' | 'session' | 'persistence'>) {
   const { emulator, session, persistence } = runtime
   emulator.events.subscribe(() => persistence.schedule())
   const run = session.run.bind(session)
-  session.run = (...args) => run(...args).finally(() => persistence.schedule())
+  session.run = (...args) =>
+    run(...args).finally(() => {
+      emulatorChanged(emulator)
+      persistence.schedule()
+    })
   window.addEventListener('pagehide', () => void persistence.saveNow())
 }
 

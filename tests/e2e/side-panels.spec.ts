@@ -100,3 +100,18 @@ test('policy: the bucket policy, and why each request was allowed or denied, in 
   await row.getByRole('button').first().click()
   await expect(row.getByTestId('policy-decision')).toContainText('Explicit deny')
 })
+
+test('the Keys panel follows the simulated clock: a scheduled deletion completes when time moves on', async ({ page }, testInfo) => {
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  const [created] = await runAll(page, ['aws kms create-key --description "short-lived"'])
+  const keyId = /"KeyId": "([0-9a-f-]{36})"/.exec(created!)![1]!
+  await runAll(page, [`aws kms schedule-key-deletion --key-id ${keyId} --pending-window-in-days 7`])
+  await openPanel(page, 'Keys')
+  const card = page.getByRole('listitem', { name: `Key ${keyId}` })
+  await expect(card).toContainText('PendingDeletion')
+  // The clock control answers without a request event: the panel still looks again after the command.
+  await runAll(page, ['playground time advance 8'])
+  await expect(card).toContainText('Deleted')
+  await shot(page, testInfo, 'keys-after-deletion')
+})
