@@ -1,6 +1,6 @@
 /** The Buckets panel: every bucket with its default encryption, every object with its encryption badges. */
 import type { S3State } from '../s3/state'
-import { isClientSideMetadata } from './encryption-headers'
+import { isClientSideKey } from './encryption-headers'
 import { viewStored, type Sse } from './stored'
 
 export type Badge = 'SSE-S3' | 'SSE-KMS' | 'DSSE-KMS' | 'SSE-C' | 'client-side'
@@ -33,7 +33,7 @@ export const serverSideBadge = (sse: { algorithm: string }): Badge => BADGE[sse.
 
 /** The server-side badge, plus client-side when the S3 Encryption Client's metadata is there (then S3 only ever saw ciphertext). */
 export function badgesFor(sse: { algorithm: string }, metadata: Record<string, string>): Badge[] {
-  const clientSide = Object.keys(metadata).some((k) => isClientSideMetadata(k))
+  const clientSide = Object.keys(metadata).some((k) => isClientSideKey(k))
   return clientSide ? ['client-side', serverSideBadge(sse)] : [serverSideBadge(sse)]
 }
 

@@ -85,6 +85,14 @@ export const ENCRYPTION_HEADERS: Record<string, HeaderInfo> = {
   'x-amz-meta-x-amz-wrap-alg': { meaning: 'Client-side encryption: how the data key was wrapped.', values: 'kms+context | AESWrap | RSA-OAEP-SHA1' },
   'x-amz-meta-x-amz-matdesc': { meaning: 'Client-side encryption: the material description (for kms+context, the encryption context).' },
   'x-amz-meta-x-amz-tag-len': { meaning: 'Client-side encryption: the AES-GCM tag length in bits.', values: '128' },
+  'x-amz-meta-x-amz-unencrypted-content-length': { meaning: 'Client-side encryption: the plaintext length, before the client encrypted it.' },
+  'x-amz-meta-x-amz-3': { meaning: 'Client-side encryption, V3 format: the encrypted data key (V3 uses short metadata names).' },
+  'x-amz-meta-x-amz-c': { meaning: 'Client-side encryption, V3: the content algorithm suite.', values: '115 (AES-256-GCM, HKDF-SHA512, key commitment)' },
+  'x-amz-meta-x-amz-w': { meaning: 'Client-side encryption, V3: how the data key was wrapped.', values: '02 AES/GCM | 12 kms+context | 22 RSA-OAEP-SHA1' },
+  'x-amz-meta-x-amz-m': { meaning: 'Client-side encryption, V3: the material description.' },
+  'x-amz-meta-x-amz-t': { meaning: 'Client-side encryption, V3: the KMS encryption context.' },
+  'x-amz-meta-x-amz-d': { meaning: 'Client-side encryption, V3: the key commitment, so a ciphertext opens under one key only.' },
+  'x-amz-meta-x-amz-i': { meaning: 'Client-side encryption, V3: the message id that salts the key derivation.' },
 }
 
 /** Headers worth highlighting: every server-side encryption header, SSE-C copy sources, and client-side encryption metadata. */
@@ -93,10 +101,13 @@ export function isEncryptionHeader(name: string): boolean {
   return n.startsWith('x-amz-server-side-encryption') || n.startsWith('x-amz-copy-source-server-side-encryption') || isClientSideMetadata(n)
 }
 
-/** S3 Encryption Client metadata (x-amz-meta-x-amz-key-v2, -iv, -cek-alg, ...), with or without the x-amz-meta- prefix. */
+/** S3 Encryption Client metadata, V1/V2 (x-amz-key-v2, -iv, -cek-alg...) and V3 (x-amz-3, -c, -w...), with or without the x-amz-meta- prefix. */
 export function isClientSideMetadata(name: string): boolean {
-  return /^(x-amz-meta-)?x-amz-(key|key-v2|iv|cek-alg|wrap-alg|matdesc|tag-len)$/.test(name.toLowerCase())
+  return /^(x-amz-meta-)?x-amz-(key|key-v2|iv|cek-alg|wrap-alg|matdesc|tag-len|unencrypted-content-length|[3cwmtdi])$/.test(name.toLowerCase())
 }
+
+/** The encrypted data key every S3 Encryption Client format stores (V1 x-amz-key, V2 x-amz-key-v2, V3 x-amz-3): proof of client-side encryption. */
+export const isClientSideKey = (name: string) => /^(x-amz-meta-)?x-amz-(key|key-v2|3)$/.test(name.toLowerCase())
 
 export const headerInfo = (name: string): HeaderInfo | undefined => ENCRYPTION_HEADERS[name.toLowerCase()]
 

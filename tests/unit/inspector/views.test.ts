@@ -32,7 +32,10 @@ describe('buckets view', () => {
     expect(badgesFor({ algorithm: 'aws:kms' }, {})).toEqual(['SSE-KMS'])
     expect(badgesFor({ algorithm: 'aws:kms:dsse' }, {})).toEqual(['DSSE-KMS'])
     expect(badgesFor({ algorithm: 'SSE-C' }, {})).toEqual(['SSE-C'])
-    expect(badgesFor({ algorithm: 'AES256' }, { 'x-amz-wrap-alg': 'kms+context' })).toEqual(['client-side', 'SSE-S3'])
+    expect(badgesFor({ algorithm: 'AES256' }, { 'x-amz-key-v2': 'AQID', 'x-amz-wrap-alg': 'kms+context' })).toEqual(['client-side', 'SSE-S3'])
+    expect(badgesFor({ algorithm: 'aws:kms' }, { 'x-amz-3': 'AQID', 'x-amz-c': '115' })).toEqual(['client-side', 'SSE-KMS'])
+    // Metadata that only looks related is not proof: the encrypted data key must be there.
+    expect(badgesFor({ algorithm: 'AES256' }, { 'x-amz-iv': 'AQID' })).toEqual(['SSE-S3'])
   })
 })
 
