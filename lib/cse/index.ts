@@ -1,0 +1,12 @@
+/** Client-side encryption compatible with the Amazon S3 Encryption Client (V2 and V3 formats). */
+export * from './constants'
+export { CseError, type CseErrorCode } from './errors'
+export type { Keyring, WrappedKey } from './keyring'
+export { aesKeyring } from './aes-keyring'
+export { rsaKeyring, rsaKeyringFromPem } from './rsa-keyring'
+export { kmsKeyring, type KmsPort } from './kms-keyring'
+export { importRsaPrivateKey, importRsaPublicKey, publicKeyOf } from './pem'
+export { encryptObject, decryptObject, type EncryptedObject, type EncryptOptions } from './content'
+export { detectFormat, parseMetadata, s3ecKeys, type Format, type Metadata } from './metadata'
+export { cryptoRange, parseRange, decryptRange } from './ranged'
+export { splitForInstructionFile, mergeInstructionFile, needsInstructionFile } from './instruction-file'
