@@ -103,3 +103,15 @@ test('without a service worker the playground says why, and sends nothing', asyn
   expect(sent).toEqual([])
   await context.close()
 })
+
+test('the lesson shows the emulator\'s own source, and runs it', async ({ page }) => {
+  await page.goto('/learn/default-encryption/')
+  await expect(page.locator('figure[data-source="lib/s3/seal.ts"]').first()).toContainText('export async function sealSegment(')
+  const demo = page.getByTestId('seal-demo')
+  await demo.getByRole('button', { name: 'Encrypt (SSE-S3)' }).click()
+  await expect(demo.getByTestId('seal-ciphertext')).toHaveText(/^[0-9a-f]{96}… \(\d+ bytes\)$/)
+  await demo.getByRole('button', { name: 'Decrypt', exact: true }).click()
+  await expect(demo.getByTestId('seal-result')).toHaveText('decrypted: "Hello from the S3 encryption playground"')
+  await demo.getByRole('button', { name: 'Flip a bit, then decrypt' }).click()
+  await expect(demo.getByTestId('seal-result')).toContainText('refused: AES-GCM authentication failed')
+})

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { excerpt } from '@/components/lesson/Source'
+
+const seal = readFileSync('lib/s3/seal.ts', 'utf8')
+
+describe('<Source> excerpts', () => {
+  it('takes a function from its doc comment to its closing brace, verbatim', () => {
+    const part = excerpt(seal, 'unwrapWithRoot', 'lib/s3/seal.ts')
+    expect(part.startsWith('/** Unwraps an SSE-S3 data key')).toBe(true)
+    expect(part.endsWith('\n}')).toBe(true)
+    expect(seal).toContain(part)
+  })
+
+  it('takes a one-line declaration alone', () => {
+    const part = excerpt(seal, 'segmentAad', 'lib/s3/seal.ts')
+    expect(part.split('\n').at(-1)).toMatch(/^export const segmentAad = .*utf8\(/)
+  })
+
+  it('refuses a name the file does not declare, so a lesson cannot show code that is not there', () => {
+    expect(() => excerpt(seal, 'noSuchFunction', 'lib/s3/seal.ts')).toThrow('lib/s3/seal.ts has no top-level declaration named noSuchFunction')
+  })
+
+  it('every <Source show> in the lessons names real declarations', () => {
+    for (const file of ['default-encryption.mdx']) {
+      const mdx = readFileSync(`content/learn/${file}`, 'utf8')
+      for (const m of mdx.matchAll(/<Source path="([^"]+)" show=\{\[([^\]]+)\]\}/g)) {
+        const text = readFileSync(m[1]!, 'utf8')
+        for (const name of m[2]!.split(',').map((n) => n.trim().replace(/'/g, ''))) expect(text).toContain(excerpt(text, name, m[1]!))
+      }
+    }
+  })
+})
