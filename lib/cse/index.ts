@@ -10,3 +10,5 @@ export { encryptObject, decryptObject, type EncryptedObject, type EncryptOptions
 export { detectFormat, parseMetadata, s3ecKeys, type Format, type Metadata } from './metadata'
 export { cryptoRange, parseRange, decryptRange } from './ranged'
 export { splitForInstructionFile, mergeInstructionFile, needsInstructionFile } from './instruction-file'
+export { S3EncryptionClient, type S3EncryptionClientOptions, type GetResult } from './s3-client'
+export { kmsPortFromClient } from './kms-sdk'
