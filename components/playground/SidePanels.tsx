@@ -1,6 +1,7 @@
 'use client'
 
 import { useState } from 'react'
+import { DecryptCommand } from '@aws-sdk/client-kms'
 import { Tabs, type Tab } from '@/components/layout/Tabs'
 import { Inspector } from './Inspector'
 import { AuditPanel } from './panels/AuditPanel'
@@ -15,6 +16,12 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
   const [tab, setTab] = useState(withInspector ? 'inspector' : 'buckets')
   const [selection, setSelection] = useState<Selection>()
   const { emulator } = runtime
+  // The walkthrough's KMS Decrypt goes out like the learner's own calls: through the SDK, the inspector and CloudTrail.
+  const kmsDecrypt = async (blob: Uint8Array, context: Record<string, string>) => {
+    const out = await runtime.session.shell.aws.clients({}).kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }))
+    if (!out.Plaintext) throw new Error('KMS returned no plaintext')
+    return out.Plaintext
+  }
   const showStorage = (bucket: string, key: string) => {
     setSelection({ bucket, key })
     setTab('storage')
@@ -25,7 +32,7 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'keys', label: 'Keys', render: () => <KeysPanel emulator={emulator} /> },
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
     { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
-    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} /> },
+    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
 }

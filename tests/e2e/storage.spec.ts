@@ -73,3 +73,47 @@ test('each mode on disk: bytes, IVs, tags, wrapped keys and the key hierarchy', 
   await panel.getByLabel('Object').selectOption('disk/cse.bin')
   await expect(panel.locator('[data-badge="SSE-S3"]')).toBeVisible()
 })
+
+test('decrypt step by step: the calls the emulator makes, each with what it returned', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  await everyMode(page, 'disk', SSE_C_KEY)
+  const steps = (panel: import('@playwright/test').Locator) => panel.getByTestId('walk-step').locator('p.font-semibold').allInnerTexts()
+
+  // SSE-S3: root key, unwrap, decrypt: the plaintext comes back.
+  let panel = await onDisk(page, 's3.txt')
+  const walk = panel.getByTestId('walkthrough')
+  await walk.getByRole('button', { name: 'Decrypt it step by step' }).click()
+  await expect(walk.getByTestId('walk-result')).toContainText('the same 14 bytes a GET returns')
+  expect(await steps(walk)).toEqual(['Find the S3 root key version that wrapped the data key', 'Unwrap the data key with the S3 root key', 'Decrypt the body'])
+  await expect(walk).toContainText(`"${PLAINTEXT}`)
+
+  // DSSE-KMS: two KMS Decrypt calls (the learner's own, in the inspector and the audit), two layers.
+  panel = await onDisk(page, 'dsse.txt')
+  await panel.getByTestId('walkthrough').getByRole('button', { name: 'Decrypt it step by step' }).click()
+  await expect(panel.getByTestId('walk-result')).toBeVisible()
+  expect(await steps(panel.getByTestId('walkthrough'))).toEqual([
+    'Ask KMS to decrypt the outer layer data key',
+    'Ask KMS to decrypt the inner layer data key',
+    'Decrypt the body (outer layer, WebCrypto)',
+    'Decrypt the body (inner layer, @noble/ciphers)',
+  ])
+  await expect(page.getByRole('region', { name: 'Request inspector' }).getByTestId('exchange').filter({ hasText: 'kms:Decrypt' })).toHaveCount(2)
+  await panel.getByTestId('walk-result').scrollIntoViewIfNeeded()
+  await shot(page, testInfo, 'walkthrough-dsse')
+
+  // SSE-C: a wrong key stops at the HMAC check; the right one decrypts. The field is emptied after each try.
+  panel = await onDisk(page, 'ssec.txt')
+  const ssec = panel.getByTestId('walkthrough')
+  await ssec.getByLabel('Your SSE-C key').fill('0000000000000000000000000000000a')
+  await ssec.getByRole('button', { name: 'Decrypt it step by step' }).click()
+  await expect(ssec.locator('[data-failed="true"]')).toContainText('not the key the object was uploaded with')
+  await expect(ssec.getByLabel('Your SSE-C key')).toHaveValue('')
+  await ssec.getByLabel('Your SSE-C key').fill(SSE_C_KEY)
+  await ssec.getByRole('button', { name: 'Decrypt it step by step' }).click()
+  await expect(ssec.getByTestId('walk-result')).toBeVisible()
+  await expect(ssec).toContainText(`"${PLAINTEXT}`)
+  await ssec.getByTestId('walk-result').scrollIntoViewIfNeeded()
+  await shot(page, testInfo, 'walkthrough-sse-c')
+})

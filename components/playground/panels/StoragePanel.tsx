@@ -9,6 +9,8 @@ import { useEmulatorVersion } from '../use-emulator'
 import { Badge } from './Badge'
 import { KeyHierarchy } from './KeyHierarchy'
 import { Field, HexBlock } from './StoredBytes'
+import { Walkthrough } from './Walkthrough'
+import type { WalkDeps } from '@/lib/inspector/walkthrough'
 
 export interface Selection {
   bucket: string
@@ -16,7 +18,7 @@ export interface Selection {
 }
 
 /** "What is on the disk": an object's stored bytes, its wrapped data key(s), IVs and tags, and the keys above it. */
-export function StoragePanel({ emulator, selection, onSelect }: { emulator: Emulator; selection?: Selection; onSelect: (s: Selection) => void }) {
+export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { emulator: Emulator; selection?: Selection; onSelect: (s: Selection) => void; kmsDecrypt: WalkDeps['kmsDecrypt'] }) {
   useEmulatorVersion(emulator)
   const id = useId()
   const all = bucketRows(emulator.s3).flatMap((b) => b.objects.map((o) => ({ bucket: b.name, key: o.key })))
@@ -85,6 +87,7 @@ export function StoragePanel({ emulator, selection, onSelect }: { emulator: Emul
           <HexBlock bytes={l.ciphertext} label="Ciphertext" />
         </section>
       ))}
+      <Walkthrough key={value} emulator={emulator} bucket={current.bucket} objectKey={current.key} sseC={view.badge === 'SSE-C'} kmsDecrypt={kmsDecrypt} />
     </div>
   )
 }
