@@ -44,6 +44,7 @@ const digest = (name: string, hash: (d: Uint8Array) => Promise<Uint8Array> | Uin
 const HELP = `The aws CLI (aws-cli v2 syntax; requests go to the in-browser S3 emulator):
   aws s3 mb | rb | ls | cp | rm ...           high-level S3 commands
   aws s3api <operation> --bucket ... ...       any S3 API operation, e.g. head-object, put-bucket-encryption
+  s3ec put-object | get-object ...             client-side encryption like the S3 Encryption Client (s3ec for usage)
 
 Shell commands:
   echo, cat, ls, rm, mkdir, cd, pwd           files live in this browser tab (redirect with > and >>)

@@ -11,6 +11,7 @@ import { tokenize, type Token } from './tokenize'
 import { VfsError } from './vfs'
 import { findSubstitution, quoteOutput } from './substitute'
 import { playgroundCommand } from './playground-command'
+import { s3ecCommand } from './s3ec-command'
 
 export interface Shell extends ShellState {
   aws: Omit<AwsEnv, 'vfs'>
@@ -59,6 +60,7 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
     return { code: 0, out }
   }
   if (name === 'playground') code = await playgroundCommand(args, io, sh)
+  else if (name === 's3ec') code = await s3ecCommand(args, io, sh)
   else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
   else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name])) code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
   else {
