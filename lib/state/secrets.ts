@@ -47,8 +47,11 @@ export function secretReferences(history: readonly string[], env: Record<string,
     for (const m of line.matchAll(new RegExp(`(?:${SECRET_OPTIONS.join('|')})(?:\\s+|=)["']?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)`, 'g'))) variables.add(m[1]!)
     words.forEach((w, i) => {
       const [opt, inline] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined]
-      if (!SECRET_OPTIONS.includes(opt)) return
-      const value = inline ?? words[i + 1] ?? ''
+      // s3ec's --keyring aes:fileb://KEY and rsa:file://KEY.pem name key files (kms:KEY names a KMS key, no secret).
+      const keyring = opt === '--keyring'
+      if (!SECRET_OPTIONS.includes(opt) && !keyring) return
+      const given = inline ?? words[i + 1] ?? ''
+      const value = keyring ? (/^(aes|rsa):(.*)$/.exec(given)?.[2] ?? '') : given
       const file = /^fileb?:\/\/(.+)$/.exec(value)?.[1]
       if (file) files.add(file)
     })

@@ -39,5 +39,9 @@ describe('secretReferences', () => {
     )
     expect(refs.files.sort()).toEqual(['secret.txt', 'sse.key'])
     expect(refs.variables.sort()).toEqual(['CUSTOMER', 'MY_PASSWORD'])
+    // The s3ec command's keyrings: AES and RSA key files are secrets, a KMS key id is not.
+    const s3ec = secretReferences(['s3ec put-object --bucket b --key k --body f --keyring aes:fileb://aes.key', 's3ec get-object --bucket b --key k out --keyring=rsa:file://private.pem', 's3ec put-object --keyring kms:alias/app --bucket b --key k --body f'])
+    expect(s3ec.files.sort()).toEqual(['aes.key', 'private.pem'])
+    expect(redactLine('s3ec put-object --keyring kms:alias/app --bucket b --key k --body f')).toContain('kms:alias/app')
   })
 })
