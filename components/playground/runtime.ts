@@ -10,6 +10,7 @@ import { ExchangeLog } from '@/lib/inspector/exchange'
 import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
 import { idbStore } from './state/idb'
+import { linkTabs } from './state/other-tabs'
 import { startPersistence, type Persistence } from './state/persistence'
 import { emulatorChanged } from './use-emulator'
 
@@ -54,6 +55,7 @@ export function getRuntime(): Promise<Runtime> {
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')
     await startEmulatorWorker(emulator, log)
     autosave({ emulator, session, persistence })
+    linkTabs(persistence)
     return { emulator, log, policies, session, persistence }
   })()
   return started

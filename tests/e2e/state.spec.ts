@@ -182,3 +182,33 @@ test('a damaged record: a clear message, the playground still works, and the lea
   await page.getByTestId('damaged-notice').getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByTestId('damaged-notice')).toBeVisible()
 })
+
+test('two tabs: when one saves, the other stops saving and lets the learner choose', async ({ page, context }, testInfo) => {
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  const second = await context.newPage()
+  await second.goto('/playground/')
+  await waitForPlayground(second)
+
+  const before = await saveCount(page)
+  await runAll(page, ['aws s3 mb s3://first-tab'])
+  await savedAfter(page, before)
+  const bar = second.getByTestId('state-bar')
+  await expect(bar).toContainText('another tab saved newer work')
+  await expect(bar).toHaveAttribute('data-save-state', 'paused')
+  // Work in the second tab no longer overwrites the first tab's save.
+  await runAll(second, ['aws s3 mb s3://second-tab'])
+  await second.waitForTimeout(600)
+  expect(String(await storedRecord(second))).toContain('"name":"first-tab"')
+  await shot(second, testInfo, 'other-tab')
+
+  // Keeping this tab's work saves it, and now the first tab is the one told.
+  await bar.getByRole('button', { name: "Keep this tab's (replaces it)" }).click()
+  await expect.poll(async () => String(await storedRecord(second))).toContain('"name":"second-tab"')
+  await expect(page.getByTestId('state-bar')).toContainText('another tab saved newer work')
+  // Reloading there loads it.
+  await page.getByTestId('state-bar').getByRole('button', { name: "Reload to load the other tab's" }).click()
+  await waitForPlayground(page)
+  await openPanel(page, 'Buckets')
+  await expect(page.getByRole('region', { name: 'Bucket second-tab' })).toBeVisible()
+})

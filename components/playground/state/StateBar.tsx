@@ -11,7 +11,7 @@ const time = (ms: number | string) => new Date(ms).toLocaleTimeString('en-GB')
 function describe(s: SaveStatus): string {
   if (s.state === 'off') return s.message ?? 'Not saved in this browser'
   if (s.state === 'error') return s.message ?? 'Could not save'
-  if (s.state === 'paused') return s.damaged ? 'Saving paused: see the message below' : 'Saving paused'
+  if (s.state === 'paused') return s.damaged ? 'Saving paused: see the message below' : s.otherTab ? 'Saving paused: another tab saved newer work' : 'Saving paused'
   if (s.state === 'saving') return 'Saving…'
   if (s.state === 'saved' && s.at) return `Saved in this browser at ${time(s.at)}`
   return s.restoredFrom ? `Restored your work from ${time(s.restoredFrom)}` : 'Saved in this browser as you go'
@@ -66,6 +66,17 @@ export function StateBar({ persistence }: { persistence: Persistence }) {
           </button>
         )}
       </span>
+      {status.otherTab && (
+        <p role="status" className="flex w-full flex-wrap items-center gap-2 font-semibold">
+          The playground is open in another tab, which saved after this one. Keep which work?
+          <button type="button" className={button} onClick={() => location.reload()}>
+            Reload to load the other tab&apos;s
+          </button>
+          <button type="button" className={button} onClick={() => void persistence.keepThisTab()}>
+            Keep this tab&apos;s (replaces it)
+          </button>
+        </p>
+      )}
       {problem && (
         <p role="alert" className="w-full font-semibold text-red-700 dark:text-red-300">
           {problem}

@@ -19,6 +19,8 @@ export interface SaveStatus {
   /** Set when the stored record could not be restored: the reason, and the record as it was. */
   damaged?: { reason: string; raw: string }
   restoredFrom?: string
+  /** Another tab changed the saved record since this one last saved: saving here waits for the learner. */
+  otherTab?: boolean
 }
 
 const DEBOUNCE_MS = 300
@@ -37,6 +39,9 @@ export class Persistence {
   ) {
     this.status = { state: store ? 'idle' : 'off', count: 0, pending: false, ...initial }
   }
+
+  /** Called after this tab changes the stored record (other-tabs.ts tells the other tabs). */
+  onChanged: () => void = () => {}
 
   get = () => this.status
   subscribe = (cb: () => void) => {
@@ -66,6 +71,7 @@ export class Persistence {
       try {
         await store.put(this.exportText())
         this.set({ state: 'saved', count: this.status.count + 1, at: Date.now() })
+        this.onChanged()
       } catch (error) {
         this.set({ state: 'error', message: `Could not save in this browser: ${error instanceof Error ? error.message : String(error)}` })
       }
@@ -83,12 +89,14 @@ export class Persistence {
     if (!this.store) throw new SavedStateError('this browser does not allow saving, so an import would not survive the reload')
     this.stop()
     await this.store.put(text)
+    this.onChanged()
   }
 
   /** Forgets everything saved; the caller reloads. */
   async reset(): Promise<void> {
     this.stop()
     await this.store?.delete()
+    this.onChanged()
   }
 
   /** The damaged record is dropped; this session (a fresh one) is saved from now on. */
@@ -96,6 +104,19 @@ export class Persistence {
     await this.store?.delete()
     this.set({ state: 'idle', damaged: undefined })
     await this.saveNow()
+  }
+
+  /** Another tab saved (or reset, or imported): stop, so this tab never silently writes over that. */
+  otherTabChanged(): void {
+    if (this.status.state === 'off' || this.status.damaged) return
+    this.stop()
+    this.set({ otherTab: true })
+  }
+
+  /** The learner chose this tab's work over the other tab's. */
+  keepThisTab(): Promise<void> {
+    this.set({ state: 'idle', otherTab: false })
+    return this.saveNow()
   }
 
   private stop() {
