@@ -3,6 +3,7 @@
  * Sources: Java `materials/AesKeyring.java` (_aesGcmStrategy), Ruby `encryptionV2/utils.rb` encrypt_aes_gcm /
  * decrypt_aes_gcm; V3 binds ASCII `115` instead of `AES/GCM/NoPadding` (reference §1.4).
  */
+import { ecb } from '@noble/ciphers/aes.js'
 import { buf, concat, utf8 } from '../crypto/bytes'
 import { webCryptoRandom, type RandomSource } from '../crypto/random'
 import { DATA_KEY_BYTES, GCM_IV_BYTES, GCM_TAG_BITS } from './constants'
@@ -21,6 +22,21 @@ export function aesKeyring(wrappingKey: Uint8Array, options: AesKeyringOptions =
   const random = options.random ?? webCryptoRandom
   const kek = crypto.subtle.importKey('raw', buf(wrappingKey), 'AES-GCM', false, ['encrypt', 'decrypt'])
   const keyring: Keyring = {
+    async decryptLegacyDataKey(wrapped) {
+      try {
+        // V1 `AES`: AES/ECB/PKCS5Padding of the data key (Ruby encryption/utils.rb encrypt); WebCrypto has no ECB.
+        if (wrapped.wrapAlg === 'AES') return ecb(wrappingKey).decrypt(wrapped.edk)
+        // `AESWrap`: RFC 3394 (Java AesKeyring._aesWrapStrategy); WebCrypto AES-KW unwraps to an extractable key.
+        if (wrapped.wrapAlg === 'AESWrap') {
+          const kw = await crypto.subtle.importKey('raw', buf(wrappingKey), 'AES-KW', false, ['unwrapKey'])
+          const key = await crypto.subtle.unwrapKey('raw', buf(wrapped.edk), kw, 'AES-KW', 'AES-CBC', true, ['decrypt'])
+          return new Uint8Array(await crypto.subtle.exportKey('raw', key))
+        }
+      } catch {
+        throw new CseError('KeyUnwrapFailed', `${wrapped.wrapAlg} key unwrap failed: wrong wrapping key or altered wrapped key`)
+      }
+      throw new CseError('WrongKeyring', `an AES keyring cannot unwrap ${wrapped.wrapAlg}`)
+    },
     wrapAlg: 'AES/GCM',
     async generateDataKey(cekAlg) {
       const dataKey = random(DATA_KEY_BYTES)

@@ -8,6 +8,7 @@ import { webCryptoRandom, type RandomSource } from '../crypto/random'
 import { GCM_CEK_ALG, GCM_IV_BYTES, GCM_TAG_BITS, V3_CEK_ALG, V3_IV, V3_MESSAGE_ID_BYTES, V3_SUITE_BYTES } from './constants'
 import { commitmentOf, contentKeyOf, verifiedContentKey } from './commitment'
 import { CseError } from './errors'
+import { decryptLegacy, isLegacy, type LegacyOptions } from './legacy'
 import type { Keyring } from './keyring'
 import { buildMetadata, parseMetadata, type Format, type Materials, type Metadata } from './metadata'
 
@@ -70,7 +71,8 @@ export async function contentCipherFor(materials: Materials, keyring: Keyring): 
 }
 
 /** The plaintext, or a CseError: a failed tag never yields output (WebCrypto's GCM is one-shot). */
-export async function decryptObject(body: Uint8Array, metadata: Metadata, keyring: Keyring): Promise<Uint8Array> {
+export async function decryptObject(body: Uint8Array, metadata: Metadata, keyring: Keyring, legacy: LegacyOptions = {}): Promise<Uint8Array> {
+  if (isLegacy(metadata)) return decryptLegacy(body, metadata, keyring, legacy)
   const cipher = await contentCipherFor(parseMetadata(metadata), keyring)
   try {
     return new Uint8Array(await crypto.subtle.decrypt(gcm(cipher), await importAes(cipher.key, 'AES-GCM', 'decrypt'), buf(body)))

@@ -21,6 +21,8 @@ export interface Keyring {
   generateDataKey(cekAlg: string): Promise<{ dataKey: Uint8Array; wrapped: WrappedKey }>
   /** The data key, or a CseError if the wrap, the binding or the key is wrong. */
   decryptDataKey(wrapped: WrappedKey, cekAlg: string): Promise<Uint8Array>
+  /** Legacy wraps (V1 `AES`/`RSA`, `AESWrap`, `kms`), read only and only behind enableLegacyWrappingAlgorithms (legacy.ts). */
+  decryptLegacyDataKey?(wrapped: WrappedKey): Promise<Uint8Array>
 }
 
 /** Refuses an object wrapped by another kind of key, naming both, before any crypto runs. */

@@ -33,6 +33,15 @@ export function kmsKeyring(kms: KmsPort, keyId: string, options: KmsKeyringOptio
     throw new CseError('InvalidMetadata', `${KMS_CEK_ALG_CONTEXT_KEY} is reserved for the S3 Encryption Client and cannot be set in the encryption context`)
   }
   const keyring: Keyring = {
+    async decryptLegacyDataKey(wrapped) {
+      // Legacy `kms`: context {"kms_cmk_id": ...} as stored; the content algorithm is not bound (reference §1.3).
+      if (wrapped.wrapAlg !== 'kms') throw new CseError('WrongKeyring', `a KMS keyring cannot unwrap ${wrapped.wrapAlg}`)
+      try {
+        return await kms.decrypt({ keyId, ciphertextBlob: wrapped.edk, encryptionContext: wrapped.description })
+      } catch (e) {
+        throw new CseError('KeyUnwrapFailed', `KMS Decrypt refused the data key: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`)
+      }
+    },
     wrapAlg: 'kms+context',
     async generateDataKey(cekAlg) {
       const encryptionContext = { ...callerContext, [KMS_CEK_ALG_CONTEXT_KEY]: cekAlg }

@@ -22,6 +22,12 @@ export interface RsaKeyringOptions {
 export function rsaKeyring(options: RsaKeyringOptions): Keyring {
   const random = options.random ?? webCryptoRandom
   const keyring: Keyring = {
+    async decryptLegacyDataKey(wrapped) {
+      // Reported, not guessed (reference §2): WebCrypto has no RSAES-PKCS1-v1_5 encryption, and Java's
+      // OAEPWithSHA-256AndMGF1Padding means MGF1-SHA-1 under SunJCE but MGF1-SHA-256 under BouncyCastle.
+      const missing = wrapped.wrapAlg === 'RSA' ? 'RSAES-PKCS1-v1_5 (V1 RSA key wrap), which WebCrypto lacks' : `${wrapped.wrapAlg}, whose MGF1 hash is provider-dependent`
+      throw new CseError('Unsupported', `cannot unwrap the data key: it needs ${missing}`)
+    },
     wrapAlg: 'RSA-OAEP-SHA1',
     async generateDataKey(cekAlg) {
       if (!options.publicKey) throw new CseError('Unsupported', 'the RSA keyring needs a public key to encrypt')

@@ -22,6 +22,8 @@ export interface S3EncryptionClientOptions {
   instructionFile?: boolean
   /** Allow ranged GETs, decrypted with unauthenticated AES-CTR (Java enableLegacyUnauthenticatedModes). */
   enableLegacyUnauthenticatedModes?: boolean
+  /** Read legacy wraps (V1 AES/ECB, AESWrap, kms) (Java enableLegacyWrappingAlgorithms). */
+  enableLegacyWrappingAlgorithms?: boolean
 }
 
 export interface PutRequest {
@@ -36,7 +38,7 @@ export interface GetResult {
   Body: Uint8Array
   /** The object's user metadata as stored (S3EC keys included), merged with the instruction file if one was used. */
   Metadata: Metadata
-  format: Format
+  format: Format | 'v1'
   instructionFile: boolean
   ContentRange?: string
 }
@@ -63,7 +65,9 @@ export class S3EncryptionClient {
     const out = await s3.send(new GetObjectCommand({ Bucket: request.Bucket, Key: request.Key }))
     const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array()
     const { metadata, instructionFile } = await this.contentMetadata(request, out.Metadata ?? {})
-    return { Body: await decryptObject(body, metadata, keyring), Metadata: metadata, format: detectFormat(metadata) as Format, instructionFile }
+    const { enableLegacyUnauthenticatedModes, enableLegacyWrappingAlgorithms } = this.options
+    const plain = await decryptObject(body, metadata, keyring, { enableLegacyUnauthenticatedModes, enableLegacyWrappingAlgorithms })
+    return { Body: plain, Metadata: metadata, format: detectFormat(metadata) as Format | 'v1', instructionFile }
   }
 
   private async getRange(request: { Bucket: string; Key: string; Range: string }): Promise<GetResult> {
@@ -78,7 +82,7 @@ export class S3EncryptionClient {
     const allowUnauthenticated = enableLegacyUnauthenticatedModes === true
     const body = await decryptRange({ slice, sliceStart: lo, objectLength, start, end, metadata, keyring, allowUnauthenticated })
     const ContentRange = `bytes ${start}-${end}/${objectLength - GCM_TAG_BYTES}`
-    return { Body: body, Metadata: metadata, format: detectFormat(metadata) as Format, instructionFile, ContentRange }
+    return { Body: body, Metadata: metadata, format: detectFormat(metadata) as Format | 'v1', instructionFile, ContentRange }
   }
 
   private async contentMetadata(request: { Bucket: string; Key: string }, objectMetadata: Metadata) {

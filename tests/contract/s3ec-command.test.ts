@@ -3,8 +3,11 @@
  * wire through @aws-sdk/client-s3, aws-cli sees only ciphertext, and s3ec get-object gives the plaintext back.
  */
 import { generateKeyPairSync } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { utf8 } from '@/lib/crypto/bytes'
+import { fromBase64, utf8 } from '@/lib/crypto/bytes'
 import { cliAgainst, type Ran } from '../helpers/cli'
 import { startEmulator, type RunningEmulator } from '../helpers/server'
 
@@ -94,5 +97,15 @@ describe('s3ec put-object / get-object', () => {
     const usage = await run('s3ec put-object --bucket cse')
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/required: --bucket, --key, --keyring[\s\S]*usage: s3ec/)])
     expect((await run('s3ec put-object --bucket cse --key k --body plain.txt --keyring aes:fileb://key.bin --format v4')).stderr).toMatch(/v2 or v3/)
+  })
+
+  it('reads a legacy V1 object the Ruby client wrote only with --enable-legacy', async () => {
+    const f = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/s3ec/ruby-v1-legacy-aes-cbc.json', import.meta.url)), 'utf8'))
+    await cli.session.shell.aws.clients({}).s3.send(new PutObjectCommand({ Bucket: 'cse', Key: 'v1', Body: fromBase64(f.ciphertextBase64), Metadata: f.metadata }))
+    cli.session.shell.vfs.write('v1.key', fromBase64(f.key.aes)!)
+    const refused = await run('s3ec get-object --bucket cse --key v1 v1.txt --keyring aes:fileb://v1.key')
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(/legacy wrapping algorithm AES/)])
+    expect(JSON.parse(await ok('s3ec get-object --bucket cse --key v1 v1.txt --keyring aes:fileb://v1.key --enable-legacy'))).toMatchObject({ EncryptionFormat: 'v1' })
+    expect(await ok('cat v1.txt')).toBe('Hello from the Ruby S3 Encryption Client')
   })
 })

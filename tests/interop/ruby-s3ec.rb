@@ -47,13 +47,20 @@ def write_fixtures(endpoint, outdir)
   bodies.each { |name, body| cases << ["ruby-v2-aesgcm-#{name}", "aes:#{Base64.strict_encode64(aes_key)}", :metadata, body] }
   cases << ['ruby-v2-aesgcm-instruction-file', "aes:#{Base64.strict_encode64(aes_key)}", :instruction_file, bodies['hello']]
   %w[hello binary-1000].each { |name| cases << ["ruby-v2-rsaoaep-#{name}", "rsa:#{rsa_file}", :metadata, bodies[name]] }
+  # Legacy V1 (Aws::S3::Encryption::Client): AES/ECB or RSA PKCS#1 v1.5 key wrap, AES/CBC content.
+  cases << ['ruby-v1-legacy-aes-cbc', "v1aes:#{Base64.strict_encode64(aes_key)}", :metadata, bodies['hello']]
+  cases << ['ruby-v1-legacy-rsa-cbc', "v1rsa:#{rsa_file}", :metadata, bodies['hello']]
   cases.each do |name, spec, location, body|
-    encryption_client(endpoint, spec, location).put_object(bucket: bucket, key: name, body: body)
+    writer = if spec.start_with?('v1aes:') then Aws::S3::Encryption::Client.new(client: s3, encryption_key: aes_key)
+             elsif spec.start_with?('v1rsa:') then Aws::S3::Encryption::Client.new(client: s3, encryption_key: rsa)
+             else encryption_client(endpoint, spec, location)
+             end
+    writer.put_object(bucket: bucket, key: name, body: body)
     raw = s3.get_object(bucket: bucket, key: name)
     fixture = {
-      writer: "ruby aws-sdk-s3 #{Aws::S3::GEM_VERSION} Aws::S3::EncryptionV2::Client (security_profile :v2)",
-      name: name, wrap: spec.start_with?('aes') ? 'AES/GCM' : 'RSA-OAEP-SHA1',
-      key: spec.start_with?('aes') ? { aes: Base64.strict_encode64(aes_key) }
+      writer: "ruby aws-sdk-s3 #{Aws::S3::GEM_VERSION} " + (spec.start_with?('v1') ? 'Aws::S3::Encryption::Client (legacy V1)' : 'Aws::S3::EncryptionV2::Client (security_profile :v2)'),
+      name: name, wrap: { 'aes' => 'AES/GCM', 'rsa' => 'RSA-OAEP-SHA1', 'v1aes' => 'AES (V1, AES/ECB)', 'v1rsa' => 'RSA (V1, PKCS#1 v1.5)' }[spec.split(':').first],
+      key: spec.include?('aes:') ? { aes: Base64.strict_encode64(aes_key) }
                                    : { rsaPrivateKeyPem: rsa.to_pem, rsaPrivateKeyPkcs8Pem: rsa.private_to_pem },
       plaintextBase64: Base64.strict_encode64(body),
       metadata: raw.metadata,

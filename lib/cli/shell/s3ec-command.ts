@@ -10,10 +10,11 @@ import { KEYRING_FORMS, keyringFrom, parseContext } from './s3ec-keyring'
 import { VfsError } from './vfs'
 
 const USAGE = `usage: s3ec put-object --bucket B --key K --body FILE --keyring KEYRING [--format v2|v3] [--instruction-file] [--encryption-context JSON]
-       s3ec get-object --bucket B --key K OUTFILE --keyring KEYRING [--range bytes=A-B --enable-legacy-unauthenticated-modes] [--encryption-context JSON]
+       s3ec get-object --bucket B --key K OUTFILE --keyring KEYRING [--range bytes=A-B] [--enable-legacy] [--encryption-context JSON]
 KEYRING: ${KEYRING_FORMS}
+--enable-legacy = --enable-legacy-unauthenticated-modes (AES-CBC, ranged gets) + --enable-legacy-wrapping-algorithms (V1 keys)
 `
-const FLAGS = new Set(['--instruction-file', '--enable-legacy-unauthenticated-modes', '--enable-legacy'])
+const FLAGS = new Set(['--instruction-file', '--enable-legacy-unauthenticated-modes', '--enable-legacy-wrapping-algorithms', '--enable-legacy'])
 const VALUES = new Set(['--bucket', '--key', '--body', '--keyring', '--format', '--encryption-context', '--range'])
 
 function parse(args: string[]): { options: Map<string, string>; positional: string[] } | string {
@@ -53,7 +54,9 @@ export const s3ecCommand: Builtin = async (args, io, sh) => {
       keyring,
       format,
       instructionFile: options.has('--instruction-file'),
+      // --enable-legacy turns on both of Java's legacy switches (CBC content and ranges; old key wraps).
       enableLegacyUnauthenticatedModes: options.has('--enable-legacy-unauthenticated-modes') || options.has('--enable-legacy'),
+      enableLegacyWrappingAlgorithms: options.has('--enable-legacy-wrapping-algorithms') || options.has('--enable-legacy'),
     })
     if (verb === 'put-object') {
       const file = options.get('--body')

@@ -20,16 +20,20 @@ interface Fixture {
 }
 
 const dir = fileURLToPath(new URL('../../fixtures/s3ec/', import.meta.url))
-const fixtures: Fixture[] = readdirSync(dir)
+const all: Fixture[] = readdirSync(dir)
   .filter((f) => f.startsWith('ruby-') && f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as Fixture)
+const fixtures = all.filter((f) => f.name.startsWith('ruby-v2-'))
+const legacy = (name: string) => all.find((f) => f.name === name)!
 
 const keyringOf = async (f: Fixture): Promise<Keyring> => (f.key.aes ? aesKeyring(fromBase64(f.key.aes)!) : rsaKeyringFromPem(f.key.rsaPrivateKeyPem!))
 const metadataOf = (f: Fixture) => (f.instructionFile ? mergeInstructionFile(f.metadata, utf8(f.instructionFile)) : f.metadata)
 
 describe('fixtures written by the Ruby S3 Encryption Client', () => {
   it('are all present', () => {
-    expect(fixtures.map((f) => f.name).sort()).toEqual([
+    expect(all.map((f) => f.name).sort()).toEqual([
+      'ruby-v1-legacy-aes-cbc',
+      'ruby-v1-legacy-rsa-cbc',
       'ruby-v2-aesgcm-binary-1000',
       'ruby-v2-aesgcm-empty',
       'ruby-v2-aesgcm-hello',
@@ -69,5 +73,21 @@ describe('fixtures written by the Ruby S3 Encryption Client', () => {
       bad[i]! ^= 1
       await expect(decryptObject(bad, metadataOf(f), await keyringOf(f))).rejects.toMatchObject({ code: 'TagMismatch' })
     }
+  })
+
+  it('legacy V1 (AES/ECB key wrap, AES/CBC content) decrypts only with both legacy opt-ins', async () => {
+    const f = legacy('ruby-v1-legacy-aes-cbc')
+    const body = fromBase64(f.ciphertextBase64)!
+    const keyring = await keyringOf(f)
+    await expect(decryptObject(body, f.metadata, keyring)).rejects.toThrow(/legacy wrapping algorithm AES/)
+    await expect(decryptObject(body, f.metadata, keyring, { enableLegacyWrappingAlgorithms: true })).rejects.toThrow(/AES\/CBC\/PKCS5Padding, which is unauthenticated/)
+    const all = { enableLegacyWrappingAlgorithms: true, enableLegacyUnauthenticatedModes: true }
+    expect(await decryptObject(body, f.metadata, keyring, all)).toEqual(fromBase64(f.plaintextBase64))
+  })
+
+  it('legacy V1 RSA (PKCS#1 v1.5 key wrap) is reported as unsupported, naming the missing algorithm', async () => {
+    const f = legacy('ruby-v1-legacy-rsa-cbc')
+    const all = { enableLegacyWrappingAlgorithms: true, enableLegacyUnauthenticatedModes: true }
+    await expect(decryptObject(fromBase64(f.ciphertextBase64)!, f.metadata, await keyringOf(f), all)).rejects.toMatchObject({ code: 'Unsupported', message: expect.stringMatching(/RSAES-PKCS1-v1_5/) })
   })
 })
