@@ -51,6 +51,7 @@ Shell commands:
   cmp, diff, md5sum, sha256sum                compare and fingerprint files
   xxd, hexdump -C, base64 [-d], head, wc      look at bytes (ciphertext, keys)
   openssl rand [-hex|-base64] [-out FILE] N   random bytes, e.g. a 32-byte SSE-C key
+  openssl enc -aes-256-cbc [-d] [-a] -pbkdf2 -pass pass:SECRET -in F -out F   encrypt by hand, OpenSSL-compatible
   export NAME=value, history, clear           variables ($NAME), past commands (arrow keys), clear the screen
   a | b, a && b, a ; b, X=$(cmd)              pipes, command lists, variables and substitution
   playground time [advance DAYS]              the emulator's simulated clock (key deletions, rotations)

@@ -3,6 +3,7 @@ import { fromBase64, toBase64, toHex } from '../../crypto/bytes'
 import type { Builtin, ShellState } from './builtins'
 import type { Io } from '../aws/io'
 import { VfsError } from './vfs'
+import { opensslEnc } from './openssl-enc'
 
 function input(cmd: string, path: string | undefined, io: Io, sh: ShellState): Uint8Array | undefined {
   if (path === undefined || path === '-') return io.stdin ?? new Uint8Array()
@@ -111,6 +112,7 @@ export const INSPECT_COMMANDS: Record<string, Builtin> = {
   },
   /** `openssl rand [-hex|-base64] [-out FILE] N`: random bytes from WebCrypto (e.g. an SSE-C key). */
   openssl(args, io, sh) {
+    if (args[0] === 'enc') return opensslEnc(args.slice(1), io, sh)
     if (args[0] !== 'rand') {
       io.err(`Invalid command '${args[0] ?? ''}'; type "help" for a list.\n`)
       return 1
