@@ -17,6 +17,7 @@ export const lessons: LessonEntry[] = [
   { slug: 'dsse-kms', load: () => import('./learn/dsse-kms.mdx') },
   { slug: 'sse-c', load: () => import('./learn/sse-c.mdx') },
   { slug: 'enforce-with-policies', load: () => import('./learn/enforce-with-policies.mdx') },
+  { slug: 'client-side', load: () => import('./learn/client-side.mdx') },
 ]
 
 export const findLesson = (slug: string) => lessons.find((l) => l.slug === slug)
