@@ -10,7 +10,7 @@ export default function Home() {
         server: it all runs in this page, even offline.
       </p>
       <div className="mt-8 flex flex-wrap gap-4">
-        <Link href="/learn/default-encryption/" className="rounded bg-amber-500 px-4 py-2 font-semibold text-black hover:bg-amber-400">
+        <Link href="/learn/overview/" className="rounded bg-amber-500 px-4 py-2 font-semibold text-black hover:bg-amber-400">
           Start the first lesson
         </Link>
         <Link href="/playground/" className="rounded border border-[var(--border)] px-4 py-2 font-semibold">

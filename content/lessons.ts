@@ -12,6 +12,7 @@ export interface LessonEntry {
 }
 
 export const lessons: LessonEntry[] = [
+  { slug: 'overview', load: () => import('./learn/overview.mdx') },
   { slug: 'default-encryption', load: () => import('./learn/default-encryption.mdx') },
   { slug: 'default-sse-kms', load: () => import('./learn/default-sse-kms.mdx') },
   { slug: 'dsse-kms', load: () => import('./learn/dsse-kms.mdx') },
