@@ -19,6 +19,11 @@ const { values } = parseArgs({
     'allow-sse-c-over-http': { type: 'boolean', default: false },
     https: { type: 'boolean', default: false },
     'cert-dir': { type: 'string' },
+    strict: { type: 'boolean', default: process.env.EMULATOR_STRICT === '1' },
+    'access-key': { type: 'string', default: process.env.EMULATOR_ACCESS_KEY_ID },
+    'secret-key': { type: 'string', default: process.env.EMULATOR_SECRET_ACCESS_KEY },
+    'session-token': { type: 'string', default: process.env.EMULATOR_SESSION_TOKEN },
+    cors: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -35,13 +40,34 @@ if (values.help) {
   --https                         serve TLS with a self-signed certificate for localhost (made with openssl,
                                   kept in --cert-dir, default DATA_DIR/tls or ~/.s3-playground/tls); then
                                   SSE-C works as on AWS. Trust it with AWS_CA_BUNDLE=<dir>/localhost-cert.pem
-                                  or pass --no-verify-ssl to aws`)
+                                  or pass --no-verify-ssl to aws
+  --strict                        stand in for a real endpoint: verify SigV4 signatures (header and presigned)
+                                  with --access-key/--secret-key (wrong secret: 403 SignatureDoesNotMatch;
+                                  unknown key: InvalidAccessKeyId) and honour each bucket's CORS rules
+  --access-key ID --secret-key S  the one credential strict mode accepts (or EMULATOR_ACCESS_KEY_ID,
+  [--session-token T]             EMULATOR_SECRET_ACCESS_KEY, EMULATOR_SESSION_TOKEN; EMULATOR_STRICT=1)
+  --cors rules|permissive|off     CORS: bucket rules (default with --strict), allow every origin (default),
+                                  or no CORS headers at all`)
   process.exit(0)
 }
+
+const cors = values.cors ?? (values.strict ? 'rules' : 'permissive')
+if (!['rules', 'permissive', 'off'].includes(cors)) {
+  console.error(`--cors must be rules, permissive or off, not ${cors}`)
+  process.exit(2)
+}
+if (values.strict && (!values['access-key'] || !values['secret-key'])) {
+  console.error('--strict needs --access-key and --secret-key (or EMULATOR_ACCESS_KEY_ID and EMULATOR_SECRET_ACCESS_KEY)')
+  process.exit(2)
+}
+const credentials = values.strict
+  ? [{ accessKeyId: values['access-key']!, secretAccessKey: values['secret-key']!, ...(values['session-token'] ? { sessionToken: values['session-token'] } : {}) }]
+  : undefined
 
 const emulator = createEmulator({
   blockSseCOnNewBuckets: !values['allow-sse-c-on-new-buckets'],
   allowSseCOverHttp: values['allow-sse-c-over-http'],
+  http: { ...(credentials ? { auth: { credentials } } : {}), ...(cors !== 'off' ? { cors: cors as 'rules' | 'permissive' } : {}) },
 })
 const dataDir = values['data-dir']
 const persistence = dataDir ? await attachPersistence(emulator, dataDir) : undefined
@@ -55,5 +81,6 @@ const port = await listen(createEmulatorServer(emulator, tls), { port: Number(va
 const endpoint = `${tls ? 'https' : 'http'}://${values.host}:${port}`
 if (tls) console.log(`TLS certificate: ${tls.certPath} (self-signed; e.g. AWS_CA_BUNDLE=${tls.certPath})`)
 console.log(`S3 + KMS emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
+console.log(values.strict ? `strict mode: SigV4 verified for access key ${values['access-key']}; CORS from each bucket's rules` : `signatures not checked; CORS: ${cors}`)
 console.log(`try: aws --endpoint-url ${endpoint} s3 mb s3://my-s3-bucket`)
 console.log(`     aws --endpoint-url ${endpoint} kms create-key --description demo`)

@@ -1,5 +1,8 @@
 /** A terminal session: files, environment, history and the aws CLI wired to a target, with no UI. */
-import { createClients, type Clients, type Target } from '../sdk/clients'
+import { createClients, emulatorTarget, type Clients, type Target } from '../sdk/clients'
+import { recordExchanges, type ExchangeSink } from '../sdk/recorder'
+import { describeTarget, isRealTarget, toTarget, type TargetConfig, type TargetStore } from '../sdk/target-config'
+import { ProfileNotFound } from './aws/profiles'
 import type { Io } from './aws/io'
 import { runLine, type Shell } from './shell/run-line'
 import { Vfs, type FileSystem } from './shell/vfs'
@@ -8,7 +11,16 @@ import { Vfs, type FileSystem } from './shell/vfs'
 export const INTERRUPTED = 130
 
 export interface SessionOptions {
-  target: Target
+  /** A fixed target (scripts, tests). */
+  target?: Target
+  /** The live current target (the page): every command uses what it holds when it runs. */
+  targets?: TargetStore
+  /** What `--profile emulator` means here: the in-page emulator by default, or the emulator's HTTP host in tests. */
+  emulator?: Target
+  /** Where exchanges with a real target are recorded (the service worker never sees them). */
+  onExchange?: ExchangeSink
+  /** Asks the learner a yes/no question in the terminal (destructive commands on a real target). */
+  confirm?: (question: string) => Promise<boolean>
   timeZone?: string
   clear?: () => void
   /** The files commands see; an in-memory tree by default. */
@@ -32,11 +44,33 @@ export interface Session {
 
 export function createSession(options: SessionOptions): Session {
   const cache = new Map<string, Clients>()
-  const clientsFor = ({ endpointUrl, region }: { endpointUrl?: string; region?: string }): Clients => {
-    const target = { ...options.target, ...(endpointUrl ? { endpoint: endpointUrl } : {}), ...(region ? { region } : {}) }
-    const id = JSON.stringify([target.endpoint, target.endpoints, target.region])
+  const profiles = new Map<string, TargetConfig>()
+  const emulator = options.emulator ?? options.target ?? emulatorTarget()
+  /** The config a profile names: `default` (or none) is the current target; `emulator` is always the emulator. */
+  const configOf = (profile?: string): { target: Target; config?: TargetConfig } => {
+    if (profile === 'emulator') return { target: emulator }
+    if (profile && profile !== 'default') {
+      const config = profiles.get(profile)
+      if (!config) throw new ProfileNotFound(profile)
+      return { target: toTarget(config), config }
+    }
+    if (options.targets) {
+      const config = options.targets.get()
+      return config.kind === 'emulator' ? { target: { ...emulator, region: config.region } } : { target: toTarget(config), config }
+    }
+    return { target: options.target ?? emulator }
+  }
+  const clientsFor = ({ endpointUrl, region, profile }: { endpointUrl?: string; region?: string; profile?: string }): Clients => {
+    const { target: base, config } = configOf(profile)
+    const target = { ...base, ...(endpointUrl ? { endpoint: endpointUrl, endpoints: undefined } : {}), ...(region ? { region } : {}) }
+    // The key stays in memory with the clients it names; it holds the credentials, so it is never logged.
+    const id = JSON.stringify(target)
     let clients = cache.get(id)
-    if (!clients) cache.set(id, (clients = createClients(target)))
+    if (!clients) {
+      cache.set(id, (clients = createClients(target)))
+      const real = (endpointUrl !== undefined && !/\.emulator\.invalid(:\d+)?(\/|$)/.test(endpointUrl)) || (config !== undefined && isRealTarget(config))
+      if (options.onExchange && real) recordExchanges(clients, options.onExchange, endpointUrl ?? (config ? describeTarget(config) : 'custom endpoint'))
+    }
     return clients
   }
   const shell: Shell = {
@@ -45,7 +79,14 @@ export function createSession(options: SessionOptions): Session {
     history: [],
     ...(options.clear ? { clear: options.clear } : {}),
     ...(options.tty ? { tty: true } : {}),
-    aws: { clients: clientsFor, config: {}, ...(options.timeZone ? { timeZone: options.timeZone } : {}) },
+    aws: {
+      clients: clientsFor,
+      config: {},
+      profiles,
+      ...(options.targets ? { targets: options.targets } : {}),
+      ...(options.confirm ? { confirm: options.confirm } : {}),
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    },
   }
   return {
     shell,

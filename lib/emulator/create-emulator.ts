@@ -2,7 +2,7 @@
 import { CloudTrail } from '../cloudtrail/trail'
 import { webCryptoRandom, type RandomSource } from '../crypto/random'
 import { KmsService } from '../kms/service'
-import { createHandle } from '../protocol/handle'
+import { createHandle, type HandleOptions } from '../protocol/handle'
 import { S3State } from '../s3/state'
 import { SimulatedClock } from './clock'
 import { EventHub } from './events'
@@ -19,6 +19,8 @@ export interface EmulatorOptions {
    * http unless started with --https; `npm run emulator -- --allow-sse-c-over-http` sets it.
    */
   allowSseCOverHttp?: boolean
+  /** Strict mode (SigV4 verification) and CORS, for the Node server and tests; the browser's worker uses neither. */
+  http?: HandleOptions
 }
 
 export interface Emulator {
@@ -51,6 +53,6 @@ export function createEmulator(options: EmulatorOptions = {}, s3?: S3State): Emu
   kms.onAudit((record) => cloudtrail.recordKms(record))
   const events = new EventHub()
   const emulator: Emulator = { s3: state, kms, cloudtrail, clock, events, random, handle: (request) => handle(request) }
-  const handle = createHandle(emulator)
+  const handle = createHandle(emulator, options.http)
   return emulator
 }

@@ -17,6 +17,13 @@ export interface Exchange {
   responseBody?: string
   startedAt: number
   ms: number
+  /**
+   * Set when the exchange went to a real target (not the emulator): where it went. The headers are then
+   * what browser code could read after CORS, recorded from the SDK's side (lib/sdk/recorder.ts).
+   */
+  target?: string
+  /** 'no-response': fetch failed without any readable answer, usually a CORS refusal (or the network). */
+  blocked?: 'no-response'
 }
 
 export type ExchangeListener = (exchanges: readonly Exchange[]) => void

@@ -15,13 +15,52 @@ import { renderS3Error } from './s3/errors'
 import { isCloudTrailRequest, isKmsRequest, isStsRequest } from './route-service'
 import { handleSts } from './sts/dispatch'
 import { handleControl, isControlRequest } from './control'
+import { corsHeaders, preflight, withHeaders, type CorsMode } from './cors'
+import { verifySigV4, type Credential } from './auth/sigv4'
+import { jsonAuthError, s3AuthError, stsAuthError } from './auth/errors'
 
-export function createHandle(emulator: Emulator): (request: Request) => Promise<Response> {
+/** What a host can switch on (strict mode on the Node server; the tests). The browser's worker uses neither. */
+export interface HandleOptions {
+  /** Verify SigV4 signatures against these credentials (strict mode); absent: any signature is accepted. */
+  auth?: { credentials: Credential[] }
+  /** Answer preflights and add Access-Control-* headers: from each bucket's CORS rules, or allowing everything. */
+  cors?: CorsMode
+}
+
+export function createHandle(emulator: Emulator, options: HandleOptions = {}): (request: Request) => Promise<Response> {
+  const handle = createServiceHandle(emulator, options)
+  if (!options.cors) return handle
+  const mode = options.cors
+  return async (request) => {
+    const url = new URL(request.url)
+    if (request.method === 'OPTIONS' && !isControlRequest(url)) {
+      const ctx = createContext(request, emulator.random)
+      try {
+        return preflight(request, url, emulator.s3, mode)
+      } catch (error) {
+        return renderS3Error(asS3Error(error, ctx), ctx)
+      }
+    }
+    const response = await handle(request)
+    const service = isKmsRequest(request) || isCloudTrailRequest(request) || isStsRequest(request) ? 'json' : 's3'
+    const extra = corsHeaders(request, url, emulator.s3, mode, service)
+    // Permissive mode exposes what this response carries (a wildcard would not cover credentialed requests).
+    if (extra['access-control-expose-headers'] === '*') extra['access-control-expose-headers'] = [...response.headers.keys()].join(', ')
+    return withHeaders(response, extra)
+  }
+}
+
+function createServiceHandle(emulator: Emulator, options: HandleOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const started = performance.now()
     const ctx = createContext(request, emulator.random)
     if (isControlRequest(ctx.url)) return handleControl(emulator, request, ctx.url)
     const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : isStsRequest(request) ? 'sts' : 's3'
+    const refused = options.auth ? await authenticate(request, ctx, service, options.auth.credentials) : undefined
+    if (refused) {
+      emulator.events.emit({ requestId: ctx.requestId, service, operation: 'Unknown', method: ctx.method, status: refused.status, ms: performance.now() - started })
+      return refused
+    }
     let operation = 'Unknown'
     let requestId = ctx.requestId
     let bucket: string | undefined
@@ -55,6 +94,17 @@ export function createHandle(emulator: Emulator): (request: Request) => Promise<
     })
     return response
   }
+}
+
+/** Strict mode: the error response for a request whose signature does not verify, or undefined. */
+async function authenticate(request: Request, ctx: RequestContext, service: string, credentials: Credential[]): Promise<Response | undefined> {
+  const signsPayload = service === 's3' || request.headers.has('x-amz-content-sha256')
+  const body = signsPayload ? undefined : new Uint8Array(await request.clone().arrayBuffer())
+  const result = verifySigV4(request, ctx.url, credentials, body)
+  if (result.ok) return undefined
+  if (service === 's3') return renderS3Error(s3AuthError(result.failure, ctx.query.has('X-Amz-Signature')), ctx)
+  if (service === 'sts') return stsAuthError(result.failure, ctx.requestId)
+  return jsonAuthError(result.failure, ctx.requestId)
 }
 
 async function jsonService(emulator: Emulator, service: 'kms' | 'cloudtrail', request: Request, ctx: RequestContext): Promise<Dispatched> {

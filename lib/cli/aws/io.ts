@@ -1,5 +1,6 @@
 /** The streams a command writes to, and what every command gets to work with. */
 import type { Clients } from '../../sdk/clients'
+import type { TargetConfig, TargetStore } from '../../sdk/target-config'
 import type { FileSystem } from '../shell/vfs'
 import type { ServiceModel } from './model'
 
@@ -12,6 +13,7 @@ export interface Io {
 export interface GlobalOptions {
   region?: string
   endpointUrl?: string
+  profile?: string
   output?: string
   query?: string
   binaryFormat?: 'base64' | 'raw-in-base64-out'
@@ -22,7 +24,7 @@ export interface GlobalOptions {
 export interface AwsEnv {
   vfs: FileSystem
   /** SDK clients for the active target, or for an --endpoint-url / --region override. */
-  clients(overrides: { endpointUrl?: string; region?: string }): Clients
+  clients(overrides: { endpointUrl?: string; region?: string; profile?: string }): Clients
   /** The local time zone for `aws s3 ls` dates (aws-cli prints local time); defaults to the runtime's. */
   timeZone?: string
   /** Terminal width for table output (aws-cli uses 80 when it cannot tell). */
@@ -33,4 +35,10 @@ export interface AwsEnv {
   commands?: string[]
   /** What `aws configure set` stores: the default region and output format. */
   config: { region?: string; output?: string }
+  /** Named profiles (`aws configure set ... --profile NAME`), in memory only. `emulator` is built in. */
+  profiles?: Map<string, TargetConfig>
+  /** The page's current target, which `aws configure set endpoint_url|aws_access_key_id|...` changes. */
+  targets?: TargetStore
+  /** Asks a yes/no question in the terminal; absent where nobody can answer (then destructive commands on a real target are refused). */
+  confirm?: (question: string) => Promise<boolean>
 }

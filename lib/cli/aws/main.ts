@@ -13,6 +13,9 @@ import { connectionErrorText, isConnectionFailure, serviceErrorText, serviceFail
 import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
 import { parseS3Args } from './s3/spec'
+import { ProfileNotFound } from './profiles'
+import { isFetchFailure } from '../../sdk/recorder'
+import { corsFailureText } from '../../cors/explain'
 
 import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 /** aws-cli lists s3's subcommands in this order. */
@@ -40,6 +43,7 @@ function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; versi
       if (value === undefined) throw argparseError(`argument ${name}: expected one argument`)
       if (name === '--region') g.region = value
       if (name === '--endpoint-url') g.endpointUrl = value
+      if (name === '--profile') g.profile = value
       if (name === '--output') {
         if (!OUTPUT_FORMATS.includes(value)) throw invalidChoice('--output', value, OUTPUT_FORMATS)
         g.output = value
@@ -124,6 +128,10 @@ export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<numbe
       io.err(error.text)
       return error.exitCode
     }
+    if (error instanceof ProfileNotFound) {
+      io.err(`\n${error.message}\n`)
+      return EXIT.other
+    }
     const cause = error instanceof OperationFailed ? error.cause : error
     const failure = serviceFailure(cause)
     if (failure && error instanceof OperationFailed) {
@@ -133,7 +141,10 @@ export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<numbe
     if (isConnectionFailure(cause)) {
       const { g } = splitGlobals(args)
       const service = API_SERVICES.find((s) => args.includes(s.command))?.service ?? 's3'
-      io.err(`\n${connectionErrorText((endpointOf(env.clients(g).target, service) ?? `https://${service}.${g.region ?? 'us-east-1'}.amazonaws.com`) + '/')}\n`)
+      const url = (endpointOf(env.clients(g).target, service) ?? `https://${service}.${env.clients(g).target.region}.amazonaws.com`) + '/'
+      io.err(`\n${connectionErrorText(url)}\n`)
+      // In a page, a real endpoint that answered without CORS permission looks exactly like no answer.
+      if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url)) io.err(corsFailureText(url, service))
       return EXIT.other
     }
     io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)

@@ -1,0 +1,19 @@
+/** What the terminal and the inspector say when a real endpoint gave the page no readable answer. */
+
+export function corsFailureText(url: string, service: string): string {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin ?? 'this page'
+  return [
+    '',
+    `[playground] The browser got no answer it was allowed to read from ${url}.`,
+    `  From a web page that almost always means CORS: the ${service === 's3' ? "bucket's CORS configuration" : 'endpoint'} does not allow`,
+    `  ${origin}, this method, or one of the request headers, so the preflight (OPTIONS) was refused`,
+    '  and fetch reports only "TypeError: Failed to fetch". It can also be a wrong endpoint or the network.',
+    '  Run `playground cors` for the configuration this page needs and the exact command that applies it,',
+    '  and `playground cors check` to send the preflights for every planned call.',
+    '',
+  ].join('\n')
+}
+
+/** The inspector's note on a blocked exchange. */
+export const BLOCKED_NOTE =
+  'No readable response: the browser refused to show this answer to the page (CORS: preflight refused, or no Access-Control-Allow-Origin for this origin), or the endpoint could not be reached. The CORS doctor says which.'

@@ -1,0 +1,81 @@
+/**
+ * Bucket CORS rules honoured as S3 does (strict mode): preflights (OPTIONS) answered from the bucket's
+ * configuration, and Access-Control-* headers on actual responses whose Origin a rule allows. A page
+ * then sees exactly what it would see against a real bucket: refused preflights, and only the headers
+ * ExposeHeaders names. 'permissive' mode (the plain Node server) allows any origin and exposes every
+ * header, so `npm run emulator` can be a playground target without any setup.
+ */
+import { matchRule, requestedHeaders } from '../cors/rules'
+import type { CorsRule } from '../s3/model'
+import type { S3State } from '../s3/state'
+import { S3Error } from '../s3/errors'
+import { parseAddress } from './s3/address'
+
+export type CorsMode = 'rules' | 'permissive'
+
+const NOT_ALLOWED =
+  "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."
+
+const VARY = 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method'
+
+function ruleHeaders(rule: CorsRule, origin: string): Record<string, string> {
+  const any = rule.allowedOrigins.includes('*') && !rule.allowedOrigins.includes(origin)
+  return {
+    'access-control-allow-origin': any ? '*' : origin,
+    'access-control-allow-methods': rule.allowedMethods.join(', '),
+    ...(rule.exposeHeaders.length ? { 'access-control-expose-headers': rule.exposeHeaders.join(', ') } : {}),
+    ...(rule.maxAgeSeconds !== undefined ? { 'access-control-max-age': String(rule.maxAgeSeconds) } : {}),
+    ...(any ? {} : { 'access-control-allow-credentials': 'true' }),
+    vary: VARY,
+  }
+}
+
+/** A JSON-protocol call (KMS, CloudTrail) or STS: AWS answers their preflights for any origin. */
+const isServiceCall = (headers: string[]) => headers.includes('x-amz-target')
+
+/** The answer to an OPTIONS request; S3Error for a refused one (rendered as S3 XML by the caller). */
+export function preflight(request: Request, url: URL, s3: S3State, mode: CorsMode): Response {
+  const origin = request.headers.get('origin')
+  const method = request.headers.get('access-control-request-method')
+  const headers = requestedHeaders(request.headers.get('access-control-request-headers'))
+  if (!origin) throw new S3Error('BadRequest', 'Insufficient information. Origin request header needed.', 400)
+  if (!method) throw new S3Error('BadRequest', 'Invalid Access-Control-Request-Method: null', 400)
+  const allowAll = {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, PUT, POST, DELETE, HEAD',
+    ...(headers.length ? { 'access-control-allow-headers': headers.join(', ') } : {}),
+    'access-control-allow-credentials': 'true',
+    'access-control-max-age': '600',
+    vary: VARY,
+  }
+  const { bucket: name, key } = parseAddress(url)
+  if (mode === 'permissive' || isServiceCall(headers) || !name) return new Response(null, { status: 200, headers: allowAll })
+  const resourceType = key === undefined ? 'BUCKET' : 'OBJECT'
+  const rules = s3.bucket(name).cors
+  if (!rules) throw new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.', 403, { Method: method, ResourceType: resourceType })
+  const rule = matchRule(rules, origin, method, headers)
+  if (!rule) throw new S3Error('AccessForbidden', NOT_ALLOWED, 403, { Method: method, ResourceType: resourceType })
+  const { 'access-control-expose-headers': _expose, ...answer } = ruleHeaders(rule, origin)
+  return new Response(null, { status: 200, headers: { ...answer, ...(headers.length ? { 'access-control-allow-headers': headers.join(', ') } : {}) } })
+}
+
+/** Access-Control-* headers for an actual (non-OPTIONS) response, or none when no rule allows the origin. */
+export function corsHeaders(request: Request, url: URL, s3: S3State, mode: CorsMode, service: string): Record<string, string> {
+  const origin = request.headers.get('origin')
+  if (!origin) return {}
+  if (mode === 'permissive' || service !== 's3') {
+    return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': '*', vary: 'Origin' }
+  }
+  const { bucket: name } = parseAddress(url)
+  const rules = name ? s3.buckets.get(name)?.cors : undefined
+  const rule = rules && matchRule(rules, origin, request.method)
+  return rule ? ruleHeaders(rule, origin) : {}
+}
+
+/** The same response with extra headers (Responses from handle() may have immutable headers). */
+export function withHeaders(response: Response, extra: Record<string, string>): Response {
+  if (Object.keys(extra).length === 0) return response
+  const headers = new Headers(response.headers)
+  for (const [k, v] of Object.entries(extra)) headers.set(k, v)
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}
