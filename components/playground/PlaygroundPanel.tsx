@@ -2,12 +2,14 @@
 
 import { PlaygroundErrorBoundary } from './ErrorBoundary'
 import { usePlayground } from './PlaygroundProvider'
+import { CheckpointsMenu } from './state/CheckpointsMenu'
 import { DamagedNotice } from './state/DamagedNotice'
+import { LessonReset } from './state/LessonReset'
 import { StateBar } from './state/StateBar'
 import { LessonWorkspace, Workspace } from './Workspace'
 
 /** The playground, once the emulator's service worker runs: the full workspace, or a lesson's narrower one. */
-export function PlaygroundPanel({ className = '', layout = 'lesson' }: { className?: string; layout?: 'lesson' | 'workspace' }) {
+export function PlaygroundPanel({ className = '', layout = 'lesson', lesson }: { className?: string; layout?: 'lesson' | 'workspace'; lesson?: { slug: string; title: string } }) {
   const { status } = usePlayground()
   if (status.state === 'starting') {
     return (
@@ -32,7 +34,15 @@ export function PlaygroundPanel({ className = '', layout = 'lesson' }: { classNa
   return (
     <div className={`flex min-h-0 flex-col gap-2 ${className}`} data-testid="playground" data-ready="true">
       <PlaygroundErrorBoundary onReset={() => runtime.persistence.reset()}>
-        <StateBar persistence={runtime.persistence} />
+        <StateBar
+          persistence={runtime.persistence}
+          actions={
+            <>
+              {lesson && <LessonReset runtime={runtime} lesson={lesson} />}
+              <CheckpointsMenu checkpoints={runtime.checkpoints} />
+            </>
+          }
+        />
         <DamagedNotice persistence={runtime.persistence} />
         {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}
       </PlaygroundErrorBoundary>

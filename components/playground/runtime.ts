@@ -9,6 +9,8 @@ import { DecisionLog } from '@/lib/inspector/decision-log'
 import { ExchangeLog } from '@/lib/inspector/exchange'
 import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
+import { Checkpoints, memoryCheckpointStore } from '@/lib/state/checkpoints'
+import { idbCheckpointStore } from './state/checkpoint-idb'
 import { idbStore } from './state/idb'
 import { linkTabs } from './state/other-tabs'
 import { startPersistence, type Persistence } from './state/persistence'
@@ -21,6 +23,8 @@ export interface Runtime {
   policies: DecisionLog
   session: Session
   persistence: Persistence
+  /** Named checkpoints (and each lesson's starting point), kept in IndexedDB beside the saved state. */
+  checkpoints: Checkpoints
 }
 
 let started: Promise<Runtime> | undefined
@@ -56,7 +60,12 @@ export function getRuntime(): Promise<Runtime> {
     await startEmulatorWorker(emulator, log)
     autosave({ emulator, session, persistence })
     linkTabs(persistence)
-    return { emulator, log, policies, session, persistence }
+    const checkpoints = new Checkpoints({
+      store: typeof indexedDB === 'undefined' ? memoryCheckpointStore() : idbCheckpointStore,
+      capture: () => persistence.exportText(),
+      restore: (text) => persistence.replaceWith(text, () => emulatorChanged(emulator)),
+    })
+    return { emulator, log, policies, session, persistence, checkpoints }
   })()
   return started
 }

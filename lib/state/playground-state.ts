@@ -78,3 +78,15 @@ export function restorePlayground(saved: SavedPlayground, emulator: Emulator, sh
   checkPlayground(saved)
   restoreInPlace(saved, emulator, shell)
 }
+
+/**
+ * Like restorePlayground, but the shell's files and aws settings become exactly the saved ones (a restore
+ * at start adds to an empty shell; a checkpoint or a shared scenario replaces a live one).
+ */
+export function replacePlayground(saved: SavedPlayground, emulator: Emulator, shell: SessionShell): void {
+  checkPlayground(saved)
+  if (shell.vfs instanceof Vfs) shell.vfs.clear()
+  const config = (shell.aws as { config?: Record<string, string> }).config
+  if (config) for (const k of Object.keys(config)) delete config[k]
+  restoreInPlace(saved, emulator, shell)
+}

@@ -19,9 +19,9 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
   const lesson = findLesson((await params).slug)
   if (!lesson) notFound()
-  const { default: Content } = await lesson.load()
+  const { default: Content, metadata } = await lesson.load()
   return (
-    <LessonLayout>
+    <LessonLayout lesson={{ slug: lesson.slug, title: metadata.title }}>
       <Content />
     </LessonLayout>
   )

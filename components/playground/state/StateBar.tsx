@@ -1,6 +1,6 @@
 'use client'
 
-import { useRef, useState } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import type { Persistence, SaveStatus } from './persistence'
 import { downloadText, stamp } from './download'
 import { useSaveStatus } from './use-save-status'
@@ -18,7 +18,7 @@ function describe(s: SaveStatus): string {
 }
 
 /** Save status, and what a learner can do with their state: export it, import a file, or reset everything. */
-export function StateBar({ persistence }: { persistence: Persistence }) {
+export function StateBar({ persistence, actions }: { persistence: Persistence; actions?: ReactNode }) {
   const status = useSaveStatus(persistence)
   const file = useRef<HTMLInputElement>(null)
   const [confirming, setConfirming] = useState(false)
@@ -43,6 +43,7 @@ export function StateBar({ persistence }: { persistence: Persistence }) {
     <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="state-bar" data-save-state={status.state} data-save-count={status.count} data-save-pending={status.pending}>
       <span className={status.state === 'error' ? 'font-semibold text-red-700 dark:text-red-300' : 'text-[var(--muted)]'}>{describe(status)}</span>
       <span className="ml-auto flex flex-wrap gap-1">
+        {actions}
         <button type="button" className={button} onClick={() => downloadText(persistence.exportText(), `s3-playground-${stamp()}.json`)}>
           Export
         </button>

@@ -3,7 +3,7 @@
  * and the learner's actions (export, import, reset, recover from a damaged record). Browser only.
  */
 import type { Emulator } from '@/lib/emulator/create-emulator'
-import { capturePlayground, checkPlayground, parsePlayground, restorePlayground, SavedStateError } from '@/lib/state/playground-state'
+import { capturePlayground, checkPlayground, parsePlayground, replacePlayground, restorePlayground, SavedStateError } from '@/lib/state/playground-state'
 import type { SessionShell } from '@/lib/state/session'
 import type { RecordStore } from './idb'
 
@@ -90,6 +90,17 @@ export class Persistence {
     this.stop()
     await this.store.put(text)
     this.onChanged()
+  }
+
+  /**
+   * Replaces the live playground with save text (a checkpoint, a shared scenario) and saves it. A text that
+   * cannot be used throws SavedStateError and changes nothing. `changed` tells the panels to look again.
+   */
+  async replaceWith(text: string, changed: () => void = () => {}): Promise<void> {
+    replacePlayground(parsePlayground(text), this.emulator, this.shell)
+    changed()
+    if (this.status.state === 'paused' && !this.status.damaged) this.set({ state: 'idle', otherTab: false })
+    await this.saveNow()
   }
 
   /** Forgets everything saved; the caller reloads. */

@@ -106,6 +106,15 @@ export class Vfs implements FileSystem {
     ].sort((a, b) => (a.name < b.name ? -1 : 1))
   }
 
+  /** Back to an empty home directory (a checkpoint or a shared scenario replaces every file). */
+  clear(): void {
+    this.files.clear()
+    this.modified.clear()
+    this.dirs.clear()
+    for (const d of ['/', '/home', HOME]) this.dirs.add(d)
+    this.cwd = HOME
+  }
+
   /** Every file, for snapshots and share links. */
   entries(): [string, Uint8Array][] {
     return [...this.files]
