@@ -12,9 +12,10 @@ export const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE/i
 
 export const REDACTED = '<secret not saved>'
 
-const OPTION = new RegExp(`(${SECRET_OPTIONS.join('|')})(\\s+|=)("[^"]*"|'[^']*'|\\S+)`, 'g')
-const ASSIGN = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g
-const CONFIGURE = /(aws\s+configure\s+set\s+\S*(?:secret|token)\S*\s+)("[^"]*"|'[^']*'|\S+)/gi
+// A value already redacted (history restored from a save) matches whole, so saving again leaves it as it is.
+const OPTION = new RegExp(`(${SECRET_OPTIONS.join('|')})(\\s+|=)(<secret not saved>|"[^"]*"|'[^']*'|\\S+)`, 'g')
+const ASSIGN = /\b([A-Za-z_][A-Za-z0-9_]*)=(<secret not saved>|"[^"]*"|'[^']*'|\S+)/g
+const CONFIGURE = /(aws\s+configure\s+set\s+\S*(?:secret|token)\S*\s+)(<secret not saved>|"[^"]*"|'[^']*'|\S+)/gi
 
 const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2')
 /** A file reference or a variable keeps its place; only a literal value is a secret in the line itself. */

@@ -45,3 +45,12 @@ describe('secretReferences', () => {
     expect(redactLine('s3ec put-object --keyring kms:alias/app --bucket b --key k --body f')).toContain('kms:alias/app')
   })
 })
+
+describe('redacting twice', () => {
+  it('leaves an already redacted line as it is (history restored from a save, saved again)', () => {
+    for (const line of ['aws s3 cp a s3://b/a --sse-c-key 0123456789abcdef0123456789abcdef', 'export AWS_SECRET_ACCESS_KEY=abc', 'aws configure set aws_secret_access_key xyz', 'aws kms encrypt --plaintext=aGk=']) {
+      const once = redactLine(line)
+      expect(redactLine(once)).toBe(once)
+    }
+  })
+})
