@@ -5,6 +5,8 @@ import { usePlayground } from './PlaygroundProvider'
 import { CheckpointsMenu } from './state/CheckpointsMenu'
 import { DamagedNotice } from './state/DamagedNotice'
 import { LessonReset } from './state/LessonReset'
+import { ShareButton } from './state/ShareButton'
+import { SharedNotice } from './state/SharedNotice'
 import { StateBar } from './state/StateBar'
 import { LessonWorkspace, Workspace } from './Workspace'
 
@@ -40,10 +42,12 @@ export function PlaygroundPanel({ className = '', layout = 'lesson', lesson }: {
             <>
               {lesson && <LessonReset runtime={runtime} lesson={lesson} />}
               <CheckpointsMenu checkpoints={runtime.checkpoints} />
+              <ShareButton runtime={runtime} />
             </>
           }
         />
         <DamagedNotice persistence={runtime.persistence} />
+        <SharedNotice shared={runtime.shared} />
         {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}
       </PlaygroundErrorBoundary>
     </div>

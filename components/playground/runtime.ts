@@ -12,6 +12,7 @@ import { emulatorTarget } from '@/lib/sdk/clients'
 import { Checkpoints, memoryCheckpointStore } from '@/lib/state/checkpoints'
 import { idbCheckpointStore } from './state/checkpoint-idb'
 import { idbStore } from './state/idb'
+import { openSharedLink, type SharedOpen } from './state/open-shared'
 import { linkTabs } from './state/other-tabs'
 import { startPersistence, type Persistence } from './state/persistence'
 import { emulatorChanged } from './use-emulator'
@@ -25,6 +26,8 @@ export interface Runtime {
   persistence: Persistence
   /** Named checkpoints (and each lesson's starting point), kept in IndexedDB beside the saved state. */
   checkpoints: Checkpoints
+  /** Set when the page was opened from a share link: what it rebuilt, and what it could not. */
+  shared?: SharedOpen
 }
 
 let started: Promise<Runtime> | undefined
@@ -65,7 +68,8 @@ export function getRuntime(): Promise<Runtime> {
       capture: () => persistence.exportText(),
       restore: (text) => persistence.replaceWith(text, () => emulatorChanged(emulator)),
     })
-    return { emulator, log, policies, session, persistence, checkpoints }
+    const shared = await openSharedLink(persistence, checkpoints)
+    return { emulator, log, policies, session, persistence, checkpoints, ...(shared ? { shared } : {}) }
   })()
   return started
 }

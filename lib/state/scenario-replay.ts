@@ -9,8 +9,10 @@
  * dropped at the end: a shared scenario starts with an empty audit trail.
  */
 import { fromBase64, toBase64, utf8 } from '../crypto/bytes'
-import type { Emulator } from '../emulator/create-emulator'
+import { Vfs } from '../cli/shell/vfs'
+import { createEmulator, type Emulator } from '../emulator/create-emulator'
 import { xmlDocument, type XmlNode } from '../protocol/xml'
+import { capturePlayground, type SavedPlayground } from './playground-state'
 import { applySession, type SessionShell } from './session'
 import { placeholderBody, type Scenario, type ScenarioSse } from './scenario'
 
@@ -128,4 +130,16 @@ function sseHeaders(sse: ScenarioSse, swap: (s: string) => string): Record<strin
     ...(sse.bucketKey ? { 'x-amz-server-side-encryption-bucket-key-enabled': 'true' } : {}),
     ...(sse.context ? { 'x-amz-server-side-encryption-context': toBase64(utf8(JSON.stringify(sse.context))) } : {}),
   }
+}
+
+/**
+ * A scenario rebuilt on a fresh emulator and shell, as save text: the browser puts it in place of the
+ * live playground (Persistence.replaceWith), so opening a link goes through the same checked restore as
+ * an import.
+ */
+export async function scenarioToSave(scenario: Scenario, now = new Date()): Promise<{ saved: SavedPlayground; report: ReplayReport }> {
+  const emulator = createEmulator()
+  const shell = { vfs: new Vfs(), env: {}, history: [], aws: { config: {} } } as unknown as SessionShell
+  const report = await replayScenario(scenario, emulator, shell)
+  return { saved: capturePlayground(emulator, shell, now), report }
 }
