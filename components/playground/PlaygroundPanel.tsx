@@ -8,6 +8,7 @@ import { LessonReset } from './state/LessonReset'
 import { ShareButton } from './state/ShareButton'
 import { SharedNotice } from './state/SharedNotice'
 import { StateBar } from './state/StateBar'
+import { TargetControl } from './target/TargetControl'
 import { LessonWorkspace, Workspace } from './Workspace'
 
 /** The playground, once the emulator's service worker runs: the full workspace, or a lesson's narrower one. */
@@ -46,6 +47,7 @@ export function PlaygroundPanel({ className = '', layout = 'lesson', lesson }: {
             </>
           }
         />
+        <TargetControl />
         <DamagedNotice persistence={runtime.persistence} />
         <SharedNotice shared={runtime.shared} />
         {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}

@@ -9,6 +9,7 @@ import { BucketsPanel } from './panels/BucketsPanel'
 import { KeysPanel } from './panels/KeysPanel'
 import { PolicyPanel } from './panels/PolicyPanel'
 import { StoragePanel, type Selection } from './panels/StoragePanel'
+import { CorsDoctorPanel } from './panels/CorsDoctorPanel'
 import type { Runtime } from './runtime'
 
 /** Buckets, Keys, Audit, Policy and Storage (and the inspector, where there is no room for it beside the terminal). */
@@ -18,7 +19,7 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
   const { emulator } = runtime
   // The walkthrough's KMS Decrypt goes out like the learner's own calls: through the SDK, the inspector and CloudTrail.
   const kmsDecrypt = async (blob: Uint8Array, context: Record<string, string>) => {
-    const out = await runtime.session.shell.aws.clients({}).kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }))
+    const out = await runtime.session.shell.aws.clients({ profile: 'emulator' }).kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }))
     if (!out.Plaintext) throw new Error('KMS returned no plaintext')
     return out.Plaintext
   }
@@ -33,6 +34,7 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
     { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
     { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
+    { id: 'cors', label: 'CORS', render: () => <CorsDoctorPanel runtime={runtime} /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
 }

@@ -160,7 +160,42 @@ async function mountTerminal(
     step()
   }
 
+  // A question from a running command (confirming a destructive command on a real target): the next line answers it.
+  let answering: { line: string; resolve: (answer: string) => void } | undefined
+  session.setConfirm(
+    (question) =>
+      new Promise<boolean>((resolve) => {
+        term.write(toTerminal(question))
+        announce(question)
+        answering = { line: '', resolve: (answer) => resolve(/^y(es)?$/i.test(answer.trim())) }
+      }),
+  )
+  const answer = (data: string) => {
+    const a = answering!
+    for (const ch of data) {
+      if (ch === '\r' || ch === '\n') {
+        term.write('\r\n')
+        answering = undefined
+        a.resolve(a.line)
+        return
+      }
+      if (ch === '\x7f') {
+        if (a.line) term.write('\b \b')
+        a.line = a.line.slice(0, -1)
+      } else if (ch === '\x03') {
+        term.write('^C\r\n')
+        answering = undefined
+        a.resolve('')
+        return
+      } else if (ch >= ' ') {
+        a.line += ch
+        term.write(ch)
+      }
+    }
+  }
+
   term.onData((data) => {
+    if (answering) return answer(data)
     // While a command runs, only Ctrl-C counts: it stops the command (exit code 130).
     if (busy) {
       if (data === '\x03' && running) {

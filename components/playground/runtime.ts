@@ -11,6 +11,8 @@ import { createSession, type Session } from '@/lib/cli/session'
 import { emulatorTarget } from '@/lib/sdk/clients'
 import { Checkpoints, memoryCheckpointStore } from '@/lib/state/checkpoints'
 import { idbCheckpointStore } from './state/checkpoint-idb'
+import { currentTarget } from '@/lib/sdk/target-config'
+import { restoreRememberedTarget } from './target/remember'
 import { idbStore } from './state/idb'
 import { openSharedLink, type SharedOpen } from './state/open-shared'
 import { linkTabs } from './state/other-tabs'
@@ -56,7 +58,9 @@ export function getRuntime(): Promise<Runtime> {
     const log = new ExchangeLog()
     const policies = new DecisionLog()
     emulator.events.subscribe((event) => policies.record(event))
-    const session = createSession({ target: emulatorTarget(), tty: true })
+    // A real target and its credentials come back only from this tab's sessionStorage, when the learner opted in.
+    restoreRememberedTarget(currentTarget)
+    const session = createSession({ emulator: emulatorTarget(), targets: currentTarget, onExchange: (e) => log.add(e), tty: true })
     // Restore before the worker starts, so no request ever sees a half-restored emulator.
     const persistence = await startPersistence(emulator, session.shell, typeof indexedDB === 'undefined' ? undefined : idbStore)
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')

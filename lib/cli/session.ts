@@ -1,7 +1,8 @@
 /** A terminal session: files, environment, history and the aws CLI wired to a target, with no UI. */
 import { createClients, emulatorTarget, type Clients, type Target } from '../sdk/clients'
 import { recordExchanges, type ExchangeSink } from '../sdk/recorder'
-import { describeTarget, isRealTarget, toTarget, type TargetConfig, type TargetStore } from '../sdk/target-config'
+import { describeTarget, isRealTarget, TargetStore, toTarget, type TargetConfig } from '../sdk/target-config'
+import { CreatedResources, trackCreations } from '../sdk/tracker'
 import { ProfileNotFound } from './aws/profiles'
 import type { Io } from './aws/io'
 import { runLine, type Shell } from './shell/run-line'
@@ -40,11 +41,19 @@ export interface Session {
   setClear(clear: () => void): void
   /** The terminal's width, for table output. */
   setColumns(columns: number): void
+  /** How the terminal asks a yes/no question (destructive commands on a real target). */
+  setConfirm(confirm: (question: string) => Promise<boolean>): void
+  /** The target the session's `default` profile uses (the page passes its own `currentTarget`). */
+  targets: TargetStore
+  /** What the playground created on real targets, for `playground cleanup`. */
+  created: CreatedResources
 }
 
 export function createSession(options: SessionOptions): Session {
   const cache = new Map<string, Clients>()
   const profiles = new Map<string, TargetConfig>()
+  const targets = options.targets ?? new TargetStore()
+  const created = new CreatedResources()
   const emulator = options.emulator ?? options.target ?? emulatorTarget()
   /** The config a profile names: `default` (or none) is the current target; `emulator` is always the emulator. */
   const configOf = (profile?: string): { target: Target; config?: TargetConfig } => {
@@ -54,11 +63,15 @@ export function createSession(options: SessionOptions): Session {
       if (!config) throw new ProfileNotFound(profile)
       return { target: toTarget(config), config }
     }
-    if (options.targets) {
-      const config = options.targets.get()
-      return config.kind === 'emulator' ? { target: { ...emulator, region: config.region } } : { target: toTarget(config), config }
-    }
-    return { target: options.target ?? emulator }
+    const config = targets.get()
+    if (config.kind !== 'emulator') return { target: toTarget(config), config }
+    return { target: options.target ?? (options.targets ? { ...emulator, region: config.region } : emulator) }
+  }
+  const isEmulatorUrl = (url: string) => /\.emulator\.invalid(:\d+)?(\/|$)/.test(url)
+  const realTarget = ({ endpointUrl, profile }: { endpointUrl?: string; region?: string; profile?: string }): string | undefined => {
+    if (endpointUrl !== undefined) return isEmulatorUrl(endpointUrl) || endpointUrl.replace(/\/$/, '') === emulator.endpoint?.replace(/\/$/, '') ? undefined : endpointUrl
+    const { config } = configOf(profile)
+    return config && isRealTarget(config) ? describeTarget(config) : undefined
   }
   const clientsFor = ({ endpointUrl, region, profile }: { endpointUrl?: string; region?: string; profile?: string }): Clients => {
     const { target: base, config } = configOf(profile)
@@ -68,8 +81,9 @@ export function createSession(options: SessionOptions): Session {
     let clients = cache.get(id)
     if (!clients) {
       cache.set(id, (clients = createClients(target)))
-      const real = (endpointUrl !== undefined && !/\.emulator\.invalid(:\d+)?(\/|$)/.test(endpointUrl)) || (config !== undefined && isRealTarget(config))
+      const real = realTarget({ ...(endpointUrl !== undefined ? { endpointUrl } : {}), ...(profile !== undefined ? { profile } : {}) }) !== undefined
       if (options.onExchange && real) recordExchanges(clients, options.onExchange, endpointUrl ?? (config ? describeTarget(config) : 'custom endpoint'))
+      if (real) trackCreations(clients, created)
     }
     return clients
   }
@@ -81,15 +95,23 @@ export function createSession(options: SessionOptions): Session {
     ...(options.tty ? { tty: true } : {}),
     aws: {
       clients: clientsFor,
+      realTarget,
+      ...(options.onExchange ? { onExchange: options.onExchange } : {}),
       config: {},
       profiles,
-      ...(options.targets ? { targets: options.targets } : {}),
+      targets,
+      created,
       ...(options.confirm ? { confirm: options.confirm } : {}),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     },
   }
   return {
     shell,
+    targets,
+    created,
+    setConfirm(confirm) {
+      shell.aws.confirm = confirm
+    },
     setClear(clear) {
       shell.clear = clear
     },

@@ -46,9 +46,48 @@ export const PLANNED_CALLS: readonly PlannedCall[] = [
 
 export const PLANNED_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD']
 
-export function recommendedConfiguration(origin: string): CorsConfigurationJson {
+/**
+ * Every request header the SDK may send, spelled out. S3 echoes the requested headers when a rule says
+ * "*", but some servers (moto) send AllowedHeaders back verbatim, and a browser never lets a literal "*"
+ * cover Authorization: for those, list the names.
+ */
+export const EXPLICIT_ALLOWED_HEADERS: readonly string[] = [
+  ...new Set([
+    ...PLANNED_CALLS.flatMap((c) => c.headers),
+    'x-amz-checksum-crc32c',
+    'x-amz-checksum-crc64nvme',
+    'x-amz-checksum-sha1',
+    'x-amz-checksum-sha256',
+    'x-amz-checksum-type',
+    'x-amz-copy-source-range',
+    'x-amz-acl',
+    'x-amz-tagging',
+    'x-amz-storage-class',
+    'x-amz-expected-bucket-owner',
+    'x-amz-object-attributes',
+    'x-amz-max-parts',
+    'x-amz-mp-object-size',
+    'if-none-match',
+    'cache-control',
+    'content-disposition',
+    'content-encoding',
+    'content-language',
+    'expires',
+    ...EXPOSE_HEADERS.filter((h) => h.startsWith('x-amz-meta-')),
+  ]),
+]
+
+export function recommendedConfiguration(origin: string, options: { explicitHeaders?: boolean } = {}): CorsConfigurationJson {
   return {
-    CORSRules: [{ AllowedOrigins: [origin], AllowedMethods: [...PLANNED_METHODS], AllowedHeaders: ['*'], ExposeHeaders: [...EXPOSE_HEADERS], MaxAgeSeconds: 600 }],
+    CORSRules: [
+      {
+        AllowedOrigins: [origin],
+        AllowedMethods: [...PLANNED_METHODS],
+        AllowedHeaders: options.explicitHeaders ? [...EXPLICIT_ALLOWED_HEADERS] : ['*'],
+        ExposeHeaders: [...EXPOSE_HEADERS],
+        MaxAgeSeconds: 600,
+      },
+    ],
   }
 }
 

@@ -78,6 +78,13 @@ export function endpointLabel(config: TargetConfig, service: ServiceName = 's3')
   return `https://${service}.${config.region}.amazonaws.com`
 }
 
+/** A bucket's base URL as the SDK addresses it: `endpoint/bucket` path-style, `bucket.host` virtual-hosted. */
+export function bucketUrl(config: TargetConfig, bucket: string): string {
+  const base = new URL(config.kind === 'custom' && config.endpoint ? config.endpoint : `https://s3.${config.region}.amazonaws.com`)
+  if (config.forcePathStyle) return `${base.origin}/${encodeURIComponent(bucket)}`
+  return `${base.protocol}//${bucket}.${base.host}`
+}
+
 export function describeTarget(config: TargetConfig): string {
   if (config.kind === 'emulator') return 'emulator (in this page)'
   const where = config.kind === 'aws' ? `AWS ${config.region}` : `${config.endpoint ?? '(no endpoint)'} (${config.region}${config.forcePathStyle ? ', path-style' : ''})`

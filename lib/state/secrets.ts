@@ -8,14 +8,14 @@ import { tokenize } from '../cli/shell/tokenize'
 export const SECRET_OPTIONS = ['--sse-c-key', '--sse-c-copy-source-key', '--sse-customer-key', '--copy-source-sse-customer-key', '--plaintext']
 
 /** Environment variables never saved, whatever they were used for. */
-export const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE/i
+export const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|ACCESS_KEY/i
 
 export const REDACTED = '<secret not saved>'
 
 // A value already redacted (history restored from a save) matches whole, so saving again leaves it as it is.
 const OPTION = new RegExp(`(${SECRET_OPTIONS.join('|')})(\\s+|=)(<secret not saved>|"[^"]*"|'[^']*'|\\S+)`, 'g')
 const ASSIGN = /\b([A-Za-z_][A-Za-z0-9_]*)=(<secret not saved>|"[^"]*"|'[^']*'|\S+)/g
-const CONFIGURE = /(aws\s+configure\s+set\s+\S*(?:secret|token)\S*\s+)(<secret not saved>|"[^"]*"|'[^']*'|\S+)/gi
+const CONFIGURE = /(aws\s+configure\s+set\s+\S*(?:secret|token|access_key)\S*\s+)(<secret not saved>|"[^"]*"|'[^']*'|\S+)/gi
 
 const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2')
 /** A file reference or a variable keeps its place; only a literal value is a secret in the line itself. */

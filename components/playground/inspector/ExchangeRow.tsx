@@ -5,6 +5,7 @@ import type { Exchange } from '@/lib/inspector/exchange'
 import { PolicyDecisionView } from '../panels/PolicyDecisionView'
 import { BodyView } from './BodyView'
 import { HeaderTable } from './HeaderTable'
+import { CorsVisibility } from './CorsVisibility'
 
 // -700 shades keep 4.5:1 contrast on white; -300 on the dark background.
 const statusColour = (s: number) => (s < 300 ? 'text-green-700 dark:text-green-300' : s < 500 ? 'text-amber-700 dark:text-amber-300' : 'text-red-700 dark:text-red-300')
@@ -27,11 +28,17 @@ export function ExchangeRow({ exchange, policy, open, current, onToggle }: { exc
           <span className="truncate">{target ? `${url.host} ${target.replace(/^TrentService\./, 'kms:')}` : url.pathname + url.search}</span>
           <span className="ml-auto shrink-0 text-[var(--muted)]">{exchange.operation}</span>
           {sse && <span className="shrink-0 rounded bg-[var(--sse)] px-1 text-[var(--sse-fg)]">{sse}</span>}
+          {exchange.target && (
+            <span className="shrink-0 rounded border border-amber-700 px-1 text-amber-800 dark:border-amber-300 dark:text-amber-200" title={exchange.target}>
+              {exchange.blocked ? 'real · no answer' : 'real'}
+            </span>
+          )}
         </button>
       </h3>
       {open && (
         <div className="px-2 pb-2">
           <p className="font-mono text-xs text-[var(--muted)]">
+            {exchange.target ? `real target: ${exchange.target} · ` : ''}
             {url.host} · {exchange.ms.toFixed(1)} ms · request id {exchange.requestId ?? '—'}
           </p>
           {policy && (
@@ -42,7 +49,8 @@ export function ExchangeRow({ exchange, policy, open, current, onToggle }: { exc
           )}
           <HeaderTable title="Request headers" headers={exchange.requestHeaders} />
           {exchange.requestBody && <BodyView label="Request body" text={exchange.requestBody} contentType={headerValue(exchange.requestHeaders, 'content-type')} />}
-          <HeaderTable title="Response headers" headers={exchange.responseHeaders} />
+          <HeaderTable title={exchange.target ? 'Response headers the page could read' : 'Response headers'} headers={exchange.responseHeaders} />
+          <CorsVisibility exchange={exchange} />
           {exchange.responseBody && <BodyView label="Response body" text={exchange.responseBody} contentType={headerValue(exchange.responseHeaders, 'content-type')} />}
         </div>
       )}

@@ -1,6 +1,7 @@
 /** The streams a command writes to, and what every command gets to work with. */
 import type { Clients } from '../../sdk/clients'
 import type { TargetConfig, TargetStore } from '../../sdk/target-config'
+import type { CreatedResources } from '../../sdk/tracker'
 import type { FileSystem } from '../shell/vfs'
 import type { ServiceModel } from './model'
 
@@ -39,6 +40,14 @@ export interface AwsEnv {
   profiles?: Map<string, TargetConfig>
   /** The page's current target, which `aws configure set endpoint_url|aws_access_key_id|...` changes. */
   targets?: TargetStore
+  /** The target's description when these options send to a real target (not the emulator), else undefined. */
+  realTarget?(overrides: { endpointUrl?: string; region?: string; profile?: string }): string | undefined
+  /** The shell's variables (PLAYGROUND_CONFIRM=yes answers confirmations where nobody can). */
+  shellEnv?: Record<string, string>
+  /** Where exchanges with a real target are recorded for the inspector. */
+  onExchange?: (exchange: import('../../sdk/recorder').RecordedExchange) => void
+  /** What the playground created on real targets (cleanup). */
+  created?: CreatedResources
   /** Asks a yes/no question in the terminal; absent where nobody can answer (then destructive commands on a real target are refused). */
   confirm?: (question: string) => Promise<boolean>
 }

@@ -14,6 +14,7 @@ import { OperationFailed } from './send'
 import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } from './usage'
 import { parseS3Args } from './s3/spec'
 import { ProfileNotFound } from './profiles'
+import { destructiveAction } from './destructive'
 import { isFetchFailure } from '../../sdk/recorder'
 import { corsFailureText } from '../../cors/explain'
 
@@ -79,10 +80,12 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     if (!all.includes(service)) throw invalidChoice('command', service, all)
     throw notSimulated(`aws ${service}`)
   }
-  if (service === 'configure') return runConfigure(rest.slice(1), env, io)
+  if (service === 'configure') return runConfigure(rest.slice(1), env, io, g.profile)
   // `aws configure set` values are the defaults that --region and --output override.
   g.region ??= env.config.region
   g.output ??= env.config.output
+  const refused = await confirmDestructive(service, command, params, env, g, io)
+  if (refused !== undefined) return refused
   if (service === 's3') {
     if (command === undefined) throw requiredArguments(['subcommand'])
     if (command === 'help') {
@@ -109,6 +112,25 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     return EXIT.ok
   }
   return runApiCommand(api, op, params, env, g, io)
+}
+
+/**
+ * On a real target, a command that deletes or overwrites asks first. Returns an exit code when it must not
+ * run (declined, or nobody to ask), undefined to go ahead.
+ */
+async function confirmDestructive(service: string, command: string | undefined, params: string[], env: AwsEnv, g: GlobalOptions, io: Io): Promise<number | undefined> {
+  const where = env.realTarget?.(g)
+  if (!where || params.includes('help')) return undefined
+  const action = await destructiveAction(service, command, params, () => env.clients(g).s3)
+  if (!action) return undefined
+  if (env.shellEnv?.PLAYGROUND_CONFIRM === 'yes') return undefined
+  if (!env.confirm) {
+    io.err(`\n[playground] This ${action} on ${where}, and there is nobody to confirm it. Set PLAYGROUND_CONFIRM=yes to allow it.\n`)
+    return EXIT.other
+  }
+  if (await env.confirm(`[playground] This ${action} on the real target ${where}. Continue? [y/N] `)) return undefined
+  io.err('[playground] Not run.\n')
+  return EXIT.other
 }
 
 /** Runs one `aws` command line (without the leading `aws`) and returns aws-cli's exit code. */

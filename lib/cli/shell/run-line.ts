@@ -61,7 +61,7 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
   }
   if (name === 'playground') code = await playgroundCommand(args, io, sh)
   else if (name === 's3ec') code = await s3ecCommand(args, io, sh)
-  else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs }, io)
+  else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs, shellEnv: sh.env }, io)
   else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name])) code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
   else {
     sink.err(`bash: ${name}: command not found\n`)

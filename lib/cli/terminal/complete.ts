@@ -24,6 +24,9 @@ async function s3Paths(sh: Shell, word: string): Promise<string[]> {
   const rest = word.slice('s3://'.length)
   const slash = rest.indexOf('/')
   if (slash < 0) {
+    // A page cannot call ListBuckets on a real target (no CORS): offer the sandbox bucket instead.
+    const target = sh.aws.targets?.get()
+    if (target && target.kind !== 'emulator') return target.sandboxBucket ? [`s3://${target.sandboxBucket}/`] : []
     const { Buckets = [] } = await s3.send(new ListBucketsCommand({}))
     return Buckets.map((b) => `s3://${b.Name}/`)
   }
