@@ -4,6 +4,7 @@ import { crc32c } from '@aws-crypto/crc32c'
 import { buf, toBase64 } from './bytes'
 import { crc64nvme } from './crc64nvme'
 import { md5 } from './md5'
+import { nativeCrc32 } from './native'
 import { Xxh3_64, Xxh3_128, Xxh64 } from '@aws-sdk/checksums/xxh'
 
 /** Every algorithm the current SDKs can send (S3 added MD5, SHA512 and the xxHash family in 2026). */
@@ -19,7 +20,7 @@ const u32 = (n: number): Uint8Array => {
 export async function checksum(algorithm: ChecksumAlgorithm, data: Uint8Array): Promise<Uint8Array> {
   switch (algorithm) {
     case 'CRC32':
-      return u32(crc32(data))
+      return u32(nativeCrc32 ? nativeCrc32(data) : crc32(data))
     case 'CRC32C':
       return u32(crc32c(data))
     case 'CRC64NVME':
