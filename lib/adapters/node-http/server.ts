@@ -6,10 +6,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https'
 import { Readable } from 'node:stream'
 import type { Emulator } from '../../emulator/create-emulator'
+import { renderS3Error } from '../../protocol/s3/errors'
+import { createContext } from '../../protocol/context'
+import { applyLimits, refusal, S3_LIMITS, serverOptions, watchSlowClient, type ServerLimits } from './limits'
 
 export interface ServeOptions {
   port: number
-  host: string
+  /** Default 127.0.0.1: this machine only. Other hosts must be asked for (`--host`). */
+  host?: string
 }
 
 function toRequest(req: IncomingMessage, scheme: 'http' | 'https'): Request {
@@ -42,9 +46,20 @@ async function send(response: Response, res: ServerResponse, isHead: boolean): P
   Readable.fromWeb(response.body as never).pipe(res)
 }
 
-/** With `tls` (a key and certificate in PEM), an https server: SSE-C works without any override. */
-export function createEmulatorServer(emulator: Emulator, tls?: { key: Buffer; cert: Buffer }): Server {
+/**
+ * With `tls` (a key and certificate in PEM), an https server: SSE-C works without any override. `limits`
+ * are S3's (header size, PUT size, slow clients: limits.ts); tests pass smaller ones.
+ */
+export function createEmulatorServer(emulator: Emulator, tls?: { key: Buffer; cert: Buffer }, limits: ServerLimits = S3_LIMITS): Server {
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    const refused = refusal(req, limits)
+    if (refused) {
+      // Refused before its body is read: answer, and close rather than read gigabytes to reuse the socket.
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: req.method ?? 'GET' })
+      void send(renderS3Error(refused, createContext(request, emulator.random)), res, false).then(() => req.socket.destroySoon())
+      return
+    }
+    watchSlowClient(req, res, limits)
     emulator
       .handle(toRequest(req, tls ? 'https' : 'http'))
       .then((response) => send(response, res, req.method === 'HEAD'))
@@ -54,10 +69,17 @@ export function createEmulatorServer(emulator: Emulator, tls?: { key: Buffer; ce
         res.end()
       })
   }
-  return tls ? createTlsServer(tls, listener) : createServer(listener)
+  const server = tls ? createTlsServer({ ...tls, ...serverOptions(limits) }, listener) : createServer(serverOptions(limits), listener)
+  applyLimits(server, limits)
+  // Expect: 100-continue (aws-cli and the SDKs send it for large bodies): say no before the body is sent.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!refusal(req, limits)) res.writeContinue()
+    listener(req, res)
+  })
+  return server
 }
 
-export function listen(server: Server, { port, host }: ServeOptions): Promise<number> {
+export function listen(server: Server, { port, host = '127.0.0.1' }: ServeOptions): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
