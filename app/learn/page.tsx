@@ -1,23 +1,16 @@
-import Link from 'next/link'
-import { lessons } from '@/content/lessons'
+import { course, lessons } from '@/content/lessons'
+import { CourseMap } from '@/components/lesson/CourseMap'
 
 export const metadata = { title: 'Lessons' }
 
-export default async function LessonsIndex() {
-  const entries = await Promise.all(lessons.map(async (l) => ({ slug: l.slug, ...(await l.load()).metadata })))
+export default function LessonsIndex() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="mb-6 text-3xl font-bold">Lessons</h1>
-      <ol className="space-y-4">
-        {entries.map((l, i) => (
-          <li key={l.slug} className="rounded border border-[var(--border)] p-4">
-            <Link href={`/learn/${l.slug}/`} className="text-lg font-semibold hover:underline">
-              {i + 1}. {l.title}
-            </Link>
-            <p className="mt-1 text-[var(--muted)]">{l.summary}</p>
-          </li>
-        ))}
-      </ol>
+      <p className="mb-6 text-[var(--muted)]">
+        Your progress is kept in this browser only. Export it to carry it to another browser, or import a file a colleague exported.
+      </p>
+      <CourseMap course={course()} summaries={Object.fromEntries(lessons.map((l) => [l.slug, l.summary]))} />
     </div>
   )
 }

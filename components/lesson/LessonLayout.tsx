@@ -1,17 +1,44 @@
 import type { ReactNode } from 'react'
 import { PlaygroundProvider } from '@/components/playground/PlaygroundProvider'
 import { PlaygroundPanel } from '@/components/playground/PlaygroundPanel'
+import type { CourseEntry } from '@/content/lessons'
+import type { LessonSpec } from '@/lib/lessons/types'
+import { CourseMap } from './CourseMap'
+import { LessonHeader } from './LessonHeader'
+import { LessonProvider } from './LessonContext'
+import { Quiz } from './Quiz'
+import { RealAws } from './RealAws'
 
-/** A lesson: prose on the left, the live terminal and inspector beside it. `lesson` names it for "Reset this lesson". */
-export function LessonLayout({ children, lesson }: { children: ReactNode; lesson?: { slug: string; title: string } }) {
-  return (
-    <PlaygroundProvider>
-      <div className="mx-auto grid max-w-[1600px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <article className="prose-lesson min-w-0">{children}</article>
-        <aside aria-label="Playground" className="lg:sticky lg:top-2 lg:h-[calc(100vh-5rem)]">
-          <PlaygroundPanel className="h-full" {...(lesson ? { lesson } : {})} />
+/**
+ * A lesson: the course map (a sidebar on wide screens, folded above the lesson otherwise), the prose with its
+ * steps, the recap quiz and the notes for real AWS, and the live terminal and inspector beside it.
+ */
+export function LessonLayout({ children, lesson, spec, course }: { children: ReactNode; lesson?: { slug: string; title: string }; spec?: LessonSpec; course?: CourseEntry[] }) {
+  const body = (
+    <div className="mx-auto grid max-w-[1800px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[14rem_minmax(0,1fr)_minmax(0,1fr)]">
+      {course && (
+        <aside aria-label="Course" className="hidden xl:block">
+          <div className="sticky top-2">
+            <CourseMap course={course} {...(lesson ? { current: lesson.slug } : {})} />
+          </div>
         </aside>
-      </div>
-    </PlaygroundProvider>
+      )}
+      <article className="prose-lesson min-w-0">
+        {course && (
+          <details className="mb-4 rounded border border-[var(--border)] px-3 py-2 xl:hidden">
+            <summary className="cursor-pointer text-sm font-semibold">Course map and progress</summary>
+            <CourseMap course={course} {...(lesson ? { current: lesson.slug } : {})} />
+          </details>
+        )}
+        {spec && <LessonHeader spec={spec} />}
+        {children}
+        {spec && <Quiz slug={spec.slug} questions={spec.quiz} />}
+        {spec && <RealAws notes={spec.realAws} />}
+      </article>
+      <aside aria-label="Playground" className="lg:sticky lg:top-2 lg:h-[calc(100vh-5rem)]">
+        <PlaygroundPanel className="h-full" {...(lesson ? { lesson } : {})} />
+      </aside>
+    </div>
   )
+  return <PlaygroundProvider>{spec ? <LessonProvider spec={spec}>{body}</LessonProvider> : body}</PlaygroundProvider>
 }

@@ -16,12 +16,16 @@ function codeText(children: ReactNode): { text: string; className: string } {
 
 /** A fenced code block; shell blocks get a Run button that types each command into the terminal. */
 export function CodeBlock({ children }: { children?: ReactNode }) {
-  const playground = useOptionalPlayground()
   const { text, className } = codeText(children)
+  return <CommandBlock text={text} runnable={RUNNABLE.some((c) => className.includes(c))} />
+}
+
+/** Code with a Copy button and, for shell commands, ▶ Run (also used by a step's "Show solution"). */
+export function CommandBlock({ text, runnable, label }: { text: string; runnable: boolean; label?: string }) {
+  const playground = useOptionalPlayground()
   const [copied, setCopied] = useState(false)
-  const runnable = RUNNABLE.some((c) => className.includes(c))
   return (
-    <div className="my-3 overflow-hidden rounded bg-[#0b1020]">
+    <div className="my-3 overflow-hidden rounded bg-[#0b1020]" {...(label ? { 'data-block': label } : {})}>
       <div className="flex justify-end gap-1 border-b border-white/10 px-2 py-1">
         <button
           type="button"
@@ -38,7 +42,7 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
             type="button"
             className="rounded bg-amber-500 px-2 py-0.5 text-xs font-semibold text-black hover:bg-amber-400 disabled:opacity-50"
             disabled={playground.status.state !== 'ready'}
-            aria-label={`Run in the terminal: ${commandsOf(text).join('; ')}`}
+            aria-label={`${label === 'solution' ? 'Run the solution' : 'Run in the terminal'}: ${commandsOf(text).join('; ')}`}
             onClick={() => commandsOf(text).forEach((c) => playground.typeCommand(c))}
           >
             ▶ Run

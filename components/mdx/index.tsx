@@ -3,11 +3,15 @@ import { CodeBlock } from './CodeBlock'
 import { Note } from './Note'
 import { Source } from '@/components/lesson/Source'
 import { SealDemo } from '@/components/lesson/SealDemo'
+import { Step } from '@/components/lesson/Step'
+import { HowItWorks } from '@/components/lesson/HowItWorks'
 
-/** The lessons' vocabulary: a plain map from MDX names to components. */
+/** The lessons' vocabulary: a plain map from MDX names to components (docs/lessons.md says when to use each). */
 export const mdxComponents: MDXComponents = {
   pre: CodeBlock,
   Note,
   Source,
   SealDemo,
+  Step,
+  HowItWorks,
 }

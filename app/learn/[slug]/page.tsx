@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
-import { findLesson, lessons } from '@/content/lessons'
+import { course, findLesson, lessons } from '@/content/lessons'
 import { LessonLayout } from '@/components/lesson/LessonLayout'
 
 export const dynamicParams = false
@@ -12,16 +12,15 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const lesson = findLesson((await params).slug)
   if (!lesson) return {}
-  const { metadata } = await lesson.load()
-  return { title: metadata.title, description: metadata.summary }
+  return { title: lesson.title, description: lesson.summary }
 }
 
 export default async function LessonPage({ params }: { params: Promise<{ slug: string }> }) {
   const lesson = findLesson((await params).slug)
   if (!lesson) notFound()
-  const { default: Content, metadata } = await lesson.load()
+  const { default: Content } = await lesson.load()
   return (
-    <LessonLayout lesson={{ slug: lesson.slug, title: metadata.title }}>
+    <LessonLayout lesson={{ slug: lesson.slug, title: lesson.title }} course={course()} {...(lesson.spec ? { spec: lesson.spec } : {})}>
       <Content />
     </LessonLayout>
   )
