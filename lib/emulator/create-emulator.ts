@@ -6,8 +6,11 @@ import { createHandle, type HandleOptions } from '../protocol/handle'
 import { S3State } from '../s3/state'
 import { SimulatedClock } from './clock'
 import { EventHub } from './events'
+import { TraceLog, type TraceClock } from '../trace/trace'
 
 export interface EmulatorOptions {
+  /** The clock of the server-side trace (milliseconds); `performance.now` unless a test injects one. */
+  traceClock?: TraceClock
   region?: string
   account?: string
   random?: RandomSource
@@ -33,6 +36,9 @@ export interface Emulator {
   readonly clock: SimulatedClock
   readonly events: EventHub
   readonly random: RandomSource
+  /** The server-side traces of recent requests, by request id (`GET /_playground/traces`). */
+  readonly traces: TraceLog
+  readonly traceClock?: TraceClock
   handle(request: Request): Promise<Response>
 }
 
@@ -52,7 +58,17 @@ export function createEmulator(options: EmulatorOptions = {}, s3?: S3State): Emu
   const cloudtrail = new CloudTrail({ region, account, random, now })
   kms.onAudit((record) => cloudtrail.recordKms(record))
   const events = new EventHub()
-  const emulator: Emulator = { s3: state, kms, cloudtrail, clock, events, random, handle: (request) => handle(request) }
+  const emulator: Emulator = {
+    s3: state,
+    kms,
+    cloudtrail,
+    clock,
+    events,
+    random,
+    traces: new TraceLog(),
+    ...(options.traceClock ? { traceClock: options.traceClock } : {}),
+    handle: (request) => handle(request),
+  }
   const handle = createHandle(emulator, options.http)
   return emulator
 }

@@ -1,5 +1,6 @@
 /** What the emulator reports after each request, for the inspector, logs and persistence. */
 import type { PolicyDecision } from '../s3/policy/evaluate'
+import type { TraceStep } from '../trace/trace'
 
 export interface RequestEvent {
   requestId: string
@@ -11,6 +12,8 @@ export interface RequestEvent {
   status: number
   /** S3: each bucket policy evaluated for the request, with the decision and why (statements, conditions). */
   policy?: PolicyDecision[]
+  /** The emulator's own steps (S3 → KMS GenerateDataKey → AES-GCM encrypt → store), with timings. */
+  trace?: TraceStep[]
   /** Wall-clock milliseconds spent in the emulator. */
   ms: number
 }

@@ -1,4 +1,5 @@
 /** One HTTP exchange as the inspector shows it, and the log that collects them. */
+import type { TraceStep } from '../trace/trace'
 
 export interface Exchange {
   id: number
@@ -24,6 +25,8 @@ export interface Exchange {
   target?: string
   /** 'no-response': fetch failed without any readable answer, usually a CORS refusal (or the network). */
   blocked?: 'no-response'
+  /** The emulator's own steps for this request, with timings (absent for real targets). */
+  trace?: TraceStep[]
 }
 
 export type ExchangeListener = (exchanges: readonly Exchange[]) => void

@@ -1,6 +1,7 @@
 /** What every handler knows about the request it serves. */
 import { toBase64, toHex } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
+import { Trace, type TraceClock } from '../trace/trace'
 
 export interface RequestContext {
   request: Request
@@ -14,9 +15,11 @@ export interface RequestContext {
   hostId: string
   /** True over HTTPS (the browser's emulator endpoint is https; the localhost server is http). */
   secure: boolean
+  /** The emulator's own steps for this request, with timings (the inspector's server-side trace). */
+  trace: Trace
 }
 
-export function createContext(request: Request, random: RandomSource): RequestContext {
+export function createContext(request: Request, random: RandomSource, clock?: TraceClock): RequestContext {
   const url = new URL(request.url)
   return {
     request,
@@ -27,6 +30,7 @@ export function createContext(request: Request, random: RandomSource): RequestCo
     requestId: toHex(random(8)).toUpperCase(),
     hostId: toBase64(random(48)),
     secure: url.protocol === 'https:',
+    trace: new Trace(clock),
   }
 }
 

@@ -4,6 +4,8 @@
  * completing or an automatic rotation happening. Not an AWS API; paths start with `/_playground/`.
  *   GET  /_playground/clock                 → {"now": ISO time, "offsetDays": n}
  *   POST /_playground/clock?advanceDays=N   → moves time N days forward, runs what became due, same answer
+ *   GET  /_playground/traces                → the server-side traces of the last 100 requests, oldest first
+ *   GET  /_playground/traces/<request id>   → one request's trace: [{name, detail, start, ms, depth}]
  */
 import type { Emulator } from '../emulator/create-emulator'
 
@@ -16,6 +18,7 @@ export function isControlRequest(url: URL): boolean {
 }
 
 export function handleControl(emulator: Emulator, request: Request, url: URL): Response {
+  if (url.pathname.startsWith(`${CONTROL_PREFIX}traces`)) return traces(emulator, request, url)
   if (url.pathname !== `${CONTROL_PREFIX}clock`) return json(404, { error: `no such control resource: ${url.pathname}` })
   if (request.method === 'POST') {
     const days = Number(url.searchParams.get('advanceDays'))
@@ -24,4 +27,12 @@ export function handleControl(emulator: Emulator, request: Request, url: URL): R
     emulator.kms.tick() // deletions and rotations that fell due happen now, and show in CloudTrail
   } else if (request.method !== 'GET') return json(405, { error: 'use GET or POST' })
   return json(200, { now: emulator.clock.now().toISOString(), offsetDays: emulator.clock.offset / 86_400_000 })
+}
+
+function traces(emulator: Emulator, request: Request, url: URL): Response {
+  if (request.method !== 'GET') return json(405, { error: 'use GET' })
+  const id = url.pathname.slice(`${CONTROL_PREFIX}traces`.length).replace(/^\//, '')
+  if (!id) return json(200, { traces: emulator.traces.recent() })
+  const steps = emulator.traces.get(decodeURIComponent(id))
+  return steps ? json(200, { requestId: id, steps }) : json(404, { error: `no trace kept for request ${id} (the last 100 are kept)` })
 }

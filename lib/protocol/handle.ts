@@ -53,7 +53,7 @@ export function createHandle(emulator: Emulator, options: HandleOptions = {}): (
 function createServiceHandle(emulator: Emulator, options: HandleOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const started = performance.now()
-    const ctx = createContext(request, emulator.random)
+    const ctx = createContext(request, emulator.random, emulator.traceClock)
     if (isControlRequest(ctx.url)) return handleControl(emulator, request, ctx.url)
     const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : isStsRequest(request) ? 'sts' : 's3'
     const refused = options.auth ? await authenticate(request, ctx, service, options.auth.credentials) : undefined
@@ -76,11 +76,14 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
       try {
         const routed = routeS3(ctx)
         ;({ operation, bucket, key, trace } = routed)
-        response = await routed.run(emulator.s3, await readBody(request))
+        const body = await ctx.trace.span('Read the request body', undefined, () => readBody(request))
+        response = await routed.run(emulator.s3, body)
       } catch (error) {
         response = renderS3Error(asS3Error(error, ctx), ctx)
       }
     }
+    const steps = ctx.trace.finish(`${SERVICE_NAMES[service]} ${operation}`, `HTTP ${response.status}`)
+    emulator.traces.add(requestId, steps)
     emulator.events.emit({
       requestId,
       service,
@@ -90,11 +93,22 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
       ...(key !== undefined ? { key } : {}),
       status: response.status,
       ...(trace?.policy ? { policy: trace.policy } : {}),
+      trace: steps,
       ms: performance.now() - started,
     })
-    return response
+    return request.headers.has(TRACE_HEADER) ? withHeaders(response, { [TRACE_HEADER]: traceHeaderValue(steps) }) : response
   }
 }
+
+const SERVICE_NAMES = { s3: 'S3', kms: 'KMS', cloudtrail: 'CloudTrail', sts: 'STS' } as const
+
+/**
+ * A debugging aid for the Node server: a request carrying `x-playground-trace` (any value) gets the trace
+ * back in the same response header, as ASCII-only JSON. Not an AWS header; the browser reads traces from
+ * the request events instead.
+ */
+export const TRACE_HEADER = 'x-playground-trace'
+const traceHeaderValue = (steps: unknown) => JSON.stringify(steps).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 /** Strict mode: the error response for a request whose signature does not verify, or undefined. */
 async function authenticate(request: Request, ctx: RequestContext, service: string, credentials: Credential[]): Promise<Response | undefined> {

@@ -13,6 +13,7 @@ import type { NewDataKey } from './sse/data-key'
 import { openDataKey } from './sse/data-key'
 import type { Requester } from './sse/kms'
 import type { S3State } from './state'
+import { sizeText, traced } from '../trace/trace'
 
 export interface ObjectInput {
   system: Record<string, string>
@@ -37,9 +38,11 @@ export async function storeChecksum(s3: S3State, arn: string, sse: ObjectEncrypt
   return { algorithm: c.algorithm, type: c.type, sealedValue: await sealValue(keys.outer, utf8(c.value), arn, s3.options.random) }
 }
 
-export async function buildObject(s3: S3State, bucket: string, key: string, body: Uint8Array, dataKey: NewDataKey, input: ObjectInput): Promise<StoredObject> {
+export async function buildObject(s3: S3State, bucket: string, key: string, body: Uint8Array, dataKey: NewDataKey, input: ObjectInput, who: Requester = {}): Promise<StoredObject> {
   const arn = objectArn(bucket, key)
-  const segment = await sealSegment(dataKey.keys, body, arn, 1, s3.options.random)
+  const segment = await traced(who.trace, 'AES-256-GCM encrypt', `1 segment · ${sizeText(body.length)}${dataKey.keys.inner ? ' · two layers (DSSE)' : ''}`, () =>
+    sealSegment(dataKey.keys, body, arn, 1, s3.options.random),
+  )
   const checksum = await storeChecksum(s3, arn, dataKey.sse, dataKey.keys, input.checksum)
   return {
     key,
@@ -72,7 +75,10 @@ export const objectKeys = (s3: S3State, bucket: string, object: StoredObject, wh
 export async function readPlaintext(s3: S3State, bucket: string, object: StoredObject, who: Requester, customerKey?: Uint8Array): Promise<Uint8Array> {
   const keys = await objectKeys(s3, bucket, object, who, customerKey)
   const arn = objectArn(bucket, object.key)
-  return guarded(async () => concat(...(await Promise.all(object.sealed.segments.map((s) => openSegment(keys, s, arn))))))
+  const n = object.sealed.segments.length
+  return traced(who.trace, 'AES-256-GCM decrypt', `${n} segment${n === 1 ? '' : 's'} · ${sizeText(object.size)}${keys.inner ? ' · two layers (DSSE)' : ''}`, () =>
+    guarded(async () => concat(...(await Promise.all(object.sealed.segments.map((s) => openSegment(keys, s, arn)))))),
+  )
 }
 
 /** The checksum value, decrypting it for KMS objects (which needs kms:Decrypt, as on AWS). */

@@ -6,6 +6,7 @@ import { PolicyDecisionView } from '../panels/PolicyDecisionView'
 import { BodyView } from './BodyView'
 import { HeaderTable } from './HeaderTable'
 import { CorsVisibility } from './CorsVisibility'
+import { TraceView } from './TraceView'
 
 // -700 shades keep 4.5:1 contrast on white; -300 on the dark background.
 const statusColour = (s: number) => (s < 300 ? 'text-green-700 dark:text-green-300' : s < 500 ? 'text-amber-700 dark:text-amber-300' : 'text-red-700 dark:text-red-300')
@@ -47,6 +48,7 @@ export function ExchangeRow({ exchange, policy, open, current, onToggle }: { exc
               <PolicyDecisionView entry={policy} />
             </div>
           )}
+          {exchange.trace && <TraceView steps={exchange.trace} />}
           <HeaderTable title="Request headers" headers={exchange.requestHeaders} />
           {exchange.requestBody && <BodyView label="Request body" text={exchange.requestBody} contentType={headerValue(exchange.requestHeaders, 'content-type')} />}
           <HeaderTable title={exchange.target ? 'Response headers the page could read' : 'Response headers'} headers={exchange.responseHeaders} />

@@ -25,6 +25,7 @@ export function createHandlers(emulator: Emulator, log: ExchangeLog) {
       log.add({
         ...(requestId ? { requestId } : {}),
         ...(event ? { operation: event.operation } : {}),
+        ...(event?.trace ? { trace: event.trace } : {}),
         method: request.method,
         url: request.url,
         status: response.status,

@@ -103,7 +103,7 @@ export async function copyObject(s3: S3State, input: CopyObjectInput, req: Reque
     metadata: replace ? input.metadata : { ...source.metadata },
     checksum,
     ...(input.storageClass ? { storageClass: input.storageClass } : {}),
-  })
+  }, req)
   bucket.objects.set(input.key, object)
   return { object, checksum }
 }

@@ -3,6 +3,7 @@ import { utf8 } from '../../crypto/bytes'
 import { S3Error } from '../errors'
 import type { StoredObject } from '../model'
 import { buildObject, type ObjectInput } from '../object-data'
+import { sizeText } from '../../trace/trace'
 import { newDataKey } from '../sse/data-key'
 import type { Requester } from '../sse/kms'
 import { resolveWriteEncryption, type SseRequest, type Transport } from '../sse/request'
@@ -37,7 +38,8 @@ export async function putObject(s3: S3State, input: PutObjectInput, req: Request
   assertKeyLength(input.key)
   const target = resolveWriteEncryption(bucket, input.sse, transportOf(s3, req))
   const dataKey = await newDataKey(s3, bucket.name, input.key, target, req)
-  const object = await buildObject(s3, bucket.name, input.key, input.body, dataKey, input)
+  const object = await buildObject(s3, bucket.name, input.key, input.body, dataKey, input, req)
   bucket.objects.set(input.key, object)
+  req.trace?.note('Store', `${sizeText(object.sealed.segments.reduce((n, s) => n + s.ciphertext.length, 0))} of ciphertext with IV, tag and wrapped key`)
   return object
 }

@@ -11,6 +11,7 @@ import type { S3State } from '../state'
 import { keyCheck } from './customer-key'
 import { bucketKeyFor, decryptDataKey, generateDataKey, kmsContext, requireSigV4, resolveKeyArn, type Requester } from './kms'
 import type { WriteTarget } from './request'
+import { traced } from '../../trace/trace'
 
 export interface NewDataKey {
   sse: ObjectEncryption
@@ -24,10 +25,12 @@ export async function newDataKey(s3: S3State, bucket: string, key: string, targe
   switch (target.algorithm) {
     case 'AES256': {
       const dataKey = random(KEY_BYTES)
-      return { sse: { algorithm: 'AES256' }, wrap: await wrapWithRoot(s3.keyring, random, dataKey, arn), keys: { outer: dataKey } }
+      const wrap = await traced(who.trace, 'S3 root key: wrap the data key', `AES-256-GCM under root key ${s3.keyring.current().id}`, () => wrapWithRoot(s3.keyring, random, dataKey, arn))
+      return { sse: { algorithm: 'AES256' }, wrap, keys: { outer: dataKey } }
     }
     case 'SSE-C': {
       const { key: customer, md5 } = target.customer
+      who.trace?.note('SSE-C: the customer key is the data key', 'S3 keeps only a salted HMAC of it')
       return { sse: { algorithm: 'SSE-C', customerKeyMd5: md5, keyCheck: await keyCheck(customer, random) }, wrap: { kind: 'customer' }, keys: { outer: customer } }
     }
     default: {
@@ -55,7 +58,7 @@ export async function newDataKey(s3: S3State, bucket: string, key: string, targe
       const bk = await bucketKeyFor(s3, bucket, keyArn, context, who)
       const dataKey = random(KEY_BYTES)
       const iv = random(IV_BYTES)
-      const wrapped = await aesGcmEncrypt(bk.plaintext, iv, dataKey, utf8(arn))
+      const wrapped = await traced(who.trace, 'S3 Bucket Key: wrap the data key', 'AES-256-GCM, no KMS call', () => aesGcmEncrypt(bk.plaintext, iv, dataKey, utf8(arn)))
       return { sse, wrap: { kind: 'bucket-key', blob: bk.blob, iv, wrapped }, keys: { outer: dataKey } }
     }
   }
@@ -68,9 +71,10 @@ export async function newDataKey(s3: S3State, bucket: string, key: string, targe
 export async function openDataKey(s3: S3State, sse: ObjectEncryption, wrap: DataKeyWrap, arn: string, who: Requester, customerKey?: Uint8Array): Promise<DataKeys> {
   switch (wrap.kind) {
     case 'root':
-      return { outer: await unwrapWithRoot(s3.keyring, wrap, arn) }
+      return { outer: await traced(who.trace, 'S3 root key: unwrap the data key', `AES-256-GCM under root key ${wrap.rootKeyId}`, () => unwrapWithRoot(s3.keyring, wrap, arn)) }
     case 'customer':
       if (!customerKey) throw new Error('an SSE-C object needs its key to open')
+      who.trace?.note('SSE-C: the key sent matches the stored HMAC', 'it is the data key')
       return { outer: customerKey }
     default: {
       if (sse.algorithm !== 'aws:kms' && sse.algorithm !== 'aws:kms:dsse') throw new Error('a KMS wrap on a non-KMS object')
@@ -81,7 +85,7 @@ export async function openDataKey(s3: S3State, sse: ObjectEncryption, wrap: Data
         return { outer, inner: await decryptDataKey(s3, wrap.innerBlob, sse.context, who) }
       }
       const bucketKey = await decryptDataKey(s3, wrap.blob, sse.context, who)
-      return { outer: await aesGcmDecrypt(bucketKey, wrap.iv, wrap.wrapped, utf8(arn)) }
+      return { outer: await traced(who.trace, 'S3 Bucket Key: unwrap the data key', 'AES-256-GCM', () => aesGcmDecrypt(bucketKey, wrap.iv, wrap.wrapped, utf8(arn))) }
     }
   }
 }

@@ -7,12 +7,15 @@ import { isKmsFailure, type KmsPort, type PortDataKey } from '../../kms/port'
 import { invalidArgument, notImplemented, S3Error } from '../errors'
 import { bucketArn, objectArn } from '../model'
 import type { S3State } from '../state'
+import { traced, type Trace } from '../../trace/trace'
 
 /** Who made the S3 request: KMS records S3's calls on their behalf, and Bucket Keys are per requester. */
 export interface Requester {
   accessKeyId?: string
   /** Signed with Signature Version 2, which KMS-encrypted objects refuse (E10). */
   sigV2?: boolean
+  /** The request's trace: S3's calls to KMS and its crypto steps are recorded there, with timings. */
+  trace?: Trace
 }
 
 /** E10: SSE-KMS writes and reads of KMS objects need SigV4. */
@@ -47,12 +50,17 @@ export async function viaKms<T>(call: () => Promise<T> | T): Promise<T> {
 export const resolveKeyArn = (s3: S3State, keyId: string | undefined): Promise<string> =>
   viaKms(() => (keyId === undefined ? kmsPort(s3).awsManagedS3KeyArn() : kmsPort(s3).resolveKeyArn(keyId)))
 
+const contextText = (context: Record<string, string>) => Object.entries(context).map(([k, v]) => `${k}=${v}`).join(', ')
+
 export const generateDataKey = (s3: S3State, keyArn: string, context: Record<string, string>, who: Requester): Promise<PortDataKey> =>
-  viaKms(() => kmsPort(s3).generateDataKey({ keyId: keyArn, encryptionContext: context, ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}) }))
+  traced(who.trace, 'KMS GenerateDataKey', `${keyArn} · context ${contextText(context)}`, () =>
+    viaKms(() => kmsPort(s3).generateDataKey({ keyId: keyArn, encryptionContext: context, ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}) })),
+  )
 
 export const decryptDataKey = async (s3: S3State, blob: Uint8Array, context: Record<string, string>, who: Requester): Promise<Uint8Array> =>
-  (await viaKms(() => kmsPort(s3).decrypt({ ciphertextBlob: blob, encryptionContext: context, ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}) })))
-    .plaintext
+  traced(who.trace, 'KMS Decrypt', `${blob.length}-byte ciphertext blob · context ${contextText(context)}`, async () =>
+    (await viaKms(() => kmsPort(s3).decrypt({ ciphertextBlob: blob, encryptionContext: context, ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}) }))).plaintext,
+  )
 
 /**
  * How long S3 reuses a Bucket Key for new objects. Simulation note: AWS says only that a Bucket Key is
@@ -73,7 +81,10 @@ export async function bucketKeyFor(s3: S3State, bucket: string, keyArn: string, 
   const id = `${bucket}|${keyArn}|${who.accessKeyId ?? ''}|${JSON.stringify(context)}`
   const now = s3.options.now().getTime()
   const cached = s3.bucketKeys.get(id)
-  if (cached && cached.expires > now) return cached
+  if (cached && cached.expires > now) {
+    who.trace?.note('S3 Bucket Key reused', 'no call to KMS: the cached Bucket Key wraps the new data key')
+    return cached
+  }
   const data = await generateDataKey(s3, keyArn, context, who)
   const fresh = { keyArn: data.keyArn, plaintext: data.plaintext, blob: data.ciphertextBlob, expires: now + BUCKET_KEY_WINDOW_MS }
   s3.bucketKeys.set(id, fresh)

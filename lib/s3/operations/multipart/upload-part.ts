@@ -9,6 +9,7 @@ import { md5Hex } from '../../../crypto/md5'
 import { invalidArgument, invalidRequest, S3Error } from '../../errors'
 import { objectArn, type UploadedPart } from '../../model'
 import { sealSegment } from '../../seal'
+import { sizeText, traced } from '../../../trace/trace'
 import type { Conditions } from '../../preconditions'
 import type { CustomerKeyHeaders } from '../../sse/customer-key'
 import { openDataKey } from '../../sse/data-key'
@@ -41,7 +42,9 @@ async function storePart(s3: S3State, input: UploadPartInput, body: Uint8Array, 
   }
   const arn = objectArn(bucket.name, upload.key)
   const keys = await openDataKey(s3, upload.sse, upload.dataKey, arn, req, customerKey)
-  const segment = await sealSegment(keys, body, arn, partNumber, s3.options.random)
+  const segment = await traced(req.trace, 'AES-256-GCM encrypt', `part ${partNumber} · ${sizeText(body.length)}${keys.inner ? ' · two layers (DSSE)' : ''}`, () =>
+    sealSegment(keys, body, arn, partNumber, s3.options.random),
+  )
   const part: UploadedPart = {
     partNumber,
     size: body.length,
