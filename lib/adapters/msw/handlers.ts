@@ -7,8 +7,13 @@ import type { Emulator } from '../../emulator/create-emulator'
 import type { RequestEvent } from '../../emulator/events'
 import { maskHeaders, previewBody, type ExchangeLog } from '../../inspector/exchange'
 
-/** Every host under emulator.invalid: `s3.emulator.invalid`, `bucket.s3.emulator.invalid`, `kms.emulator.invalid`. */
-export const EMULATOR_HOSTS = /^https:\/\/([a-z0-9.-]+\.)?emulator\.invalid(\/|$)/
+/**
+ * Every host under emulator.invalid: `s3.emulator.invalid`, `bucket.s3.emulator.invalid`, `kms.emulator.invalid`.
+ * Plain `http://` too, as S3 answers on port 80: `aws --endpoint-url http://s3.emulator.invalid` shows what
+ * HTTPS-only policies and SSE-C do to a request without TLS (a page served over https may not even send it:
+ * browsers block such mixed content before a service worker sees it).
+ */
+export const EMULATOR_HOSTS = /^https?:\/\/([a-z0-9.-]+\.)?emulator\.invalid(\/|$)/
 
 export function createHandlers(emulator: Emulator, log: ExchangeLog) {
   const events = new Map<string, RequestEvent>()
