@@ -72,8 +72,8 @@ export const objectKeys = (s3: S3State, bucket: string, object: StoredObject, wh
   guarded(() => openDataKey(s3, object.sse, object.sealed.key, objectArn(bucket, object.key), who, customerKey))
 
 /** The whole plaintext (every segment, in part order). */
-export async function readPlaintext(s3: S3State, bucket: string, object: StoredObject, who: Requester, customerKey?: Uint8Array): Promise<Uint8Array> {
-  const keys = await objectKeys(s3, bucket, object, who, customerKey)
+export async function readPlaintext(s3: S3State, bucket: string, object: StoredObject, who: Requester, customerKey?: Uint8Array, opened?: DataKeys): Promise<Uint8Array> {
+  const keys = opened ?? (await objectKeys(s3, bucket, object, who, customerKey))
   const arn = objectArn(bucket, object.key)
   const n = object.sealed.segments.length
   return traced(who.trace, 'AES-256-GCM decrypt', `${n} segment${n === 1 ? '' : 's'} · ${sizeText(object.size)}${keys.inner ? ' · two layers (DSSE)' : ''}`, () =>

@@ -56,6 +56,17 @@ describe('S3 calls KMS on the user\'s behalf, and CloudTrail shows it', () => {
     }
   })
 
+  it('one GET is one Decrypt, even when the response also carries the (encrypted) stored checksum', async () => {
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'one decrypt per get' }))
+    await s3.send(new CreateBucketCommand({ Bucket: 'one-decrypt-bucket' }))
+    await s3.send(new PutObjectCommand({ Bucket: 'one-decrypt-bucket', Key: 'c.txt', Body: 'checked', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: KeyMetadata!.KeyId, ChecksumAlgorithm: 'CRC32' }))
+    const ours = async () => (await events('Decrypt')).filter((e) => e.CloudTrailEvent!.includes('one-decrypt-bucket/c.txt')).length
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'one-decrypt-bucket', Key: 'c.txt', ChecksumMode: 'ENABLED' }))
+    expect(got.ChecksumCRC32).toBeDefined()
+    expect(await got.Body!.transformToString()).toBe('checked')
+    expect(await ours()).toBe(1)
+  })
+
   it('with a Bucket Key, 100 PUTs make at most a few GenerateDataKey calls, with the bucket ARN as context', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'bucket key' }))
     await s3.send(new CreateBucketCommand({ Bucket: 'bucket-key-bucket' }))

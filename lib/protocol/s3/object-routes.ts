@@ -4,6 +4,7 @@ import { deleteObject, getObject, headObject, type ReadInput } from '../../s3/op
 import { putObject } from '../../s3/operations/put-object'
 import { revealChecksum } from '../../s3/object-data'
 import type { StoredObject } from '../../s3/model'
+import type { DataKeys } from '../../s3/seal'
 import type { S3State } from '../../s3/state'
 import type { ReceivedBody } from '../body'
 import { idHeaders, type RequestContext } from '../context'
@@ -60,9 +61,9 @@ const readInput = (ctx: RequestContext, bucket: string, key: string): ReadInput 
 const wantsChecksum = (ctx: RequestContext) => ctx.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED'
 
 /** The stored checksum, decrypted for KMS objects (which is why checksum mode on HEAD needs kms:Decrypt). */
-async function checksumOf(ctx: RequestContext, s3: S3State, bucket: string, object: StoredObject): Promise<Record<string, string>> {
+async function checksumOf(ctx: RequestContext, s3: S3State, bucket: string, object: StoredObject, keys?: DataKeys): Promise<Record<string, string>> {
   if (!object.checksum) return {}
-  const value = await revealChecksum(s3, bucket, object, requestInfo(ctx))
+  const value = await revealChecksum(s3, bucket, object, requestInfo(ctx), keys)
   return value === undefined ? {} : checksumHeaders({ ...object.checksum, value })
 }
 
@@ -89,7 +90,7 @@ export async function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Promi
 }
 
 export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
-  const { object, body, range, part } = await getObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
+  const { object, body, range, part, keys } = await getObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
   const headers: Record<string, string> = { ...idHeaders(ctx), ...objectHeaders(object), 'content-length': String(body.length) }
   for (const [param, header] of Object.entries(OVERRIDES)) {
     const v = ctx.query.get(param)
@@ -99,7 +100,7 @@ export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promis
   if (slice) headers['content-range'] = `bytes ${slice.start}-${slice.end}/${object.size}`
   if (part) headers['x-amz-mp-parts-count'] = String(part.count)
   // A checksum describes the whole object, so S3 returns it only for full reads.
-  else if (!range && wantsChecksum(ctx)) Object.assign(headers, await checksumOf(ctx, s3, bucket, object))
+  else if (!range && wantsChecksum(ctx)) Object.assign(headers, await checksumOf(ctx, s3, bucket, object, keys))
   const status = range || (part && object.parts) ? 206 : 200
   return new Response(body.length ? (body as Uint8Array<ArrayBuffer>) : null, { status, headers })
 }

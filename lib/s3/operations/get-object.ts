@@ -1,7 +1,8 @@
 /** GetObject, HeadObject and DeleteObject. */
 import { invalidArgument, invalidPart, invalidRequest, noSuchKey } from '../errors'
 import type { StoredObject } from '../model'
-import { readPlaintext } from '../object-data'
+import { objectKeys, readPlaintext } from '../object-data'
+import type { DataKeys } from '../seal'
 import { checkConditions, type Conditions } from '../preconditions'
 import { parseRange, type ByteRange } from '../range'
 import { checkReadHeaders, sseHeaderNotSupported } from '../sse/read'
@@ -66,6 +67,8 @@ export async function headObject(s3: S3State, input: ReadInput, req: RequestInfo
 export interface GetObjectResult {
   object: StoredObject
   body: Uint8Array
+  /** The object's opened data keys: reading its encrypted checksum reuses them instead of asking KMS again. */
+  keys: DataKeys
   range?: ByteRange
   part?: PartSelection
 }
@@ -76,9 +79,11 @@ export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo)
   if (input.partNumber !== undefined && input.range !== undefined) throw invalidRequest('Cannot specify both Range header and partNumber query parameter')
   const part = selectPart(object, input.partNumber)
   const range = part ? undefined : parseRange(input.range, object.size)
-  const plain = await readPlaintext(s3, input.bucket, object, req, customerKey)
+  // One GetObject is one KMS Decrypt for a KMS object, whatever else the response carries.
+  const keys = await objectKeys(s3, input.bucket, object, req, customerKey)
+  const plain = await readPlaintext(s3, input.bucket, object, req, customerKey, keys)
   const slice = part?.range ?? range
-  return { object, body: slice ? plain.subarray(slice.start, slice.end + 1) : plain, ...(range ? { range } : {}), ...(part ? { part } : {}) }
+  return { object, keys, body: slice ? plain.subarray(slice.start, slice.end + 1) : plain, ...(range ? { range } : {}), ...(part ? { part } : {}) }
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html (204 whether or not the key existed) */
