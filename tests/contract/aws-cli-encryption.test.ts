@@ -111,7 +111,7 @@ describe.skipIf(!cli)('SSE-KMS and policies with the real aws CLI', () => {
     })
     await ok(['s3api', 'put-bucket-policy', '--bucket', B, '--policy', policy])
     const r = await aws(['s3api', 'put-object', '--bucket', B, '--key', 'denied.txt', '--body', 'data.txt'])
-    expect(r.stderr).toContain('An error occurred (AccessDenied) when calling the PutObject operation: Access Denied')
+    expect(r.stderr).toContain(`An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/playground is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::${B}/denied.txt" with an explicit deny in a resource-based policy`)
     await ok(['s3api', 'put-object', '--bucket', B, '--key', 'allowed.txt', '--body', 'data.txt', '--server-side-encryption', 'AES256'])
     await ok(['s3api', 'delete-bucket-policy', '--bucket', B])
   })

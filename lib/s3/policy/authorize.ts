@@ -48,6 +48,10 @@ export const ACTIONS: Record<string, string> = {
  */
 const OWNER_ALWAYS = new Set(['GetBucketPolicy', 'PutBucketPolicy', 'DeleteBucketPolicy'])
 
+/** S3's same-account AccessDenied text for an explicit Deny in a bucket policy (the resource in double quotes). */
+export const explicitDenyMessage = (principal: string, action: string, resource: string) =>
+  `User: ${principal} is not authorized to perform: ${action} on resource: "${resource}" with an explicit deny in a resource-based policy`
+
 /** The playground's caller (the same IAM user the KMS emulator records). */
 export const callerArn = (account: string) => `arn:aws:iam::${account}:user/playground`
 
@@ -125,8 +129,9 @@ export async function authorize(s3: S3State, input: AuthorizeInput, trace: Polic
     evaluatePolicy(s3.buckets.get(t.bucket)!.policy!, { action: t.action, resource: t.resource, principalArn: callerArn(s3.options.account), account: s3.options.account, context }),
   )
   trace.policy = decisions
-  // Simulation note: newer AWS messages name the principal and "an explicit deny in a resource-based policy";
-  // for the playground's unsigned or anonymous-looking callers we answer the plain "Access Denied".
-  if (decisions.some((d) => d.decision === 'Deny') && !OWNER_ALWAYS.has(input.operation)) throw accessDenied()
+  // Requests from the bucket owner's own account get S3's newer message naming the principal, the action, the
+  // resource and the kind of policy (S3 user guide, "Troubleshoot access denied (403 Forbidden) errors").
+  const denied = decisions.find((d) => d.decision === 'Deny')
+  if (denied && !OWNER_ALWAYS.has(input.operation)) throw accessDenied(explicitDenyMessage(callerArn(s3.options.account), denied.action, denied.resource))
   return decisions
 }

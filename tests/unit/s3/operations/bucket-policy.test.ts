@@ -56,7 +56,12 @@ describe('deny unencrypted uploads', () => {
   it('a PUT with AES256 goes through; a PUT without the header is 403 AccessDenied XML and stores nothing', async () => {
     expect((await s3.send('PUT', `/${BUCKET}/ok`, { body: 'x', headers: { 'x-amz-server-side-encryption': 'AES256' } })).status).toBe(200)
     const e = await errorOf(await s3.send('PUT', `/${BUCKET}/bad`, { body: 'x' }))
-    expect([e.status, e.code, e.message]).toEqual([403, 'AccessDenied', 'Access Denied'])
+    // The same-account text: who, what, on which resource, and that a resource-based policy said Deny.
+    expect([e.status, e.code, e.message]).toEqual([
+      403,
+      'AccessDenied',
+      `User: arn:aws:iam::111122223333:user/playground is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::${BUCKET}/bad" with an explicit deny in a resource-based policy`,
+    ])
     expect(s3.emulator.s3.bucket(BUCKET).objects.has('bad')).toBe(false)
   })
   it('the policy sees the header, not the bucket default: a header-less PUT is denied even with an AES256 default', async () => {
