@@ -1,14 +1,20 @@
 /**
  * Every lesson's shell blocks, run in order against a fresh emulator as a learner would run them with the
  * Run buttons: each command must succeed, and the lessons' claims must hold (learnGitBranching checks its
- * levels the same way).
+ * levels the same way). The commands go where the browser sends them, `https://s3.emulator.invalid` (and
+ * `http://` for the lessons that show plain HTTP), through the page's own MSW handlers (msw/node here).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { setupServer } from 'msw/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commandsOf } from '@/components/mdx/commands'
-import { cliAgainst } from '../helpers/cli'
-import { startEmulator } from '../helpers/server'
+import { createHandlers } from '@/lib/adapters/msw/handlers'
+import { createSession } from '@/lib/cli/session'
+import { fromUtf8 } from '@/lib/crypto/bytes'
+import { createEmulator } from '@/lib/emulator/create-emulator'
+import { ExchangeLog } from '@/lib/inspector/exchange'
+import { emulatorTarget } from '@/lib/sdk/clients'
 
 const dir = join(import.meta.dirname, '..', '..', 'content', 'learn')
 const lessons = readdirSync(dir).filter((f) => f.endsWith('.mdx'))
@@ -21,26 +27,90 @@ function commands(mdx: string): { line: string; fails: boolean }[] {
   })
 }
 
+const network = setupServer()
+beforeAll(() => network.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => network.close())
+
+/** A fresh emulator behind the browser's handlers, and a terminal session with the browser's target. */
+function freshPlayground() {
+  network.resetHandlers(...createHandlers(createEmulator(), new ExchangeLog()))
+  const session = createSession({ target: emulatorTarget(), timeZone: 'UTC' })
+  return async (line: string) => {
+    let stdout = ''
+    let stderr = ''
+    const code = await session.run(line, { out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (stderr += t) })
+    return { code, stdout, stderr }
+  }
+}
+
 describe.each(lessons)('lesson %s', (file) => {
   it('runs every command successfully, in order', async () => {
-    // Over http here; the browser reaches the emulator over https, where SSE-C is allowed.
-    const running = await startEmulator({ allowSseCOverHttp: true })
-    try {
-      const { run } = cliAgainst(running.endpoint)
+    const run = freshPlayground()
+    {
       const steps = commands(readFileSync(join(dir, file), 'utf8'))
       const lines = steps.map((s) => s.line)
       expect(lines.length).toBeGreaterThan(3)
       const outputs: string[] = []
+      const errors: string[] = []
       for (const { line, fails } of steps) {
         const r = await run(line)
         if (fails) expect(r.code, `"${line}" should fail, as the lesson says`).not.toBe(0)
         else expect(r, `"${line}" failed`).toMatchObject({ code: 0 })
         outputs.push(r.stdout)
+        errors.push(r.stderr)
       }
+      /** What the n-th command starting with `prefix` printed (stdout, or stderr with `err`). */
+      const out = (prefix: string, n = 0, stream = outputs) => stream[lines.map((l, i) => (l.startsWith(prefix) ? i : -1)).filter((i) => i >= 0)[n]!]!
+      const err = (prefix: string, n = 0) => out(prefix, n, errors)
       if (file === 'overview.mdx') expect(outputs.at(-1)).toBe('"AES256"\n')
       if (file === 'client-side.mdx') expect(outputs[lines.findIndex((l) => l.includes('--query Metadata'))]).toMatch(/"x-amz-key-v2": "[A-Za-z0-9+/=]+"[\s\S]*"x-amz-wrap-alg": "kms\+context"/)
       if (file === 'dsse-kms.mdx') expect(outputs[lines.findIndex((l) => l.startsWith('aws cloudtrail'))]).toBe('2\n')
       if (file === 'sse-c.mdx') expect(outputs[lines.findIndex((l) => l.startsWith('aws s3api get-bucket-encryption'))]).toContain('"SSE-C"')
+      if (file === 'sse-s3.mdx') {
+        // Equal plaintext, equal ETags (the MD5); a wrong method refused; no KMS call at all; Bucket Key ignored.
+        expect(JSON.parse(out('aws s3api put-object --bucket sse-s3-demo-bucket --key first.txt')).ETag).toBe(JSON.parse(out('aws s3api put-object --bucket sse-s3-demo-bucket --key second.txt')).ETag)
+        expect(err('aws s3api put-object --bucket sse-s3-demo-bucket --key wrong.txt')).toContain('(InvalidArgument) when calling the PutObject operation: The encryption method specified is not supported')
+        expect(out('aws cloudtrail lookup-events')).toBe('0\n')
+        expect(JSON.parse(out('aws s3api put-object --bucket sse-s3-demo-bucket --key bucket-key.txt'))).not.toHaveProperty('BucketKeyEnabled')
+        expect(JSON.parse(outputs.at(-1)!)).toEqual({ SSEAlgorithm: 'AES256' })
+      }
+      if (file === 'sse-kms.mdx') {
+        // aws/s3 only gets a key on first use; it refuses direct use; S3's call carries the context; Bucket Keys: 5 calls against 1.
+        expect(out('aws kms list-aliases')).not.toContain('TargetKeyId')
+        expect(JSON.parse(out('aws kms describe-key --key-id alias/aws/s3'))[0]).toBe('AWS')
+        expect(err('aws kms encrypt --key-id alias/aws/s3')).toContain('(AccessDeniedException) when calling the Encrypt operation: User: arn:aws:iam::111122223333:user/playground is not authorized to perform: kms:Encrypt')
+        const record = JSON.parse(out('aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=GenerateDataKey --query \'Events[0]'))
+        expect(record.userIdentity.invokedBy).toBe('s3.amazonaws.com')
+        expect(record.requestParameters.encryptionContext).toEqual({ project: 'apollo', 'aws:s3:arn': 'arn:aws:s3:::kms-demo-bucket/context.txt' })
+        expect(out('aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=Decrypt')).toBe('1\n')
+        expect(out('aws cloudtrail lookup-events', 2)).toBe('5\n')
+        expect(out('aws cloudtrail lookup-events', 3)).toBe('1\n')
+        expect(JSON.parse(outputs.at(-1)!)).toEqual(['aws:kms', true])
+      }
+      if (file === 're-encrypt.mdx') {
+        // A no-change copy onto itself is illegal; a new default leaves old objects alone; the copy changes key, ETag, maybe metadata.
+        expect(err('aws s3api copy-object')).toContain('(InvalidRequest) when calling the CopyObject operation: This copy request is illegal')
+        expect(JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/figures.txt --query'))[0]).toBe('AES256')
+        const after = JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/figures.txt', 1))
+        expect([after.ServerSideEncryption, after.Metadata, after.ContentType]).toEqual(['aws:kms', { owner: 'alice' }, 'text/plain'])
+        expect(after.ETag).not.toBe(JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/figures.txt --query'))[1])
+        expect(JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/notes.txt'))).toEqual(['aws:kms', { reviewed: 'yes' }])
+        expect(JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/notes.txt', 1))).toEqual(['aws:kms', true])
+        const archived = JSON.parse(outputs.at(-1)!)
+        expect(archived).toEqual(['AES256', JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/figures.txt --query'))[1]])
+      }
+      if (file === 'key-lifecycle.mdx') {
+        // Rotations keep old objects readable; disabled, pending deletion and deleted keys each fail reads with their own error.
+        expect(out('aws kms list-key-rotations --key-id $LIFE_KEY --query')).toBe('ON_DEMAND\tNON_CURRENT\nAUTOMATIC\tCURRENT\n')
+        expect(out('cmp old.txt old-back.txt')).toBe('The files are identical\n')
+        expect(err('aws s3api get-object', 0)).toMatch(/\(KMS\.DisabledException\) when calling the GetObject operation: arn:aws:kms:us-east-1:111122223333:key\/[0-9a-f-]{36} is disabled\./)
+        expect(err('aws s3api get-object', 1)).toMatch(/\(KMS\.KMSInvalidStateException\) when calling the GetObject operation: arn:aws:kms:\S+ is pending deletion\./)
+        expect(err('aws s3api get-object', 2)).toContain('(AccessDenied) when calling the GetObject operation: The ciphertext refers to a customer master key that does not exist')
+        expect(out('aws kms describe-key --key-id $LIFE_KEY --query KeyMetadata.KeyState')).toBe('"Disabled"\n')
+        const story = out('aws cloudtrail lookup-events --lookup-attributes AttributeKey=ResourceName')
+        expect(story).toMatch(/\tDeleteKey\tNone\n/)
+        expect(story).toMatch(/\tRotateKey\tNone\n$/)
+      }
       if (file === 'default-sse-kms.mdx') {
         // The lesson's claims: old object AES256, new object aws:kms with a key ARN, re-encrypted after the copy.
         expect(outputs[lines.indexOf('aws s3api head-object --bucket my-s3-bucket --key before.txt --query ServerSideEncryption')]).toBe('"AES256"\n')
@@ -48,8 +118,6 @@ describe.each(lessons)('lesson %s', (file) => {
         expect(outputs.at(-2)).toMatch(/"aws:kms",\s+"arn:aws:kms:/)
         expect(JSON.parse(outputs.at(-1)!).userIdentity.invokedBy).toBe('s3.amazonaws.com')
       }
-    } finally {
-      await running.close()
     }
   })
 })
