@@ -6,6 +6,10 @@
 import type { ComponentType } from 'react'
 import type { LessonSpec } from '@/lib/lessons/types'
 import { lesson as defaultEncryption } from './learn/default-encryption.lesson'
+import { lesson as keyLifecycle } from './learn/key-lifecycle.lesson'
+import { lesson as reEncrypt } from './learn/re-encrypt.lesson'
+import { lesson as sseKms } from './learn/sse-kms.lesson'
+import { lesson as sseS3 } from './learn/sse-s3.lesson'
 
 export interface LessonEntry {
   slug: string
@@ -26,36 +30,16 @@ export const lessons: LessonEntry[] = [
     load: () => import('./learn/overview.mdx'),
   },
   entry(defaultEncryption, () => import('./learn/default-encryption.mdx')),
-  {
-    slug: 'sse-s3',
-    title: 'SSE-S3 in depth: the encryption every object gets',
-    summary: 'One data key per object, root keys S3 rotates for you, the headers that report it, what it costs, and what it cannot do.',
-    load: () => import('./learn/sse-s3.mdx'),
-  },
-  {
-    slug: 'sse-kms',
-    title: 'SSE-KMS: encryption under a key you control and audit',
-    summary: 'Customer managed, AWS managed and AWS owned keys; key policies; the encryption context S3 sends; the CloudTrail record of every use; and how S3 Bucket Keys cut the KMS calls.',
-    load: () => import('./learn/sse-kms.mdx'),
-  },
+  entry(sseS3, () => import('./learn/sse-s3.mdx')),
+  entry(sseKms, () => import('./learn/sse-kms.mdx')),
   {
     slug: 'default-sse-kms',
     title: "Change a bucket's default encryption to SSE-KMS",
     summary: 'Create a KMS key, make it the bucket default, see that old objects keep their encryption, re-encrypt them, and read the audit trail.',
     load: () => import('./learn/default-sse-kms.mdx'),
   },
-  {
-    slug: 're-encrypt',
-    title: 'Re-encrypt existing objects',
-    summary: 'A new bucket default leaves old objects as they were. Copy them onto themselves to re-encrypt, one by one or in bulk, and know what the copy changes: ETag, date, metadata, versions.',
-    load: () => import('./learn/re-encrypt.mdx'),
-  },
-  {
-    slug: 'key-lifecycle',
-    title: 'Key lifecycle: rotate, disable, delete',
-    summary: 'Rotate a KMS key automatically and on demand, disable it, schedule its deletion and cancel it, and see what each step does to the S3 objects under it and to the audit trail.',
-    load: () => import('./learn/key-lifecycle.mdx'),
-  },
+  entry(reEncrypt, () => import('./learn/re-encrypt.mdx')),
+  entry(keyLifecycle, () => import('./learn/key-lifecycle.mdx')),
   {
     slug: 'dsse-kms',
     title: 'DSSE-KMS: two layers of encryption',
