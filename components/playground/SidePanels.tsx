@@ -33,8 +33,8 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'keys', label: 'Keys', render: () => <KeysPanel emulator={emulator} /> },
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
     { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
-    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
     { id: 'cors', label: 'CORS', render: () => <CorsDoctorPanel runtime={runtime} /> },
+    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
 }

@@ -15,6 +15,7 @@ import { argparseError, EXIT, invalidChoice, requiredArguments, UsageError } fro
 import { parseS3Args } from './s3/spec'
 import { ProfileNotFound } from './profiles'
 import { destructiveAction } from './destructive'
+import { noteAfter, notesBefore } from './real-notes'
 import { isFetchFailure } from '../../sdk/recorder'
 import { corsFailureText } from '../../cors/explain'
 
@@ -86,6 +87,10 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
   g.output ??= env.config.output
   const refused = await confirmDestructive(service, command, params, env, g, io)
   if (refused !== undefined) return refused
+  if (env.realTarget?.(g)) {
+    const endpoint = endpointOf(env.clients(g).target, service === 's3api' ? 's3' : (service as 's3'))
+    if (!notesBefore(rest, endpoint, env.clients(g), io)) return EXIT.other
+  }
   if (service === 's3') {
     if (command === undefined) throw requiredArguments(['subcommand'])
     if (command === 'help') {
@@ -134,7 +139,16 @@ async function confirmDestructive(service: string, command: string | undefined, 
 }
 
 /** Runs one `aws` command line (without the leading `aws`) and returns aws-cli's exit code. */
-export async function runAws(args: string[], env: AwsEnv, io: Io): Promise<number> {
+export async function runAws(args: string[], env: AwsEnv, plainIo: Io): Promise<number> {
+  // Pitfalls of real targets are explained after the error that shows them (SSE-C blocked: AccessDenied).
+  let accessDenied = false
+  const io: Io = { ...plainIo, err: (t) => ((accessDenied ||= t.includes('(AccessDenied)')), plainIo.err(t)) }
+  const code = await runAwsInner(args, env, io)
+  if (accessDenied && env.realTarget?.(splitGlobals(args).g)) noteAfter(args, 'AccessDenied', io)
+  return code
+}
+
+async function runAwsInner(args: string[], env: AwsEnv, io: Io): Promise<number> {
   let detach = () => {}
   try {
     if (args.includes('--debug')) {
