@@ -2,7 +2,6 @@ import type { MDXComponents } from 'mdx/types'
 import { CodeBlock } from './CodeBlock'
 import { Note } from './Note'
 import { Source } from '@/components/lesson/Source'
-import { SealDemo } from '@/components/lesson/SealDemo'
 import { Step } from '@/components/lesson/Step'
 import { HowItWorks } from '@/components/lesson/HowItWorks'
 
@@ -11,7 +10,6 @@ export const mdxComponents: MDXComponents = {
   pre: CodeBlock,
   Note,
   Source,
-  SealDemo,
   Step,
   HowItWorks,
 }

@@ -25,6 +25,7 @@ async function runStep(page: Page, id: string) {
 
 for (const [slug, steps] of [
   ['default-encryption', ['create-bucket', 'upload', 'check', 'download', 'bucket-default']],
+  ['default-sse-kms', ['before', 'create-key', 'set-default', 'check-setting', 'existing-objects', 're-encrypt', 'audit']],
 ] as const) {
   test(`a new learner completes ${slug} through the UI, goals ticking`, async ({ page }) => {
     await page.goto(`/learn/${slug}/`)

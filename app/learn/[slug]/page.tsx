@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { course, findLesson, lessons } from '@/content/lessons'
+import type { ComponentProps } from 'react'
+import { HowItWorks } from '@/components/lesson/HowItWorks'
 import { LessonLayout } from '@/components/lesson/LessonLayout'
 
 export const dynamicParams = false
@@ -19,9 +21,12 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const lesson = findLesson((await params).slug)
   if (!lesson) notFound()
   const { default: Content } = await lesson.load()
+  const { demo } = lesson.spec
+  // The MDX writes <HowItWorks>; the spec says which mode's demo it runs.
+  const components = { HowItWorks: (props: ComponentProps<typeof HowItWorks>) => <HowItWorks {...props} mode={demo} /> }
   return (
-    <LessonLayout lesson={{ slug: lesson.slug, title: lesson.title }} course={course()} {...(lesson.spec ? { spec: lesson.spec } : {})}>
-      <Content />
+    <LessonLayout lesson={{ slug: lesson.slug, title: lesson.title }} course={course()} spec={lesson.spec}>
+      <Content components={components} />
     </LessonLayout>
   )
 }
