@@ -12,6 +12,7 @@ import { lesson as dsseKms } from './learn/dsse-kms.lesson'
 import { lesson as enforceWithPolicies } from './learn/enforce-with-policies.lesson'
 import { lesson as keyLifecycle } from './learn/key-lifecycle.lesson'
 import { lesson as overview } from './learn/overview.lesson'
+import { lesson as permissions } from './learn/permissions.lesson'
 import { lesson as reEncrypt } from './learn/re-encrypt.lesson'
 import { lesson as sseC } from './learn/sse-c.lesson'
 import { lesson as sseKms } from './learn/sse-kms.lesson'
@@ -35,6 +36,7 @@ export const lessons: LessonEntry[] = [
   entry(defaultSseKms, () => import('./learn/default-sse-kms.mdx')),
   entry(reEncrypt, () => import('./learn/re-encrypt.mdx')),
   entry(keyLifecycle, () => import('./learn/key-lifecycle.mdx')),
+  entry(permissions, () => import('./learn/permissions.mdx')),
   entry(dsseKms, () => import('./learn/dsse-kms.mdx')),
   entry(sseC, () => import('./learn/sse-c.mdx')),
   entry(enforceWithPolicies, () => import('./learn/enforce-with-policies.mdx')),

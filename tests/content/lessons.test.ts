@@ -111,6 +111,16 @@ describe.each(lessons)('lesson %s', (file) => {
         expect(story).toMatch(/\tDeleteKey\tNone\n/)
         expect(story).toMatch(/\tRotateKey\tNone\n$/)
       }
+      if (file === 'permissions.mdx') {
+        // Each denial with the text AWS gives: KMS explicit and implicit denies through S3, then S3's own.
+        const who = 'User: arn:aws:iam::111122223333:user/playground is not authorized to perform:'
+        expect(err('aws s3api get-object', 0)).toMatch(new RegExp(`\\(AccessDenied\\) when calling the GetObject operation: ${who} kms:Decrypt on resource: arn:aws:kms:us-east-1:111122223333:key/[0-9a-f-]{36} with an explicit deny in a resource-based policy`))
+        expect(err('aws s3api head-object --bucket perm-demo-bucket --key secret.txt --checksum-mode')).toContain('(403) when calling the HeadObject operation: Forbidden')
+        expect(err('aws s3api put-object --bucket perm-demo-bucket --key new.txt')).toMatch(new RegExp(`\\(AccessDenied\\) when calling the PutObject operation: ${who} kms:GenerateDataKey on resource: \\S+ because no resource-based policy allows the kms:GenerateDataKey action`))
+        expect(err('aws s3api get-object', 2)).toContain(`(AccessDenied) when calling the GetObject operation: ${who} s3:GetObject on resource: "arn:aws:s3:::perm-demo-bucket/secret.txt" with an explicit deny in a resource-based policy`)
+        expect(out('aws cloudtrail lookup-events')).toBe('3\n')
+        expect(err('aws s3api put-object --bucket perm-demo-bucket --key blocked.txt')).toContain(`${who} s3:PutObject on resource: "arn:aws:s3:::perm-demo-bucket/blocked.txt" with an explicit deny`)
+      }
       if (file === 'default-sse-kms.mdx') {
         // The lesson's claims: old object AES256, new object aws:kms with a key ARN, re-encrypted after the copy.
         expect(outputs[lines.indexOf('aws s3api head-object --bucket my-s3-bucket --key before.txt --query ServerSideEncryption')]).toBe('"AES256"\n')
