@@ -1,7 +1,7 @@
 /**
  * The lesson contract (lib/lessons/types.ts, docs/lessons.md), checked for every lesson: the spec is
  * complete, the MDX has a <Step> for each step and a "How it works" section, each step's solution, run
- * headlessly through the simulated CLI against a fresh emulator, meets that step's goals (which did not
+ * headlessly through the simulated CLI against a fresh emulator behind the page's own handlers, meets that step's goals (which did not
  * hold before), and each workshop preset leaves the lesson ready at its start step.
  */
 import { readFileSync } from 'node:fs'
@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { lessons } from '@/content/lessons'
 import { evaluateGoals, type GoalWorld } from '@/lib/lessons/goals'
 import type { LessonSpec, LessonStep } from '@/lib/lessons/types'
-import { cliAgainst } from '../helpers/cli'
-import { startEmulator, type RunningEmulator } from '../helpers/server'
+import { pagePlaygroundNetwork } from '../helpers/page-playground'
 
 const dir = join(import.meta.dirname, '..', '..', 'content', 'learn')
 const mdxOf = (slug: string) => readFileSync(join(dir, `${slug}.mdx`), 'utf8')
@@ -23,19 +22,20 @@ it('every lesson has a spec for the same slug', () => {
 
 const specs = lessons.map((l) => l.spec)
 
-async function fresh() {
-  // Over http here; the browser reaches the emulator over https, where SSE-C is allowed.
-  const running: RunningEmulator = await startEmulator({ allowSseCOverHttp: true })
-  const cli = cliAgainst(running.endpoint)
-  const shell = cli.session.shell
-  const world: GoalWorld = { emulator: running.emulator, files: shell.vfs, env: shell.env, history: shell.history }
+const freshPlayground = pagePlaygroundNetwork()
+
+/** A fresh playground as the page has it (MSW handlers, https://*.emulator.invalid), and its goal world. */
+function fresh() {
+  const { emulator, session, run } = freshPlayground()
+  const shell = session.shell
+  const world: GoalWorld = { emulator, files: shell.vfs, env: shell.env, history: shell.history }
   const runAll = async (commands: string[], what: string) => {
     for (const line of commands) {
-      const r = await cli.run(line)
+      const r = await run(line)
       expect(r.code, `${what}: "${line}" failed: ${r.stderr}`).toBe(0)
     }
   }
-  return { running, world, runAll }
+  return { world, runAll }
 }
 
 const unmet = (step: LessonStep, world: GoalWorld) =>
@@ -71,32 +71,24 @@ describe.each(specs.map((s) => [s.slug, s] as [string, LessonSpec]))('lesson %s'
   })
 
   it("meets each step's goals with its solution, and not before", async () => {
-    const { running, world, runAll } = await fresh()
-    try {
-      for (const step of spec.steps) {
-        if (step.goals.length) expect(unmet(step, world).length, `${step.id}: goals already met before its solution`).toBeGreaterThan(0)
-        await runAll(step.solution, step.id)
-        expect(unmet(step, world), `${step.id}: goals not met by its solution`).toEqual([])
-      }
-    } finally {
-      await running.close()
+    const { world, runAll } = fresh()
+    for (const step of spec.steps) {
+      if (step.goals.length) expect(unmet(step, world).length, `${step.id}: goals already met before its solution`).toBeGreaterThan(0)
+      await runAll(step.solution, step.id)
+      expect(unmet(step, world), `${step.id}: goals not met by its solution`).toEqual([])
     }
   })
 
   for (const preset of spec.presets ?? []) {
     it(`preset ${preset.id} starts at ${preset.startStep}, and the rest of the lesson works from there`, async () => {
-      const { running, world, runAll } = await fresh()
-      try {
-        await runAll(preset.commands, `preset ${preset.id}`)
-        const start = spec.steps.findIndex((s) => s.id === preset.startStep)
-        expect(start).toBeGreaterThanOrEqual(0)
-        for (const step of spec.steps.slice(0, start)) expect(unmet(step, world), `${step.id} should be done by the preset`).toEqual([])
-        for (const step of spec.steps.slice(start)) {
-          await runAll(step.solution, step.id)
-          expect(unmet(step, world), `${step.id} after the preset`).toEqual([])
-        }
-      } finally {
-        await running.close()
+      const { world, runAll } = fresh()
+      await runAll(preset.commands, `preset ${preset.id}`)
+      const start = spec.steps.findIndex((s) => s.id === preset.startStep)
+      expect(start).toBeGreaterThanOrEqual(0)
+      for (const step of spec.steps.slice(0, start)) expect(unmet(step, world), `${step.id} should be done by the preset`).toEqual([])
+      for (const step of spec.steps.slice(start)) {
+        await runAll(step.solution, step.id)
+        expect(unmet(step, world), `${step.id} after the preset`).toEqual([])
       }
     })
   }

@@ -6,15 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { setupServer } from 'msw/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { commandsOf } from '@/components/mdx/commands'
-import { createHandlers } from '@/lib/adapters/msw/handlers'
-import { createSession } from '@/lib/cli/session'
-import { fromUtf8 } from '@/lib/crypto/bytes'
-import { createEmulator } from '@/lib/emulator/create-emulator'
-import { ExchangeLog } from '@/lib/inspector/exchange'
-import { emulatorTarget } from '@/lib/sdk/clients'
+import { pagePlaygroundNetwork } from '../helpers/page-playground'
 
 const dir = join(import.meta.dirname, '..', '..', 'content', 'learn')
 const lessons = readdirSync(dir).filter((f) => f.endsWith('.mdx'))
@@ -27,25 +21,11 @@ function commands(mdx: string): { line: string; fails: boolean }[] {
   })
 }
 
-const network = setupServer()
-beforeAll(() => network.listen({ onUnhandledRequest: 'error' }))
-afterAll(() => network.close())
-
-/** A fresh emulator behind the browser's handlers, and a terminal session with the browser's target. */
-function freshPlayground() {
-  network.resetHandlers(...createHandlers(createEmulator(), new ExchangeLog()))
-  const session = createSession({ target: emulatorTarget(), timeZone: 'UTC' })
-  return async (line: string) => {
-    let stdout = ''
-    let stderr = ''
-    const code = await session.run(line, { out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (stderr += t) })
-    return { code, stdout, stderr }
-  }
-}
+const freshPlayground = pagePlaygroundNetwork()
 
 describe.each(lessons)('lesson %s', (file) => {
   it('runs every command successfully, in order', async () => {
-    const run = freshPlayground()
+    const { run } = freshPlayground()
     {
       const steps = commands(readFileSync(join(dir, file), 'utf8'))
       const lines = steps.map((s) => s.line)
@@ -120,6 +100,13 @@ describe.each(lessons)('lesson %s', (file) => {
         expect(err('aws s3api get-object', 2)).toContain(`(AccessDenied) when calling the GetObject operation: ${who} s3:GetObject on resource: "arn:aws:s3:::perm-demo-bucket/secret.txt" with an explicit deny in a resource-based policy`)
         expect(out('aws cloudtrail lookup-events')).toBe('3\n')
         expect(err('aws s3api put-object --bucket perm-demo-bucket --key blocked.txt')).toContain(`${who} s3:PutObject on resource: "arn:aws:s3:::perm-demo-bucket/blocked.txt" with an explicit deny`)
+      }
+      if (file === 'in-transit.mdx') {
+        // Plain HTTP works until aws:SecureTransport denies it; SSE-C over HTTP is refused whatever the policy.
+        expect(err('aws --endpoint-url http://s3.emulator.invalid s3api put-object', 1)).toContain('(AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/playground is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::transit-demo-bucket/refused.txt" with an explicit deny in a resource-based policy')
+        expect(err('aws --endpoint-url http://s3.emulator.invalid s3api get-object')).toContain('(AccessDenied) when calling the GetObject operation')
+        expect(out('aws --endpoint-url http://s3.emulator.invalid s3 ls')).toContain('transit-demo-bucket')
+        expect(err('aws --endpoint-url http://s3.emulator.invalid s3api put-object', 2)).toContain('(InvalidRequest) when calling the PutObject operation: Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.')
       }
       if (file === 'default-sse-kms.mdx') {
         // The lesson's claims: old object AES256, new object aws:kms with a key ARN, re-encrypted after the copy.
