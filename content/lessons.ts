@@ -7,6 +7,7 @@ import type { MDXContent } from 'mdx/types'
 import type { LessonSpec } from '@/lib/lessons/types'
 import { lesson as clientSide } from './learn/client-side.lesson'
 import { lesson as defaultEncryption } from './learn/default-encryption.lesson'
+import { lesson as inTransit } from './learn/in-transit.lesson'
 import { lesson as defaultSseKms } from './learn/default-sse-kms.lesson'
 import { lesson as dsseKms } from './learn/dsse-kms.lesson'
 import { lesson as enforceWithPolicies } from './learn/enforce-with-policies.lesson'
@@ -40,6 +41,7 @@ export const lessons: LessonEntry[] = [
   entry(dsseKms, () => import('./learn/dsse-kms.mdx')),
   entry(sseC, () => import('./learn/sse-c.mdx')),
   entry(enforceWithPolicies, () => import('./learn/enforce-with-policies.mdx')),
+  entry(inTransit, () => import('./learn/in-transit.mdx')),
   entry(clientSide, () => import('./learn/client-side.mdx')),
 ]
 

@@ -18,6 +18,8 @@ for (const slug of slugs) {
     const buttons = page.getByRole('button', { name: /^Run in the terminal/ })
     const count = await buttons.count()
     expect(count).toBeGreaterThan(0)
+    // Long lessons run 30+ commands, each a real round trip through the page: budget per Run button.
+    test.setTimeout(30_000 + count * 6_000)
     for (let i = 0; i < count; i++) {
       const button = buttons.nth(i)
       const code = (await button.locator('xpath=ancestor::div[2]//pre').innerText()).trim()
