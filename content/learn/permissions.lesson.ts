@@ -89,7 +89,7 @@ export const lesson: LessonSpec = {
       question: 'A role with s3:PutObject and kms:GenerateDataKey (but not kms:Decrypt) uploads files with aws s3 cp. What happens?',
       choices: ['Every upload works', 'Small files upload; files large enough for a multipart upload fail', 'Every upload fails', 'Uploads work but are stored unencrypted'],
       answer: 1,
-      explanation: 'A multipart upload needs kms:Decrypt too: S3 decrypts the upload\'s data key for each part.',
+      explanation: 'A multipart upload needs kms:Decrypt too: S3 decrypts the upload\'s data key again to work with the encrypted parts before completing the upload.',
     },
     {
       id: 'explicit-implicit',
