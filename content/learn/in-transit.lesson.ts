@@ -13,7 +13,7 @@ export const lesson: LessonSpec = {
     'Why S3 always refuses SSE-C over HTTP, and what that does not protect',
     'Which TLS versions AWS endpoints accept, and how to run the emulator over HTTPS on your machine',
   ],
-  demo: 'sse-s3',
+  demo: 'sse-c',
   steps: [
     {
       id: 'both-ways',
