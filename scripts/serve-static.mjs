@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Serves the static export in out/ the way a plain static host (or an S3 website bucket) would:
-// files as they are, `dir/` → `dir/index.html`, and 404.html for anything else.
-import { createReadStream, existsSync, statSync } from 'node:fs'
+// files as they are, `dir/` → `dir/index.html`, and 404.html for anything else. Pages carry their
+// Content-Security-Policy (scripts/csp.mjs put it in a <meta>); it is sent as a header too, with what only a
+// header can say: no framing by other sites.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -20,6 +22,15 @@ createServer((req, res) => {
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html')
   const found = existsSync(file) && statSync(file).isFile()
   if (!found) file = join(root, '404.html')
-  res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+  const type = TYPES[extname(file)] ?? 'application/octet-stream'
+  const headers = { 'content-type': type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' }
+  if (extname(file) === '.html') {
+    const html = readFileSync(file, 'utf8')
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]
+    if (policy) headers['content-security-policy'] = `${policy}; frame-ancestors 'none'`
+    res.writeHead(found ? 200 : 404, headers).end(html)
+    return
+  }
+  res.writeHead(found ? 200 : 404, headers)
   createReadStream(file).pipe(res)
 }).listen(Number(values.port), values.host, () => console.log(`Serving ${root}/ on http://${values.host}:${values.port}`))

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * Post-build step of `npm run build`: gives every page of the static export in out/ a strict
+ * Content-Security-Policy as its first <head> element, with the SHA-256 of each of that page's inline
+ * scripts (Next's bootstrap and RSC payload), so no other inline script can run. A meta policy works on
+ * any static host, an S3 bucket included; scripts/serve-static.mjs also sends it as a header, adding what
+ * only headers can carry (frame-ancestors). docs/security.md explains each directive.
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** Where the playground may send requests: itself, the emulator's never-resolving hosts (answered by the
+ * service worker), AWS itself for the real-account target, and an emulator on this machine. */
+export const CONNECT_SRC = [
+  "'self'",
+  'https://*.emulator.invalid',
+  'https://emulator.invalid',
+  'https://*.amazonaws.com',
+  'http://localhost:*',
+  'http://127.0.0.1:*',
+  'https://localhost:*',
+  'https://127.0.0.1:*',
+]
+
+export function policyFor(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trim(),
+    // React, xterm and Monaco set style attributes and inject <style>; hashes cannot cover attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${CONNECT_SRC.join(' ')}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ')
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g
+const META = /<meta http-equiv="Content-Security-Policy" content="[^"]*"\/?>/
+
+export function addPolicy(html) {
+  const clean = html.replace(META, '')
+  const hashes = new Set()
+  for (const [, attrs, body] of clean.matchAll(INLINE_SCRIPT)) {
+    // Data blocks (JSON-LD, type="application/json") are never run, so they need no hash.
+    const type = /\btype="([^"]*)"/.exec(attrs)?.[1]
+    if (type && !/^(text|application)\/(javascript|ecmascript)$|^module$/.test(type)) continue
+    hashes.add(createHash('sha256').update(body, 'utf8').digest('base64'))
+  }
+  const policy = policyFor([...hashes].sort())
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}"/>`
+  if (!/<head[^>]*>/.test(clean)) throw new Error('page has no <head>')
+  return { html: clean.replace(/<head[^>]*>/, (head) => head + meta), policy, inlineScripts: hashes.size }
+}
+
+function* htmlFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) yield* htmlFiles(path)
+    else if (name.endsWith('.html')) yield path
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? 'out'
+  let pages = 0
+  let scripts = 0
+  for (const file of htmlFiles(root)) {
+    const { html, inlineScripts } = addPolicy(readFileSync(file, 'utf8'))
+    writeFileSync(file, html)
+    pages++
+    scripts += inlineScripts
+  }
+  console.log(`Content-Security-Policy added to ${pages} pages in ${root}/ (${scripts} inline scripts hashed)`)
+}
