@@ -25,6 +25,14 @@ export interface SaveStatus {
 
 const DEBOUNCE_MS = 300
 
+/** The learner's words for a failed save. The stored record is untouched by a failed write (one transaction). */
+export function saveErrorMessage(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : ''
+  if (name === 'QuotaExceededError')
+    return "Not saved: this browser's storage for the playground is full. Your last save is kept; the changes since are only in this tab. Download your work to keep it, or free space (delete checkpoints, or other sites' data) and the next change saves."
+  return `Could not save in this browser: ${error instanceof Error ? error.message : String(error)}. Your last save is kept; the next change tries again.`
+}
+
 export class Persistence {
   private status: SaveStatus
   private readonly listeners = new Set<() => void>()
@@ -73,7 +81,7 @@ export class Persistence {
         this.set({ state: 'saved', count: this.status.count + 1, at: Date.now() })
         this.onChanged()
       } catch (error) {
-        this.set({ state: 'error', message: `Could not save in this browser: ${error instanceof Error ? error.message : String(error)}` })
+        this.set({ state: 'error', message: saveErrorMessage(error) })
       }
     })
     return this.writing

@@ -14,6 +14,13 @@ export interface Persistence {
   flush(): Promise<void>
 }
 
+/** What the operator reads when a save fails: the cause in words, what is safe, and what happens next. */
+export function saveFailed(file: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const cause = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : String(error)
+  return `[emulator] could not save state to ${file}: ${cause}. What was saved before is intact; the latest changes are only in memory, and the next change tries again (free some space, or they are lost when the emulator stops).`
+}
+
 export async function attachPersistence(emulator: Emulator, dir: string): Promise<Persistence> {
   await mkdir(dir, { recursive: true })
   const file = join(dir, 'state.json')
@@ -38,7 +45,7 @@ export async function attachPersistence(emulator: Emulator, dir: string): Promis
         await rename(tmp, file)
       })
       // A failed write (disk full, folder removed) is reported, and the next change tries again.
-      .catch((error: unknown) => console.error(`[emulator] could not save state to ${file}:`, error))
+      .catch((error: unknown) => console.error(saveFailed(file, error)))
   })
   return { flush: () => writing }
 }
