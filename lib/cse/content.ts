@@ -6,7 +6,7 @@
 import { buf } from '../crypto/bytes'
 import { webCryptoRandom, type RandomSource } from '../crypto/random'
 import { GCM_CEK_ALG, GCM_IV_BYTES, GCM_TAG_BITS, V3_CEK_ALG, V3_IV, V3_MESSAGE_ID_BYTES, V3_SUITE_BYTES } from './constants'
-import { commitmentOf, contentKeyOf, verifiedContentKey } from './commitment'
+import { commitmentAndContentKey, verifiedContentKey } from './commitment'
 import { CseError } from './errors'
 import { decryptLegacy, isLegacy, type LegacyOptions } from './legacy'
 import type { Keyring } from './keyring'
@@ -49,8 +49,9 @@ export async function encryptObject(plaintext: Uint8Array, keyring: Keyring, opt
   let cipher: ContentCipher
   if (format === 'v3') {
     const messageId = messageIdFrom(random)
-    materials = { format, cekAlg, wrapped, messageId, commitment: await commitmentOf(dataKey, messageId) }
-    cipher = { key: await contentKeyOf(dataKey, messageId), iv: V3_IV, aad: V3_SUITE_BYTES }
+    const { commitment, contentKey } = await commitmentAndContentKey(dataKey, messageId)
+    materials = { format, cekAlg, wrapped, messageId, commitment }
+    cipher = { key: contentKey, iv: V3_IV, aad: V3_SUITE_BYTES }
   } else {
     const iv = random(GCM_IV_BYTES)
     materials = { format, cekAlg, wrapped, iv, plaintextLength: plaintext.length }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { hkdf } from '@noble/hashes/hkdf.js'
 import { sha512 } from '@noble/hashes/sha2.js'
 import { buf, concat, fromHex, toHex, utf8 } from '@/lib/crypto/bytes'
-import { commitmentOf, contentKeyOf, verifiedContentKey } from '@/lib/cse/commitment'
+import { commitmentAndContentKey, commitmentOf, contentKeyOf, verifiedContentKey } from '@/lib/cse/commitment'
 import { CseError } from '@/lib/cse'
 
 async function webHkdf(hash: string, ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, bytes: number) {
@@ -41,6 +41,13 @@ describe('V3 commitment and content key (key-derivation.md)', () => {
     const info = (label: string) => concat(new Uint8Array([0x00, 0x73]), utf8(label))
     expect(toHex(await commitmentOf(dataKey, messageId))).toBe(toHex(hkdf(sha512, dataKey, messageId, info('COMMITKEY'), 28)))
     expect(toHex(await contentKeyOf(dataKey, messageId))).toBe(toHex(hkdf(sha512, dataKey, messageId, info('DERIVEKEY'), 32)))
+  })
+
+  it('encryption derives both from one imported key, with the same results', async () => {
+    const both = await commitmentAndContentKey(dataKey, messageId)
+    expect(both.commitment).toEqual(await commitmentOf(dataKey, messageId))
+    expect(both.contentKey).toEqual(await contentKeyOf(dataKey, messageId))
+    expect(both.commitment).not.toEqual(both.contentKey.subarray(0, 28))
   })
 
   it('returns the content key only when the commitment matches', async () => {
