@@ -6,6 +6,7 @@ import { Tabs, type Tab } from '@/components/layout/Tabs'
 import { Inspector } from './Inspector'
 import { AuditPanel } from './panels/AuditPanel'
 import { BucketsPanel } from './panels/BucketsPanel'
+import { FilesPanel } from './panels/FilesPanel'
 import { KeysPanel } from './panels/KeysPanel'
 import { PolicyPanel } from './panels/PolicyPanel'
 import { StoragePanel, type Selection } from './panels/StoragePanel'
@@ -35,6 +36,7 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
     { id: 'cors', label: 'CORS', render: () => <CorsDoctorPanel runtime={runtime} /> },
     { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
+    { id: 'files', label: 'Files', render: () => <FilesPanel runtime={runtime} /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
 }

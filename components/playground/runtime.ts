@@ -42,11 +42,14 @@ function autosave(runtime: Pick<Runtime, 'emulator' | 'session' | 'persistence'>
   const { emulator, session, persistence } = runtime
   emulator.events.subscribe(() => persistence.schedule())
   const run = session.run.bind(session)
-  session.run = (...args) =>
-    run(...args).finally(() => {
+  session.run = (...args) => {
+    persistence.hold()
+    return run(...args).finally(() => {
+      persistence.release()
       emulatorChanged(emulator)
       persistence.schedule()
     })
+  }
   window.addEventListener('pagehide', () => void persistence.saveNow())
 }
 

@@ -16,7 +16,7 @@ export async function runAll(page: Page, commands: string[]): Promise<string[]> 
 /** The side panels' tab list (the inspector is one of them in a lesson). */
 export const panels = (page: Page) => page.getByRole('tablist', { name: 'Playground panels' })
 
-export async function openPanel(page: Page, name: 'Inspector' | 'Buckets' | 'Keys' | 'Audit' | 'Policy' | 'Storage') {
+export async function openPanel(page: Page, name: 'Inspector' | 'Buckets' | 'Keys' | 'Audit' | 'Policy' | 'Storage' | 'Files') {
   await panels(page).getByRole('tab', { name }).click()
   await expect(panels(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
 }

@@ -3,6 +3,7 @@
  * (`meta`) apart from the save texts (`text`), so listing never reads every snapshot.
  */
 import type { CheckpointMeta, CheckpointStore } from '@/lib/state/checkpoints'
+import { deleteText, readText, writeText } from './chunked-text'
 
 const DB = 's3-encryption-playground-checkpoints'
 const META = 'meta'
@@ -40,15 +41,19 @@ function run<T>(stores: string[], mode: IDBTransactionMode, act: (tx: IDBTransac
 
 export const idbCheckpointStore: CheckpointStore = {
   list: () => run<CheckpointMeta[]>([META], 'readonly', (tx) => tx.objectStore(META).getAll()),
-  get: async (id) => (await run<unknown>([TEXT], 'readonly', (tx) => tx.objectStore(TEXT).get(id))) as string | undefined,
+  get: async (id) => {
+    let value: unknown
+    await run([TEXT], 'readonly', (tx) => void readText(tx.objectStore(TEXT), id).then((v) => (value = v)))
+    return typeof value === 'string' ? value : undefined
+  },
   put: (meta, text) =>
     run([META, TEXT], 'readwrite', (tx) => {
-      tx.objectStore(TEXT).put(text, meta.id)
+      writeText(tx.objectStore(TEXT), meta.id, text)
       tx.objectStore(META).put(meta, meta.id)
     }),
   delete: (id) =>
     run([META, TEXT], 'readwrite', (tx) => {
-      tx.objectStore(TEXT).delete(id)
+      deleteText(tx.objectStore(TEXT), id)
       tx.objectStore(META).delete(id)
     }),
 }

@@ -2,6 +2,8 @@
  * The one IndexedDB record that holds the saved playground, as JSON text (browser only). Text, not a
  * structured clone, so a damaged record is detected by the same parser that reads exported files.
  */
+import { deleteText, readText, writeText } from './chunked-text'
+
 const DB = 's3-encryption-playground'
 const STORE = 'state'
 const KEY = 'playground'
@@ -22,7 +24,7 @@ function open(): Promise<IDBDatabase> {
   })
 }
 
-function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest | undefined): Promise<T> {
   return open().then(
     (db) =>
       new Promise<T>((resolve, reject) => {
@@ -30,7 +32,27 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
         const request = act(tx.objectStore(STORE))
         tx.oncomplete = () => {
           db.close()
-          resolve(request.result as T)
+          resolve(request?.result as T)
+        }
+        tx.onerror = tx.onabort = () => {
+          db.close()
+          reject(tx.error ?? new Error('IndexedDB transaction failed'))
+        }
+      }),
+  )
+}
+
+/** Reads the record, whole (long saves are kept in pieces: chunked-text.ts). */
+function read(): Promise<unknown> {
+  return open().then(
+    (db) =>
+      new Promise<unknown>((resolve, reject) => {
+        const tx = db.transaction(STORE, 'readonly')
+        let value: unknown
+        readText(tx.objectStore(STORE), KEY).then((v) => (value = v), reject)
+        tx.oncomplete = () => {
+          db.close()
+          resolve(value)
         }
         tx.onerror = tx.onabort = () => {
           db.close()
@@ -41,9 +63,9 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
 }
 
 export const idbStore: RecordStore = {
-  get: () => run('readonly', (s) => s.get(KEY)),
-  put: (text) => run('readwrite', (s) => s.put(text, KEY)),
-  delete: () => run('readwrite', (s) => s.delete(KEY)),
+  get: read,
+  put: (text) => run('readwrite', (s) => (writeText(s, KEY, text), undefined)),
+  delete: () => run('readwrite', (s) => (deleteText(s, KEY), undefined)),
 }
 
 /** Names for tests and tools that look at the record directly. */

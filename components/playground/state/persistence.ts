@@ -38,6 +38,7 @@ export class Persistence {
   private readonly listeners = new Set<() => void>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private writing: Promise<void> = Promise.resolve()
+  private holds = 0
 
   constructor(
     private readonly emulator: Emulator,
@@ -61,10 +62,24 @@ export class Persistence {
     for (const cb of this.listeners) cb()
   }
 
+  /**
+   * While held (a terminal command runs), changes only mark the state pending: a multipart upload of
+   * 100 MiB answers a request every few hundred ms, and saving the whole playground between its parts
+   * would stall it. The save happens once, when the last hold is released.
+   */
+  hold = () => {
+    this.holds++
+  }
+  release = () => {
+    this.holds = Math.max(0, this.holds - 1)
+    if (this.holds === 0 && this.status.pending) this.schedule()
+  }
+
   /** Saves a moment from now; many changes in a row make one write. */
   schedule = () => {
     if (!this.store || this.status.state === 'paused') return
     if (!this.status.pending) this.set({ pending: true })
+    if (this.holds > 0) return
     clearTimeout(this.timer)
     this.timer = setTimeout(() => void this.saveNow(), DEBOUNCE_MS)
   }
