@@ -8,8 +8,8 @@ export const metadata: Metadata = {
   description: 'Learn Amazon S3 object encryption by doing it: a faithful aws CLI and an S3 emulator that encrypts for real, in your browser.',
 }
 
-// Runs before paint so the page never flashes the wrong theme.
-const themeScript = `try{var t=localStorage.getItem('theme');if(t==='dark'||(!t&&matchMedia('(prefers-color-scheme: dark)').matches))document.documentElement.classList.add('dark');if(localStorage.getItem('presenter')==='1')document.documentElement.classList.add('presenter')}catch(e){}`
+// Runs before paint so the page never flashes the wrong theme. `?presenter=1` (a facilitator's link) turns on large type.
+const themeScript = `try{var t=localStorage.getItem('theme');if(t==='dark'||(!t&&matchMedia('(prefers-color-scheme: dark)').matches))document.documentElement.classList.add('dark');if(/[?&]presenter=1(&|$)/.test(location.search))localStorage.setItem('presenter','1');if(localStorage.getItem('presenter')==='1')document.documentElement.classList.add('presenter')}catch(e){}`
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

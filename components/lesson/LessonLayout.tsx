@@ -8,6 +8,7 @@ import { LessonHeader } from './LessonHeader'
 import { LessonProvider } from './LessonContext'
 import { Quiz } from './Quiz'
 import { RealAws } from './RealAws'
+import { Workshop } from './Workshop'
 
 /**
  * A lesson: the course map (a sidebar on wide screens, folded above the lesson otherwise), the prose with its
@@ -31,6 +32,7 @@ export function LessonLayout({ children, lesson, spec, course }: { children: Rea
           </details>
         )}
         {spec && <LessonHeader spec={spec} />}
+        {spec && <Workshop spec={spec} />}
         {children}
         {spec && <Quiz slug={spec.slug} questions={spec.quiz} />}
         {spec && <RealAws notes={spec.realAws} />}
