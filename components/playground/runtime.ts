@@ -13,6 +13,8 @@ import { Checkpoints, memoryCheckpointStore } from '@/lib/state/checkpoints'
 import { idbCheckpointStore } from './state/checkpoint-idb'
 import { currentTarget } from '@/lib/sdk/target-config'
 import { restoreRememberedTarget } from './target/remember'
+import { fetchSentHeaders } from '@/lib/sdk/sent-headers'
+import type { RecordedExchange } from '@/lib/sdk/recorder'
 import { idbStore } from './state/idb'
 import { openSharedLink, type SharedOpen } from './state/open-shared'
 import { linkTabs } from './state/other-tabs'
@@ -33,6 +35,14 @@ export interface Runtime {
 }
 
 let started: Promise<Runtime> | undefined
+
+/** A real-target exchange for the inspector; a custom endpoint that can say what it sent is asked, so CORS-hidden headers show exactly. */
+function recordReal(log: ExchangeLog, exchange: RecordedExchange) {
+  const added = log.add(exchange)
+  const config = currentTarget.get()
+  if (config.kind === 'custom' && config.endpoint && exchange.requestId && !exchange.blocked)
+    void fetchSentHeaders(config.endpoint, exchange.requestId).then((sentHeaders) => sentHeaders && log.update(added.id, { sentHeaders }))
+}
 
 /**
  * Saves after every command (files, history, env) and every request (emulator state). After a command the
@@ -63,7 +73,7 @@ export function getRuntime(): Promise<Runtime> {
     emulator.events.subscribe((event) => policies.record(event))
     // A real target and its credentials come back only from this tab's sessionStorage, when the learner opted in.
     restoreRememberedTarget(currentTarget)
-    const session = createSession({ emulator: emulatorTarget(), targets: currentTarget, onExchange: (e) => log.add(e), tty: true })
+    const session = createSession({ emulator: emulatorTarget(), targets: currentTarget, onExchange: (e) => recordReal(log, e), tty: true })
     // Restore before the worker starts, so no request ever sees a half-restored emulator.
     const persistence = await startPersistence(emulator, session.shell, typeof indexedDB === 'undefined' ? undefined : idbStore)
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')

@@ -15,6 +15,8 @@ export interface VisibilityRow {
   visibility: Visibility
   /** Why, in a few words. */
   why: string
+  /** What the server sent, when it said (strict-mode server). */
+  sentValue?: string
 }
 
 interface Model {
@@ -43,6 +45,15 @@ const bucketOf = (exchange: Exchange) => {
 export function corsVisibility(exchange: Exchange): VisibilityRow[] {
   if (!exchange.target) return []
   const readable = new Set(exchange.responseHeaders.map(([k]) => k.toLowerCase()))
+  if (exchange.sentHeaders) {
+    // The server said what it sent: no guessing.
+    return [
+      ...exchange.responseHeaders.map(([name]): VisibilityRow => ({ name, visibility: 'readable', why: isSafelisted(name) ? 'CORS-safelisted' : 'listed in Access-Control-Expose-Headers' })),
+      ...exchange.sentHeaders
+        .filter(([name]) => !readable.has(name.toLowerCase()) && !name.toLowerCase().startsWith('access-control-') && name.toLowerCase() !== 'vary')
+        .map(([name, value]): VisibilityRow => ({ name, visibility: 'hidden', why: 'the server sent it; CORS hid it from the page', sentValue: value })),
+    ]
+  }
   const expose = knownExposeHeaders.get(bucketOf(exchange))
   const exposed = expose ? new Set(expose.map((h) => h.toLowerCase())) : undefined
   const rows: VisibilityRow[] = exchange.responseHeaders.map(([name]) => ({

@@ -25,6 +25,8 @@ export interface Exchange {
   target?: string
   /** 'no-response': fetch failed without any readable answer, usually a CORS refusal (or the network). */
   blocked?: 'no-response'
+  /** Real targets that can tell (the project's own server): every header the server sent, before CORS. */
+  sentHeaders?: [string, string][]
   /** The emulator's own steps for this request, with timings (absent for real targets). */
   trace?: TraceStep[]
 }
@@ -44,6 +46,13 @@ export class ExchangeLog {
     this.items = [...this.items, full].slice(-MAX_EXCHANGES)
     this.notify()
     return full
+  }
+
+  /** Adds what was learnt later about an exchange (the headers a strict-mode server says it sent). */
+  update(id: number, patch: Partial<Omit<Exchange, 'id'>>): void {
+    if (!this.items.some((e) => e.id === id)) return
+    this.items = this.items.map((e) => (e.id === id ? { ...e, ...patch } : e))
+    this.notify()
   }
 
   clear(): void {

@@ -79,3 +79,32 @@ export function withHeaders(response: Response, extra: Record<string, string>): 
   for (const [k, v] of Object.entries(extra)) headers.set(k, v)
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
 }
+
+/** Where a page asks what the server really sent (before CORS filtered it): `GET /_playground/sent-headers/<request id>`. */
+export const SENT_HEADERS_PATH = '/_playground/sent-headers/'
+
+const SENT_HEADERS_KEPT = 200
+
+/**
+ * The response headers of the last requests, by request id, so the inspector can show which ones CORS hid
+ * from the page (it reads the id from x-amz-request-id, which the doctor's configuration exposes). S3
+ * response headers carry no secrets. Answered to any origin: it is a teaching aid of this server only.
+ */
+export class SentHeaders {
+  private readonly byId = new Map<string, [string, string][]>()
+
+  record(response: Response): void {
+    const id = response.headers.get('x-amz-request-id') ?? response.headers.get('x-amzn-requestid')
+    if (!id) return
+    this.byId.set(id, [...response.headers])
+    if (this.byId.size > SENT_HEADERS_KEPT) this.byId.delete(this.byId.keys().next().value!)
+  }
+
+  answer(request: Request, url: URL): Response {
+    const origin = request.headers.get('origin')
+    const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {}
+    const headers = this.byId.get(decodeURIComponent(url.pathname.slice(SENT_HEADERS_PATH.length)))
+    if (!headers) return new Response(JSON.stringify({ error: 'no such request id (only the last 200 are kept)' }), { status: 404, headers: { 'content-type': 'application/json', ...cors } })
+    return new Response(JSON.stringify({ headers }), { status: 200, headers: { 'content-type': 'application/json', ...cors } })
+  }
+}

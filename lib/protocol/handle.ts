@@ -15,7 +15,7 @@ import { renderS3Error } from './s3/errors'
 import { isCloudTrailRequest, isKmsRequest, isStsRequest } from './route-service'
 import { handleSts } from './sts/dispatch'
 import { handleControl, isControlRequest } from './control'
-import { corsHeaders, preflight, withHeaders, type CorsMode } from './cors'
+import { corsHeaders, preflight, SENT_HEADERS_PATH, SentHeaders, withHeaders, type CorsMode } from './cors'
 import { verifySigV4, type Credential } from './auth/sigv4'
 import { jsonAuthError, s3AuthError, stsAuthError } from './auth/errors'
 
@@ -31,8 +31,10 @@ export function createHandle(emulator: Emulator, options: HandleOptions = {}): (
   const handle = createServiceHandle(emulator, options)
   if (!options.cors) return handle
   const mode = options.cors
+  const sent = new SentHeaders()
   return async (request) => {
     const url = new URL(request.url)
+    if (url.pathname.startsWith(SENT_HEADERS_PATH)) return sent.answer(request, url)
     if (request.method === 'OPTIONS' && !isControlRequest(url)) {
       const ctx = createContext(request, emulator.random)
       try {
@@ -42,6 +44,7 @@ export function createHandle(emulator: Emulator, options: HandleOptions = {}): (
       }
     }
     const response = await handle(request)
+    sent.record(response)
     const service = isKmsRequest(request) || isCloudTrailRequest(request) || isStsRequest(request) ? 'json' : 's3'
     const extra = corsHeaders(request, url, emulator.s3, mode, service)
     // Permissive mode exposes what this response carries (a wildcard would not cover credentialed requests).

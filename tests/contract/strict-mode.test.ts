@@ -147,6 +147,13 @@ describe('bucket CORS rules', () => {
     const other = await fetch(url, { headers: { origin: 'https://evil.example' } })
     expect(other.status).toBe(200)
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    // What the server really sent, for the inspector: every header, before CORS filtered them.
+    const id = allowed.headers.get('x-amz-request-id')!
+    const sent = await fetch(`${server.endpoint}/_playground/sent-headers/${id}`, { headers: { origin } })
+    expect(sent.headers.get('access-control-allow-origin')).toBe(origin)
+    const { headers } = (await sent.json()) as { headers: [string, string][] }
+    expect(headers.map(([k]) => k)).toEqual(expect.arrayContaining(['etag', 'x-amz-server-side-encryption', 'x-amz-request-id']))
+    expect((await fetch(`${server.endpoint}/_playground/sent-headers/NOPE`)).status).toBe(404)
   })
 })
 

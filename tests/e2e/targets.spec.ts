@@ -188,7 +188,10 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     const row = inspector.getByTestId('exchange').filter({ hasText: 'HeadObject' }).last()
     // The newest exchange is open already.
     if ((await row.getByRole('button').first().getAttribute('aria-expanded')) === 'false') await row.getByRole('button').first().click()
-    await expect(row.getByTestId('cors-hidden').locator('tr[data-visibility="hidden"]', { hasText: 'x-amz-server-side-encryption-aws-kms-key-id' })).toContainText('hidden by CORS')
+    const hidden = row.getByTestId('cors-hidden').locator('tr[data-visibility="hidden"]', { hasText: 'x-amz-server-side-encryption-aws-kms-key-id' })
+    await expect(hidden).toContainText('hidden by CORS')
+    // The strict server reports what it sent, so the inspector shows the value the page never got.
+    await expect(hidden).toContainText(/sent: arn:aws:kms:us-east-1:\d{12}:key\//)
 
     // The missing method: the delete is refused by the preflight and explained, not a bare network error.
     const rm = await typeAndConfirm(page, 'aws s3api delete-object --bucket broken-cors --key x.txt', 'y')

@@ -20,6 +20,9 @@ export function CorsVisibility({ exchange }: { exchange: Exchange }) {
   return (
     <div className="mt-2" data-testid="cors-hidden">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">Headers the page could not read</h4>
+      <p className="text-xs text-[var(--muted)]">
+        {exchange.sentHeaders ? 'The server reported what it sent; these never reached the page.' : 'Not CORS-safelisted and not exposed: the server may have sent them.'}
+      </p>
       <table className="w-full table-fixed font-mono text-xs">
         <tbody>
           {hidden.map((r) => (
@@ -27,7 +30,10 @@ export function CorsVisibility({ exchange }: { exchange: Exchange }) {
               <th scope="row" className="w-2/5 break-all py-0.5 pr-2 text-left align-top font-normal">
                 {r.name}
               </th>
-              <td className="py-0.5 align-top no-underline">{r.visibility === 'hidden' ? 'hidden by CORS' : 'possibly sent, hidden by CORS'}</td>
+              <td className="break-all py-0.5 align-top">
+                {r.visibility === 'hidden' ? 'hidden by CORS' : 'possibly sent, hidden by CORS'}
+                {r.sentValue !== undefined && <span className="block">sent: {r.sentValue}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -72,8 +72,18 @@ export function canonicalQuery(rawQuery: string, drop: string[] = []): string {
 
 const hmacOf = (key: Uint8Array, text: string) => hmac(sha256, key, enc.encode(text))
 
+const signingKeys = new Map<string, Uint8Array>()
+
+/** The derived key changes once a day per region and service: cached, as AWS's own front ends do. */
 export function signingKey(secret: string, date: string, region: string, service: string): Uint8Array {
-  return hmacOf(hmacOf(hmacOf(hmacOf(enc.encode(`AWS4${secret}`), date), region), service), 'aws4_request')
+  const id = `${secret}\n${date}\n${region}\n${service}`
+  let key = signingKeys.get(id)
+  if (!key) {
+    key = hmacOf(hmacOf(hmacOf(hmacOf(enc.encode(`AWS4${secret}`), date), region), service), 'aws4_request')
+    if (signingKeys.size > 64) signingKeys.clear()
+    signingKeys.set(id, key)
+  }
+  return key
 }
 
 interface Parsed {
