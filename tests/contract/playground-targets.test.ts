@@ -147,6 +147,35 @@ describe('safety on a real target', () => {
   })
 })
 
+describe('explanations where they bite', () => {
+  it('KMS costs before the first KMS use (once), SSE-C over http before the key is sent, SSE-C blocked after the 403', async () => {
+    const lenient = await startEmulator({ allowSseCOverHttp: true, http: { auth: { credentials: [creds] }, cors: 'rules' } })
+    try {
+      const t = terminal()
+      await t.connect()
+      await t.run(`playground target custom ${lenient.endpoint} --path-style`)
+      await t.run('aws s3 mb s3://notes-one')
+      await t.run('echo a > a.txt')
+      const kms = await t.run('aws s3 cp a.txt s3://notes-one/a.txt --sse aws:kms')
+      expect(kms.stderr).toContain('[playground] Heads-up, this uses AWS KMS on a real account')
+      expect((await t.run('aws kms list-keys')).stderr).not.toContain('Heads-up')
+      const ssec = await t.run('aws s3api put-object --bucket notes-one --key c.txt --body a.txt --sse-customer-algorithm AES256 --sse-customer-key 0123456789abcdef0123456789abcdef')
+      expect(ssec.stderr).toContain(`[playground] SSE-C over plain http (${lenient.endpoint})`)
+      expect(ssec.stderr).toContain('An error occurred (AccessDenied) when calling the PutObject operation')
+      expect(ssec.stderr).toContain('[playground] Since April 2026, new S3 buckets block SSE-C by default')
+      // Never on the emulator.
+      expect((await t.run('aws --profile emulator s3 mb s3://notes-local')).stderr).toBe('')
+      // Off loopback, the key is not sent at all.
+      await t.run('playground target custom http://minio.example.invalid:9000 --path-style')
+      const remote = await t.run('aws s3api put-object --bucket b --key c.txt --body a.txt --sse-customer-algorithm AES256 --sse-customer-key 0123456789abcdef0123456789abcdef')
+      expect(remote.code).toBe(255)
+      expect(remote.stderr).not.toContain('Could not connect')
+    } finally {
+      await lenient.close()
+    }
+  })
+})
+
 describe('CORS doctor and differential mode in the terminal', () => {
   const origin = 'http://127.0.0.1:3220'
 
