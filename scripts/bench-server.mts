@@ -104,14 +104,24 @@ async function request(client: S3Client, cell: Cell, i: number): Promise<void> {
   if (bytes.length !== cell.size) throw new Error(`GetObject returned ${bytes.length} bytes, not ${cell.size}`)
 }
 
-/** Requests per second for one batch: `n` requests, `concurrency` in flight. */
-async function batch(client: S3Client, cell: Cell, n: number): Promise<number> {
+/** Why a server failed a batch (moto answers some loads with 500), by server and cell: shown instead of a rate. */
+const failures = new Map<string, string>()
+
+/** Requests per second for one batch: `n` requests, `concurrency` in flight; NaN if a request failed. */
+async function batch(client: S3Client, cell: Cell, n: number, target: string): Promise<number> {
   let next = 0
   const worker = async () => {
     while (next < n) await request(client, cell, next++)
   }
   const started = performance.now()
-  await Promise.all(Array.from({ length: cell.concurrency }, worker))
+  try {
+    await Promise.all(Array.from({ length: cell.concurrency }, worker))
+  } catch (error) {
+    const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
+    failures.set(`${target} ${cellId(cell)}`, `${e.$metadata?.httpStatusCode ?? ''} ${e.name ?? ''}`.trim())
+    console.error(`${target}, ${cellId(cell)}: ${e.name}: ${e.message?.split('\n')[0]}`)
+    return NaN
+  }
   return n / ((performance.now() - started) / 1000)
 }
 
@@ -150,7 +160,7 @@ try {
       // Rotate the order each round so no server always runs first or last.
       const order = live.map((_, i) => live[(i + round) % live.length]!)
       for (const t of order) {
-        const rate = await batch(clients.get(t.name)!, cell, n)
+        const rate = await batch(clients.get(t.name)!, cell, n, t.name)
         const row = rates.get(cellId(cell)) ?? new Map<string, number[]>()
         rates.set(cellId(cell), row.set(t.name, [...(row.get(t.name) ?? []), rate]))
       }
@@ -175,8 +185,11 @@ function report(rates: Map<string, Map<string, number[]>>): void {
     const perTarget = Object.fromEntries(
       targets.map((t) => {
         if (t.missing) return [t.name, { missing: t.missing }]
-        const xs = row.get(t.name)!
-        return [t.name, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: xs }]
+        const all = row.get(t.name)!
+        const xs = all.filter(Number.isFinite)
+        const failed = failures.get(`${t.name} ${cellId(cell)}`)
+        if (xs.length === 0) return [t.name, { missing: `failed (${failed})` }]
+        return [t.name, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: all, ...(failed ? { failedRounds: all.length - xs.length, failure: failed } : {}) }]
       }),
     )
     // Ratios per round (same round, same load), then their median and range.
@@ -184,6 +197,7 @@ function report(rates: Map<string, Map<string, number[]>>): void {
       const xs = row.get(name)
       if (!xs) return undefined
       const rs = xs.map((x, i) => x / over(i)!).filter((r) => Number.isFinite(r))
+      if (rs.length === 0) return undefined
       return { median: median(rs), min: Math.min(...rs), max: Math.max(...rs) }
     }
     const noop = row.get('no-op')!
@@ -204,8 +218,8 @@ function report(rates: Map<string, Map<string, number[]>>): void {
   const goal = (cell: Cell) => (cell.size <= 4 * KIB ? 0.6 : 0.4)
   const fmt = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits))
   const range = (r?: { median: number; min: number; max: number }) => (r ? `**${fmt(r.median)}** (${fmt(r.min)}–${fmt(r.max)})` : '—')
-  const perf = (p: { median?: number; min?: number; max?: number; missing?: string }) =>
-    p.missing ? p.missing : `${fmt(p.median, 0)} (${fmt(p.min, 0)}–${fmt(p.max, 0)})`
+  const perf = (p: { median?: number; min?: number; max?: number; missing?: string; failedRounds?: number }) =>
+    p.missing ? p.missing : `${fmt(p.median, 0)} (${fmt(p.min, 0)}–${fmt(p.max, 0)})${p.failedRounds ? ` (${p.failedRounds} rounds failed)` : ''}`
   const lines = rows.map((r) => {
     const met = r.emulatorToNoop ? (r.emulatorToNoop.median >= goal(r) ? 'met' : '**missed**') : '—'
     const own = r.emulatorToOwnSseS3 ? `${range(r.emulatorToOwnSseS3)} ${r.emulatorToOwnSseS3.median >= 0.85 ? 'met' : '**missed**'}` : '1'
