@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { DecryptCommand } from '@aws-sdk/client-kms'
 import { Tabs, type Tab } from '@/components/layout/Tabs'
+import { LazyEditorsPanel, ScratchpadPanel } from './editors/lazy-panels'
 import { Inspector } from './Inspector'
 import { AuditPanel } from './panels/AuditPanel'
 import { BucketsPanel } from './panels/BucketsPanel'
@@ -37,6 +38,8 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'cors', label: 'CORS', render: () => <CorsDoctorPanel runtime={runtime} /> },
     { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
     { id: 'files', label: 'Files', render: () => <FilesPanel runtime={runtime} /> },
+    { id: 'editors', label: 'Editors', render: () => <LazyEditorsPanel runtime={runtime} /> },
+    { id: 'scratchpad', label: 'SDK scratchpad', render: () => <ScratchpadPanel /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
 }

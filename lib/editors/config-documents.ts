@@ -7,17 +7,13 @@
 import { GetBucketEncryptionCommand, GetBucketPolicyCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, type S3Client, type ServerSideEncryptionConfiguration } from '@aws-sdk/client-s3'
 import { GetKeyPolicyCommand, PutKeyPolicyCommand, type KMSClient } from '@aws-sdk/client-kms'
 
-export type DocumentKind = 'bucket-encryption' | 'bucket-policy' | 'key-policy'
+import type { DocumentKind } from './document-kinds'
+
+export { DOCUMENT_LABELS, type DocumentKind } from './document-kinds'
 
 export interface DocumentClients {
   s3: S3Client
   kms: KMSClient
-}
-
-export const DOCUMENT_LABELS: Record<DocumentKind, { title: string; get: string; put: string }> = {
-  'bucket-encryption': { title: 'Default encryption', get: 'GetBucketEncryption', put: 'PutBucketEncryption' },
-  'bucket-policy': { title: 'Bucket policy', get: 'GetBucketPolicy', put: 'PutBucketPolicy' },
-  'key-policy': { title: 'Key policy', get: 'GetKeyPolicy', put: 'PutKeyPolicy' },
 }
 
 /** What a bucket without a policy starts from in the editor (nothing is sent until Apply). */
