@@ -36,11 +36,21 @@ function configureTypeScript() {
   }
 }
 
-/** JavaScript for the worker, from Monaco's TypeScript service (the same compiler that draws the squiggles). */
+/**
+ * JavaScript for the worker, from Monaco's TypeScript service (the same compiler that draws the squiggles).
+ * TypeScript cannot emit a .js file over itself, so JavaScript is emitted from a hidden .ts copy (its type
+ * errors never block the emit).
+ */
 async function emit(model: monaco.editor.ITextModel, language: Language): Promise<string> {
-  const getWorker = language === 'typescript' ? await typescript.getTypeScriptWorker() : await typescript.getJavaScriptWorker()
-  const client = await getWorker(model.uri)
-  const output = await client.getEmitOutput(model.uri.toString())
+  let source = model
+  if (language === 'javascript') {
+    const uri = monaco.Uri.parse('inmemory://playground/scratchpad/javascript-emit.ts')
+    source = monaco.editor.getModel(uri) ?? monaco.editor.createModel('', 'typescript', uri)
+    source.setValue(model.getValue())
+  }
+  const getWorker = await typescript.getTypeScriptWorker()
+  const client = await getWorker(source.uri)
+  const output = await client.getEmitOutput(source.uri.toString())
   const js = output.outputFiles.find((f) => f.name.endsWith('.js'))
   if (!js) throw new Error('TypeScript produced no JavaScript for this program.')
   return js.text
