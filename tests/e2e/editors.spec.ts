@@ -21,6 +21,13 @@ async function replaceText(page: Page, testId: string, text: string) {
   await page.keyboard.insertText(text)
 }
 
+/** Console reports of Content-Security-Policy violations (the static server sends the site's strict policy). */
+function cspViolations(page: Page): string[] {
+  const seen: string[] = []
+  page.on('console', (m) => /Content Security Policy|Refused to (evaluate|load|create|execute)/i.test(m.text()) && seen.push(m.text()))
+  return seen
+}
+
 /** Requests that left for anywhere but this origin and the emulator's `.invalid` hosts (a CDN, say). */
 function offOrigin(page: Page, origin: string): string[] {
   const seen: string[] = []
@@ -37,6 +44,7 @@ test.beforeEach(async ({ page }) => {
 
 test('configuration editors: completion, validation, Apply through the SDK, errors as the service gave them', async ({ page, baseURL }, testInfo) => {
   const away = offOrigin(page, new URL(baseURL!).origin)
+  const csp = cspViolations(page)
   await page.goto('/playground/')
   await waitForPlayground(page)
   const [, created] = await runAll(page, ['aws s3 mb s3://edit-me', 'aws kms create-key --description "editor key"'])
@@ -129,10 +137,12 @@ test('configuration editors: completion, validation, Apply through the SDK, erro
   await shot(page, testInfo, 'panels-after-apply')
 
   expect(away, 'requests that left for another origin').toEqual([])
+  expect(csp, 'Content-Security-Policy violations').toEqual([])
 })
 
 test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stops an endless loop', async ({ page, baseURL }, testInfo) => {
   const away = offOrigin(page, new URL(baseURL!).origin)
+  const csp = cspViolations(page)
   const workers: string[] = []
   page.on('worker', (w) => workers.push(w.url()))
   await page.goto('/playground/')
@@ -196,4 +206,5 @@ test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stop
   console.log('worker fetch probe:', JSON.stringify(probe))
 
   expect(away, 'requests that left for another origin').toEqual([])
+  expect(csp, 'Content-Security-Policy violations').toEqual([])
 })
