@@ -192,16 +192,21 @@ test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stop
   await shot(page, testInfo, 'scratchpad-timeout')
 
   // Measured, for docs/playground.md: does a dedicated worker's own fetch reach MSW in this Chromium?
-  const workerUrl = workers.find((u) => u.startsWith(new URL(baseURL!).origin))!
-  const probe = await page.evaluate(
-    (url) =>
-      new Promise<{ answered: boolean; detail: string }>((resolve) => {
-        const w = new Worker(url, { type: 'module' })
-        w.onmessage = (e) => e.data.type === 'probe' && (resolve(e.data), w.terminate())
+  // Which worker script is the scratchpad's: the one that answers a probe (Monaco's ignore it).
+  const origin = new URL(baseURL!).origin
+  const probe = await page.evaluate(async (urls) => {
+    for (const url of urls) {
+      const answer = await new Promise<{ url: string; answered: boolean; detail: string } | undefined>((resolve) => {
+        const w = new Worker(url)
+        const timer = setTimeout(() => (w.terminate(), resolve(undefined)), 3000)
+        w.onmessage = (e) => e.data?.type === 'probe' && (clearTimeout(timer), w.terminate(), resolve({ url, ...e.data }))
         w.postMessage({ type: 'probe', url: 'https://s3.emulator.invalid/' })
-      }),
-    workerUrl,
-  )
+      })
+      if (answer) return answer
+    }
+    return undefined
+  }, [...new Set(workers.filter((u) => u.startsWith(origin)))].reverse())
+  expect(probe, workers.join(', ')).toBeDefined()
   testInfo.annotations.push({ type: 'worker fetch reaches MSW', description: JSON.stringify(probe) })
   console.log('worker fetch probe:', JSON.stringify(probe))
 
