@@ -1,5 +1,6 @@
 /**
- * `npm run bench:crypto [-- --node | --browser] [--sizes 64K,1M,64M,512M] [--rounds 5] [--memory 256M] [--only TEXT]`:
+ * `npm run bench:crypto [-- --node | --browser] [--sizes 64K,1M,64M,512M] [--rounds 5] [--memory 256M] [--only TEXT]
+ * [--memory-only (Node)] [--write] [--render (only redraw the tables from the JSON files)]`:
  * the crypto benchmark (scripts/bench/crypto-bench.ts) in Node and in headless Chromium (bundled with esbuild,
  * served from 127.0.0.1 so WebCrypto is available; CHROMIUM=path, default /usr/bin/chromium). Memory is the
  * resident set of the process doing the work, Node's own or Chromium's renderer, read from /proc/PID/status
@@ -24,13 +25,15 @@ const { values } = parseArgs({
     memory: { type: 'string', default: '256M' },
     only: { type: 'string' },
     write: { type: 'boolean', default: false },
+    'memory-only': { type: 'boolean', default: false },
+    render: { type: 'boolean', default: false },
   },
 })
 const size = (s: string) => Number.parseFloat(s) * (s.toUpperCase().endsWith('K') ? KiB : s.toUpperCase().endsWith('M') ? MiB : 1)
 const sizes = values.sizes.split(',').map(size)
 const rounds = Number(values.rounds)
 const memoryBytes = size(values.memory)
-const fullRun = !values.only && values.sizes === '64K,1M,64M,512M'
+const fullRun = !values.only && !values['memory-only'] && values.sizes === '64K,1M,64M,512M'
 const runtimes = values.node || values.browser ? [...(values.node ? ['node'] : []), ...(values.browser ? ['chromium'] : [])] : ['node', 'chromium']
 
 /** /proc/PID/status VmRSS and VmHWM, with the peak reset by writing 5 to /proc/PID/clear_refs. */
@@ -51,7 +54,7 @@ const log = (line: string) => console.log(line)
 
 async function inNode(): Promise<RunResult> {
   const probe = procProbe('self')
-  const rows = await runCryptoBench({ sizes, rounds, probe, log, ...(values.only ? { only: values.only } : {}) })
+  const rows = values['memory-only'] ? [] : await runCryptoBench({ sizes, rounds, probe, log, ...(values.only ? { only: values.only } : {}) })
   const memory = values.only ? [] : await runMemoryScenarios(memoryBytes, probe, log)
   return { runtime: `Node ${process.version}`, date: new Date().toISOString(), sizes, rounds, rows, memory, loadAverage: (await import('node:os')).loadavg() }
 }
@@ -115,7 +118,7 @@ async function inChromium(): Promise<RunResult> {
 }
 
 const results: RunResult[] = []
-for (const runtime of runtimes) {
+for (const runtime of values.render ? [] : runtimes) {
   console.log(`\n== ${runtime} ==`)
   const result = runtime === 'node' ? await inNode() : await inChromium()
   results.push(result)
@@ -124,7 +127,7 @@ for (const runtime of runtimes) {
     writeFileSync(`docs/benchmarks/crypto-${runtime}.json`, JSON.stringify(result, null, 2) + '\n')
   }
 }
-if (fullRun || values.write) {
+if (fullRun || values.write || values.render) {
   const doc = readFileSync('docs/benchmarks.md', 'utf8')
   const stored = ['node', 'chromium'].flatMap((r) => {
     try {
