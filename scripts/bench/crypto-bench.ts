@@ -179,7 +179,7 @@ export interface BenchOptions {
   sizes: number[]
   rounds: number
   probe: MemoryProbe
-  /** Only paths whose "via path op" matches. */
+  /** Only paths whose "via path op" contains this (raw WebCrypto always runs: it is the baseline). */
   only?: string
   log?: (line: string) => void
 }
@@ -188,7 +188,7 @@ export interface BenchOptions {
 const best = (xs: number[]) => Math.min(...xs)
 
 export async function runCryptoBench(options: BenchOptions): Promise<BenchRow[]> {
-  const ops = (await operations()).filter((o) => !options.only || `${o.via} ${o.path} ${o.op}`.includes(options.only))
+  const ops = (await operations()).filter((o) => !options.only || o.via === 'webcrypto' || `${o.via} ${o.path} ${o.op}`.includes(options.only))
   const largest = Math.max(...options.sizes)
   const all = randomBytes(largest)
   const rows: BenchRow[] = []
