@@ -1,7 +1,14 @@
 /** What the terminal and the inspector say when a real endpoint gave the page no readable answer. */
 
-export function corsFailureText(url: string, service: string): string {
+export function corsFailureText(url: string, service: string, operation?: string): string {
   const origin = (globalThis as { location?: { origin?: string } }).location?.origin ?? 'this page'
+  if (operation === 'ListBuckets')
+    return [
+      '',
+      '[playground] ListBuckets cannot be called from a web page: S3 answers it without CORS, whatever your buckets allow.',
+      '  Name your sandbox bucket instead (`playground target bucket NAME`) and list it: `aws s3 ls s3://NAME`.',
+      '',
+    ].join('\n')
   return [
     '',
     `[playground] The browser got no answer it was allowed to read from ${url}.`,

@@ -52,5 +52,18 @@ for (const theme of ['light', 'dark'] as const) {
       await check(page, testInfo, `playground-presenter-${theme}`)
       await shot(page, testInfo, `playground-presenter-${theme}`)
     })
+
+    test('target form, with a warning, and the CORS panel', async ({ page }, testInfo) => {
+      await page.goto('/playground/')
+      await waitForPlayground(page)
+      await page.getByRole('button', { name: 'Change target…' }).click()
+      await page.getByLabel('a custom S3-compatible endpoint').check()
+      await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9')
+      await page.getByLabel('Access key id').fill('AKIAIOSFODNN7EXAMPLE')
+      await expect(page.getByTestId('target-warning')).toHaveCount(1)
+      await check(page, testInfo, `target-form-${theme}`)
+      await page.getByRole('tablist', { name: 'Playground panels' }).getByRole('tab', { name: 'CORS' }).click()
+      await check(page, testInfo, `cors-panel-${theme}`)
+    })
   })
 }

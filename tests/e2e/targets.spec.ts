@@ -133,6 +133,8 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     expect(refused).toContain(`Could not connect to the endpoint URL: "${endpoint}/"`)
     expect(refused).toContain('almost always means CORS')
     await applyDoctor(page, endpoint)
+    // ListBuckets has no CORS on S3 (nor on the strict server): said plainly.
+    expect(await typeCommand(page, 'aws s3 ls')).toContain('ListBuckets cannot be called from a web page')
     await page.getByRole('button', { name: 'Send the preflights' }).click()
     await expect(page.getByTestId('cors-probes').locator('li')).toHaveCount(8)
     await expect(page.getByTestId('cors-probes').locator('li[data-ok="false"]')).toHaveCount(0)

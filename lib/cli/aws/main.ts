@@ -180,7 +180,7 @@ async function runAwsInner(args: string[], env: AwsEnv, io: Io): Promise<number>
       const url = (endpointOf(env.clients(g).target, service) ?? `https://${service}.${env.clients(g).target.region}.amazonaws.com`) + '/'
       io.err(`\n${connectionErrorText(url)}\n`)
       // In a page, a real endpoint that answered without CORS permission looks exactly like no answer.
-      if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url)) io.err(corsFailureText(url, service))
+      if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url)) io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
       return EXIT.other
     }
     io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)
