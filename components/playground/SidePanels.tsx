@@ -36,10 +36,10 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
     { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
     { id: 'cors', label: 'CORS', render: () => <CorsDoctorPanel runtime={runtime} /> },
-    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
     { id: 'files', label: 'Files', render: () => <FilesPanel runtime={runtime} /> },
     { id: 'editors', label: 'Editors', render: () => <LazyEditorsPanel runtime={runtime} /> },
     { id: 'scratchpad', label: 'SDK scratchpad', render: () => <ScratchpadPanel /> },
+    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
   ]
   return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
 }

@@ -7,6 +7,7 @@ import { tokenize } from '@/lib/cli/shell/tokenize'
 import { commonPrefix, complete } from '@/lib/cli/terminal/complete'
 import type { Runtime } from './runtime'
 import { usePlayground } from './PlaygroundProvider'
+import { TerminalDropStatus, terminalDropHandlers } from './files/TerminalDrop'
 
 const PROMPT = '\x1b[1;32mlearner@playground\x1b[0m:\x1b[1;34m~\x1b[0m$ '
 const TYPE_DELAY_MS = 12
@@ -28,9 +29,10 @@ export function Terminal({ runtime, className = '' }: { runtime: Runtime; classN
   }, [runtime, registerTypist])
 
   return (
-    <div className={`relative ${className}`}>
+    <div className={`relative ${className}`} {...terminalDropHandlers(runtime)}>
       <div ref={host} className="h-full w-full bg-[#0b1020] p-2" data-testid="terminal" aria-label="Terminal" />
       <div ref={live} role="log" aria-live="polite" className="sr-only" data-testid="terminal-log" />
+      <TerminalDropStatus runtime={runtime} />
     </div>
   )
 }

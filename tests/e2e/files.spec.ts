@@ -129,3 +129,16 @@ test('choose a small file with the keyboard, see it in the terminal, download it
   await page.getByRole('button', { name: 'Download ~/out/made.txt' }).click()
   expect(await readFile(await (await download).path(), 'utf8')).toBe('made in the shell\n')
 })
+
+test('a file dropped on the terminal lands in its working directory', async ({ page }) => {
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  await typeCommand(page, 'mkdir inbox && cd inbox')
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer()
+    dt.items.add(new File(['dropped on the terminal\n'], 'dropped.txt', { type: 'text/plain' }))
+    return dt
+  })
+  await page.getByTestId('terminal').dispatchEvent('drop', { dataTransfer })
+  await expect.poll(async () => typeCommand(page, 'cat ~/inbox/dropped.txt')).toContain('dropped on the terminal')
+})
