@@ -24,18 +24,30 @@ for (let n = 0; n < 256; n++) {
   TABLE_LO[n] = lo
 }
 
-export function crc64nvme(data: Uint8Array): Uint8Array {
-  let hi = 0xffffffff
-  let lo = 0xffffffff
-  for (const byte of data) {
-    const i = (lo ^ byte) & 0xff
-    lo = (((lo >>> 8) | ((hi & 0xff) << 24)) ^ TABLE_LO[i]!) >>> 0
-    hi = ((hi >>> 8) ^ TABLE_HI[i]!) >>> 0
+/** Incremental CRC-64/NVME, for bodies that arrive in pieces. */
+export class Crc64Nvme {
+  private hi = 0xffffffff
+  private lo = 0xffffffff
+
+  update(data: Uint8Array): this {
+    let hi = this.hi
+    let lo = this.lo
+    for (let n = 0; n < data.length; n++) {
+      const i = (lo ^ data[n]!) & 0xff
+      lo = (((lo >>> 8) | ((hi & 0xff) << 24)) ^ TABLE_LO[i]!) >>> 0
+      hi = ((hi >>> 8) ^ TABLE_HI[i]!) >>> 0
+    }
+    this.hi = hi
+    this.lo = lo
+    return this
   }
-  hi = ~hi >>> 0
-  lo = ~lo >>> 0
-  const out = new Uint8Array(8)
-  new DataView(out.buffer).setUint32(0, hi)
-  new DataView(out.buffer).setUint32(4, lo)
-  return out
+
+  digest(): Uint8Array {
+    const out = new Uint8Array(8)
+    new DataView(out.buffer).setUint32(0, ~this.hi >>> 0)
+    new DataView(out.buffer).setUint32(4, ~this.lo >>> 0)
+    return out
+  }
 }
+
+export const crc64nvme = (data: Uint8Array): Uint8Array => new Crc64Nvme().update(data).digest()

@@ -4,7 +4,7 @@
  * the stored shapes can grow without a hand-written field list. Stored bytes stay encrypted.
  */
 import { fromBase64, toBase64 } from '../crypto/bytes'
-import type { Bucket, StoredObject, Upload, UploadedPart } from '../s3/model'
+import type { Bucket, StoredObject, StoredPart, Upload, UploadedPart } from '../s3/model'
 
 type Json = unknown
 
@@ -31,40 +31,94 @@ export function decodeValue(value: Json): unknown {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, decodeValue(v)]))
 }
 
+/**
+ * Where a snapshot keeps object bodies: `inline`, the sealed bytes of each part inside the JSON (the
+ * browser's save and export: one document); `blobs`, only the blob id, the bytes staying in the host's
+ * blob store (`--data-dir`: one file per part, so the JSON holds metadata only).
+ */
+export type BodyMode = 'inline' | 'blobs'
+
+/** A store a snapshot can be restored into synchronously (memory, or --data-dir's files at start-up). */
+export interface SnapshotBlobs {
+  put(bytes: Uint8Array): string
+  readAll(id: string): Uint8Array
+}
+
+function partToSnapshot(part: StoredPart, mode: BodyMode, blobs?: SnapshotBlobs): Json {
+  if (mode === 'blobs') return encodeValue(part)
+  if (!blobs) throw new Error('an inline snapshot needs a blob store it can read synchronously')
+  const { blob, ...rest } = part
+  return { ...(encodeValue(rest) as Record<string, unknown>), sealedBytes: encodeValue(blobs.readAll(blob)) }
+}
+
+function partFromSnapshot(raw: Record<string, unknown>, blobs: SnapshotBlobs): StoredPart {
+  const { sealedBytes, ...rest } = raw
+  const part = decodeValue(rest) as StoredPart
+  if (sealedBytes !== undefined) part.blob = blobs.put(decodeValue(sealedBytes) as Uint8Array)
+  return part
+}
+
+/**
+ * Version 1 parts ({partNumber, size, iv, ciphertext, innerIv?}: one AES-GCM over the whole part) become
+ * `gcm1` parts with their ciphertext in the blob store. They stay readable, in that format, until rewritten.
+ */
+function migratePart(raw: Record<string, unknown>, blobs: SnapshotBlobs): StoredPart {
+  const seg = decodeValue(raw) as { partNumber: number; size: number; iv: Uint8Array; ciphertext: Uint8Array; innerIv?: Uint8Array }
+  return { format: 'gcm1', partNumber: seg.partNumber, size: seg.size, blob: blobs.put(seg.ciphertext), iv: seg.iv, ...(seg.innerIv ? { innerIv: seg.innerIv } : {}) }
+}
+
 /** Objects saved before segments existed: `sealed` held one root-wrapped key and one ciphertext. */
-function migrateObject(o: Record<string, unknown>, bytes: (s: string) => Uint8Array): StoredObject {
+function migrateOldestObject(o: Record<string, unknown>, bytes: (s: string) => Uint8Array, blobs: SnapshotBlobs): StoredObject {
   const sealed = o.sealed as Record<string, string>
   return {
     ...(o as unknown as StoredObject),
     lastModified: new Date(String(o.lastModified)),
     sealed: {
       key: { kind: 'root', rootKeyId: sealed.rootKeyId!, iv: bytes(sealed.wrappedKeyIv!), wrapped: bytes(sealed.wrappedKey!) },
-      segments: [{ partNumber: 1, size: Number(o.size), iv: bytes(sealed.iv!), ciphertext: bytes(sealed.ciphertext!) }],
+      parts: [{ format: 'gcm1', partNumber: 1, size: Number(o.size), blob: blobs.put(bytes(sealed.ciphertext!)), iv: bytes(sealed.iv!) }],
     },
   }
 }
 
+function objectFromSnapshot(o: Record<string, unknown>, version: number, bytes: (s: string) => Uint8Array, blobs: SnapshotBlobs): StoredObject {
+  const sealed = o.sealed as Record<string, unknown>
+  if (sealed?.rootKeyId !== undefined) return migrateOldestObject(o, bytes, blobs)
+  const { parts: _parts, segments: _segments, ...sealedRest } = sealed
+  const object = decodeValue({ ...o, sealed: sealedRest }) as StoredObject
+  object.sealed.parts = version < 2 ? (sealed.segments as Record<string, unknown>[]).map((p) => migratePart(p, blobs)) : (sealed.parts as Record<string, unknown>[]).map((p) => partFromSnapshot(p, blobs))
+  return object
+}
+
 /** Objects and uploads are saved as lists (readable, and what older snapshots held), the rest generically. */
-export function bucketsToSnapshot(buckets: Iterable<Bucket>): Json[] {
+export function bucketsToSnapshot(buckets: Iterable<Bucket>, mode: BodyMode = 'inline', blobs?: SnapshotBlobs): Json[] {
+  const part = (p: StoredPart) => partToSnapshot(p, mode, blobs)
   return [...buckets].map(({ objects, uploads, ...rest }) => ({
     ...(encodeValue(rest) as Record<string, unknown>),
-    objects: [...objects.values()].map(encodeValue),
-    uploads: [...uploads.values()].map(({ parts, ...u }) => ({ ...(encodeValue(u) as Record<string, unknown>), parts: [...parts.values()].map(encodeValue) })),
+    objects: [...objects.values()].map(({ sealed, ...o }) => ({ ...(encodeValue(o) as Record<string, unknown>), sealed: { key: encodeValue(sealed.key), parts: sealed.parts.map(part) } })),
+    uploads: [...uploads.values()].map(({ parts, ...u }) => ({
+      ...(encodeValue(u) as Record<string, unknown>),
+      parts: [...parts.values()].map(({ body, ...p }) => ({ ...(encodeValue(p) as Record<string, unknown>), body: part(body) })),
+    })),
   }))
 }
 
-export function bucketsFromSnapshot(saved: Json[], bytes: (s: string) => Uint8Array): Bucket[] {
+export function bucketsFromSnapshot(saved: Json[], bytes: (s: string) => Uint8Array, blobs: SnapshotBlobs, version: number): Bucket[] {
   return saved.map((raw) => {
     const { objects = [], uploads = [], ...rest } = raw as { objects?: Record<string, unknown>[]; uploads?: Record<string, unknown>[] }
     const bucket = decodeValue(rest) as Bucket
     // Dates of the first snapshot format were plain ISO strings.
     if (!(bucket.created instanceof Date)) bucket.created = new Date(String(bucket.created))
-    const stored = objects.map((o) => ((o.sealed as Record<string, unknown>)?.rootKeyId !== undefined ? migrateObject(o, bytes) : (decodeValue(o) as StoredObject)))
+    const stored = objects.map((o) => objectFromSnapshot(o, version, bytes, blobs))
     bucket.objects = new Map(stored.map((o) => [o.key, o]))
     bucket.uploads = new Map(
       uploads.map((u) => {
         const upload = decodeValue({ ...u, parts: [] }) as Upload
-        upload.parts = new Map((u.parts as Json[]).map((p) => decodeValue(p) as UploadedPart).map((p) => [p.partNumber, p]))
+        const parts = (u.parts as Record<string, unknown>[]).map(({ segment, body, ...p }) => {
+          const part = decodeValue(p) as UploadedPart
+          part.body = version < 2 ? migratePart(segment as Record<string, unknown>, blobs) : partFromSnapshot(body as Record<string, unknown>, blobs)
+          return part
+        })
+        upload.parts = new Map(parts.map((p) => [p.partNumber, p]))
         return [upload.id, upload]
       }),
     )

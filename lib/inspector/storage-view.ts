@@ -5,7 +5,8 @@
  */
 import { TAG_BYTES } from '../crypto/aes-gcm'
 import { parseBlob } from '../kms/ciphertext-blob'
-import type { StoredObject } from '../s3/model'
+import { FORMAT, segmentCount, tagsPerSegment } from '../s3/at-rest'
+import type { StoredObject, StoredPart } from '../s3/model'
 import { serverSideBadge, type Badge } from './buckets-view'
 import { viewStored, type KeyWrap, type StoredView } from './stored'
 
@@ -25,8 +26,15 @@ export interface WrappedKey {
 export interface Layer {
   label: string
   partNumber: number
+  /** The chunked format's per-part nonce base (each segment's nonce is derived from it); a legacy part's IV. */
   iv: Uint8Array
   innerIv?: Uint8Array
+  /** 'seg1' (docs/at-rest-format.md) or the legacy one-shot 'gcm1'. */
+  format: string
+  /** How many AES-GCM segments the part is stored as, and their plaintext size. */
+  segments: number
+  segmentBytes: number
+  /** The first segment as stored: ciphertext and its GCM tag (empty when the bytes are not at hand). */
   ciphertext: Uint8Array
   tag: Uint8Array
 }
@@ -95,7 +103,36 @@ function keysOf(wrap: KeyWrap, name: KeyNamer): { chains: KeyNode[][]; wrapped: 
   }
 }
 
-export function storageView(bucket: string, stored: StoredObject, name: KeyNamer = (id) => id): StorageView {
+/** Synchronous access to stored bytes (the browser's memory store); without it only the metadata is shown. */
+export interface BlobPeek {
+  readAll(id: string): Uint8Array
+}
+
+function layerOf(part: StoredPart, label: string, dsse: boolean, blobs?: BlobPeek): Layer {
+  let stored: Uint8Array = new Uint8Array(0)
+  try {
+    stored = blobs?.readAll(part.blob) ?? stored
+  } catch {
+    // A missing blob shows as empty; GetObject reports it as 500.
+  }
+  const chunked = part.format === FORMAT
+  const segmentBytes = chunked ? part.segmentBytes : part.size
+  const first = stored.subarray(0, Math.min(stored.length, segmentBytes + tagsPerSegment(dsse && chunked)))
+  const tagAt = Math.max(0, first.length - TAG_BYTES)
+  return {
+    label,
+    partNumber: part.partNumber,
+    format: part.format,
+    iv: chunked ? part.nonceBase : part.iv,
+    ...(chunked ? (part.innerNonceBase ? { innerIv: part.innerNonceBase } : {}) : part.innerIv ? { innerIv: part.innerIv } : {}),
+    segments: chunked ? segmentCount(part.size, part.segmentBytes) : 1,
+    segmentBytes,
+    ciphertext: first.subarray(0, tagAt),
+    tag: first.subarray(tagAt),
+  }
+}
+
+export function storageView(bucket: string, stored: StoredObject, name: KeyNamer = (id) => id, blobs?: BlobPeek): StorageView {
   const object = viewStored(stored)
   const { chains, wrapped } = keysOf(object.wrap, name)
   const objectNode: KeyNode = { kind: 'object', label: object.key, detail: `${object.size} bytes of plaintext, stored as AES-256-GCM ciphertext` }
@@ -106,14 +143,7 @@ export function storageView(bucket: string, stored: StoredObject, name: KeyNamer
     badge: serverSideBadge(object.sse),
     chains: chains.map((c) => [...c, objectNode]),
     wrappedKeys: wrapped,
-    layers: object.segments.map((s) => ({
-      label: object.segments.length > 1 ? `Part ${s.partNumber}` : dsse ? 'Both layers' : 'Body',
-      partNumber: s.partNumber,
-      iv: s.iv,
-      ...(s.innerIv ? { innerIv: s.innerIv } : {}),
-      ciphertext: s.ciphertext.subarray(0, Math.max(0, s.ciphertext.length - TAG_BYTES)),
-      tag: s.ciphertext.subarray(Math.max(0, s.ciphertext.length - TAG_BYTES)),
-    })),
+    layers: object.segments.map((s) => layerOf(s, object.segments.length > 1 ? `Part ${s.partNumber}` : dsse ? 'Both layers' : 'Body', dsse, blobs)),
     ...(object.sse.algorithm === 'SSE-C' ? { customerKey: { md5: object.sse.customerKeyMd5, salt: object.sse.keyCheck.salt, mac: object.sse.keyCheck.mac } } : {}),
   }
 }

@@ -1,8 +1,8 @@
 /** A read-only view of what S3 stores for an object, for the Buckets and Storage panels. */
-import type { DataKeyWrap, ObjectEncryption, Segment, StoredObject } from '../s3/model'
+import type { DataKeyWrap, ObjectEncryption, StoredObject, StoredPart } from '../s3/model'
 
 export type KeyWrap = DataKeyWrap
-export type StoredSegment = Segment
+export type StoredSegment = StoredPart
 export type Sse = ObjectEncryption
 
 export interface StoredView {
@@ -13,6 +13,7 @@ export interface StoredView {
   metadata: Record<string, string>
   sse: Sse
   wrap: KeyWrap
+  /** The stored body of each part (chunked segments in the blob store). */
   segments: StoredSegment[]
   /** SSE-KMS/DSSE keep the checksum encrypted under the data key. */
   sealedChecksum?: Uint8Array
@@ -28,7 +29,7 @@ export function viewStored(object: StoredObject): StoredView {
     metadata: object.metadata,
     sse: object.sse,
     wrap: object.sealed.key,
-    segments: object.sealed.segments,
+    segments: object.sealed.parts,
     ...(object.checksum?.sealedValue ? { sealedChecksum: object.checksum.sealedValue } : {}),
     ...(object.parts?.length ? { parts: object.parts.length } : {}),
   }

@@ -1,14 +1,13 @@
 /**
  * Decrypting a stored object step by step, with the calls the emulator itself makes on a GET: unwrap
  * the data key (S3 root key, KMS Decrypt, Bucket Key), check an SSE-C key against its HMAC, then AES-GCM
- * over each stored segment (and DSSE's inner layer with the second implementation). Each step says which
+ * over each part's stored segments (and DSSE's inner layer with the second implementation). Each step says which
  * call it made and what came out, or why it failed; nothing is stored.
  */
 import { aesGcmDecrypt } from '../crypto/aes-gcm'
-import { innerAesGcmDecrypt } from '../crypto/aes-gcm-inner'
-import { concat, utf8 } from '../crypto/bytes'
+import { concat, fromUtf8, utf8 } from '../crypto/bytes'
+import { FORMAT, openPartRange, segmentAad, segmentCount, wholePartAad } from '../s3/at-rest'
 import { objectArn, type StoredObject } from '../s3/model'
-import { segmentAad } from '../s3/seal'
 import { keyMatches } from '../s3/sse/customer-key'
 import type { S3State } from '../s3/state'
 import { viewStored } from './stored'
@@ -85,20 +84,26 @@ export async function decryptWalkthrough(s3: S3State, bucket: string, stored: St
   }
   if (!outer || (wrap.kind === 'dsse' && !inner)) return { steps }
 
+  const keys = { outer, ...(inner ? { inner } : {}) }
   const parts: Uint8Array[] = []
-  for (const seg of view.segments) {
-    const aad = segmentAad(arn, seg.partNumber)
-    const label = view.segments.length > 1 ? `part ${seg.partNumber}` : 'the body'
-    const aadText = new TextDecoder().decode(aad)
-    const opened = await step(`Decrypt ${label}${inner ? ' (outer layer, WebCrypto)' : ''}`, `crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8('${aadText}') }, dataKey, ciphertextAndTag)`, () => aesGcmDecrypt(outer, seg.iv, seg.ciphertext, aad), (p) => [{ name: inner ? 'inner layer ciphertext' : 'plaintext', value: p }])
-    if (!opened) return { steps }
-    if (!inner || !seg.innerIv) {
-      parts.push(opened)
-      continue
-    }
-    const innerKey = inner
-    const innerIv = seg.innerIv
-    const plain = await step(`Decrypt ${label} (inner layer, @noble/ciphers)`, `gcm(innerDataKey, innerIv, utf8('${aadText}')).decrypt(innerCiphertext)`, () => innerAesGcmDecrypt(innerKey, innerIv, opened, aad), (p) => [{ name: 'plaintext', value: p }])
+  for (const part of view.segments) {
+    const label = view.segments.length > 1 ? `part ${part.partNumber}` : 'the body'
+    const chunked = part.format === FORMAT
+    const count = chunked ? segmentCount(part.size, part.segmentBytes) : 1
+    const call = chunked
+      ? `for i in 0..${count - 1}: crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonceBase XOR (i, last), additionalData: '${fromUtf8(segmentAad({ arn, partNumber: part.partNumber }, 0, count === 1)).replace(/\n/g, ' | ')}'${count > 1 ? ' (segment 0)' : ''} }, dataKey, segment[i])${inner ? ', then the inner layer with @noble/ciphers' : ''}`
+      : `crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8('${fromUtf8(wholePartAad(arn, part.partNumber))}') }, dataKey, ciphertextAndTag)`
+    const title = `Decrypt ${label}: ${count} AES-256-GCM segment${count > 1 ? 's' : ''}${inner ? ', each with two layers (WebCrypto outside, @noble/ciphers inside)' : ''}`
+    const plain = await step(title, call, async () => {
+      const reader = await s3.blobs.open(part.blob)
+      try {
+        const pieces: Uint8Array[] = []
+        for await (const piece of openPartRange(keys, part, arn, reader, 0, part.size - 1)) pieces.push(piece)
+        return concat(...pieces)
+      } finally {
+        await reader.close()
+      }
+    }, (p) => [{ name: 'plaintext', value: p }])
     if (!plain) return { steps }
     parts.push(plain)
   }

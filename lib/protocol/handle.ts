@@ -5,7 +5,7 @@
 import type { Emulator } from '../emulator/create-emulator'
 import { internalError, S3Error } from '../s3/errors'
 import type { PolicyTrace } from '../s3/policy/authorize'
-import { readBody } from './body'
+import { RequestBody } from './body'
 import { handleCloudTrail } from './cloudtrail/dispatch'
 import { createContext, type RequestContext } from './context'
 import { jsonError } from './json/respond'
@@ -79,8 +79,8 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
       try {
         const routed = routeS3(ctx)
         ;({ operation, bucket, key, trace } = routed)
-        const body = await ctx.trace.span('Read the request body', undefined, () => readBody(request))
-        response = await routed.run(emulator.s3, body)
+        // The body is read as the operation needs it: streamed into encryption for PutObject and UploadPart.
+        response = await routed.run(emulator.s3, new RequestBody(request))
       } catch (error) {
         response = renderS3Error(asS3Error(error, ctx), ctx)
       }

@@ -1,5 +1,8 @@
 /** The S3 state: buckets, objects, multipart uploads and what is stored for each (never a plaintext, never an SSE-C key). */
+import type { ChunkedPart, StoredPart } from './at-rest'
 import type { BucketPolicy } from './policy/document'
+
+export type { StoredPart } from './at-rest'
 
 export type SseAlgorithm = 'AES256' | 'aws:kms' | 'aws:kms:dsse'
 export type BlockedType = 'SSE-C' | 'NONE'
@@ -79,21 +82,26 @@ export type DataKeyWrap =
   /** SSE-C: the customer's key is the data key; nothing is kept. */
   | { kind: 'customer' }
 
-/** One encrypted run of bytes: a whole PutObject body, or one part of a multipart upload. */
-export interface Segment {
-  /** 1 for PutObject/CopyObject; the part number for multipart objects. */
-  partNumber: number
-  size: number
-  /** IV + AES-GCM(body) || tag (for DSSE, of the inner layer's output). */
-  iv: Uint8Array
-  ciphertext: Uint8Array
-  /** DSSE only: the inner layer's IV. */
-  innerIv?: Uint8Array
-}
-
+/**
+ * The stored bodies of an object, one per part (a PutObject body is part 1), each in the chunked at-rest
+ * format (at-rest.ts, docs/at-rest-format.md) with its ciphertext in the blob store, never in this record.
+ */
 export interface Sealed {
   key: DataKeyWrap
-  segments: Segment[]
+  parts: StoredPart[]
+}
+
+/**
+ * A whole part sealed in memory, as the lessons' demos show it (seal.ts sealSegment): the part's record in
+ * the chunked format, its nonce base as `iv`, and its sealed segments (ciphertext and tags) as `ciphertext`.
+ */
+export interface Segment {
+  partNumber: number
+  size: number
+  iv: Uint8Array
+  innerIv?: Uint8Array
+  ciphertext: Uint8Array
+  part: ChunkedPart
 }
 
 export interface StoredChecksum {
@@ -138,7 +146,7 @@ export interface UploadedPart {
   checksum?: string
   /** Without an upload algorithm: the part's CRC64NVME, combined into the object's default checksum. */
   crc64nvme?: string
-  segment: Segment
+  body: StoredPart
 }
 
 export interface Upload {

@@ -1,13 +1,12 @@
 /**
- * Encryption at rest, below the choice of SSE mode: AES-256-GCM segments under a data key, and the SSE-S3
- * root-key wrap of that data key. Every layer binds the object ARN (and, for segments, the part number)
- * as additional authenticated data, so stored bytes cannot be moved to another object or part and still
- * decrypt. DSSE adds an inner layer from a second, independent AES-GCM implementation.
+ * Encryption at rest, below the choice of SSE mode: the SSE-S3 root-key wrap of a data key, and small
+ * values sealed under it. Every layer binds the object ARN as additional authenticated data, so stored
+ * bytes cannot be moved to another object and still decrypt. Object bodies: at-rest.ts.
  */
 import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES } from '../crypto/aes-gcm'
-import { innerAesGcmDecrypt, innerAesGcmEncrypt } from '../crypto/aes-gcm-inner'
 import { utf8 } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
+import { bytesReader, openPartRange, sealBytes, segmentAad as chunkAad } from './at-rest'
 import type { DataKeyWrap, Segment } from './model'
 import type { RootKeyring } from './root-keys'
 
@@ -17,8 +16,28 @@ export interface DataKeys {
   inner?: Uint8Array
 }
 
-/** The object ARN, and for parts after the first also the part number (so a single-part object binds the ARN alone, as it always has). */
-export const segmentAad = (arn: string, partNumber: number) => utf8(partNumber === 1 ? arn : `${arn}#${partNumber}`)
+/** The additional data of a one-segment part (a small body): object ARN, part number, segment 0, last (at-rest.ts). */
+export const segmentAad = (arn: string, partNumber: number): Uint8Array => chunkAad({ arn, partNumber }, 0, true)
+
+/** Seals a whole plaintext in the at-rest format (1 MiB AES-256-GCM segments, at-rest.ts), in memory. */
+export async function sealSegment(keys: DataKeys, plaintext: Uint8Array, arn: string, partNumber: number, random: RandomSource): Promise<Segment> {
+  const { part, sealed } = await sealBytes(keys, plaintext, { arn, partNumber }, random)
+  return { partNumber, size: plaintext.length, iv: part.nonceBase, ...(part.innerNonceBase ? { innerIv: part.innerNonceBase } : {}), ciphertext: sealed, part }
+}
+
+/** Throws DecryptionFailed if any byte, key or binding is not the one that was sealed. */
+export async function openSegment(keys: DataKeys, segment: Segment, arn: string): Promise<Uint8Array> {
+  const part = { ...segment.part, partNumber: segment.partNumber, nonceBase: segment.iv, ...(segment.innerIv ? { innerNonceBase: segment.innerIv } : {}) }
+  const pieces: Uint8Array[] = []
+  for await (const piece of openPartRange(keys, part, arn, bytesReader(segment.ciphertext), 0, segment.size - 1)) pieces.push(piece)
+  const out = new Uint8Array(segment.size)
+  let at = 0
+  for (const p of pieces) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}
 
 export async function wrapWithRoot(keyring: RootKeyring, random: RandomSource, dataKey: Uint8Array, arn: string): Promise<DataKeyWrap> {
   const root = keyring.current()
@@ -31,28 +50,6 @@ export async function unwrapWithRoot(keyring: RootKeyring, wrap: DataKeyWrap & {
   const root = keyring.get(wrap.rootKeyId)
   if (!root) throw new Error(`root key ${wrap.rootKeyId} is missing`)
   return aesGcmDecrypt(root.material, wrap.iv, wrap.wrapped, utf8(arn))
-}
-
-export async function sealSegment(keys: DataKeys, plaintext: Uint8Array, arn: string, partNumber: number, random: RandomSource): Promise<Segment> {
-  const aad = segmentAad(arn, partNumber)
-  let body = plaintext
-  let innerIv: Uint8Array | undefined
-  if (keys.inner) {
-    innerIv = random(IV_BYTES)
-    body = innerAesGcmEncrypt(keys.inner, innerIv, plaintext, aad)
-  }
-  const iv = random(IV_BYTES)
-  const ciphertext = await aesGcmEncrypt(keys.outer, iv, body, aad)
-  return { partNumber, size: plaintext.length, iv, ciphertext, ...(innerIv ? { innerIv } : {}) }
-}
-
-/** Throws DecryptionFailed if any byte, key or binding is not the one that was sealed. */
-export async function openSegment(keys: DataKeys, segment: Segment, arn: string): Promise<Uint8Array> {
-  const aad = segmentAad(arn, segment.partNumber)
-  const outer = await aesGcmDecrypt(keys.outer, segment.iv, segment.ciphertext, aad)
-  if (!keys.inner && !segment.innerIv) return outer
-  if (!keys.inner || !segment.innerIv) throw new Error('a DSSE segment needs both layers')
-  return innerAesGcmDecrypt(keys.inner, segment.innerIv, outer, aad)
 }
 
 /** A small value (the stored checksum of a KMS object) sealed under the data key: IV || ciphertext. */

@@ -1,6 +1,7 @@
 /** The S3 service state and the dependencies its operations share. */
 import type { RandomSource } from '../crypto/random'
 import type { KmsPort } from '../kms/port'
+import { MemoryBlobStore, type BlobStore } from './blob-store'
 import { noSuchBucket } from './errors'
 import type { Bucket } from './model'
 import { RootKeyring } from './root-keys'
@@ -26,6 +27,8 @@ export interface S3Options {
    * s3:x-amz-server-side-encryption-aws-kms-key-id with the default key (off: only request headers count).
    */
   policyKeyFromBucketDefault?: boolean
+  /** Plaintext bytes per at-rest segment (default SEGMENT_BYTES, 1 MiB); tests use small ones. */
+  segmentBytes?: number
 }
 
 export class S3State {
@@ -35,9 +38,13 @@ export class S3State {
   kms?: KmsPort
   /** S3 Bucket Keys in use for new objects, per bucket, KMS key and requester (not persisted). */
   readonly bucketKeys = new Map<string, CachedBucketKey>()
+  /** The sealed object bodies (in memory unless a host gives a store on disk). */
+  blobs: BlobStore
 
-  constructor(readonly options: S3Options, keyring?: RootKeyring) {
+
+  constructor(readonly options: S3Options, keyring?: RootKeyring, blobs?: BlobStore) {
     this.keyring = keyring ?? new RootKeyring(options.random, options.now)
+    this.blobs = blobs ?? new MemoryBlobStore(options.random)
   }
 
   bucket(name: string): Bucket {

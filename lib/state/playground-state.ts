@@ -56,6 +56,7 @@ function restoreInPlace(saved: SavedPlayground, emulator: Emulator, shell: Sessi
   emulator.s3.buckets.clear()
   for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
   emulator.s3.keyring.replaceWith(restored.keyring.list())
+  emulator.s3.blobs = restored.blobs
   restoreKmsSnapshot(saved.emulator, emulator)
   applySession(saved.session, shell)
 }

@@ -3,7 +3,7 @@
 import { useId } from 'react'
 import { bucketRows } from '@/lib/inspector/buckets-view'
 import { keyLabel, keysView } from '@/lib/inspector/keys-view'
-import { storageView } from '@/lib/inspector/storage-view'
+import { storageView, type BlobPeek } from '@/lib/inspector/storage-view'
 import type { Emulator } from '@/lib/emulator/create-emulator'
 import { useEmulatorVersion } from '../use-emulator'
 import { Badge } from './Badge'
@@ -29,7 +29,7 @@ export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { em
     const key = emulator.kms.state.keys.get(keyId)
     return key ? keyLabel(key.arn, keys) : keyId
   }
-  const view = storageView(current.bucket, emulator.s3.buckets.get(current.bucket)!.objects.get(current.key)!, name)
+  const view = storageView(current.bucket, emulator.s3.buckets.get(current.bucket)!.objects.get(current.key)!, name, emulator.s3.blobs as unknown as BlobPeek)
   const value = `${current.bucket}/${current.key}`
   return (
     <div className="space-y-3 p-2 text-sm" data-testid="storage-panel">
@@ -80,11 +80,12 @@ export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { em
         <section key={l.partNumber} aria-label={`Stored bytes: ${l.label}`}>
           <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">Stored bytes · {l.label}</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs">
-            <Field name="IV" value={l.iv} />
-            {l.innerIv && <Field name="inner layer IV" value={l.innerIv} />}
-            <Field name="GCM tag" value={l.tag} />
+            <Field name={l.format === 'seg1' ? 'nonce base' : 'IV'} value={l.iv} />
+            {l.innerIv && <Field name={l.format === 'seg1' ? 'inner layer nonce base' : 'inner layer IV'} value={l.innerIv} />}
+            <Field name="segments" value={l.format === 'seg1' ? `${l.segments} × AES-256-GCM (up to ${l.segmentBytes} bytes each; the last one marked)` : '1 × AES-256-GCM (saved before the chunked format)'} />
+            <Field name={l.segments > 1 ? 'GCM tag (segment 0)' : 'GCM tag'} value={l.tag} />
           </dl>
-          <HexBlock bytes={l.ciphertext} label="Ciphertext" />
+          <HexBlock bytes={l.ciphertext} label={l.segments > 1 ? 'Ciphertext (segment 0)' : 'Ciphertext'} />
         </section>
       ))}
       <Walkthrough key={value} emulator={emulator} bucket={current.bucket} objectKey={current.key} sseC={view.badge === 'SSE-C'} kmsDecrypt={kmsDecrypt} />

@@ -1,11 +1,15 @@
 /**
- * `--data-dir`: load DIR/state.json at start, and write it back after every request that changed state.
- * Writes go to a temporary file that is renamed over the old one, so a crash never leaves half a file.
+ * `--data-dir`: object bodies live in DIR/blobs, one file per part (FileBlobStore), and DIR/state.json
+ * holds everything else (metadata, keys, KMS, CloudTrail), loaded at start and written back after every
+ * request that changed state. state.json is written to a temporary file that is renamed over the old
+ * one, so a crash never leaves half a file; blob files are complete before the metadata names them.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/create-emulator'
 import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../../emulator/snapshot'
+import type { S3State } from '../../s3/state'
+import { FileBlobStore } from '../node-fs/blob-files'
 
 const READS = new Set(['GET', 'HEAD'])
 
@@ -21,29 +25,50 @@ export function saveFailed(file: string, error: unknown): string {
   return `[emulator] could not save state to ${file}: ${cause}. What was saved before is intact; the latest changes are only in memory, and the next change tries again (free some space, or they are lost when the emulator stops).`
 }
 
+/** Every blob id the state names: objects' parts and uploads' parts. */
+export function referencedBlobs(s3: S3State): Set<string> {
+  const ids = new Set<string>()
+  for (const bucket of s3.buckets.values()) {
+    for (const o of bucket.objects.values()) for (const p of o.sealed.parts) ids.add(p.blob)
+    for (const u of bucket.uploads.values()) for (const p of u.parts.values()) ids.add(p.body.blob)
+  }
+  return ids
+}
+
 export async function attachPersistence(emulator: Emulator, dir: string): Promise<Persistence> {
   await mkdir(dir, { recursive: true })
   const file = join(dir, 'state.json')
+  const blobs = new FileBlobStore(join(dir, 'blobs'), emulator.random)
+  emulator.s3.blobs = blobs
+  const save = async () => {
+    // Deletions asked for before this snapshot are safe once it is on disk: it no longer names them.
+    const deletable = blobs.takePending()
+    const tmp = `${file}.${process.pid}.tmp`
+    await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3, emulator, 'blobs')))
+    await rename(tmp, file)
+    await blobs.sweep(deletable)
+  }
+  let migrated = false
   try {
     const saved: unknown = JSON.parse(await readFile(file, 'utf8'))
-    const restored = fromSnapshot(saved, emulator.s3.options)
+    const restored = fromSnapshot(saved, emulator.s3.options, blobs)
     emulator.s3.buckets.clear()
     for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
     emulator.s3.keyring.replaceWith(restored.keyring.list())
     restoreKmsSnapshot(saved, emulator)
+    // A state.json from before blob files held the bodies inline: they are files now, so rewrite it.
+    migrated = (saved as { version?: number }).version === 1
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
+  if (migrated) await save()
+  blobs.collect(referencedBlobs(emulator.s3))
   let writing = Promise.resolve()
   emulator.events.subscribe((event) => {
     if (READS.has(event.method) || event.status >= 300) return
     // Serialise writes: each one snapshots the state as it is when its turn comes.
     writing = writing
-      .then(async () => {
-        const tmp = `${file}.${process.pid}.tmp`
-        await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3, emulator)))
-        await rename(tmp, file)
-      })
+      .then(save)
       // A failed write (disk full, folder removed) is reported, and the next change tries again.
       .catch((error: unknown) => console.error(saveFailed(file, error)))
   })

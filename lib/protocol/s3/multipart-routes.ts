@@ -6,7 +6,7 @@ import { completeMultipartUpload, type CompletedPartInput } from '../../s3/opera
 import { createMultipartUpload } from '../../s3/operations/multipart/create-multipart-upload'
 import { listMultipartUploads, listParts } from '../../s3/operations/multipart/list-uploads'
 import { uploadPart, uploadPartCopy } from '../../s3/operations/multipart/upload-part'
-import type { ReceivedBody } from '../body'
+import type { ReceivedBody, RequestBody } from '../body'
 import { children, parseXml, text, type ParsedXml, type XmlNode } from '../xml'
 import { ownerId, type S3Route } from './bucket-routes'
 import { copyConditions, copySourceOf } from './copy-routes'
@@ -47,8 +47,8 @@ const partInput = (route: S3Route) => ({
   sse: sseRequest(route.ctx.headers),
 })
 
-export async function handleUploadPart(route: S3Route, received: ReceivedBody): Promise<Response> {
-  const part = await uploadPart(route.s3, partInput(route), received.bytes, received.checksum, requestInfo(route.ctx))
+export async function handleUploadPart(route: S3Route, _: ReceivedBody, received: RequestBody): Promise<Response> {
+  const part = await uploadPart(route.s3, partInput(route), received, requestInfo(route.ctx))
   const upload = route.s3.bucket(route.bucket).uploads.get(partInput(route).uploadId)!
   // The part's checksum in the upload's algorithm, else the one the client sent (verified by readBody).
   const checksum =

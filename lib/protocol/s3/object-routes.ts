@@ -1,40 +1,35 @@
 /** HTTP bindings for PutObject, GetObject, HeadObject and DeleteObject. */
-import { checksumBase64 } from '../../crypto/checksums'
 import { deleteObject, getObject, headObject, type ReadInput } from '../../s3/operations/get-object'
 import { putObject } from '../../s3/operations/put-object'
 import { revealChecksum } from '../../s3/object-data'
 import type { StoredObject } from '../../s3/model'
 import type { DataKeys } from '../../s3/seal'
 import type { S3State } from '../../s3/state'
-import type { ReceivedBody } from '../body'
+import type { ReceivedBody, RequestBody } from '../body'
 import { idHeaders, type RequestContext } from '../context'
 import type { S3Route } from './bucket-routes'
 import { checksumHeaders, objectHeaders, sseRequest, sseResponseHeaders, systemMetadata, userMetadata } from './headers'
 import { requestInfo } from './request-info'
-import { ok } from './respond'
+import { ok, toReadableStream } from './respond'
 
-export async function handlePutObject(route: S3Route, received: ReceivedBody): Promise<Response> {
+export async function handlePutObject(route: S3Route, _: ReceivedBody, payload: RequestBody): Promise<Response> {
   const { ctx, s3, bucket, key } = route
   const h = ctx.headers
-  // Since December 2024 S3 gives every new object a checksum: the client's, or CRC64NVME it computes.
-  const checksum = received.checksum
-    ? { ...received.checksum, type: 'FULL_OBJECT' as const }
-    : { algorithm: 'CRC64NVME', value: await checksumBase64('CRC64NVME', received.bytes), type: 'FULL_OBJECT' as const }
   const storageClass = h.get('x-amz-storage-class') ?? undefined
-  const object = await putObject(
+  const { object, checksum } = await putObject(
     s3,
     {
       bucket,
       key: key!,
-      body: received.bytes,
+      body: payload,
       sse: sseRequest(h),
       system: systemMetadata(h),
       metadata: userMetadata(h),
-      checksum,
       ...(storageClass ? { storageClass } : {}),
     },
     requestInfo(ctx),
   )
+  // Since December 2024 S3 gives every new object a checksum: the client's, or CRC64NVME it computes.
   return ok(ctx, { etag: object.etag, ...checksumHeaders(checksum), ...sseResponseHeaders(object.sse, { withContext: true }) })
 }
 
@@ -90,8 +85,8 @@ export async function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Promi
 }
 
 export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
-  const { object, body, range, part, keys } = await getObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
-  const headers: Record<string, string> = { ...idHeaders(ctx), ...objectHeaders(object), 'content-length': String(body.length) }
+  const { object, body, length, range, part, keys } = await getObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
+  const headers: Record<string, string> = { ...idHeaders(ctx), ...objectHeaders(object), 'content-length': String(length) }
   for (const [param, header] of Object.entries(OVERRIDES)) {
     const v = ctx.query.get(param)
     if (v !== null) headers[header] = v
@@ -102,7 +97,7 @@ export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promis
   // A checksum describes the whole object, so S3 returns it only for full reads.
   else if (!range && wantsChecksum(ctx)) Object.assign(headers, await checksumOf(ctx, s3, bucket, object, keys))
   const status = range || (part && object.parts) ? 206 : 200
-  return new Response(body.length ? (body as Uint8Array<ArrayBuffer>) : null, { status, headers })
+  return new Response(length ? toReadableStream(body, `${ctx.method} ${ctx.url.pathname} (request ${ctx.requestId})`) : null, { status, headers })
 }
 
 export function handleDeleteObject({ ctx, s3, bucket, key }: S3Route): Response {

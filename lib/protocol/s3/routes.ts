@@ -5,7 +5,7 @@
 import { notImplemented, S3Error } from '../../s3/errors'
 import { authorize, type PolicyTrace } from '../../s3/policy/authorize'
 import type { S3State } from '../../s3/state'
-import type { ReceivedBody } from '../body'
+import { RequestBody, type ReceivedBody } from '../body'
 import type { RequestContext } from '../context'
 import { parseAddress } from './address'
 import { sseRequest } from './headers'
@@ -45,7 +45,9 @@ interface RouteSpec {
   query?: string[]
   /** A header that selects this route (x-amz-copy-source). */
   header?: string
-  run: (route: S3Route, body: ReceivedBody) => Response | Promise<Response>
+  /** Reads the body itself, as it streams in (PutObject, UploadPart); other routes get it whole and verified. */
+  streams?: boolean
+  run: (route: S3Route, body: ReceivedBody, payload: RequestBody) => Response | Promise<Response>
 }
 
 // More specific routes (sub-resources, the copy header) come before the plain route of the same method.
@@ -67,9 +69,9 @@ const ROUTES: RouteSpec[] = [
   { operation: 'HeadBucket', method: 'HEAD', scope: 'bucket', run: handleHeadBucket },
   { operation: 'DeleteBucket', method: 'DELETE', scope: 'bucket', run: handleDeleteBucket },
   { operation: 'UploadPartCopy', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], header: 'x-amz-copy-source', run: handleUploadPartCopy },
-  { operation: 'UploadPart', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], run: handleUploadPart },
+  { operation: 'UploadPart', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], streams: true, run: handleUploadPart },
   { operation: 'CopyObject', method: 'PUT', scope: 'object', header: 'x-amz-copy-source', run: handleCopyObject },
-  { operation: 'PutObject', method: 'PUT', scope: 'object', run: handlePutObject },
+  { operation: 'PutObject', method: 'PUT', scope: 'object', streams: true, run: handlePutObject },
   { operation: 'CreateMultipartUpload', method: 'POST', scope: 'object', query: ['uploads'], run: handleCreateMultipartUpload },
   { operation: 'CompleteMultipartUpload', method: 'POST', scope: 'object', query: ['uploadId'], run: handleCompleteMultipartUpload },
   { operation: 'GetObjectAttributes', method: 'GET', scope: 'object', query: ['attributes'], run: handleGetObjectAttributes },
@@ -96,7 +98,7 @@ export interface Routed {
   key?: string
   /** The bucket policy decisions taken for this request (with their explanations), once run has started. */
   trace: PolicyTrace
-  run: (s3: S3State, body: ReceivedBody) => Promise<Response>
+  run: (s3: S3State, body: RequestBody) => Promise<Response>
 }
 
 function copySourceFor(ctx: RequestContext, operation: string) {
@@ -122,7 +124,10 @@ export function routeS3(ctx: RequestContext): Routed {
     ...(bucket !== undefined ? { bucket } : {}),
     ...(key !== undefined ? { key } : {}),
     trace,
-    run: async (s3, body) => {
+    run: async (s3, payload) => {
+      // Bodies that are documents (XML, JSON) are read and verified first, as before any other check.
+      const body: ReceivedBody = spec.streams ? { bytes: new Uint8Array(0) } : { bytes: await ctx.trace.span('Read the request body', undefined, () => payload.bytes()) }
+      if (!spec.streams && payload.checksum) body.checksum = payload.checksum
       checkSignedHeaders(ctx)
       if (bucket !== undefined) {
         const copySource = copySourceFor(ctx, spec.operation)
@@ -130,7 +135,7 @@ export function routeS3(ctx: RequestContext): Routed {
         const uploadId = ctx.query.get('uploadId') ?? undefined
         await authorize(s3, { ...input, ...(key !== undefined ? { key } : {}), ...(copySource ? { copySource } : {}), ...(uploadId !== undefined ? { uploadId } : {}) }, trace)
       }
-      return spec.run({ ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes }, body)
+      return spec.run({ ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes }, body, payload)
     },
   }
 }

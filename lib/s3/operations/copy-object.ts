@@ -3,10 +3,12 @@
  * The destination's encryption comes from the request's headers, else the destination bucket's default;
  * it is never inherited from the source (reference §6.3). A copy onto itself must change something (§2.5).
  */
-import { checksumBase64, isChecksumAlgorithm } from '../../crypto/checksums'
+import { isChecksumAlgorithm } from '../../crypto/checksums'
+import { toBase64 } from '../../crypto/bytes'
 import { invalidArgument, invalidRequest, noSuchKey, S3Error } from '../errors'
 import type { StoredObject } from '../model'
-import { buildObject, readPlaintext } from '../object-data'
+import { buildObject, guardedStream, objectKeys, plaintextRange, storeObject } from '../object-data'
+import { streamPayload } from '../payload'
 import { checkConditions, type Conditions } from '../preconditions'
 import type { CustomerKeyHeaders } from '../sse/customer-key'
 import { newDataKey } from '../sse/data-key'
@@ -63,7 +65,10 @@ export async function readCopySource(s3: S3State, source: CopySource, headers: C
     if (e instanceof S3Error && e.status === 304) throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, { Condition: 'x-amz-copy-source-If-None-Match' })
     throw e
   }
-  return { object, plaintext: await readPlaintext(s3, source.bucket, object, req, customerKey) }
+  const keys = await objectKeys(s3, source.bucket, object, req, customerKey)
+  /** The source's plaintext (or a range of it), decrypted as it is read. */
+  const read = (range?: { start: number; end: number }) => guardedStream(plaintextRange(s3, source.bucket, object, keys, range))
+  return { object, read }
 }
 
 function assertChangesSomething(input: CopyObjectInput, source: StoredObject, target: WriteTarget, explicitDefault: boolean): void {
@@ -87,7 +92,7 @@ export async function copyObject(s3: S3State, input: CopyObjectInput, req: Reque
   const bucket = s3.bucket(input.bucket)
   assertKeyLength(input.key)
   const target = resolveWriteEncryption(bucket, input.sse, transportOf(s3, req))
-  const { object: source, plaintext } = await readCopySource(s3, input.source, input.sourceSse, req, input.conditions)
+  const { object: source, read } = await readCopySource(s3, input.source, input.sourceSse, req, input.conditions)
   if (input.source.bucket === input.bucket && input.source.key === input.key) {
     assertChangesSomething(input, source, target, bucket.encryptionExplicit)
   }
@@ -96,14 +101,14 @@ export async function copyObject(s3: S3State, input: CopyObjectInput, req: Reque
   if (input.websiteRedirect !== undefined) system['x-amz-website-redirect-location'] = input.websiteRedirect
   const algorithm = input.checksumAlgorithm?.toUpperCase() ?? source.checksum?.algorithm ?? 'CRC64NVME'
   if (!isChecksumAlgorithm(algorithm)) throw invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]')
-  const checksum = { algorithm, value: await checksumBase64(algorithm, plaintext), type: 'FULL_OBJECT' as const }
   const dataKey = await newDataKey(s3, bucket.name, input.key, target, req)
-  const object = await buildObject(s3, bucket.name, input.key, plaintext, dataKey, {
+  const payload = streamPayload(read())
+  const { object } = await buildObject(s3, bucket.name, input.key, payload, dataKey, {
     system,
     metadata: replace ? input.metadata : { ...source.metadata },
-    checksum,
+    checksumAlgorithm: algorithm,
     ...(input.storageClass ? { storageClass: input.storageClass } : {}),
   }, req)
-  bucket.objects.set(input.key, object)
-  return { object, checksum }
+  storeObject(s3, bucket.name, object)
+  return { object, checksum: { algorithm, value: toBase64(payload.digest(algorithm)) } }
 }

@@ -1,9 +1,10 @@
 /** GetObject, HeadObject and DeleteObject. */
 import { invalidArgument, invalidPart, invalidRequest, noSuchKey } from '../errors'
 import type { StoredObject } from '../model'
-import { objectKeys, readPlaintext } from '../object-data'
-import type { DataKeys } from '../seal'
+import { sizeText, traced } from '../../trace/trace'
+import { checkStoredSizes, guardedStream, objectKeys, plaintextRange, releaseParts } from '../object-data'
 import { checkConditions, type Conditions } from '../preconditions'
+import type { DataKeys } from '../seal'
 import { parseRange, type ByteRange } from '../range'
 import { checkReadHeaders, sseHeaderNotSupported } from '../sse/read'
 import { customerHeaders, type SseRequest } from '../sse/request'
@@ -66,12 +67,21 @@ export async function headObject(s3: S3State, input: ReadInput, req: RequestInfo
 
 export interface GetObjectResult {
   object: StoredObject
-  body: Uint8Array
+  /** The plaintext, streamed; `length` bytes in all. */
+  body: AsyncIterable<Uint8Array>
+  length: number
   /** The object's opened data keys: reading its encrypted checksum reuses them instead of asking KMS again. */
   keys: DataKeys
   range?: ByteRange
   part?: PartSelection
 }
+
+/**
+ * How much plaintext GetObject decrypts before it answers. Damage found in it is a clean 500 InternalError;
+ * damage further on can only cut the response short (the status is sent by then), never yield wrong bytes.
+ * Objects up to this size are therefore always answered whole or with a 500.
+ */
+export const READ_AHEAD_BYTES = 2 * 1024 * 1024
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html */
 export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo): Promise<GetObjectResult> {
@@ -79,14 +89,46 @@ export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo)
   if (input.partNumber !== undefined && input.range !== undefined) throw invalidRequest('Cannot specify both Range header and partNumber query parameter')
   const part = selectPart(object, input.partNumber)
   const range = part ? undefined : parseRange(input.range, object.size)
-  // One GetObject is one KMS Decrypt for a KMS object, whatever else the response carries.
-  const keys = await objectKeys(s3, input.bucket, object, req, customerKey)
-  const plain = await readPlaintext(s3, input.bucket, object, req, customerKey, keys)
   const slice = part?.range ?? range
-  return { object, keys, body: slice ? plain.subarray(slice.start, slice.end + 1) : plain, ...(range ? { range } : {}), ...(part ? { part } : {}) }
+  const keys = await objectKeys(s3, input.bucket, object, req, customerKey)
+  // One GetObject is one KMS Decrypt for a KMS object, whatever else the response carries.
+  // Missing, truncated or extended blobs are found before answering, wherever they are in the object.
+  await checkStoredSizes(s3, object, keys)
+  const iterator = guardedStream(plaintextRange(s3, input.bucket, object, keys, slice))[Symbol.asyncIterator]()
+  const ahead: Uint8Array[] = []
+  let aheadBytes = 0
+  let done = false
+  const length = slice ? slice.end - slice.start + 1 : object.size
+  const layers = keys.inner ? ' · two layers (DSSE)' : ''
+  await traced(req.trace, 'AES-256-GCM decrypt', `${sizeText(Math.min(length, READ_AHEAD_BYTES))} before answering${length > READ_AHEAD_BYTES ? `, the rest of ${sizeText(length)} as the client reads` : ''}${layers}`, async () => {
+    while (!done && aheadBytes < READ_AHEAD_BYTES) {
+      const step = await iterator.next()
+      if (step.done) done = true
+      else {
+        ahead.push(step.value)
+        aheadBytes += step.value.length
+      }
+    }
+  })
+  const body: AsyncIterable<Uint8Array> = {
+    [Symbol.asyncIterator]: () => {
+      let i = 0
+      return {
+        next: async () => (i < ahead.length ? { done: false, value: ahead[i++]! } : done ? { done: true, value: undefined } : iterator.next()),
+        return: async () => {
+          await iterator.return?.(undefined)
+          return { done: true, value: undefined }
+        },
+      }
+    },
+  }
+  return { object, body, length, keys, ...(range ? { range } : {}), ...(part ? { part } : {}) }
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html (204 whether or not the key existed) */
 export function deleteObject(s3: S3State, bucket: string, key: string): void {
-  s3.bucket(bucket).objects.delete(key)
+  const objects = s3.bucket(bucket).objects
+  const object = objects.get(key)
+  objects.delete(key)
+  if (object) releaseParts(s3, object.sealed.parts)
 }

@@ -1,9 +1,8 @@
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html */
 import { utf8 } from '../../crypto/bytes'
 import { S3Error } from '../errors'
-import type { StoredObject } from '../model'
-import { buildObject, type ObjectInput } from '../object-data'
-import { sizeText } from '../../trace/trace'
+import { buildObject, storeObject, type BuiltObject, type ObjectInput } from '../object-data'
+import type { Payload } from '../payload'
 import { newDataKey } from '../sse/data-key'
 import type { Requester } from '../sse/kms'
 import { resolveWriteEncryption, type SseRequest, type Transport } from '../sse/request'
@@ -19,10 +18,9 @@ export const transportOf = (s3: S3State, req: RequestInfo): Transport => ({ secu
 export interface PutObjectInput extends ObjectInput {
   bucket: string
   key: string
-  body: Uint8Array
+  /** Read (and encrypted) as it arrives; its claims are verified when it ends. */
+  body: Payload
   sse: SseRequest
-  /** Already verified against the body by the protocol layer. */
-  checksum: NonNullable<ObjectInput['checksum']>
 }
 
 const MAX_KEY_BYTES = 1024
@@ -32,14 +30,16 @@ export function assertKeyLength(key: string): void {
   if (size > MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 'Your key is too long', 400, { MaxSizeAllowed: String(MAX_KEY_BYTES), Size: String(size) })
 }
 
-/** Validates everything first, then stores: a failed PUT leaves nothing behind. */
-export async function putObject(s3: S3State, input: PutObjectInput, req: RequestInfo): Promise<StoredObject> {
+/**
+ * Validates the headers first, then encrypts the body as it streams in; the object appears only once the
+ * body has ended and verified, so a failed PUT (BadDigest, IncompleteBody...) leaves nothing behind.
+ */
+export async function putObject(s3: S3State, input: PutObjectInput, req: RequestInfo): Promise<BuiltObject> {
   const bucket = s3.bucket(input.bucket)
   assertKeyLength(input.key)
   const target = resolveWriteEncryption(bucket, input.sse, transportOf(s3, req))
   const dataKey = await newDataKey(s3, bucket.name, input.key, target, req)
-  const object = await buildObject(s3, bucket.name, input.key, input.body, dataKey, input, req)
-  bucket.objects.set(input.key, object)
-  req.trace?.note('Store', `${sizeText(object.sealed.segments.reduce((n, s) => n + s.ciphertext.length, 0))} of ciphertext with IV, tag and wrapped key`)
-  return object
+  const built = await buildObject(s3, bucket.name, input.key, input.body, dataKey, input, req)
+  storeObject(s3, bucket.name, built.object)
+  return built
 }

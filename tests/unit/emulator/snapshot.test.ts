@@ -4,6 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEmulator } from '@/lib/emulator/create-emulator'
 import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot } from '@/lib/emulator/snapshot'
 import { ENDPOINT, errorOf, harness, type Harness } from '../../helpers/handle'
+import { unwrapWithRoot } from '@/lib/s3/seal'
+import { aesGcmEncrypt } from '@/lib/crypto/aes-gcm'
+import { decodeValue } from '@/lib/emulator/s3-snapshot'
 
 const BUCKET = 'snapshot-bucket'
 const SECRET = 'persisted plaintext that must never appear in the snapshot'
@@ -87,10 +90,10 @@ describe('snapshot round trip', () => {
   it('tampered ciphertext in the snapshot is caught on GET (500), not returned', async () => {
     await s3.send('PUT', `/${BUCKET}/secret.txt`, { body: SECRET })
     const snap = JSON.parse(JSON.stringify(toSnapshot(s3.emulator.s3)))
-    const segment = snap.buckets[0].objects[0].sealed.segments[0]
-    const bytes = Buffer.from(segment.ciphertext.$b64, 'base64')
+    const part = snap.buckets[0].objects[0].sealed.parts[0]
+    const bytes = Buffer.from(part.sealedBytes.$b64, 'base64')
     bytes[3]! ^= 0x10
-    segment.ciphertext.$b64 = bytes.toString('base64')
+    part.sealedBytes.$b64 = bytes.toString('base64')
     const emulator = createEmulator({}, fromSnapshot(snap, s3.emulator.s3.options))
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
@@ -107,7 +110,7 @@ describe('snapshot round trip', () => {
     expect(snap.version).toBe(SNAPSHOT_VERSION)
     expect(() => fromSnapshot({ ...snap, version: 999 }, s3.emulator.s3.options)).toThrow(/version/)
     expect(() => fromSnapshot(null, s3.emulator.s3.options)).toThrow()
-    snap.buckets[0].objects[0].sealed.segments[0].iv = { $b64: 'not base64!' }
+    snap.buckets[0].objects[0].sealed.parts[0].nonceBase = { $b64: 'not base64!' }
     expect(() => fromSnapshot(snap, s3.emulator.s3.options)).toThrow(/base64/)
   })
 })
@@ -117,14 +120,19 @@ describe('snapshots from before segments (the first object format)', () => {
     await s3.send('PUT', `/${BUCKET}/old.txt`, { body: SECRET })
     const snap = JSON.parse(JSON.stringify(toSnapshot(s3.emulator.s3)))
     const o = snap.buckets[0].objects[0]
-    const { key, segments } = o.sealed
+    // The first format: one AES-GCM over the whole body, AAD = the object ARN (made here with the same key).
+    const { key } = o.sealed
+    const dataKey = await unwrapWithRoot(s3.emulator.s3.keyring, decodeValue(key) as never, 'arn:aws:s3:::snapshot-bucket/old.txt')
+    const iv = new Uint8Array(12).fill(5)
+    const ciphertext = await aesGcmEncrypt(dataKey, iv, new TextEncoder().encode(SECRET), new TextEncoder().encode('arn:aws:s3:::snapshot-bucket/old.txt'))
     o.lastModified = o.lastModified.$date
-    o.sealed = { rootKeyId: key.rootKeyId, wrappedKeyIv: key.iv.$b64, wrappedKey: key.wrapped.$b64, iv: segments[0].iv.$b64, ciphertext: segments[0].ciphertext.$b64 }
+    o.sealed = { rootKeyId: key.rootKeyId, wrappedKeyIv: key.iv.$b64, wrappedKey: key.wrapped.$b64, iv: Buffer.from(iv).toString('base64'), ciphertext: Buffer.from(ciphertext).toString('base64') }
+    snap.version = 1
     snap.buckets[0].created = snap.buckets[0].created.$date
     const emulator = createEmulator({}, fromSnapshot(snap, s3.emulator.s3.options))
     const restored = emulator.s3.bucket(BUCKET).objects.get('old.txt')!
     expect(restored.sealed.key.kind).toBe('root')
-    expect(restored.sealed.segments).toHaveLength(1)
+    expect(restored.sealed.parts.map((p) => p.format)).toEqual(['gcm1'])
     expect(restored.lastModified).toBeInstanceOf(Date)
     const got = await emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/old.txt`))
     expect([got.status, await got.text()]).toEqual([200, SECRET])

@@ -7,6 +7,7 @@ import { storageView } from '@/lib/inspector/storage-view'
 import type { StoredObject } from '@/lib/s3/model'
 import { harness } from '../../helpers/handle'
 import { kmsHarness } from '../../helpers/kms'
+import { memoryBlobs } from '../../helpers/at-rest'
 
 const kmsPost = (h: ReturnType<typeof harness>, op: string, body: unknown) =>
   h.emulator.handle(new Request('http://127.0.0.1:4566/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${op}` }, body: JSON.stringify(body) }))
@@ -82,14 +83,14 @@ describe('storage view', () => {
     await h.send('PUT', '/disk')
     await h.send('PUT', '/disk/note.txt', { body: 'top secret plaintext' })
     const stored = h.emulator.s3.buckets.get('disk')!.objects.get('note.txt')!
-    const view = storageView('disk', stored)
+    const view = storageView('disk', stored, undefined, memoryBlobs(h.emulator))
     expect(view.badge).toBe('SSE-S3')
     const rootId = h.emulator.s3.keyring.current().id
     expect(view.chains).toEqual([[expect.objectContaining({ kind: 'root', label: rootId }), expect.objectContaining({ kind: 'data-key' }), expect.objectContaining({ kind: 'object', label: 'note.txt' })]])
     expect(view.wrappedKeys).toHaveLength(1)
     expect(view.wrappedKeys[0]!.bytes.length).toBe(48) // 32-byte key + 16-byte tag
     const layer = view.layers[0]!
-    expect([layer.iv.length, layer.ciphertext.length, layer.tag.length]).toEqual([12, 20, 16])
+    expect([layer.iv.length, layer.ciphertext.length, layer.tag.length, layer.segments, layer.format]).toEqual([12, 20, 16, 1, 'seg1'])
     expect(new TextDecoder().decode(layer.ciphertext)).not.toContain('secret')
     expect(view.customerKey).toBeUndefined()
   })
@@ -99,9 +100,9 @@ describe('storage view', () => {
     const created = (await (await kmsPost(h, 'CreateKey', {})).json()) as { KeyMetadata: { KeyId: string; Arn: string } }
     const key = created.KeyMetadata
     const blob = async () => Uint8Array.from(atob(((await (await kmsPost(h, 'GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256' })).json()) as { CiphertextBlob: string }).CiphertextBlob), (c) => c.charCodeAt(0))
-    const segment = { partNumber: 1, size: 4, iv: new Uint8Array(12).fill(1), ciphertext: new Uint8Array(20).fill(2) }
+    const segment = { format: 'seg1', partNumber: 1, size: 4, blob: 'none', segmentBytes: 1 << 20, nonceBase: new Uint8Array(12).fill(1) }
     const object = (sse: unknown, wrap: unknown, extra = {}) =>
-      ({ key: 'k', size: 4, etag: '"e"', lastModified: new Date(), system: {}, metadata: {}, sse, sealed: { key: wrap, segments: [{ ...segment, ...extra }] } }) as unknown as StoredObject
+      ({ key: 'k', size: 4, etag: '"e"', lastModified: new Date(), system: {}, metadata: {}, sse, sealed: { key: wrap, parts: [{ ...segment, ...extra }] } }) as unknown as StoredObject
     const kmsSse = (algorithm: string, bucketKey = false) => ({ algorithm, keyArn: key.Arn, bucketKey, context: { 'aws:s3:arn': 'arn:aws:s3:::b/k' } })
     const name = (id: string) => (key.Arn.endsWith(id) ? 'alias/app' : id)
 
@@ -114,7 +115,7 @@ describe('storage view', () => {
     expect(bk.chains[0]!.map((n) => n.kind)).toEqual(['kms', 'bucket-key', 'data-key', 'object'])
     expect(bk.wrappedKeys).toHaveLength(2)
 
-    const dsse = storageView('b', object(kmsSse('aws:kms:dsse'), { kind: 'dsse', outerBlob: await blob(), innerBlob: await blob() }, { innerIv: new Uint8Array(12).fill(3) }), name)
+    const dsse = storageView('b', object(kmsSse('aws:kms:dsse'), { kind: 'dsse', outerBlob: await blob(), innerBlob: await blob() }, { innerNonceBase: new Uint8Array(12).fill(3) }), name)
     expect(dsse.badge).toBe('DSSE-KMS')
     expect(dsse.chains).toHaveLength(2)
     expect(dsse.layers[0]!.innerIv).toEqual(new Uint8Array(12).fill(3))

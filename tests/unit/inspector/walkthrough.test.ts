@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { fromBase64, toBase64 } from '@/lib/crypto/bytes'
 import { decryptWalkthrough, type WalkDeps } from '@/lib/inspector/walkthrough'
 import { harness } from '../../helpers/handle'
+import { damage } from '../../helpers/at-rest'
 
 const CUSTOMER_KEY = new Uint8Array(32).fill(9)
 const text = (b?: Uint8Array) => (b ? new TextDecoder().decode(b) : undefined)
@@ -38,7 +39,8 @@ describe('decryption walkthrough', () => {
   it('opens every mode with the calls the emulator makes', async () => {
     const { h, walk } = await setUp()
     const s3 = await walk('s3.txt')
-    expect(s3.steps.map((s) => s.title)).toEqual(['Find the S3 root key version that wrapped the data key', 'Unwrap the data key with the S3 root key', 'Decrypt the body'])
+    expect(s3.steps.map((s) => s.title)).toEqual(['Find the S3 root key version that wrapped the data key', 'Unwrap the data key with the S3 root key', 'Decrypt the body: 1 AES-256-GCM segment'])
+    expect(s3.steps[2]!.call).toContain('nonceBase XOR (i, last)')
     expect(s3.steps[1]!.call).toContain("additionalData: utf8('arn:aws:s3:::walk/s3.txt')")
     expect((s3.steps[1]!.outputs[0]!.value as Uint8Array).length).toBe(32)
     expect(text(s3.plaintext)).toBe('secret of s3.txt')
@@ -47,14 +49,13 @@ describe('decryption walkthrough', () => {
     expect(kms.steps[0]).toMatchObject({ title: 'Ask KMS to decrypt the data key', call: expect.stringContaining('"aws:s3:arn":"arn:aws:s3:::walk/kms.txt"') })
     expect(text(kms.plaintext)).toBe('secret of kms.txt')
     const bk = await walk('bk.txt')
-    expect(bk.steps.map((s) => s.title)).toEqual(['Ask KMS to decrypt the S3 Bucket Key', 'Unwrap the data key with the S3 Bucket Key', 'Decrypt the body'])
+    expect(bk.steps.map((s) => s.title)).toEqual(['Ask KMS to decrypt the S3 Bucket Key', 'Unwrap the data key with the S3 Bucket Key', 'Decrypt the body: 1 AES-256-GCM segment'])
     expect(text(bk.plaintext)).toBe('secret of bk.txt')
     const dsse = await walk('dsse.txt')
     expect(dsse.steps.map((s) => s.title)).toEqual([
       'Ask KMS to decrypt the outer layer data key',
       'Ask KMS to decrypt the inner layer data key',
-      'Decrypt the body (outer layer, WebCrypto)',
-      'Decrypt the body (inner layer, @noble/ciphers)',
+      'Decrypt the body: 1 AES-256-GCM segment, each with two layers (WebCrypto outside, @noble/ciphers inside)',
     ])
     expect(text(dsse.plaintext)).toBe('secret of dsse.txt')
     // The KMS calls are the learner's, in the audit trail like any other.
@@ -63,7 +64,7 @@ describe('decryption walkthrough', () => {
     const ssec = await walk('ssec.txt', { customerKey: CUSTOMER_KEY })
     expect(ssec.steps.map((s) => [s.title, s.error])).toEqual([
       ['Check your key against the salted HMAC S3 kept', undefined],
-      ['Decrypt the body', undefined],
+      ['Decrypt the body: 1 AES-256-GCM segment', undefined],
     ])
     expect(text(ssec.plaintext)).toBe('secret of ssec.txt')
   })
@@ -76,7 +77,7 @@ describe('decryption walkthrough', () => {
     const refused = await walk('kms.txt', { kmsDecrypt: async () => Promise.reject(Object.assign(new Error('Key is disabled'), { name: 'DisabledException' })) })
     expect(refused).toEqual({ steps: [expect.objectContaining({ error: 'DisabledException: Key is disabled' })] })
     // A flipped byte on the disk: the GCM tag check refuses it.
-    h.emulator.s3.buckets.get('walk')!.objects.get('s3.txt')!.sealed.segments[0]!.ciphertext[0]! ^= 1
+    damage(h.emulator, h.emulator.s3.buckets.get('walk')!.objects.get('s3.txt')!.sealed.parts[0]!, (b) => void (b[0]! ^= 1))
     const tampered = await walk('s3.txt')
     expect(tampered.plaintext).toBeUndefined()
     expect(tampered.steps.at(-1)!.error).toBeTruthy()

@@ -13,8 +13,9 @@ describe('<Source> excerpts', () => {
   })
 
   it('takes a one-line declaration alone', () => {
-    const part = excerpt(seal, 'segmentAad', 'lib/s3/seal.ts')
-    expect(part.split('\n').at(-1)).toMatch(/^export const segmentAad = .*utf8\(/)
+    const atRest = readFileSync('lib/s3/at-rest.ts', 'utf8')
+    const part = excerpt(atRest, 'segmentCount', 'lib/s3/at-rest.ts')
+    expect(part.split('\n').at(-1)).toMatch(/^export const segmentCount = .*Math\.max\(/)
   })
 
   it('refuses a name the file does not declare, so a lesson cannot show code that is not there', () => {

@@ -4,12 +4,12 @@
  * refuses (500 InternalError, never wrong bytes) once any stored byte changes.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { aesGcmDecrypt, DecryptionFailed, KEY_BYTES } from '@/lib/crypto/aes-gcm'
+import { DecryptionFailed, KEY_BYTES } from '@/lib/crypto/aes-gcm'
 import { fromUtf8, utf8 } from '@/lib/crypto/bytes'
 import { webCryptoRandom } from '@/lib/crypto/random'
-import { objectArn, type DataKeyWrap, type Segment, type StoredObject } from '@/lib/s3/model'
-import { openSegment, sealSegment, unwrapWithRoot, wrapWithRoot } from '@/lib/s3/seal'
-import { RootKeyring } from '@/lib/s3/root-keys'
+import { objectArn, type DataKeyWrap, type StoredObject, type StoredPart } from '@/lib/s3/model'
+import { unwrapWithRoot } from '@/lib/s3/seal'
+import { damage, openSealed, storedBytes } from '../../helpers/at-rest'
 import { errorOf, harness, type Harness } from '../../helpers/handle'
 
 const BUCKET = 'at-rest-bucket'
@@ -28,10 +28,11 @@ const stored = (key: string): StoredObject => {
   return object
 }
 type RootWrap = DataKeyWrap & { kind: 'root' }
-/** The SSE-S3 parts of a stored object: its one segment and its root-wrapped data key. */
-const parts = (key: string): { segment: Segment; wrap: RootWrap } => {
+/** The SSE-S3 parts of a stored object: its one part (record and sealed bytes) and its root-wrapped data key. */
+const parts = (key: string): { part: StoredPart & { format: 'seg1' }; sealed: Uint8Array; wrap: RootWrap } => {
   const { sealed } = stored(key)
-  return { segment: sealed.segments[0]!, wrap: sealed.key as RootWrap }
+  const part = sealed.parts[0]! as StoredPart & { format: 'seg1' }
+  return { part, sealed: storedBytes(s3.emulator, part), wrap: sealed.key as RootWrap }
 }
 const contains = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).indexOf(Buffer.from(needle)) >= 0
 
@@ -45,27 +46,26 @@ describe('what PutObject stores', () => {
   it('is ciphertext: not the plaintext, and no 16-byte window of the plaintext appears in it', async () => {
     await putText('secret.txt')
     const { size } = stored('secret.txt')
-    const { segment } = parts('secret.txt')
+    const { sealed } = parts('secret.txt')
     const plain = utf8(PLAINTEXT)
     expect(size).toBe(plain.length)
-    expect(segment.ciphertext.length).toBe(plain.length + 16) // GCM: same length plus the tag
-    expect(segment.ciphertext.subarray(0, plain.length)).not.toEqual(plain)
-    for (let i = 0; i + 16 <= plain.length; i += 37) expect(contains(segment.ciphertext, plain.subarray(i, i + 16))).toBe(false)
+    expect(sealed.length).toBe(plain.length + 16) // one GCM segment: same length plus the tag
+    expect(sealed.subarray(0, plain.length)).not.toEqual(plain)
+    for (let i = 0; i + 16 <= plain.length; i += 37) expect(contains(sealed, plain.subarray(i, i + 16))).toBe(false)
     expect(JSON.stringify(stored('secret.txt'))).not.toContain('launch code')
   })
 
   it('decrypts with the data key that the root key unwraps, and with nothing else', async () => {
     await putText('secret.txt')
-    const { segment, wrap } = parts('secret.txt')
+    const { part, sealed, wrap } = parts('secret.txt')
     const arn = objectArn(BUCKET, 'secret.txt')
-    const aad = utf8(arn)
     const dataKey = await unwrapWithRoot(s3.emulator.s3.keyring, wrap, arn)
     expect(dataKey.length).toBe(KEY_BYTES)
-    expect(fromUtf8(await aesGcmDecrypt(dataKey, segment.iv, segment.ciphertext, aad))).toBe(PLAINTEXT)
+    expect(fromUtf8(await openSealed({ outer: dataKey }, part, arn, sealed))).toBe(PLAINTEXT)
 
     const rootKey = s3.emulator.s3.keyring.get(wrap.rootKeyId)!.material
-    await expect(aesGcmDecrypt(rootKey, segment.iv, segment.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
-    await expect(aesGcmDecrypt(webCryptoRandom(KEY_BYTES), segment.iv, segment.ciphertext, aad)).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(openSealed({ outer: rootKey }, part, arn, sealed)).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(openSealed({ outer: webCryptoRandom(KEY_BYTES) }, part, arn, sealed)).rejects.toBeInstanceOf(DecryptionFailed)
     // The key is wrapped, not stored: the stored wrapped key is not the data key itself.
     expect(wrap.wrapped.subarray(0, KEY_BYTES)).not.toEqual(dataKey)
     expect(contains(wrap.wrapped, dataKey)).toBe(false)
@@ -76,8 +76,8 @@ describe('what PutObject stores', () => {
     await putText('two.txt')
     const a = parts('one.txt')
     const b = parts('two.txt')
-    expect(a.segment.ciphertext).not.toEqual(b.segment.ciphertext)
-    expect(a.segment.iv).not.toEqual(b.segment.iv)
+    expect(a.sealed).not.toEqual(b.sealed)
+    expect(a.part.nonceBase).not.toEqual(b.part.nonceBase)
     const keys = await Promise.all([
       unwrapWithRoot(s3.emulator.s3.keyring, a.wrap, objectArn(BUCKET, 'one.txt')),
       unwrapWithRoot(s3.emulator.s3.keyring, b.wrap, objectArn(BUCKET, 'two.txt')),
@@ -106,18 +106,19 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
   })
   afterEach(() => consoleError.mockRestore())
 
-  const fields: Record<string, (key: string) => Uint8Array> = {
-    ciphertext: (k) => parts(k).segment.ciphertext,
-    'wrapped key': (k) => parts(k).wrap.wrapped,
-    iv: (k) => parts(k).segment.iv,
-    'wrapped key iv': (k) => parts(k).wrap.iv,
+  // Each flips one bit in place: the stored segment (ciphertext, or its tag at the end), the nonce base, the wrap.
+  const fields: Record<string, (key: string, flip: (b: Uint8Array) => void) => void> = {
+    ciphertext: (k, flip) => damage(s3.emulator, parts(k).part, (b) => flip(b.subarray(0, b.length - 16))),
+    'GCM tag': (k, flip) => damage(s3.emulator, parts(k).part, (b) => flip(b.subarray(b.length - 16))),
+    'wrapped key': (k, flip) => flip(parts(k).wrap.wrapped),
+    'nonce base': (k, flip) => flip(parts(k).part.nonceBase),
+    'wrapped key iv': (k, flip) => flip(parts(k).wrap.iv),
   }
-  for (const [field, bytesOf] of Object.entries(fields)) {
+  for (const [field, flipIn] of Object.entries(fields)) {
     for (const where of ['first', 'last'] as const) {
       it(`one bit flipped in the ${where} byte of ${field}`, async () => {
         await putText('secret.txt')
-        const bytes = bytesOf('secret.txt')
-        bytes[where === 'first' ? 0 : bytes.length - 1]! ^= 0x01
+        flipIn('secret.txt', (bytes) => void (bytes[where === 'first' ? 0 : bytes.length - 1]! ^= 0x01))
         const r = await s3.send('GET', `/${BUCKET}/secret.txt`)
         const e = await errorOf(r)
         expect([e.status, e.code, e.message]).toEqual([500, 'InternalError', 'We encountered an internal error. Please try again.'])
@@ -128,13 +129,13 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
   it('a byte flipped in the middle of a 1 MiB body', async () => {
     const big = 'x'.repeat(1 << 20)
     await putText('big.txt', big)
-    parts('big.txt').segment.ciphertext[1 << 19]! ^= 0x80
+    damage(s3.emulator, parts('big.txt').part, (b) => void (b[1 << 19]! ^= 0x80))
     expect((await s3.send('GET', `/${BUCKET}/big.txt`)).status).toBe(500)
   })
 
-  it('a range GET of untouched bytes still fails: the whole object is authenticated', async () => {
+  it('a range GET of untouched bytes in a damaged segment still fails: a segment is authenticated whole', async () => {
     await putText('secret.txt')
-    parts('secret.txt').segment.ciphertext[PLAINTEXT.length - 1]! ^= 0x01
+    damage(s3.emulator, parts('secret.txt').part, (b) => void (b[PLAINTEXT.length - 1]! ^= 0x01))
     const r = await s3.send('GET', `/${BUCKET}/secret.txt`, { headers: { range: 'bytes=0-9' } })
     expect(r.status).toBe(500)
   })
@@ -156,7 +157,7 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
 
   it('HEAD does not decrypt, so it still answers from the metadata', async () => {
     await putText('secret.txt')
-    parts('secret.txt').segment.ciphertext[0]! ^= 1
+    damage(s3.emulator, parts('secret.txt').part, (b) => void (b[0]! ^= 1))
     expect((await s3.send('HEAD', `/${BUCKET}/secret.txt`)).status).toBe(200)
   })
 })
@@ -201,30 +202,3 @@ describe('root key rotation', () => {
   })
 })
 
-describe('segments and root wraps directly', () => {
-  const keyring = new RootKeyring(webCryptoRandom, () => new Date())
-  const arn = objectArn('b', 'k')
-
-  it('round-trips empty and binary bodies', async () => {
-    const keys = { outer: webCryptoRandom(KEY_BYTES) }
-    for (const body of [new Uint8Array(0), Uint8Array.from({ length: 300 }, (_, i) => i & 255)]) {
-      expect(await openSegment(keys, await sealSegment(keys, body, arn, 1, webCryptoRandom), arn)).toEqual(body)
-    }
-  })
-
-  it('a segment is bound to its part number: part 2 does not open as part 3', async () => {
-    const keys = { outer: webCryptoRandom(KEY_BYTES) }
-    const segment = await sealSegment(keys, utf8('part two'), arn, 2, webCryptoRandom)
-    await expect(openSegment(keys, { ...segment, partNumber: 3 }, arn)).rejects.toBeInstanceOf(DecryptionFailed)
-  })
-
-  it('uses the random source it is given, for the segment IV and the wrap IV', async () => {
-    const calls: number[] = []
-    const counting = (n: number) => (calls.push(n), webCryptoRandom(n))
-    const dataKey = webCryptoRandom(KEY_BYTES)
-    const wrap = await wrapWithRoot(keyring, counting, dataKey, arn)
-    await sealSegment({ outer: dataKey }, utf8('x'), arn, 1, counting)
-    expect(calls.sort()).toEqual([12, 12])
-    expect(await unwrapWithRoot(keyring, wrap as RootWrap, arn)).toEqual(dataKey)
-  })
-})

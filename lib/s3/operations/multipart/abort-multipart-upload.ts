@@ -1,4 +1,5 @@
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html */
+import { releaseParts } from '../../object-data'
 import type { S3State } from '../../state'
 import { findUpload } from './uploads'
 
@@ -6,4 +7,5 @@ import { findUpload } from './uploads'
 export function abortMultipartUpload(s3: S3State, bucket: string, key: string, uploadId: string): void {
   const found = findUpload(s3, bucket, key, uploadId)
   found.bucket.uploads.delete(uploadId)
+  releaseParts(s3, [...found.upload.parts.values()].map((p) => p.body))
 }

@@ -8,7 +8,7 @@ import { combineBase64, type CombinableCrc } from '../../../crypto/crc-combine'
 import { md5Hex } from '../../../crypto/md5'
 import { invalidPart, malformedXml, S3Error } from '../../errors'
 import { objectArn, type StoredObject, type UploadedPart } from '../../model'
-import { storeChecksum } from '../../object-data'
+import { releaseParts, storeChecksum, storeObject } from '../../object-data'
 import { openDataKey } from '../../sse/data-key'
 import { sseHeaderNotSupported } from '../../sse/read'
 import type { SseRequest } from '../../sse/request'
@@ -96,11 +96,13 @@ export async function completeMultipartUpload(s3: S3State, input: CompleteInput,
     metadata: upload.metadata,
     ...(stored ? { checksum: stored } : {}),
     sse: upload.sse,
-    sealed: { key: upload.dataKey, segments: parts.map((p) => p.segment) },
+    sealed: { key: upload.dataKey, parts: parts.map((p) => p.body) },
     parts: parts.map((p) => ({ partNumber: p.partNumber, size: p.size, ...(p.checksum !== undefined ? { checksum: p.checksum } : {}) })),
     ...(upload.storageClass ? { storageClass: upload.storageClass } : {}),
   }
-  bucket.objects.set(upload.key, object)
+  storeObject(s3, bucket.name, object)
   bucket.uploads.delete(upload.id)
+  // Parts uploaded but not listed are dropped with the upload.
+  releaseParts(s3, [...upload.parts.values()].filter((p) => !parts.includes(p)).map((p) => p.body))
   return object
 }

@@ -3,13 +3,12 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPartCopy.html
  * Each part is encrypted at rest as it arrives, under the upload's data key (or the SSE-C key it must repeat).
  */
-import { toHex } from '../../../crypto/bytes'
-import { checksumBase64, type ChecksumAlgorithm } from '../../../crypto/checksums'
-import { md5Hex } from '../../../crypto/md5'
-import { invalidArgument, invalidRequest, S3Error } from '../../errors'
+import { toBase64, toHex } from '../../../crypto/bytes'
+import type { ChecksumAlgorithm } from '../../../crypto/checksums'
+import { invalidArgument, invalidRequest, noSuchUpload, S3Error } from '../../errors'
 import { objectArn, type UploadedPart } from '../../model'
-import { sealSegment } from '../../seal'
-import { sizeText, traced } from '../../../trace/trace'
+import { releaseParts, writePart } from '../../object-data'
+import { streamPayload, type Payload } from '../../payload'
 import type { Conditions } from '../../preconditions'
 import type { CustomerKeyHeaders } from '../../sse/customer-key'
 import { openDataKey } from '../../sse/data-key'
@@ -28,38 +27,46 @@ export interface UploadPartInput {
   sse: SseRequest
 }
 
-async function storePart(s3: S3State, input: UploadPartInput, body: Uint8Array, sent: { algorithm: string; value: string } | undefined, req: RequestInfo): Promise<UploadedPart> {
+async function storePart(s3: S3State, input: UploadPartInput, body: Payload, req: RequestInfo): Promise<UploadedPart> {
   const partNumber = parsePartNumber(input.partNumber)
   const { bucket, upload } = findUpload(s3, input.bucket, input.key, input.uploadId)
   if (input.sse.algorithm !== undefined) throw sseHeaderNotSupported() // E3
   const customerKey = await checkUploadKey(s3, bucket, upload, input.sse, req)
-  let checksum: string | undefined
-  if (upload.checksumAlgorithm) {
-    if (sent && sent.algorithm !== upload.checksumAlgorithm) {
-      throw invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${upload.checksumAlgorithm.toLowerCase()}, actual checksum Type: ${sent.algorithm.toLowerCase()}`)
-    }
-    checksum = sent?.value ?? (await checksumBase64(upload.checksumAlgorithm as ChecksumAlgorithm, body))
-  }
+  const algorithm = upload.checksumAlgorithm as ChecksumAlgorithm | undefined
+  const mismatch = (sent: string) =>
+    invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${algorithm!.toLowerCase()}, actual checksum Type: ${sent.toLowerCase()}`)
+  if (algorithm && body.announced && body.announced !== algorithm) throw mismatch(body.announced)
+  // The part's checksum in the upload's algorithm; without one, its CRC64NVME for the object's default checksum.
+  body.want(algorithm ?? 'CRC64NVME')
+  if (upload.sse.algorithm === 'AES256') body.want('MD5')
   const arn = objectArn(bucket.name, upload.key)
   const keys = await openDataKey(s3, upload.sse, upload.dataKey, arn, req, customerKey)
-  const segment = await traced(req.trace, 'AES-256-GCM encrypt', `part ${partNumber} · ${sizeText(body.length)}${keys.inner ? ' · two layers (DSSE)' : ''}`, () =>
-    sealSegment(keys, body, arn, partNumber, s3.options.random),
-  )
+  const stored = await writePart(s3, keys, { arn, partNumber }, body, req)
+  if (algorithm && body.checksum && body.checksum.algorithm !== algorithm) {
+    releaseParts(s3, [stored])
+    throw mismatch(body.checksum.algorithm)
+  }
   const part: UploadedPart = {
     partNumber,
-    size: body.length,
+    size: body.size,
     // SSE-S3 parts get the MD5 of their bytes; SSE-KMS, DSSE and SSE-C parts 32 random hex digits (reference §6.1).
-    etag: `"${upload.sse.algorithm === 'AES256' ? md5Hex(body) : toHex(s3.options.random(16))}"`,
+    etag: `"${upload.sse.algorithm === 'AES256' ? toHex(body.digest('MD5')) : toHex(s3.options.random(16))}"`,
     lastModified: s3.options.now(),
-    ...(checksum !== undefined ? { checksum } : { crc64nvme: await checksumBase64('CRC64NVME', body) }),
-    segment,
+    ...(algorithm ? { checksum: toBase64(body.digest(algorithm)) } : { crc64nvme: toBase64(body.digest('CRC64NVME')) }),
+    body: stored,
   }
+  // A part uploaded again replaces the earlier one (the upload may have been aborted meanwhile: then it is dropped).
+  if (bucket.uploads.get(upload.id) !== upload) {
+    releaseParts(s3, [stored])
+    throw noSuchUpload(upload.id)
+  }
+  const previous = upload.parts.get(partNumber)
   upload.parts.set(partNumber, part)
+  if (previous) releaseParts(s3, [previous.body])
   return part
 }
 
-export const uploadPart = (s3: S3State, input: UploadPartInput, body: Uint8Array, checksum: { algorithm: string; value: string } | undefined, req: RequestInfo) =>
-  storePart(s3, input, body, checksum, req)
+export const uploadPart = (s3: S3State, input: UploadPartInput, body: Payload, req: RequestInfo) => storePart(s3, input, body, req)
 
 export interface UploadPartCopyInput extends UploadPartInput {
   source: CopySource
@@ -74,7 +81,7 @@ const RANGE_FORM = 'The x-amz-copy-source-range value must be of the form bytes=
 
 export async function uploadPartCopy(s3: S3State, input: UploadPartCopyInput, req: RequestInfo): Promise<UploadedPart> {
   parsePartNumber(input.partNumber)
-  const { upload } = findUpload(s3, input.bucket, input.key, input.uploadId)
+  findUpload(s3, input.bucket, input.key, input.uploadId)
   if (input.sse.algorithm !== undefined) throw sseHeaderNotSupported() // [INF] as UploadPart
   let range: [number, number] | undefined
   if (input.range !== undefined) {
@@ -82,11 +89,9 @@ export async function uploadPartCopy(s3: S3State, input: UploadPartCopyInput, re
     if (!m || Number(m[2]) < Number(m[1])) throw invalidArgument(RANGE_FORM, 'x-amz-copy-source-range', input.range)
     range = [Number(m[1]), Number(m[2])]
   }
-  const { plaintext } = await readCopySource(s3, input.source, input.sourceSse, req, input.conditions)
-  if (range && range[1] >= plaintext.length) {
-    throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, { RangeRequested: input.range!, ActualObjectSize: String(plaintext.length) })
+  const { object, read } = await readCopySource(s3, input.source, input.sourceSse, req, input.conditions)
+  if (range && range[1] >= object.size) {
+    throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, { RangeRequested: input.range!, ActualObjectSize: String(object.size) })
   }
-  const body = range ? plaintext.subarray(range[0], range[1] + 1) : plaintext
-  const checksum = upload.checksumAlgorithm ? { algorithm: upload.checksumAlgorithm, value: await checksumBase64(upload.checksumAlgorithm as ChecksumAlgorithm, body) } : undefined
-  return storePart(s3, input, body, checksum, req)
+  return storePart(s3, input, streamPayload(read(range ? { start: range[0], end: range[1] } : undefined)), req)
 }

@@ -8,6 +8,8 @@ import { aesGcmDecrypt } from '@/lib/crypto/aes-gcm'
 import { innerAesGcmDecrypt } from '@/lib/crypto/aes-gcm-inner'
 import { errorOf, harness, type Harness } from '../../../helpers/handle'
 import { md5Hex } from '../../../helpers/sse'
+import { openSealed, storedBytes } from '../../../helpers/at-rest'
+import { segmentAad, segmentNonce } from '@/lib/s3/at-rest'
 
 const BUCKET = 'kms-bucket'
 const SSE = 'x-amz-server-side-encryption'
@@ -210,13 +212,18 @@ describe('DSSE-KMS: two independent layers', () => {
     const outerKey = await decrypt(wrap.outerBlob)
     const innerKey = await decrypt(wrap.innerBlob)
     expect(outerKey.equals(innerKey)).toBe(false)
-    const seg = object.sealed.segments[0]!
-    const aad = new TextEncoder().encode(`arn:aws:s3:::${BUCKET}/k`)
-    const outerOpened = await aesGcmDecrypt(outerKey, seg.iv, seg.ciphertext, aad)
+    const seg = object.sealed.parts[0]!
+    if (seg.format !== 'seg1') throw new Error('not the chunked format')
+    const ciphertext = storedBytes(s3.emulator, seg)
+    // One segment: nonce = base XOR (index 0, last), additional data from the format (lib/s3/at-rest.ts).
+    const aad = segmentAad({ arn: `arn:aws:s3:::${BUCKET}/k`, partNumber: 1 }, 0, true)
+    const iv = segmentNonce(seg.nonceBase, 0, true)
+    const innerIv = segmentNonce(seg.innerNonceBase!, 0, true)
+    const outerOpened = await aesGcmDecrypt(outerKey, iv, ciphertext, aad)
     expect(Buffer.from(outerOpened).includes(Buffer.from('double secret'))).toBe(false) // still the inner ciphertext
-    expect(() => innerAesGcmDecrypt(innerKey, seg.innerIv!, seg.ciphertext, aad)).toThrow() // the inner key cannot open the outer layer
-    await expect(aesGcmDecrypt(innerKey, seg.iv, seg.ciphertext, aad)).rejects.toThrow()
-    expect(new TextDecoder().decode(innerAesGcmDecrypt(innerKey, seg.innerIv!, outerOpened, aad))).toBe('double secret')
+    expect(() => innerAesGcmDecrypt(innerKey, innerIv, ciphertext, aad)).toThrow() // the inner key cannot open the outer layer
+    await expect(aesGcmDecrypt(innerKey, iv, ciphertext, aad)).rejects.toThrow()
+    expect(new TextDecoder().decode(innerAesGcmDecrypt(innerKey, innerIv, outerOpened, aad))).toBe('double secret')
   })
 })
 
@@ -270,15 +277,16 @@ describe('SSE-KMS at rest', () => {
     const object = stored('rest')
     const wrap = object.sealed.key
     if (wrap.kind !== 'kms' || object.sse.algorithm !== 'aws:kms') throw new Error('not a KMS object')
-    const segment = object.sealed.segments[0]!
-    expect(Buffer.from(segment.ciphertext).includes(Buffer.from('never in clear'))).toBe(false)
+    const part = object.sealed.parts[0]!
+    const sealed = storedBytes(s3.emulator, part)
+    expect(Buffer.from(sealed).includes(Buffer.from('never in clear'))).toBe(false)
     const dataKey = Buffer.from((await kms('Decrypt', { CiphertextBlob: Buffer.from(wrap.blob).toString('base64'), EncryptionContext: object.sse.context })).Plaintext, 'base64')
     expect(dataKey).toHaveLength(32)
     // The plaintext data key is nowhere in what S3 keeps.
     expect(Buffer.from(JSON.stringify(object, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).includes(dataKey.toString('hex'))).toBe(false)
-    const aad = new TextEncoder().encode(`arn:aws:s3:::${BUCKET}/rest`)
-    expect(new TextDecoder().decode(await aesGcmDecrypt(dataKey, segment.iv, segment.ciphertext, aad))).toBe(text)
-    await expect(aesGcmDecrypt(Buffer.alloc(32, 9), segment.iv, segment.ciphertext, aad)).rejects.toThrow()
+    const arn = `arn:aws:s3:::${BUCKET}/rest`
+    expect(new TextDecoder().decode(await openSealed({ outer: dataKey }, part, arn, sealed))).toBe(text)
+    await expect(openSealed({ outer: Buffer.alloc(32, 9) }, part, arn, sealed)).rejects.toThrow()
   })
   it('with a Bucket Key, the object key is wrapped under the Bucket Key, whose blob names the bucket ARN context', async () => {
     await put('bk', { [SSE]: 'aws:kms', [`${SSE}-bucket-key-enabled`]: 'true' })

@@ -1,0 +1,143 @@
+/**
+ * `--data-dir`'s blob store: each part's sealed segments in their own file under DIR/blobs, never inside
+ * state.json (which keeps metadata only). A file is written under a temporary name, flushed to disk and
+ * renamed into place on commit, so a crash leaves either the whole blob or an orphan temporary file.
+ * Deletions wait until the state.json that no longer names the blob has been written (sweep), so a crash
+ * never leaves metadata pointing at a removed file; orphans from a crash are collected at start-up.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { open, rename, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { BlobMissing, newBlobId, type BlobReader, type BlobStore, type BlobWriter } from '../../s3/blob-store'
+import type { RandomSource } from '../../crypto/random'
+
+const TMP = '.tmp-'
+
+export class FileBlobStore implements BlobStore {
+  private pending = new Set<string>()
+
+  constructor(
+    readonly dir: string,
+    private readonly random: RandomSource,
+  ) {
+    mkdirSync(dir, { recursive: true })
+  }
+
+  private path = (id: string) => {
+    if (!/^[a-z0-9-]+$/.test(id)) throw new BlobMissing(id) // never a path outside the folder
+    return join(this.dir, id)
+  }
+
+  create(): BlobWriter {
+    const id = newBlobId(this.random)
+    const tmp = join(this.dir, `${TMP}${id}`)
+    let handle: Awaited<ReturnType<typeof open>> | undefined
+    let opening: Promise<Awaited<ReturnType<typeof open>>> | undefined
+    let state: 'open' | 'committed' | 'aborted' = 'open'
+    const file = () => (opening ??= open(tmp, 'w').then((h) => (handle = h)))
+    return {
+      write: async (bytes) => {
+        if (state !== 'open') throw new Error('blob writer is closed')
+        const h = await file()
+        let at = 0
+        while (at < bytes.length) at += (await h.write(bytes, at, bytes.length - at)).bytesWritten
+      },
+      commit: async () => {
+        if (state !== 'open') throw new Error('blob writer is closed')
+        const h = await file()
+        await h.sync()
+        await h.close()
+        await rename(tmp, this.path(id))
+        state = 'committed'
+        return id
+      },
+      abort: async () => {
+        if (state !== 'open') return
+        state = 'aborted'
+        if (opening) {
+          await opening.catch(() => undefined)
+          await handle?.close().catch(() => undefined)
+          await unlink(tmp).catch(() => undefined)
+        }
+      },
+    }
+  }
+
+  async open(id: string): Promise<BlobReader> {
+    let handle: Awaited<ReturnType<typeof open>>
+    try {
+      handle = await open(this.path(id), 'r')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobMissing(id)
+      throw e
+    }
+    const { size } = await handle.stat()
+    return {
+      size,
+      read: async (offset, length) => {
+        const want = Math.max(0, Math.min(length, size - offset))
+        const out = new Uint8Array(want)
+        let at = 0
+        while (at < want) {
+          const { bytesRead } = await handle.read(out, at, want - at, offset + at)
+          if (bytesRead === 0) break
+          at += bytesRead
+        }
+        return at === want ? out : out.subarray(0, at)
+      },
+      close: () => handle.close(),
+    }
+  }
+
+  /** Deferred until sweep(): see the file comment. */
+  delete(id: string): void {
+    this.pending.add(id)
+  }
+
+  /** The deletions asked for so far; remove them with sweep() once the metadata is saved. */
+  takePending(): string[] {
+    const ids = [...this.pending]
+    this.pending = new Set()
+    return ids
+  }
+
+  async sweep(ids: string[]): Promise<void> {
+    for (const id of ids) await unlink(this.path(id)).catch(() => undefined)
+  }
+
+  /** Synchronous write of a whole blob: restoring an inline (version 1) state.json at start-up. */
+  put(bytes: Uint8Array): string {
+    const id = newBlobId(this.random)
+    const tmp = join(this.dir, `${TMP}${id}`)
+    const fd = openSync(tmp, 'w')
+    try {
+      let at = 0
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(tmp, this.path(id))
+    return id
+  }
+
+  readAll(id: string): Uint8Array {
+    try {
+      return new Uint8Array(readFileSync(this.path(id)))
+    } catch {
+      throw new BlobMissing(id)
+    }
+  }
+
+  /** Removes temporary files and blobs no stored object or upload names (left by a crash). Returns how many. */
+  collect(referenced: Set<string>): number {
+    let removed = 0
+    for (const name of readdirSync(this.dir)) {
+      if (name.startsWith(TMP) || !referenced.has(name)) {
+        unlinkSync(join(this.dir, name))
+        removed++
+      }
+    }
+    return removed
+  }
+}

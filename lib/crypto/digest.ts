@@ -1,0 +1,53 @@
+/**
+ * Incremental digests of every flexible-checksum algorithm and MD5, for bodies that are read piece by
+ * piece (a streamed PutObject or UploadPart). Same results as checksums.ts, which hashes whole buffers.
+ * WebCrypto has no incremental digest, so the SHA family comes from @noble/hashes here.
+ */
+import { Crc32 } from '@aws-crypto/crc32'
+import { Crc32c } from '@aws-crypto/crc32c'
+import { Xxh3_64, Xxh3_128, Xxh64 } from '@aws-sdk/checksums/xxh'
+import { md5 } from '@noble/hashes/legacy.js'
+import { sha1 } from '@noble/hashes/legacy.js'
+import { sha256, sha512 } from '@noble/hashes/sha2.js'
+import type { ChecksumAlgorithm } from './checksums'
+import { Crc64Nvme } from './crc64nvme'
+
+export interface Digest {
+  update(data: Uint8Array): void
+  /** The big-endian digest bytes; call once, after the last update. */
+  digest(): Uint8Array | Promise<Uint8Array>
+}
+
+const u32 = (n: number): Uint8Array => {
+  const out = new Uint8Array(4)
+  new DataView(out.buffer).setUint32(0, n >>> 0)
+  return out
+}
+
+const fromCrc = (c: { update(d: Uint8Array): unknown; digest(): number }): Digest => ({ update: (d) => void c.update(d), digest: () => u32(c.digest()) })
+const fromHash = (h: { update(d: Uint8Array): unknown; digest(): Uint8Array | Promise<Uint8Array> }): Digest => ({ update: (d) => void h.update(d), digest: () => h.digest() })
+
+export function createDigest(algorithm: ChecksumAlgorithm): Digest {
+  switch (algorithm) {
+    case 'CRC32':
+      return fromCrc(new Crc32())
+    case 'CRC32C':
+      return fromCrc(new Crc32c())
+    case 'CRC64NVME':
+      return fromHash(new Crc64Nvme())
+    case 'SHA1':
+      return fromHash(sha1.create())
+    case 'SHA256':
+      return fromHash(sha256.create())
+    case 'SHA512':
+      return fromHash(sha512.create())
+    case 'MD5':
+      return fromHash(md5.create())
+    case 'XXHASH64':
+      return fromHash(new Xxh64())
+    case 'XXHASH3':
+      return fromHash(new Xxh3_64())
+    case 'XXHASH128':
+      return fromHash(new Xxh3_128())
+  }
+}
