@@ -15,7 +15,7 @@ import { kmsToSnapshot } from '../emulator/kms-snapshot'
 import { defaultKeyPolicy } from '../kms/key-policy'
 import type { KmsKey } from '../kms/model'
 import { objectArn, type CorsRule, type StoredObject } from '../s3/model'
-import { openSegment } from '../s3/seal'
+import { plaintextRange } from '../s3/object-data'
 import { openDataKey } from '../s3/sse/data-key'
 import { S3State } from '../s3/state'
 import { captureSession, type SavedSession, type SessionShell } from './session'
@@ -100,13 +100,13 @@ function plaintextReader(live: Emulator): (bucket: string, object: StoredObject)
     delete key.deletion
     key.policy = defaultKeyPolicy(live.s3.options.account)
   }
-  const s3 = new S3State(live.s3.options, live.s3.keyring)
+  const s3 = new S3State(live.s3.options, live.s3.keyring, live.s3.blobs)
   s3.kms = scratch.kms.port
   return async (bucket, object) => {
     const arn = objectArn(bucket, object.key)
     const keys = await openDataKey(s3, object.sse, object.sealed.key, arn, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE' })
     const parts: Uint8Array[] = []
-    for (const segment of object.sealed.segments) parts.push(await openSegment(keys, segment, arn))
+    for await (const piece of plaintextRange(s3, bucket, object, keys)) parts.push(piece)
     return concat(...parts)
   }
 }
