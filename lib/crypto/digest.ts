@@ -1,7 +1,8 @@
 /**
  * Incremental digests of every flexible-checksum algorithm and MD5, for bodies that are read piece by
  * piece (a streamed PutObject or UploadPart). Same results as checksums.ts, which hashes whole buffers.
- * WebCrypto has no incremental digest, so the SHA family comes from @noble/hashes here.
+ * WebCrypto has no incremental digest, so the SHA family and MD5 come from @noble/hashes in the browser,
+ * and from node:crypto / node:zlib when the core runs in Node (native.ts), which is many times faster.
  */
 import { Crc32 } from '@aws-crypto/crc32'
 import { Crc32c } from '@aws-crypto/crc32c'
@@ -11,6 +12,7 @@ import { sha1 } from '@noble/hashes/legacy.js'
 import { sha256, sha512 } from '@noble/hashes/sha2.js'
 import type { ChecksumAlgorithm } from './checksums'
 import { Crc64Nvme } from './crc64nvme'
+import { nativeCrc32, nativeHasher } from './native'
 
 export interface Digest {
   update(data: Uint8Array): void
@@ -27,10 +29,18 @@ const u32 = (n: number): Uint8Array => {
 const fromCrc = (c: { update(d: Uint8Array): unknown; digest(): number }): Digest => ({ update: (d) => void c.update(d), digest: () => u32(c.digest()) })
 const fromHash = (h: { update(d: Uint8Array): unknown; digest(): Uint8Array | Promise<Uint8Array> }): Digest => ({ update: (d) => void h.update(d), digest: () => h.digest() })
 
+function nativeCrc(crc: NonNullable<typeof nativeCrc32>): Digest {
+  let value = 0
+  return { update: (d) => void (value = crc(d, value)), digest: () => u32(value) }
+}
+
+const NATIVE = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const
+
 export function createDigest(algorithm: ChecksumAlgorithm): Digest {
+  if (nativeHasher && algorithm in NATIVE) return nativeHasher(NATIVE[algorithm as keyof typeof NATIVE])
   switch (algorithm) {
     case 'CRC32':
-      return fromCrc(new Crc32())
+      return nativeCrc32 ? nativeCrc(nativeCrc32) : fromCrc(new Crc32())
     case 'CRC32C':
       return fromCrc(new Crc32c())
     case 'CRC64NVME':

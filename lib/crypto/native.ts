@@ -29,3 +29,17 @@ export const nativeHash = nodeCrypto
 
 /** zlib's CRC32 (Node 20.15+), continuing from `value` when given; undefined elsewhere. */
 export const nativeCrc32 = builtin('node:zlib')?.crc32
+
+/** An incremental node:crypto hash (for streamed bodies), or undefined outside Node. */
+export const nativeHasher = nodeCrypto
+  ? (algorithm: 'md5' | 'sha1' | 'sha256' | 'sha512') => {
+      const h = nodeCrypto.createHash(algorithm)
+      return {
+        update: (data: Uint8Array) => void h.update(data),
+        digest: (): Uint8Array => {
+          const d = h.digest()
+          return new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
+        },
+      }
+    }
+  : undefined

@@ -34,7 +34,7 @@ export interface Exchange {
 export type ExchangeListener = (exchanges: readonly Exchange[]) => void
 
 const MAX_EXCHANGES = 500
-const MAX_PREVIEW = 64 * 1024
+export const MAX_PREVIEW = 64 * 1024
 
 export class ExchangeLog {
   private items: Exchange[] = []

@@ -56,12 +56,13 @@ export async function writePart(s3: S3State, keys: DataKeys, binding: PartBindin
   const layers = keys.inner ? ' · two layers (DSSE)' : ''
   try {
     // One step for the whole body: reading, checksums and encryption overlap as the bytes stream in.
-    const part = await traced(who.trace, 'Read, check and AES-256-GCM encrypt the body as it arrives', `part ${binding.partNumber} · ${sealer.segmentBytes / 1024} KiB segments${layers}`, async () => {
+    const part = await traced(who.trace, 'AES-256-GCM encrypt', `as the body arrives (read and checked in the same pass) · ${sizeText(sealer.segmentBytes)} segments${layers}`, async () => {
       for await (const chunk of payload.chunks()) for (const segment of await sealer.push(chunk)) await writer.write(segment)
       for (const segment of await sealer.finish()) await writer.write(segment)
       return sealer.part(await writer.commit())
     })
-    who.trace?.note('Store', `${sizeText(part.size)} as ${segmentCount(part.size, part.segmentBytes)} sealed segment(s) in blob ${part.blob}`)
+    const n = segmentCount(part.size, part.segmentBytes)
+    who.trace?.note('Store', `${sizeText(part.size)} · ${n} segment${n === 1 ? '' : 's'} of ciphertext with ${n === 1 ? 'its tag' : 'their tags'}`)
     return part
   } catch (error) {
     await writer.abort()

@@ -83,6 +83,22 @@ export interface GetObjectResult {
  */
 export const READ_AHEAD_BYTES = 2 * 1024 * 1024
 
+/** How many stored segments a read of `range` (the whole object when undefined) decrypts. */
+function segmentsIn(object: StoredObject, range?: ByteRange): number {
+  let count = 0
+  let offset = 0
+  for (const part of object.sealed.parts) {
+    const size = part.size
+    const per = part.format === 'seg1' ? part.segmentBytes : Math.max(1, size)
+    const from = range ? Math.max(range.start - offset, 0) : 0
+    const to = range ? Math.min(range.end - offset, size - 1) : size - 1
+    if (!range) count += Math.max(1, Math.ceil(size / per))
+    else if (to >= from && from < size) count += Math.floor(to / per) - Math.floor(from / per) + 1
+    offset += size
+  }
+  return count
+}
+
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html */
 export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo): Promise<GetObjectResult> {
   const { object, customerKey } = await findForRead(s3, input, req)
@@ -100,7 +116,9 @@ export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo)
   let done = false
   const length = slice ? slice.end - slice.start + 1 : object.size
   const layers = keys.inner ? ' · two layers (DSSE)' : ''
-  await traced(req.trace, 'AES-256-GCM decrypt', `${sizeText(Math.min(length, READ_AHEAD_BYTES))} before answering${length > READ_AHEAD_BYTES ? `, the rest of ${sizeText(length)} as the client reads` : ''}${layers}`, async () => {
+  const n = segmentsIn(object, slice)
+  const streamed = length > READ_AHEAD_BYTES ? `: ${sizeText(READ_AHEAD_BYTES)} before answering, the rest as the client reads` : ''
+  await traced(req.trace, 'AES-256-GCM decrypt', `${n} segment${n === 1 ? '' : 's'} · ${sizeText(length)}${streamed}${layers}`, async () => {
     while (!done && aheadBytes < READ_AHEAD_BYTES) {
       const step = await iterator.next()
       if (step.done) done = true
