@@ -34,7 +34,8 @@ test('each mode on disk: bytes, IVs, tags, wrapped keys and the key hierarchy', 
   const hex = panel.getByTestId('hex-dump')
   await expect(hex).toHaveText(/^00000000 {2}([0-9a-f]{2} ){7}[0-9a-f]{2} {2}/)
   await expect(panel).toContainText('Ciphertext: 14 bytes')
-  await expect(panel.getByText(/\(12 bytes\)/).first()).toBeVisible() // the IV
+  await expect(panel.getByText(/\(12 bytes\)/).first()).toBeVisible() // the nonce base
+  await expect(panel).toContainText('1 × AES-256-GCM')
   await expect(panel).toContainText('GCM tag')
   await expect(panel.getByRole('region', { name: 'Data key, wrapped by the S3 root key' })).toContainText('(48 bytes)')
   await expect(panel).not.toContainText(PLAINTEXT)
@@ -49,11 +50,11 @@ test('each mode on disk: bytes, IVs, tags, wrapped keys and the key hierarchy', 
   await expect(panel).toContainText('checksum, encrypted under the data key')
   await shot(page, testInfo, 'storage-sse-kms')
 
-  // DSSE-KMS: two data keys, two layers, the inner layer's own IV.
+  // DSSE-KMS: two data keys, two layers, the inner layer's own nonce base.
   panel = await onDisk(page, 'dsse.txt')
   expect(await nodes(panel)).toEqual(['kms', 'data-key', 'object', 'kms', 'data-key', 'object'])
   await expect(panel.getByRole('list', { name: 'Layer 2' })).toContainText('inner layer key')
-  await expect(panel).toContainText('inner layer IV')
+  await expect(panel).toContainText('inner layer nonce base')
   await expect(panel.getByRole('region', { name: /Inner layer data key/ })).toBeVisible()
   await shot(page, testInfo, 'storage-dsse')
 
