@@ -13,6 +13,15 @@ import type { RandomSource } from '../../crypto/random'
 
 const TMP = '.tmp-'
 
+/** Runs a clean-up step, ignoring its failure (sync throws included): the original error is the one to report. */
+const quietly = async (step: () => Promise<unknown> | undefined) => {
+  try {
+    await step()
+  } catch {
+    // nothing more to do: a leftover temporary file is collected at the next start
+  }
+}
+
 export class FileBlobStore implements BlobStore {
   private pending = new Set<string>()
 
@@ -35,29 +44,33 @@ export class FileBlobStore implements BlobStore {
     let opening: Promise<Awaited<ReturnType<typeof open>>> | undefined
     let state: 'open' | 'committed' | 'aborted' = 'open'
     const file = () => (opening ??= open(tmp, 'w').then((h) => (handle = h)))
+    const explained = <T>(run: () => Promise<T>) => run().catch((error: unknown) => Promise.reject(this.explain(error)))
     return {
-      write: async (bytes) => {
-        if (state !== 'open') throw new Error('blob writer is closed')
-        const h = await file()
-        let at = 0
-        while (at < bytes.length) at += (await h.write(bytes, at, bytes.length - at)).bytesWritten
-      },
-      commit: async () => {
-        if (state !== 'open') throw new Error('blob writer is closed')
-        const h = await file()
-        await h.sync()
-        await h.close()
-        await rename(tmp, this.path(id))
-        state = 'committed'
-        return id
-      },
+      write: (bytes) =>
+        explained(async () => {
+          if (state !== 'open') throw new Error('blob writer is closed')
+          const h = await file()
+          let at = 0
+          while (at < bytes.length) at += (await h.write(bytes, at, bytes.length - at)).bytesWritten
+        }),
+      commit: () =>
+        explained(async () => {
+          if (state !== 'open') throw new Error('blob writer is closed')
+          const h = await file()
+          await h.sync()
+          await h.close()
+          handle = undefined
+          await rename(tmp, this.path(id))
+          state = 'committed'
+          return id
+        }),
       abort: async () => {
         if (state !== 'open') return
         state = 'aborted'
         if (opening) {
-          await opening.catch(() => undefined)
-          await handle?.close().catch(() => undefined)
-          await unlink(tmp).catch(() => undefined)
+          await quietly(() => opening)
+          await quietly(() => handle?.close())
+          await quietly(() => unlink(tmp))
         }
       },
     }
@@ -102,7 +115,15 @@ export class FileBlobStore implements BlobStore {
   }
 
   async sweep(ids: string[]): Promise<void> {
-    for (const id of ids) await unlink(this.path(id)).catch(() => undefined)
+    for (const id of ids) await quietly(() => unlink(this.path(id)))
+  }
+
+  /** A failed body write, told to the operator in words (the request itself answers 500 InternalError). */
+  private explain(error: unknown): unknown {
+    const code = (error as NodeJS.ErrnoException).code
+    const cause = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : String(error)
+    console.error(`[emulator] could not store an object body in ${this.dir}: ${cause}. Nothing was stored for this request; what was stored before is intact.`)
+    return error
   }
 
   /** Synchronous write of a whole blob: restoring an inline (version 1) state.json at start-up. */
