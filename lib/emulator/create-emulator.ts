@@ -9,6 +9,8 @@ import { EventHub } from './events'
 import { TraceLog, type TraceClock } from '../trace/trace'
 
 export interface EmulatorOptions {
+  /** Plaintext bytes per at-rest segment (default 1 MiB, docs/at-rest-format.md); tests use small ones. */
+  segmentBytes?: number
   /** The clock of the server-side trace (milliseconds); `performance.now` unless a test injects one. */
   traceClock?: TraceClock
   region?: string
@@ -52,7 +54,7 @@ export function createEmulator(options: EmulatorOptions = {}, s3?: S3State): Emu
   const region = options.region ?? DEFAULT_REGION
   const account = options.account ?? DEFAULT_ACCOUNT
   const allowSseCOverHttp = options.allowSseCOverHttp ?? false
-  const state = s3 ?? new S3State({ region, account, random, now, blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true, allowSseCOverHttp })
+  const state = s3 ?? new S3State({ region, account, random, now, blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true, allowSseCOverHttp, ...(options.segmentBytes ? { segmentBytes: options.segmentBytes } : {}) })
   const kms = new KmsService({ region, account, random, now })
   state.kms = kms.port
   const cloudtrail = new CloudTrail({ region, account, random, now })

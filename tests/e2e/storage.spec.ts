@@ -87,7 +87,7 @@ test('decrypt step by step: the calls the emulator makes, each with what it retu
   const walk = panel.getByTestId('walkthrough')
   await walk.getByRole('button', { name: 'Decrypt it step by step' }).click()
   await expect(walk.getByTestId('walk-result')).toContainText('the same 14 bytes a GET returns')
-  expect(await steps(walk)).toEqual(['Find the S3 root key version that wrapped the data key', 'Unwrap the data key with the S3 root key', 'Decrypt the body'])
+  expect(await steps(walk)).toEqual(['Find the S3 root key version that wrapped the data key', 'Unwrap the data key with the S3 root key', 'Decrypt the body: 1 AES-256-GCM segment'])
   await expect(walk).toContainText(`"${PLAINTEXT}`)
 
   // DSSE-KMS: two KMS Decrypt calls (the learner's own, in the inspector and the audit), two layers.
@@ -97,8 +97,7 @@ test('decrypt step by step: the calls the emulator makes, each with what it retu
   expect(await steps(panel.getByTestId('walkthrough'))).toEqual([
     'Ask KMS to decrypt the outer layer data key',
     'Ask KMS to decrypt the inner layer data key',
-    'Decrypt the body (outer layer, WebCrypto)',
-    'Decrypt the body (inner layer, @noble/ciphers)',
+    'Decrypt the body: 1 AES-256-GCM segment, each with two layers (WebCrypto outside, @noble/ciphers inside)',
   ])
   await expect(page.getByRole('region', { name: 'Request inspector' }).getByTestId('exchange').filter({ hasText: 'kms:Decrypt' })).toHaveCount(2)
   await panel.getByTestId('walk-result').scrollIntoViewIfNeeded()
