@@ -55,7 +55,10 @@ export function addPolicy(html) {
   const policy = policyFor([...hashes].sort())
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}"/>`
   if (!/<head[^>]*>/.test(clean)) throw new Error('page has no <head>')
-  return { html: clean.replace(/<head[^>]*>/, (head) => head + meta), policy, inlineScripts: hashes.size }
+  // Right after <meta charset> when it opens <head> (it must stay in the first 1024 bytes), before any script.
+  const charset = /<head[^>]*>\s*<meta charSet="utf-8"\/?>/i
+  const at = charset.test(clean) ? charset : /<head[^>]*>/
+  return { html: clean.replace(at, (head) => head + meta), policy, inlineScripts: hashes.size }
 }
 
 function* htmlFiles(dir) {
