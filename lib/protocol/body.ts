@@ -93,6 +93,9 @@ export class RequestBody extends DigestingPayload {
 
   protected override async verify(): Promise<void> {
     const headers = this.request.headers
+    // A body that ended early without the transport noticing: fewer bytes than Content-Length said.
+    const contentLength = headers.get('content-length')
+    if (!this.chunked && contentLength !== null && /^\d+$/.test(contentLength) && Number(contentLength) !== this.size) throw incomplete()
     if (this.chunked) {
       const declared = headers.get('x-amz-decoded-content-length')
       if (declared !== null && Number(declared) !== this.decodedLength) throw incomplete()
