@@ -1,6 +1,6 @@
 /**
  * `npm run bench:crypto [-- --node | --browser] [--sizes 64K,1M,64M,512M] [--rounds 5] [--memory 256M] [--only TEXT]
- * [--memory-only (Node)] [--write] [--render (only redraw the tables from the JSON files)]`:
+ * [--memory-only] [--write] [--render (only redraw the tables from the JSON files)]`:
  * the crypto benchmark (scripts/bench/crypto-bench.ts) in Node and in headless Chromium (bundled with esbuild,
  * served from 127.0.0.1 so WebCrypto is available; CHROMIUM=path, default /usr/bin/chromium). Memory is the
  * resident set of the process doing the work, Node's own or Chromium's renderer, read from /proc/PID/status
@@ -101,7 +101,7 @@ async function inChromium(): Promise<RunResult> {
     // The page side builds its probe and log from the exposed functions (bench/crypto-page.ts): a function
     // passed to evaluate() must not define functions itself (tsx's transform would name them with a helper
     // the page lacks).
-    const rows = (await page.evaluate((a) => (globalThis as unknown as { benchPage(x: unknown): unknown }).benchPage(a), {
+    const rows = values['memory-only'] ? [] : (await page.evaluate((a) => (globalThis as unknown as { benchPage(x: unknown): unknown }).benchPage(a), {
       kind: 'throughput',
       sizes,
       rounds,
