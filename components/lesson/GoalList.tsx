@@ -1,5 +1,5 @@
 import type { GoalResult } from '@/lib/lessons/goals'
-import { goalLabel } from '@/lib/lessons/goals'
+import { goalLabel } from '@/lib/lessons/goal-labels'
 import type { Goal } from '@/lib/lessons/types'
 
 /** A step's goals, ticked live; before the emulator runs, the labels alone (from the spec). */

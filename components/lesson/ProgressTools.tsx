@@ -1,7 +1,6 @@
 'use client'
 
 import { useRef, useState } from 'react'
-import { downloadText, stamp } from '@/components/playground/state/download'
 import { emptyProgress, mergeProgress, parseProgress } from '@/lib/lessons/progress'
 import { updateProgress, useProgress, writeProgress } from './progress-store'
 
@@ -26,7 +25,7 @@ export function ProgressTools() {
 
   return (
     <div className="mt-4 flex flex-wrap items-center gap-1" data-testid="progress-tools">
-      <button type="button" className={button} onClick={() => downloadText(JSON.stringify(progress, null, 2), `s3-playground-progress-${stamp()}.json`)}>
+      <button type="button" className={button} onClick={() => void import('@/components/playground/state/download').then(({ downloadText, stamp }) => downloadText(JSON.stringify(progress, null, 2), `s3-playground-progress-${stamp()}.json`))}>
         Export progress
       </button>
       <button type="button" className={button} onClick={() => input.current?.click()}>

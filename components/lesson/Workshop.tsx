@@ -5,7 +5,7 @@ import { usePlayground } from '@/components/playground/PlaygroundProvider'
 import { emulatorChanged } from '@/components/playground/use-emulator'
 import type { Runtime } from '@/components/playground/runtime'
 import { fromUtf8 } from '@/lib/crypto/bytes'
-import { findPreset, freshPlaygroundText, PRESET_PARAM, presetLink } from '@/lib/lessons/presets'
+import { findPreset, PRESET_PARAM, presetLink } from '@/lib/lessons/preset-links'
 import type { LessonSpec, Preset } from '@/lib/lessons/types'
 
 const button = 'rounded border border-[var(--border)] px-2 py-0.5 text-xs hover:bg-[var(--panel)]'
@@ -20,6 +20,7 @@ interface Applied {
 /** Replaces the playground with a fresh one, then runs the preset's commands in the learner's session. */
 async function applyPreset(runtime: Runtime, preset: Preset): Promise<Applied> {
   const kept = await runtime.checkpoints.save(`Before workshop preset "${preset.title}" (${new Date().toLocaleString('en-GB')})`).catch(() => undefined)
+  const { freshPlaygroundText } = await import('@/lib/lessons/presets')
   await runtime.persistence.replaceWith(freshPlaygroundText(), () => emulatorChanged(runtime.emulator))
   const ran: Applied['ran'] = []
   for (const line of preset.commands) {

@@ -1,15 +1,9 @@
 'use client'
 
-import { PlaygroundErrorBoundary } from './ErrorBoundary'
+import { lazy, Suspense } from 'react'
 import { usePlayground } from './PlaygroundProvider'
-import { CheckpointsMenu } from './state/CheckpointsMenu'
-import { DamagedNotice } from './state/DamagedNotice'
-import { LessonReset } from './state/LessonReset'
-import { ShareButton } from './state/ShareButton'
-import { SharedNotice } from './state/SharedNotice'
-import { StateBar } from './state/StateBar'
-import { TargetControl } from './target/TargetControl'
-import { LessonWorkspace, Workspace } from './Workspace'
+
+const PlaygroundReady = lazy(() => import('./PlaygroundReady'))
 
 /** The playground, once the emulator's service worker runs: the full workspace, or a lesson's narrower one. */
 export function PlaygroundPanel({ className = '', layout = 'lesson', lesson }: { className?: string; layout?: 'lesson' | 'workspace'; lesson?: { slug: string; title: string } }) {
@@ -33,25 +27,9 @@ export function PlaygroundPanel({ className = '', layout = 'lesson', lesson }: {
       </div>
     )
   }
-  const { runtime } = status
   return (
-    <div className={`flex min-h-0 flex-col gap-2 ${className}`} data-testid="playground" data-ready="true">
-      <PlaygroundErrorBoundary onReset={() => runtime.persistence.reset()}>
-        <StateBar
-          persistence={runtime.persistence}
-          actions={
-            <>
-              {lesson && <LessonReset runtime={runtime} lesson={lesson} />}
-              <CheckpointsMenu checkpoints={runtime.checkpoints} />
-              <ShareButton runtime={runtime} />
-            </>
-          }
-        />
-        <TargetControl />
-        <DamagedNotice persistence={runtime.persistence} />
-        <SharedNotice shared={runtime.shared} />
-        {layout === 'workspace' ? <Workspace runtime={runtime} /> : <LessonWorkspace runtime={runtime} />}
-      </PlaygroundErrorBoundary>
-    </div>
+    <Suspense fallback={<div className={`flex items-center justify-center bg-[var(--panel)] p-6 text-sm ${className}`} role="status">Opening the terminal…</div>}>
+      <PlaygroundReady runtime={status.runtime} className={className} layout={layout} {...(lesson ? { lesson } : {})} />
+    </Suspense>
   )
 }

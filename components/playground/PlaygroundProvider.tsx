@@ -1,7 +1,7 @@
 'use client'
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
-import { getRuntime, type Runtime } from './runtime'
+import type { Runtime } from './runtime'
 
 type Status = { state: 'starting' } | { state: 'ready'; runtime: Runtime } | { state: 'error'; message: string }
 
@@ -30,7 +30,8 @@ export function PlaygroundProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true
-    getRuntime().then(
+    // Loaded on demand: the emulator, the SDK and the CLI stay out of the page's first load.
+    import('./runtime').then((m) => m.getRuntime()).then(
       (runtime) => live && setStatus({ state: 'ready', runtime }),
       (error: unknown) => live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
     )

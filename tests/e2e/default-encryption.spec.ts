@@ -107,6 +107,8 @@ test('without a service worker the playground says why, and sends nothing', asyn
 test('the lesson shows the emulator\'s own source, and runs it', async ({ page }) => {
   await page.goto('/learn/default-encryption/')
   await expect(page.locator('figure[data-source="lib/s3/seal.ts"]').first()).toContainText('export async function sealSegment(')
+  // The demo's buttons work once the page has hydrated (the playground starting says it has).
+  await waitForPlayground(page)
   const demo = page.getByTestId('mode-demo')
   await expect(demo).toHaveAttribute('data-mode', 'sse-s3')
   const run = demo.getByRole('button', { name: /^Run step/ })
