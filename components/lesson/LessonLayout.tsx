@@ -42,5 +42,5 @@ export function LessonLayout({ children, lesson, spec, course }: { children: Rea
       </aside>
     </div>
   )
-  return <PlaygroundProvider>{spec ? <LessonProvider spec={spec}>{body}</LessonProvider> : body}</PlaygroundProvider>
+  return <PlaygroundProvider deferStart>{spec ? <LessonProvider spec={spec}>{body}</LessonProvider> : body}</PlaygroundProvider>
 }

@@ -23,7 +23,39 @@ export function usePlayground(): PlaygroundApi {
 
 export const useOptionalPlayground = () => useContext(PlaygroundContext)
 
-export function PlaygroundProvider({ children }: { children: ReactNode }) {
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'focusin'] as const
+
+/**
+ * Runs `start` at the learner's first input, or `delayMs` after the page has loaded, whichever is first:
+ * a lesson is read before it is run, and starting the emulator (a megabyte of script to compile) while the
+ * page is still settling would make it slow to respond.
+ */
+function whenReady(start: () => void, delayMs: number): () => void {
+  let done = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const go = () => {
+    if (done) return
+    done = true
+    cleanup()
+    start()
+  }
+  const onLoad = () => (timer = setTimeout(go, delayMs))
+  const cleanup = () => {
+    for (const e of INPUT_EVENTS) document.removeEventListener(e, go, true)
+    window.removeEventListener('load', onLoad)
+    clearTimeout(timer)
+  }
+  for (const e of INPUT_EVENTS) document.addEventListener(e, go, { capture: true, passive: true })
+  if (document.readyState === 'complete') onLoad()
+  else window.addEventListener('load', onLoad)
+  return () => {
+    done = true
+    cleanup()
+  }
+}
+
+/** `deferStart` (lessons): start the playground at the first input or shortly after load, not during it. */
+export function PlaygroundProvider({ children, deferStart = false }: { children: ReactNode; deferStart?: boolean }) {
   const [status, setStatus] = useState<Status>({ state: 'starting' })
   const typist = useRef<((command: string) => void) | undefined>(undefined)
   const pending = useRef<string[]>([])
@@ -31,14 +63,17 @@ export function PlaygroundProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true
     // Loaded on demand: the emulator, the SDK and the CLI stay out of the page's first load.
-    import('./runtime').then((m) => m.getRuntime()).then(
-      (runtime) => live && setStatus({ state: 'ready', runtime }),
-      (error: unknown) => live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
-    )
+    const start = () =>
+      void import('./runtime').then((m) => m.getRuntime()).then(
+        (runtime) => live && setStatus({ state: 'ready', runtime }),
+        (error: unknown) => live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      )
+    const cancel = deferStart ? whenReady(start, 3000) : (start(), () => {})
     return () => {
       live = false
+      cancel()
     }
-  }, [])
+  }, [deferStart])
 
   const registerTypist = useCallback((t: ((command: string) => void) | undefined) => {
     typist.current = t
