@@ -37,7 +37,7 @@ export function LessonLayout({ children, lesson, spec, course }: { children: Rea
         {spec && <Quiz slug={spec.slug} questions={spec.quiz} />}
         {spec && <RealAws notes={spec.realAws} />}
       </article>
-      <aside aria-label="Playground" className="lg:sticky lg:top-2 lg:h-[calc(100vh-5rem)]">
+      <aside aria-label="Playground" data-playground-slot className="lg:sticky lg:top-2 lg:h-[calc(100vh-5rem)]">
         <PlaygroundPanel className="h-full" {...(lesson ? { lesson } : {})} />
       </aside>
     </div>

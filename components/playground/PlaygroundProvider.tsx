@@ -23,27 +23,34 @@ export function usePlayground(): PlaygroundApi {
 
 export const useOptionalPlayground = () => useContext(PlaygroundContext)
 
-const INPUT_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'focusin'] as const
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'focusin'] as const
+export const PLAYGROUND_SLOT = '[data-playground-slot]'
 
 /**
- * Runs `start` at the learner's first input, or `delayMs` after the page has loaded, whichever is first:
- * a lesson is read before it is run, and starting the emulator (a megabyte of script to compile) while the
- * page is still settling would make it slow to respond.
+ * Runs `start` at the learner's first input, or once the page has loaded and the playground is on screen,
+ * whichever is first: on a phone the playground sits below the lesson and starts when scrolled to; beside
+ * the lesson it starts once the page has loaded. Starting the emulator (a megabyte of script to compile)
+ * while the page is still settling would make the lesson slow to appear and to respond.
  */
-function whenReady(start: () => void, delayMs: number): () => void {
+function whenReady(start: () => void, slot: string): () => void {
   let done = false
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let observer: IntersectionObserver | undefined
   const go = () => {
     if (done) return
     done = true
     cleanup()
     start()
   }
-  const onLoad = () => (timer = setTimeout(go, delayMs))
+  const onLoad = () => {
+    const el = document.querySelector(slot)
+    if (!el || typeof IntersectionObserver === 'undefined') return go()
+    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go())
+    observer.observe(el)
+  }
   const cleanup = () => {
     for (const e of INPUT_EVENTS) document.removeEventListener(e, go, true)
     window.removeEventListener('load', onLoad)
-    clearTimeout(timer)
+    observer?.disconnect()
   }
   for (const e of INPUT_EVENTS) document.addEventListener(e, go, { capture: true, passive: true })
   if (document.readyState === 'complete') onLoad()
@@ -54,7 +61,7 @@ function whenReady(start: () => void, delayMs: number): () => void {
   }
 }
 
-/** `deferStart` (lessons): start the playground at the first input or shortly after load, not during it. */
+/** `deferStart` (lessons): start the playground at the first input, or after load once it is on screen (PLAYGROUND_SLOT). */
 export function PlaygroundProvider({ children, deferStart = false }: { children: ReactNode; deferStart?: boolean }) {
   const [status, setStatus] = useState<Status>({ state: 'starting' })
   const typist = useRef<((command: string) => void) | undefined>(undefined)
@@ -68,7 +75,7 @@ export function PlaygroundProvider({ children, deferStart = false }: { children:
         (runtime) => live && setStatus({ state: 'ready', runtime }),
         (error: unknown) => live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
       )
-    const cancel = deferStart ? whenReady(start, 3000) : (start(), () => {})
+    const cancel = deferStart ? whenReady(start, PLAYGROUND_SLOT) : (start(), () => {})
     return () => {
       live = false
       cancel()
