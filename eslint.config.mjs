@@ -20,7 +20,7 @@ const restrict = (extra = []) => ({
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'out/**', 'public/mockServiceWorker.js', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.next/**', 'out/**', 'public/mockServiceWorker.js', 'public/emulator-worker.js', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
   { files: ['lib/**/*.ts'], rules: restrict([{ group: ['msw', 'msw/*'], message: 'Only lib/adapters/msw may import msw.' }]) },
   { files: ['lib/adapters/msw/**/*.ts'], rules: restrict() },
   {

@@ -1,8 +1,9 @@
 /**
  * The in-page half of scripts/bench-browser.mts (bundled with esbuild, served from 127.0.0.1 and from
  * localhost): the playground's own MSW setup (the emulator's handler, which also records every exchange
- * for the inspector, as in the app) beside a no-op MSW handler in the same worker, plus same-origin
- * requests that no handler takes (passthrough) and, on the page without a worker, plain fetch.
+ * for the inspector, as in the app) beside a no-op MSW handler in the same worker (the app's worker, public/emulator-worker.js), plus
+ * same-origin requests, which that worker leaves to the browser (bypass), and, on the page without a
+ * worker, plain fetch.
  */
 import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
@@ -10,7 +11,7 @@ import { createHandlers } from '../../lib/adapters/msw/handlers'
 import { createEmulator } from '../../lib/emulator/create-emulator'
 import { ExchangeLog } from '../../lib/inspector/exchange'
 
-export type Target = 'emulator' | 'noop' | 'passthrough' | 'plain'
+export type Target = 'emulator' | 'noop' | 'bypass' | 'plain'
 const bodies = new Map<number, Uint8Array>()
 function body(size: number): Uint8Array {
   let b = bodies.get(size)
@@ -25,7 +26,7 @@ let zeros = new Uint8Array(0)
 
 export async function startWorker(): Promise<void> {
   const emulator = createEmulator()
-  const noop = http.all(/^https:\/\/noop\.bench\.invalid\//, async ({ request }) => {
+  const noop = http.all(/^https:\/\/noop\.emulator\.invalid\//, async ({ request }) => {
     if (request.method === 'PUT') {
       await request.arrayBuffer()
       return new Response(null, { status: 200, headers: { etag: '"0"', 'x-amz-server-side-encryption': 'AES256' } })
@@ -34,14 +35,15 @@ export async function startWorker(): Promise<void> {
     if (zeros.length < size) zeros = new Uint8Array(size)
     return new Response(zeros.subarray(0, size), { status: 200, headers: { 'content-type': 'application/octet-stream', 'x-amz-server-side-encryption': 'AES256' } })
   })
-  const worker = setupWorker(...createHandlers(emulator, new ExchangeLog()), noop)
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } })
+  // The no-op handler first: the emulator's handler takes every other host under emulator.invalid.
+  const worker = setupWorker(noop, ...createHandlers(emulator, new ExchangeLog()))
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/emulator-worker.js' } })
   const made = await fetch('https://s3.emulator.invalid/bench-bucket', { method: 'PUT' })
   if (made.status !== 200) throw new Error(`CreateBucket: ${made.status}`)
 }
 
 const url = (target: Target, size: number) =>
-  target === 'emulator' ? `https://s3.emulator.invalid/bench-bucket/object-${size}` : target === 'noop' ? `https://noop.bench.invalid/object?size=${size}` : `${location.origin}/echo?size=${size}`
+  target === 'emulator' ? `https://s3.emulator.invalid/bench-bucket/object-${size}` : target === 'noop' ? `https://noop.emulator.invalid/object?size=${size}` : `${location.origin}/echo?size=${size}`
 
 async function once(target: Target, op: 'PUT' | 'GET', size: number): Promise<void> {
   if (op === 'PUT') {

@@ -93,6 +93,23 @@ test('requests to the emulator never leave the page', async ({ page }) => {
   expect(escaped).toEqual([])
 })
 
+test('requests to anything but the emulator bypass the service worker', async ({ page }) => {
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/emulator-worker\.js$/)
+  // A same-origin file stands for any host that is not the emulator's (real AWS, a custom endpoint):
+  // MSW's worker would fetch it on the page's behalf; ours leaves it to the browser.
+  const url = `/emulator-worker.js?probe=${Date.now()}`
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes(url)), page.evaluate((u) => fetch(u).then((r) => r.status), url)])
+  expect(response.status()).toBe(200)
+  expect(response.fromServiceWorker()).toBe(false)
+  const [emulated] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('s3.emulator.invalid')),
+    page.evaluate(() => fetch('https://s3.emulator.invalid/').then((r) => r.status)),
+  ])
+  expect(emulated.fromServiceWorker()).toBe(true)
+})
+
 test('without a service worker the playground says why, and sends nothing', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' })
   const page = await context.newPage()

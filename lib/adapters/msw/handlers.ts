@@ -15,7 +15,7 @@ import { tapBody } from './body-tap'
  * HTTPS-only policies and SSE-C do to a request without TLS (a page served over https may not even send it:
  * browsers block such mixed content before a service worker sees it).
  */
-export const EMULATOR_HOSTS = /^https?:\/\/([a-z0-9.-]+\.)?emulator\.invalid(\/|$)/
+export const EMULATOR_HOSTS = /^https?:\/\/([a-z0-9.-]+\.)?emulator\.invalid(:\d+)?(\/|$)/
 
 export function createHandlers(emulator: Emulator, log: ExchangeLog) {
   const events = new Map<string, RequestEvent>()
