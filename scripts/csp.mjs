@@ -11,11 +11,15 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** Where the playground may send requests: itself, the emulator's never-resolving hosts (answered by the
- * service worker), AWS itself for the real-account target, and an emulator on this machine. */
+ * service worker; plain http too, for the in-transit lesson's requests without TLS), AWS itself for the
+ * real-account target, an emulator on this machine, and what PLAYGROUND_CONNECT_SRC adds at build time
+ * (space-separated sources, e.g. a team's MinIO: `PLAYGROUND_CONNECT_SRC='https://minio.lab:9000'`). */
 export const CONNECT_SRC = [
   "'self'",
   'https://*.emulator.invalid',
   'https://emulator.invalid',
+  'http://*.emulator.invalid',
+  'http://emulator.invalid',
   'https://*.amazonaws.com',
   'http://localhost:*',
   'http://127.0.0.1:*',
@@ -23,7 +27,15 @@ export const CONNECT_SRC = [
   'https://127.0.0.1:*',
 ]
 
-export function policyFor(scriptHashes) {
+/** The extra sources of PLAYGROUND_CONNECT_SRC: scheme://host[:port] each; anything else stops the build. */
+export function extraSources(value = process.env.PLAYGROUND_CONNECT_SRC ?? '') {
+  const sources = value.split(/\s+/).filter(Boolean)
+  const bad = sources.filter((source) => !/^https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d+|\*))?\/?$/i.test(source))
+  if (bad.length) throw new Error(`PLAYGROUND_CONNECT_SRC: not a scheme://host[:port] source: ${bad.join(' ')}`)
+  return sources
+}
+
+export function policyFor(scriptHashes, extra = extraSources()) {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.map((h) => `'sha256-${h}'`).join(' ')}`.trim(),
@@ -31,7 +43,7 @@ export function policyFor(scriptHashes) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src ${CONNECT_SRC.join(' ')}`,
+    `connect-src ${[...CONNECT_SRC, ...extra].join(' ')}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -20,6 +20,7 @@ import { openSharedLink, type SharedOpen } from './state/open-shared'
 import { linkTabs } from './state/other-tabs'
 import { startPersistence, type Persistence } from './state/persistence'
 import { emulatorChanged } from './use-emulator'
+import { pageConnectPolicy } from './page-policy'
 
 export interface Runtime {
   emulator: Emulator
@@ -73,7 +74,8 @@ export function getRuntime(): Promise<Runtime> {
     emulator.events.subscribe((event) => policies.record(event))
     // A real target and its credentials come back only from this tab's sessionStorage, when the learner opted in.
     restoreRememberedTarget(currentTarget)
-    const session = createSession({ emulator: emulatorTarget(), targets: currentTarget, onExchange: (e) => recordReal(log, e), tty: true })
+    const connectPolicy = pageConnectPolicy()
+    const session = createSession({ emulator: emulatorTarget(), targets: currentTarget, onExchange: (e) => recordReal(log, e), tty: true, ...(connectPolicy ? { connectPolicy } : {}) })
     // Restore before the worker starts, so no request ever sees a half-restored emulator.
     const persistence = await startPersistence(emulator, session.shell, typeof indexedDB === 'undefined' ? undefined : idbStore)
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')

@@ -23,6 +23,8 @@ export interface SessionOptions {
   /** Asks the learner a yes/no question in the terminal (destructive commands on a real target). */
   confirm?: (question: string) => Promise<boolean>
   timeZone?: string
+  /** The page's Content-Security-Policy (a meta tag in the static build): explains connections it refuses. */
+  connectPolicy?: string
   clear?: () => void
   /** The files commands see; an in-memory tree by default. */
   files?: FileSystem
@@ -103,6 +105,7 @@ export function createSession(options: SessionOptions): Session {
       created,
       ...(options.confirm ? { confirm: options.confirm } : {}),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      ...(options.connectPolicy ? { connectPolicy: options.connectPolicy } : {}),
     },
   }
   return {

@@ -50,7 +50,7 @@ test('every page has a strict policy: no third-party origin, no eval, hashed inl
     expect(directives.get('default-src'), route).toEqual(["'self'"])
     expect(directives.get('object-src'), route).toEqual(["'none'"])
     // The only other origins: the emulator's names (never resolve), AWS (the real-account target), this machine.
-    for (const source of directives.get('connect-src') ?? []) expect(source, route).toMatch(/^('self'|https:\/\/(\*\.)?emulator\.invalid|https:\/\/\*\.amazonaws\.com|https?:\/\/(localhost|127\.0\.0\.1):\*)$/)
+    for (const source of directives.get('connect-src') ?? []) expect(source, route).toMatch(/^('self'|https?:\/\/(\*\.)?emulator\.invalid|https:\/\/\*\.amazonaws\.com|https?:\/\/(localhost|127\.0\.0\.1):\*)$/)
   }
 })
 
@@ -72,6 +72,24 @@ test('the playground works under the policy: service worker, emulator, terminal,
   expect(await typeCommand(page, 'aws s3 cp a.txt s3://csp-bucket/a.txt --sse aws:kms')).toContain('upload: ./a.txt to s3://csp-bucket/a.txt')
   await page.waitForLoadState('networkidle')
   expect([...(await eventsIn(page)), ...reports]).toEqual([])
+})
+
+test('a custom endpoint the policy refuses is named as such, in the target form and in the terminal', async ({ page }) => {
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  await page.getByRole('button', { name: 'Change target…' }).click()
+  const form = page.getByTestId('target-form')
+  await form.getByLabel('a custom S3-compatible endpoint').check()
+  await form.getByLabel('Endpoint URL').fill('http://127.0.0.1:4566')
+  await expect(form.getByTestId('target-warning').filter({ hasText: 'Content-Security-Policy' })).toHaveCount(0)
+  await form.getByLabel('Endpoint URL').fill('https://minio.lab.example:9000')
+  await expect(form.getByTestId('target-warning').filter({ hasText: 'Content-Security-Policy' })).toContainText("PLAYGROUND_CONNECT_SRC='https://minio.lab.example:9000'")
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  const out = await typeCommand(page, 'aws --endpoint-url https://minio.lab.example:9000 s3api list-objects-v2 --bucket b')
+  expect(out).toContain("does not let the page connect to https://minio.lab.example:9000")
+  expect(out).not.toContain('CORS')
+  // Plain http to the emulator is allowed (the in-transit lesson), and answered by it.
+  expect(await typeCommand(page, 'aws --endpoint-url http://s3.emulator.invalid s3api list-buckets')).toContain('exit code 0')
 })
 
 test('an inline script that is not in the build is refused', async ({ page }) => {

@@ -2,6 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react'
 import { credentialWarnings, currentTarget, describeTarget, targetProblem, type TargetConfig, type TargetKind } from '@/lib/sdk/target-config'
+import { connectAllowed } from '@/lib/security/connect-src'
+import { pageConnectPolicy } from '../page-policy'
 import { isRemembered, rememberTarget } from './remember'
 import { useTarget } from './use-target'
 
@@ -54,7 +56,7 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
     ...(accessKeyId || secretAccessKey ? { credentials: { accessKeyId: accessKeyId.trim(), secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
   }
   const problem = targetProblem(draft)
-  const warnings = credentialWarnings(draft)
+  const warnings = [...credentialWarnings(draft), ...policyWarnings(draft)]
   const apply = (e: FormEvent) => {
     e.preventDefault()
     if (problem) return
@@ -130,4 +132,15 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
       </div>
     </form>
   )
+}
+
+/** A custom endpoint this site's Content-Security-Policy would refuse: said here, before any request fails. */
+function policyWarnings(draft: TargetConfig): string[] {
+  if (draft.kind !== 'custom' || !draft.endpoint || !URL.canParse(draft.endpoint)) return []
+  const policy = pageConnectPolicy()
+  if (connectAllowed(policy, draft.endpoint, location.origin)) return []
+  const origin = new URL(draft.endpoint).origin
+  return [
+    `This site's Content-Security-Policy does not allow connecting to ${origin}, so the browser would refuse every request. Build the site with PLAYGROUND_CONNECT_SRC='${origin}' npm run build (docs/security.md), or reach the endpoint through localhost.`,
+  ]
 }

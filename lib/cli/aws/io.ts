@@ -34,6 +34,8 @@ export interface AwsEnv {
   models?: Partial<Record<string, ServiceModel>>
   /** aws-cli's top-level command names (all services), for "Invalid choice" lists; bundled by default. */
   commands?: string[]
+  /** The page's Content-Security-Policy, so a connection it refused is named as such, not as CORS. */
+  connectPolicy?: string
   /** What `aws configure set` stores: the default region and output format. */
   config: { region?: string; output?: string }
   /** Named profiles (`aws configure set ... --profile NAME`), in memory only. `emulator` is built in. */

@@ -18,6 +18,7 @@ import { destructiveAction } from './destructive'
 import { noteAfter, notesBefore } from './real-notes'
 import { isFetchFailure } from '../../sdk/recorder'
 import { corsFailureText } from '../../cors/explain'
+import { connectAllowed, connectRefusalText } from '../../security/connect-src'
 
 import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 /** aws-cli lists s3's subcommands in this order. */
@@ -179,8 +180,11 @@ async function runAwsInner(args: string[], env: AwsEnv, io: Io): Promise<number>
       const service = API_SERVICES.find((s) => args.includes(s.command))?.service ?? 's3'
       const url = (endpointOf(env.clients(g).target, service) ?? `https://${service}.${env.clients(g).target.region}.amazonaws.com`) + '/'
       io.err(`\n${connectionErrorText(url)}\n`)
-      // In a page, a real endpoint that answered without CORS permission looks exactly like no answer.
-      if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url)) io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
+      // In a page, a connection the page's own policy refused, and a real endpoint that answered without
+      // CORS permission, both look exactly like no answer.
+      const origin = (globalThis as { location?: { origin?: string } }).location?.origin
+      if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, origin)) io.err(connectRefusalText(url, env.connectPolicy))
+      else if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url)) io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
       return EXIT.other
     }
     io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)

@@ -54,6 +54,22 @@ describe('the shell', () => {
     expect(r.code).toBe(255)
     expect(r.err).toBe('\nCould not connect to the endpoint URL: "http://127.0.0.1:9/"\n')
   })
+
+  it("names the page's Content-Security-Policy when it, not the endpoint, refused the connection", async () => {
+    const policy = "default-src 'self'; connect-src 'self' http://127.0.0.1:*"
+    const session = createSession({ target: emulatorTarget('http://127.0.0.1:9'), connectPolicy: policy })
+    let err = ''
+    const io = { out: () => {}, err: (t: string | Uint8Array) => (err += typeof t === 'string' ? t : fromUtf8(t)) }
+    // Allowed by the policy: only the connection error, as before.
+    expect(await session.run('aws s3api list-buckets', io)).toBe(255)
+    expect(err).not.toContain('Content-Security-Policy')
+    err = ''
+    expect(await session.run('aws --endpoint-url http://minio.lab.invalid:9000 s3api list-buckets', io)).toBe(255)
+    expect(err).toContain('Could not connect to the endpoint URL: "http://minio.lab.invalid:9000/"')
+    expect(err).toContain("does not let the page connect to http://minio.lab.invalid:9000")
+    expect(err).toContain("PLAYGROUND_CONNECT_SRC='http://minio.lab.invalid:9000' npm run build")
+    expect(err).not.toContain('CORS')
+  })
 })
 
 describe('Ctrl-C', () => {
