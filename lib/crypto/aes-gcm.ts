@@ -21,6 +21,21 @@ export function importAesKey(raw: Uint8Array): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', buf(raw), 'AES-GCM', false, ['encrypt', 'decrypt'])
 }
 
+/**
+ * The CryptoKey of long-lived key material (an S3 root key, a KMS key's material, an S3 Bucket Key), imported
+ * once: an import costs about as much as encrypting 16 KiB, and every object's data key goes through one.
+ * Keyed by the array itself, so the material must never be mutated in place (none of these ever is).
+ */
+const imported = new WeakMap<Uint8Array, Promise<CryptoKey>>()
+export function materialKey(raw: Uint8Array): Promise<CryptoKey> {
+  let key = imported.get(raw)
+  if (!key) {
+    key = importAesKey(raw)
+    imported.set(raw, key)
+  }
+  return key
+}
+
 const params = (iv: Uint8Array, aad?: Uint8Array): AesGcmParams => {
   if (iv.length !== IV_BYTES) throw new RangeError(`AES-GCM IV must be ${IV_BYTES} bytes`)
   return { name: 'AES-GCM', iv: buf(iv), tagLength: TAG_BYTES * 8, ...(aad ? { additionalData: buf(aad) } : {}) }

@@ -15,7 +15,7 @@
  * The AAD is the header (bytes 0 .. 6+n) followed by the canonical encryption context, so neither the key
  * id, the material version nor the context can be changed without the tag check failing.
  */
-import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, TAG_BYTES } from '../crypto/aes-gcm'
+import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, materialKey, TAG_BYTES } from '../crypto/aes-gcm'
 import { concat, fromUtf8, utf8 } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import { canonicalContext, type EncryptionContext } from './encryption-context'
@@ -47,7 +47,7 @@ export async function sealBlob(
 ): Promise<Uint8Array> {
   const head = header(keyId, material.version)
   const iv = random(IV_BYTES)
-  const sealed = await aesGcmEncrypt(material.bytes, iv, plaintext, concat(head, canonicalContext(context)))
+  const sealed = await aesGcmEncrypt(await materialKey(material.bytes), iv, plaintext, concat(head, canonicalContext(context)))
   return concat(head, iv, sealed)
 }
 
@@ -69,6 +69,6 @@ export function parseBlob(blob: Uint8Array): ParsedBlob | undefined {
 }
 
 /** Throws DecryptionFailed (lib/crypto/aes-gcm) when the material, blob or context is not the one used. */
-export function openBlob(parsed: ParsedBlob, materialBytes: Uint8Array, context: EncryptionContext | undefined): Promise<Uint8Array> {
-  return aesGcmDecrypt(materialBytes, parsed.iv, parsed.sealed, concat(parsed.header, canonicalContext(context)))
+export async function openBlob(parsed: ParsedBlob, materialBytes: Uint8Array, context: EncryptionContext | undefined): Promise<Uint8Array> {
+  return aesGcmDecrypt(await materialKey(materialBytes), parsed.iv, parsed.sealed, concat(parsed.header, canonicalContext(context)))
 }

@@ -120,7 +120,8 @@ export const prepare = async (keys: DataKeys): Promise<PreparedKeys> => ({ outer
 export class PartSealer {
   readonly nonceBase: Uint8Array
   readonly innerNonceBase?: Uint8Array
-  private readonly pending: Uint8Array
+  /** The segment being filled, allocated once bytes must wait for more (never for a body that fits one call). */
+  private pending?: Uint8Array
   private fill = 0
   private index = 0
   private total = 0
@@ -135,24 +136,36 @@ export class PartSealer {
     if (!Number.isInteger(segmentBytes) || segmentBytes < 1) throw new RangeError('segmentBytes must be a positive integer')
     this.nonceBase = random(IV_BYTES)
     if (dataKeys.inner) this.innerNonceBase = random(IV_BYTES)
-    this.pending = new Uint8Array(segmentBytes)
   }
 
-  private seal(last: boolean): Promise<Uint8Array> {
+  private bases(): Bases {
+    return { outer: this.nonceBase, ...(this.innerNonceBase ? { inner: this.innerNonceBase } : {}) }
+  }
+
+  /** Seals `plain` as the next segment. WebCrypto copies its input when called, so `plain` may be reused once this settles. */
+  private async seal(plain: Uint8Array, last: boolean): Promise<Uint8Array> {
     this.keys ??= prepare(this.dataKeys)
-    const plain = this.pending.slice(0, this.fill)
-    const index = this.index++
-    this.fill = 0
-    return this.keys.then((k) => sealOne(k, { outer: this.nonceBase, ...(this.innerNonceBase ? { inner: this.innerNonceBase } : {}) }, this.binding, index, last, plain))
+    return sealOne(await this.keys, this.bases(), this.binding, this.index++, last, plain)
   }
 
   async push(chunk: Uint8Array): Promise<Uint8Array[]> {
     const out: Uint8Array[] = []
+    const size = this.segmentBytes
     let at = 0
     while (at < chunk.length) {
       // A full segment is sealed only once more bytes arrive: until then it might be the last one.
-      if (this.fill === this.segmentBytes) out.push(await this.seal(false))
-      const take = Math.min(chunk.length - at, this.segmentBytes - this.fill)
+      if (this.fill === size) {
+        out.push(await this.seal(this.pending!, false))
+        this.fill = 0
+      }
+      // Whole segments with more bytes after them are sealed straight from the chunk, without a copy.
+      if (this.fill === 0 && chunk.length - at > size) {
+        out.push(await this.seal(chunk.subarray(at, at + size), false))
+        at += size
+        continue
+      }
+      const take = Math.min(chunk.length - at, size - this.fill)
+      this.pending ??= new Uint8Array(size)
       this.pending.set(chunk.subarray(at, at + take), this.fill)
       this.fill += take
       at += take
@@ -163,7 +176,16 @@ export class PartSealer {
 
   /** Seals the final segment (empty for an empty part). */
   async finish(): Promise<Uint8Array[]> {
-    return [await this.seal(true)]
+    const last = await this.seal(this.pending ? this.pending.subarray(0, this.fill) : new Uint8Array(0), true)
+    this.fill = 0
+    return [last]
+  }
+
+  /** Seals `plain`, already cut by the caller (segmentBytes long unless last), as the next segment: no buffering, no copy. */
+  async segment(plain: Uint8Array, last: boolean): Promise<Uint8Array> {
+    if (this.fill > 0 || (!last && plain.length !== this.segmentBytes) || plain.length > this.segmentBytes) throw new RangeError('not a whole segment in sequence')
+    this.total += plain.length
+    return this.seal(plain, last)
   }
 
   /** The record to keep for the part, once its blob is committed. */
@@ -180,10 +202,16 @@ export class PartSealer {
   }
 }
 
-/** The sealed bytes of a whole plaintext at once (tests, the lesson demo, benchmarks). */
+/**
+ * The sealed bytes of a whole plaintext at once (tests, the lesson demo, benchmarks): each segment sealed
+ * straight from the plaintext, and a one-segment body returned as WebCrypto made it, without a copy.
+ */
 export async function sealBytes(keys: DataKeys, plaintext: Uint8Array, binding: PartBinding, random: RandomSource, segmentBytes = SEGMENT_BYTES) {
   const sealer = new PartSealer(keys, binding, random, segmentBytes)
-  const segments = [...(await sealer.push(plaintext)), ...(await sealer.finish())]
+  const count = segmentCount(plaintext.length, segmentBytes)
+  const segments: Uint8Array[] = []
+  for (let i = 0; i < count; i++) segments.push(await sealer.segment(plaintext.subarray(i * segmentBytes, (i + 1) * segmentBytes), i === count - 1))
+  if (segments.length === 1) return { part: sealer.part(''), sealed: segments[0]! }
   const sealed = new Uint8Array(segments.reduce((n, s) => n + s.length, 0))
   let at = 0
   for (const s of segments) {

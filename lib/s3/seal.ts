@@ -3,7 +3,7 @@
  * values sealed under it. Every layer binds the object ARN as additional authenticated data, so stored
  * bytes cannot be moved to another object and still decrypt. Object bodies: at-rest.ts.
  */
-import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES } from '../crypto/aes-gcm'
+import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, materialKey } from '../crypto/aes-gcm'
 import { utf8 } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import { bytesReader, openPartRange, sealBytes, segmentAad as chunkAad } from './at-rest'
@@ -42,14 +42,14 @@ export async function openSegment(keys: DataKeys, segment: Segment, arn: string)
 export async function wrapWithRoot(keyring: RootKeyring, random: RandomSource, dataKey: Uint8Array, arn: string): Promise<DataKeyWrap> {
   const root = keyring.current()
   const iv = random(IV_BYTES)
-  return { kind: 'root', rootKeyId: root.id, iv, wrapped: await aesGcmEncrypt(root.material, iv, dataKey, utf8(arn)) }
+  return { kind: 'root', rootKeyId: root.id, iv, wrapped: await aesGcmEncrypt(await materialKey(root.material), iv, dataKey, utf8(arn)) }
 }
 
 /** Unwraps an SSE-S3 data key with the root key version that wrapped it. */
 export async function unwrapWithRoot(keyring: RootKeyring, wrap: DataKeyWrap & { kind: 'root' }, arn: string): Promise<Uint8Array> {
   const root = keyring.get(wrap.rootKeyId)
   if (!root) throw new Error(`root key ${wrap.rootKeyId} is missing`)
-  return aesGcmDecrypt(root.material, wrap.iv, wrap.wrapped, utf8(arn))
+  return aesGcmDecrypt(await materialKey(root.material), wrap.iv, wrap.wrapped, utf8(arn))
 }
 
 /** A small value (the stored checksum of a KMS object) sealed under the data key: IV || ciphertext. */

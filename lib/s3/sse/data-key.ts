@@ -3,7 +3,7 @@
  * it back for a read. SSE-S3 wraps under the S3 root key; SSE-KMS and DSSE-KMS ask KMS; SSE-C uses the
  * customer's key, keeping only its salted HMAC.
  */
-import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, KEY_BYTES } from '../../crypto/aes-gcm'
+import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, KEY_BYTES, materialKey } from '../../crypto/aes-gcm'
 import { utf8 } from '../../crypto/bytes'
 import { objectArn, type DataKeyWrap, type ObjectEncryption } from '../model'
 import { unwrapWithRoot, wrapWithRoot, type DataKeys } from '../seal'
@@ -58,7 +58,7 @@ export async function newDataKey(s3: S3State, bucket: string, key: string, targe
       const bk = await bucketKeyFor(s3, bucket, keyArn, context, who)
       const dataKey = random(KEY_BYTES)
       const iv = random(IV_BYTES)
-      const wrapped = await traced(who.trace, 'S3 Bucket Key: wrap the data key', 'AES-256-GCM, no KMS call', () => aesGcmEncrypt(bk.plaintext, iv, dataKey, utf8(arn)))
+      const wrapped = await traced(who.trace, 'S3 Bucket Key: wrap the data key', 'AES-256-GCM, no KMS call', async () => aesGcmEncrypt(await materialKey(bk.plaintext), iv, dataKey, utf8(arn)))
       return { sse, wrap: { kind: 'bucket-key', blob: bk.blob, iv, wrapped }, keys: { outer: dataKey } }
     }
   }

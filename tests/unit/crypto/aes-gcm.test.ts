@@ -4,7 +4,7 @@
  * NIST SP 800-38D points to and that OpenSSL, nettle and Go's crypto/cipher test against.
  */
 import { describe, expect, it } from 'vitest'
-import { aesGcmDecrypt, aesGcmEncrypt, DecryptionFailed, importAesKey, IV_BYTES, TAG_BYTES } from '@/lib/crypto/aes-gcm'
+import { aesGcmDecrypt, aesGcmEncrypt, DecryptionFailed, importAesKey, IV_BYTES, materialKey, TAG_BYTES } from '@/lib/crypto/aes-gcm'
 import { fromHex, toHex, utf8 } from '@/lib/crypto/bytes'
 
 const K15 = 'feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308'
@@ -92,5 +92,14 @@ describe('AES-256-GCM authentication', () => {
   it('refuses keys that are not 256 bits and IVs that are not 96 bits', async () => {
     await expect(aesGcmEncrypt(new Uint8Array(16), iv, plaintext)).rejects.toThrow(RangeError)
     await expect(aesGcmEncrypt(key, new Uint8Array(IV_BYTES + 4), plaintext)).rejects.toThrow(RangeError)
+  })
+
+  it('imports long-lived key material once per array, and it encrypts as the raw key does', async () => {
+    const material = fromHex(K15)
+    const first = materialKey(material)
+    expect(materialKey(material)).toBe(first)
+    expect(materialKey(material.slice())).not.toBe(first)
+    const iv = fromHex(IV15)
+    expect(toHex(await aesGcmEncrypt(await first, iv, utf8('same')))).toBe(toHex(await aesGcmEncrypt(material, iv, utf8('same'))))
   })
 })

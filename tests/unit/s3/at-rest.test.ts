@@ -47,15 +47,31 @@ describe('round trips', () => {
     })
   }
 
-  it('gives the same bytes however the plaintext arrives (one byte at a time, odd pieces, all at once)', async () => {
+  it('gives the same bytes however the plaintext arrives (one byte at a time, odd pieces, pieces longer than a segment, all at once)', async () => {
     const keys = key()
     const plain = data(5 * SEG + 3)
-    const sealer = new PartSealer(keys, { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
-    const segments: Uint8Array[] = []
-    for (let i = 0; i < plain.length; i += 7) segments.push(...(await sealer.push(plain.subarray(i, i + 7))))
-    segments.push(...(await sealer.finish()))
-    expect(segments).toHaveLength(6)
-    expect(await openSealed(keys, sealer.part(''), ARN, join(segments))).toEqual(plain)
+    const base = webCryptoRandom(12)
+    const fixed = (n: number) => base.slice(0, n) // the same nonce base every time, so the outputs can be compared
+    const ways = async (piece: number) => {
+      const sealer = new PartSealer(keys, { arn: ARN, partNumber: 1 }, fixed, SEG)
+      const segments: Uint8Array[] = []
+      for (let i = 0; i < plain.length; i += piece) segments.push(...(await sealer.push(plain.subarray(i, i + piece))))
+      segments.push(...(await sealer.finish()))
+      expect(segments).toHaveLength(6)
+      expect(sealer.part('').size).toBe(plain.length)
+      return join(segments)
+    }
+    const whole = await sealBytes(keys, plain, { arn: ARN, partNumber: 1 }, fixed, SEG)
+    expect(await openSealed(keys, whole.part, ARN, whole.sealed)).toEqual(plain)
+    for (const piece of [1, 7, SEG, SEG + 1, 2 * SEG + 5, plain.length]) expect(await ways(piece), `pieces of ${piece}`).toEqual(whole.sealed)
+  })
+
+  it('segment() takes only whole segments, in sequence', async () => {
+    const sealer = new PartSealer(key(), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
+    await expect(sealer.segment(data(SEG - 1), false)).rejects.toThrow(RangeError)
+    await expect(sealer.segment(data(SEG + 1), true)).rejects.toThrow(RangeError)
+    await sealer.push(data(3))
+    await expect(sealer.segment(data(SEG), false)).rejects.toThrow(RangeError)
   })
 
   it('every range, including ones across segment boundaries, decrypts to the same bytes as a slice', async () => {
