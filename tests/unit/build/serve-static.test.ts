@@ -62,7 +62,7 @@ describe('serve-static.mjs', () => {
   })
 
   it('sends the page policy as a header, with frame-ancestors, compressed or not', async () => {
-    for (const h of [{}, { 'accept-encoding': 'gzip' }]) {
+    for (const h of [{}, { 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
       const page = await get('/', h)
       expect(page.headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'none'")
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
