@@ -81,6 +81,7 @@ function readChunks(blob: MemoryBlob, offset: number, length: number): Uint8Arra
 /** Blobs as lists of chunks in memory (no copy on write, no concatenation unless a read spans chunks). */
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, MemoryBlob>()
+  private readonly revisions = new Map<string, number>()
 
   constructor(private readonly random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))) {}
 
@@ -139,6 +140,12 @@ export class MemoryBlobStore implements BlobStore {
   /** Test hook and the Storage panel: the stored bytes of a blob, to look at or damage. */
   replace(id: string, bytes: Uint8Array): void {
     this.put(bytes, id)
+    this.revisions.set(id, this.revision(id) + 1)
+  }
+
+  /** How many times a blob's bytes were replaced in place: a saved copy of an earlier revision is stale. */
+  revision(id: string): number {
+    return this.revisions.get(id) ?? 0
   }
 
   get count(): number {

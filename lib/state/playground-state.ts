@@ -10,7 +10,9 @@
 import { createEmulator, type Emulator } from '../emulator/create-emulator'
 import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../emulator/snapshot'
 import { Vfs } from '../cli/shell/vfs'
+import { MemoryBlobStore } from '../s3/blob-store'
 import { applySession, captureSession, sessionProblem, type SavedSession, type SessionShell } from './session'
+import type { PartsWrite, StoredParts } from './stored-parts'
 
 export const SAVE_FORMAT = 's3-encryption-playground'
 export const SAVE_VERSION = 1
@@ -21,7 +23,12 @@ export interface SavedPlayground {
   savedAt: string
   session: SavedSession
   emulator: unknown
+  /** The browser's own save only (stored-parts.ts): blob id → the stored part holding its sealed bytes. */
+  blobs?: Record<string, string>
 }
+
+/** Stored parts by name, read back with a save that names them. */
+export type Parts = ReadonlyMap<string, Uint8Array>
 
 /** A saved record that cannot be used, with a reason a learner can act on. */
 export class SavedStateError extends Error {
@@ -30,6 +37,23 @@ export class SavedStateError extends Error {
 
 export function capturePlayground(emulator: Emulator, shell: SessionShell, now = new Date()): SavedPlayground {
   return { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: now.toISOString(), session: captureSession(shell), emulator: toSnapshot(emulator.s3, emulator) }
+}
+
+/**
+ * The save the browser keeps: object bodies and large files named, not inlined (stored-parts.ts). Returns
+ * the document and the parts to write with it; an export or a link uses capturePlayground (self-contained).
+ */
+export function captureStored(emulator: Emulator, shell: SessionShell, parts: StoredParts, now = new Date()): { text: string; write: PartsWrite } {
+  const plan = parts.plan(emulator.s3)
+  const saved: SavedPlayground = {
+    format: SAVE_FORMAT,
+    version: SAVE_VERSION,
+    savedAt: now.toISOString(),
+    session: captureSession(shell, plan.external),
+    emulator: toSnapshot(emulator.s3, emulator, 'blobs'),
+    blobs: plan.blobs,
+  }
+  return { text: JSON.stringify(saved), write: plan.write }
 }
 
 /** Parses JSON text (or an already parsed value) and checks its outline; throws SavedStateError. */
@@ -48,24 +72,37 @@ export function parsePlayground(input: string | unknown): SavedPlayground {
   const problem = sessionProblem(v.session)
   if (problem) throw new SavedStateError(problem)
   if (typeof v.emulator !== 'object' || v.emulator === null) throw new SavedStateError('the emulator state is missing')
+  if (v.blobs !== undefined && (typeof v.blobs !== 'object' || v.blobs === null || !Object.values(v.blobs).every((k) => typeof k === 'string'))) throw new SavedStateError('the list of stored bodies is damaged')
   return v as SavedPlayground
 }
 
-function restoreInPlace(saved: SavedPlayground, emulator: Emulator, shell: SessionShell): void {
-  const restored = fromSnapshot(saved.emulator, emulator.s3.options)
+/** The bodies a save names, in a fresh store (no copies); throws when one is not in `parts`. */
+function storedBodies(saved: SavedPlayground, emulator: Emulator, parts: Parts | undefined): MemoryBlobStore | undefined {
+  if (!saved.blobs) return undefined
+  const store = new MemoryBlobStore(emulator.s3.options.random)
+  for (const [id, key] of Object.entries(saved.blobs)) {
+    const bytes = parts?.get(key)
+    if (!bytes) throw new Error(`the stored body ${id} is missing`)
+    store.put(bytes, id)
+  }
+  return store
+}
+
+function restoreInPlace(saved: SavedPlayground, emulator: Emulator, shell: SessionShell, parts?: Parts): void {
+  const restored = fromSnapshot(saved.emulator, emulator.s3.options, storedBodies(saved, emulator, parts))
   emulator.s3.buckets.clear()
   for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
   emulator.s3.keyring.replaceWith(restored.keyring.list())
   emulator.s3.blobs = restored.blobs
   restoreKmsSnapshot(saved.emulator, emulator)
-  applySession(saved.session, shell)
+  applySession(saved.session, shell, parts)
 }
 
 /** Restores a save into a throwaway emulator and shell: throws SavedStateError when it cannot be used. */
-export function checkPlayground(saved: SavedPlayground): void {
+export function checkPlayground(saved: SavedPlayground, parts?: Parts): void {
   const scratch = { vfs: new Vfs(), env: {}, history: [], aws: { config: {} } } as unknown as SessionShell
   try {
-    restoreInPlace(saved, createEmulator(), scratch)
+    restoreInPlace(saved, createEmulator(), scratch, parts)
   } catch (error) {
     throw new SavedStateError(`the saved state cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
   }
@@ -75,9 +112,9 @@ export function checkPlayground(saved: SavedPlayground): void {
  * Restores a save into a live emulator and shell. It is tried on a scratch copy first, so a damaged save
  * throws SavedStateError and leaves the live state as it was.
  */
-export function restorePlayground(saved: SavedPlayground, emulator: Emulator, shell: SessionShell): void {
-  checkPlayground(saved)
-  restoreInPlace(saved, emulator, shell)
+export function restorePlayground(saved: SavedPlayground, emulator: Emulator, shell: SessionShell, parts?: Parts): void {
+  checkPlayground(saved, parts)
+  restoreInPlace(saved, emulator, shell, parts)
 }
 
 /**

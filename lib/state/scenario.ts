@@ -202,7 +202,7 @@ export async function captureScenario(emulator: Emulator, shell: SessionShell, l
   session.awsConfig = Object.fromEntries(Object.entries(session.awsConfig).filter(([k]) => !CREDENTIAL_SETTING.test(k)))
   session.env = Object.fromEntries(Object.entries(session.env).filter(([k]) => !/^AWS_(SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/.test(k)))
   session.files = session.files.filter((f) => {
-    const size = Math.floor((f.base64.length * 3) / 4)
+    const size = 'base64' in f ? Math.floor((f.base64.length * 3) / 4) : Infinity // captureSession without a store keeps every file inline
     if (size <= limits.perItem && size <= budget) {
       budget -= size
       return true

@@ -12,10 +12,16 @@ export interface SavedSession {
   history: string[]
   awsConfig: Record<string, string>
   dirs: string[]
-  files: { path: string; base64: string }[]
+  files: SavedFile[]
   /** Files left out because they held a secret; listed so the learner knows why they are missing. */
   omitted: string[]
 }
+
+/** A saved file: its bytes inline (exports, links), or the name of a stored part (the browser's own save: stored-parts.ts). */
+export type SavedFile = { path: string; base64: string } | { path: string; part: string }
+
+/** Names a file's bytes kept apart from the document, or returns undefined to keep them inline. */
+export type FileExternalizer = (bytes: Uint8Array) => string | undefined
 
 export type SessionShell = Pick<Shell, 'vfs' | 'env' | 'history' | 'aws'>
 
@@ -31,7 +37,7 @@ function walk(shell: SessionShell, dir = '/', out = { dirs: [] as string[], file
   return out
 }
 
-export function captureSession(shell: SessionShell): SavedSession {
+export function captureSession(shell: SessionShell, external?: FileExternalizer): SavedSession {
   const refs = secretReferences(shell.history, shell.env)
   const secretFiles = new Set(refs.files.map((f) => shell.vfs.resolve(f)))
   const { dirs, files } = walk(shell)
@@ -42,17 +48,23 @@ export function captureSession(shell: SessionShell): SavedSession {
     history: shell.history.map((line) => redactLine(line, (path) => secretFiles.has(shell.vfs.resolve(path)))),
     awsConfig: Object.fromEntries(Object.entries(config).filter((e): e is [string, string] => typeof e[1] === 'string')),
     dirs,
-    files: files.filter((f) => !secretFiles.has(f)).map((path) => ({ path, base64: toBase64(shell.vfs.read(path)) })),
+    files: files
+      .filter((f) => !secretFiles.has(f))
+      .map((path) => {
+        const bytes = shell.vfs.read(path)
+        const part = external?.(bytes)
+        return part ? { path, part } : { path, base64: toBase64(bytes) }
+      }),
     omitted: files.filter((f) => secretFiles.has(f)),
   }
 }
 
-/** Puts a saved session into a live shell (its files are added to what is there). */
-export function applySession(saved: SavedSession, shell: SessionShell): void {
+/** Puts a saved session into a live shell (its files are added to what is there); `parts` holds stored parts by name. */
+export function applySession(saved: SavedSession, shell: SessionShell, parts?: ReadonlyMap<string, Uint8Array>): void {
   for (const dir of [...saved.dirs].sort((a, b) => a.length - b.length)) if (!shell.vfs.isDir(dir)) shell.vfs.mkdir(dir)
   for (const f of saved.files) {
-    const bytes = fromBase64(f.base64)
-    if (!bytes) throw new Error(`the saved file ${f.path} holds invalid base64`)
+    const bytes = 'part' in f ? parts?.get(f.part) : fromBase64(f.base64)
+    if (!bytes) throw new Error('part' in f ? `the saved file ${f.path} is missing from storage` : `the saved file ${f.path} holds invalid base64`)
     shell.vfs.write(f.path, bytes)
   }
   if (shell.vfs.isDir(saved.cwd)) shell.vfs.cwd = saved.cwd
@@ -76,6 +88,7 @@ export function sessionProblem(value: unknown): string | undefined {
   if (!isStrings(s.history)) return 'the history is not a list of lines'
   if (!isStringMap(s.awsConfig ?? {})) return 'the aws configuration is not a map of strings'
   if (!isStrings(s.dirs)) return 'the directory list is damaged'
-  if (!Array.isArray(s.files) || !s.files.every((f) => typeof f?.path === 'string' && typeof f?.base64 === 'string')) return 'the file list is damaged'
+  const fileOk = (f: Partial<{ path: string; base64: string; part: string }> | null) => typeof f?.path === 'string' && (typeof f.base64 === 'string' || typeof f.part === 'string')
+  if (!Array.isArray(s.files) || !s.files.every(fileOk)) return 'the file list is damaged'
   return undefined
 }

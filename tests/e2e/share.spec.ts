@@ -36,7 +36,7 @@ const dumpDatabase = (page: Page, name: string) =>
           }
           tx.oncomplete = () => {
             open.result.close()
-            resolve(JSON.stringify(out))
+            resolve(JSON.stringify(out, (_k, v: unknown) => (v instanceof Uint8Array ? { hex: Array.from(v, (b) => b.toString(16).padStart(2, '0')).join(''), latin1: Array.from(v, (b) => String.fromCharCode(b)).join('') } : v)))
           }
         }
       }),

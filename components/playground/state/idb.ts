@@ -2,7 +2,9 @@
  * The one IndexedDB record that holds the saved playground, as JSON text (browser only). Text, not a
  * structured clone, so a damaged record is detected by the same parser that reads exported files.
  */
+import type { PartsWrite } from '@/lib/state/stored-parts'
 import { deleteText, readText, writeText } from './chunked-text'
+import { deleteParts, readParts, writeParts } from './stored-parts-idb'
 
 const DB = 's3-encryption-playground'
 const STORE = 'state'
@@ -10,8 +12,11 @@ const KEY = 'playground'
 
 export interface RecordStore {
   get(): Promise<unknown>
-  put(text: string): Promise<void>
+  /** Replaces the record and, when given, the stored parts, in one transaction: all of it or none. */
+  put(text: string, parts?: PartsWrite): Promise<void>
   delete(): Promise<void>
+  /** A store that keeps parts (incremental saves): the record and its parts, read in one transaction. */
+  getWithParts?(): Promise<{ record: unknown; parts: Map<string, Uint8Array> }>
 }
 
 function open(): Promise<IDBDatabase> {
@@ -42,17 +47,19 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
   )
 }
 
-/** Reads the record, whole (long saves are kept in pieces: chunked-text.ts). */
-function read(): Promise<unknown> {
+/** Reads the record, whole (long saves are kept in pieces: chunked-text.ts), and the parts stored beside it. */
+function read(): Promise<{ record: unknown; parts: Map<string, Uint8Array> }> {
   return open().then(
     (db) =>
-      new Promise<unknown>((resolve, reject) => {
+      new Promise<{ record: unknown; parts: Map<string, Uint8Array> }>((resolve, reject) => {
         const tx = db.transaction(STORE, 'readonly')
-        let value: unknown
-        readText(tx.objectStore(STORE), KEY).then((v) => (value = v), reject)
+        let record: unknown
+        let parts = new Map<string, Uint8Array>()
+        readText(tx.objectStore(STORE), KEY).then((v) => (record = v), reject)
+        readParts(tx.objectStore(STORE)).then((p) => (parts = p), reject)
         tx.oncomplete = () => {
           db.close()
-          resolve(value)
+          resolve({ record, parts })
         }
         tx.onerror = tx.onabort = () => {
           db.close()
@@ -63,9 +70,22 @@ function read(): Promise<unknown> {
 }
 
 export const idbStore: RecordStore = {
-  get: read,
-  put: (text) => run('readwrite', (s) => (writeText(s, KEY, text), undefined)),
-  delete: () => run('readwrite', (s) => (deleteText(s, KEY), undefined)),
+  get: () => read().then((r) => r.record),
+  getWithParts: read,
+  put: (text, parts) =>
+    run('readwrite', (s) => {
+      writeText(s, KEY, text)
+      // A save without parts (an import, a checkpoint restored elsewhere) is self-contained: drop them all.
+      if (parts) writeParts(s, parts)
+      else deleteParts(s)
+      return undefined
+    }),
+  delete: () =>
+    run('readwrite', (s) => {
+      deleteText(s, KEY)
+      deleteParts(s)
+      return undefined
+    }),
 }
 
 /** Names for tests and tools that look at the record directly. */

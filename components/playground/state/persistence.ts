@@ -3,8 +3,9 @@
  * and the learner's actions (export, import, reset, recover from a damaged record). Browser only.
  */
 import type { Emulator } from '@/lib/emulator/create-emulator'
-import { capturePlayground, checkPlayground, parsePlayground, replacePlayground, restorePlayground, SavedStateError } from '@/lib/state/playground-state'
+import { capturePlayground, captureStored, checkPlayground, parsePlayground, replacePlayground, restorePlayground, SavedStateError } from '@/lib/state/playground-state'
 import type { SessionShell } from '@/lib/state/session'
+import { StoredParts } from '@/lib/state/stored-parts'
 import type { RecordStore } from './idb'
 
 export interface SaveStatus {
@@ -39,6 +40,8 @@ export class Persistence {
   private timer: ReturnType<typeof setTimeout> | undefined
   private writing: Promise<void> = Promise.resolve()
   private holds = 0
+  /** What the store holds beside the record, when it keeps parts (incremental saves); else every save is whole. */
+  readonly parts: StoredParts | undefined
 
   constructor(
     private readonly emulator: Emulator,
@@ -47,6 +50,7 @@ export class Persistence {
     initial: Partial<SaveStatus> = {},
   ) {
     this.status = { state: store ? 'idle' : 'off', count: 0, pending: false, ...initial }
+    this.parts = store?.getWithParts ? new StoredParts() : undefined
   }
 
   /** Called after this tab changes the stored record (other-tabs.ts tells the other tabs). */
@@ -92,7 +96,12 @@ export class Persistence {
       // A change made while this write runs schedules the next one, which clears pending.
       this.set({ state: 'saving', pending: false })
       try {
-        await store.put(this.exportText())
+        if (this.parts) {
+          // Only what changed since the last save goes in with the document (stored-parts.ts).
+          const { text, write } = captureStored(this.emulator, this.shell, this.parts)
+          await store.put(text, write)
+          this.parts.committed(write)
+        } else await store.put(this.exportText())
         this.set({ state: 'saved', count: this.status.count + 1, at: Date.now() })
         this.onChanged()
       } catch (error) {
@@ -111,6 +120,7 @@ export class Persistence {
     checkPlayground(parsePlayground(text))
     if (!this.store) throw new SavedStateError('this browser does not allow saving, so an import would not survive the reload')
     this.stop()
+    this.parts?.forget()
     await this.store.put(text)
     this.onChanged()
   }
@@ -129,12 +139,14 @@ export class Persistence {
   /** Forgets everything saved; the caller reloads. */
   async reset(): Promise<void> {
     this.stop()
+    this.parts?.forget()
     await this.store?.delete()
     this.onChanged()
   }
 
   /** The damaged record is dropped; this session (a fresh one) is saved from now on. */
   async discardDamaged(): Promise<void> {
+    this.parts?.forget()
     await this.store?.delete()
     this.set({ state: 'idle', damaged: undefined })
     await this.saveNow()
@@ -149,6 +161,8 @@ export class Persistence {
 
   /** The learner chose this tab's work over the other tab's. */
   keepThisTab(): Promise<void> {
+    // The other tab may have removed parts this one wrote: write them all again.
+    this.parts?.forget()
     this.set({ state: 'idle', otherTab: false })
     return this.saveNow()
   }
@@ -167,16 +181,20 @@ const reason = (error: unknown) => (error instanceof SavedStateError ? error.mes
  */
 export async function startPersistence(emulator: Emulator, shell: SessionShell, store: RecordStore | undefined): Promise<Persistence> {
   let record: unknown
+  let parts: Map<string, Uint8Array> | undefined
   try {
-    record = await store?.get()
+    if (store?.getWithParts) ({ record, parts } = await store.getWithParts())
+    else record = await store?.get()
   } catch {
     return new Persistence(emulator, shell, undefined, { message: 'This browser does not let the playground save (IndexedDB is off): your work lasts until you reload.' })
   }
   if (record === undefined) return new Persistence(emulator, shell, store)
   try {
     const saved = parsePlayground(record)
-    restorePlayground(saved, emulator, shell)
-    return new Persistence(emulator, shell, store, { restoredFrom: saved.savedAt })
+    restorePlayground(saved, emulator, shell, parts)
+    const persistence = new Persistence(emulator, shell, store, { restoredFrom: saved.savedAt })
+    if (parts && saved.blobs) persistence.parts?.adopt(parts)
+    return persistence
   } catch (error) {
     const raw = typeof record === 'string' ? record : safeJson(record)
     return new Persistence(emulator, shell, store, { state: 'paused', damaged: { reason: reason(error), raw } })

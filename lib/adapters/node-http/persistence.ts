@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/create-emulator'
 import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../../emulator/snapshot'
-import type { S3State } from '../../s3/state'
+import { referencedBlobs } from '../../s3/referenced-blobs'
 import { FileBlobStore } from '../node-fs/blob-files'
 
 const READS = new Set(['GET', 'HEAD'])
@@ -23,16 +23,6 @@ export function saveFailed(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   const cause = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : String(error)
   return `[emulator] could not save state to ${file}: ${cause}. What was saved before is intact; the latest changes are only in memory, and the next change tries again (free some space, or they are lost when the emulator stops).`
-}
-
-/** Every blob id the state names: objects' parts and uploads' parts. */
-export function referencedBlobs(s3: S3State): Set<string> {
-  const ids = new Set<string>()
-  for (const bucket of s3.buckets.values()) {
-    for (const o of bucket.objects.values()) for (const p of o.sealed.parts) ids.add(p.blob)
-    for (const u of bucket.uploads.values()) for (const p of u.parts.values()) ids.add(p.body.blob)
-  }
-  return ids
 }
 
 export async function attachPersistence(emulator: Emulator, dir: string): Promise<Persistence> {
