@@ -38,7 +38,10 @@ export function fromBase64(text: string): Uint8Array | undefined {
   return out
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
+export const concat = (...parts: Uint8Array[]): Uint8Array => joinBytes(parts)
+
+/** The pieces one after another in a new array (a list of any length: a large body may arrive in many). */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let offset = 0
   for (const p of parts) {

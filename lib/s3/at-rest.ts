@@ -17,7 +17,7 @@
  */
 import { aesGcmDecrypt, aesGcmEncrypt, DecryptionFailed, importAesKey, IV_BYTES, TAG_BYTES } from '../crypto/aes-gcm'
 import { innerAesGcmDecrypt, innerAesGcmEncrypt } from '../crypto/aes-gcm-inner'
-import { utf8 } from '../crypto/bytes'
+import { joinBytes, utf8 } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import type { BlobReader } from './blob-store'
 import type { DataKeys } from './seal'
@@ -211,14 +211,7 @@ export async function sealBytes(keys: DataKeys, plaintext: Uint8Array, binding: 
   const count = segmentCount(plaintext.length, segmentBytes)
   const segments: Uint8Array[] = []
   for (let i = 0; i < count; i++) segments.push(await sealer.segment(plaintext.subarray(i * segmentBytes, (i + 1) * segmentBytes), i === count - 1))
-  if (segments.length === 1) return { part: sealer.part(''), sealed: segments[0]! }
-  const sealed = new Uint8Array(segments.reduce((n, s) => n + s.length, 0))
-  let at = 0
-  for (const s of segments) {
-    sealed.set(s, at)
-    at += s.length
-  }
-  return { part: sealer.part(''), sealed }
+  return { part: sealer.part(''), sealed: segments.length === 1 ? segments[0]! : joinBytes(segments) }
 }
 
 /** A blob reader over bytes in memory. */

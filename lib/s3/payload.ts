@@ -5,6 +5,7 @@
  * `streamPayload` make one from bytes in hand or from a decrypting read (copies).
  */
 import type { ChecksumAlgorithm } from '../crypto/checksums'
+import { joinBytes } from '../crypto/bytes'
 import { createDigest, type Digest } from '../crypto/digest'
 
 export interface Payload {
@@ -69,14 +70,7 @@ export class DigestingPayload implements Payload {
   async bytes(): Promise<Uint8Array> {
     const parts: Uint8Array[] = []
     for await (const c of this.chunks()) parts.push(c)
-    if (parts.length === 1) return parts[0]!
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-    let at = 0
-    for (const p of parts) {
-      out.set(p, at)
-      at += p.length
-    }
-    return out
+    return parts.length === 1 ? parts[0]! : joinBytes(parts)
   }
 }
 

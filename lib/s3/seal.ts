@@ -4,7 +4,7 @@
  * bytes cannot be moved to another object and still decrypt. Object bodies: at-rest.ts.
  */
 import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, materialKey } from '../crypto/aes-gcm'
-import { utf8 } from '../crypto/bytes'
+import { joinBytes, utf8 } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import { bytesReader, openPartRange, sealBytes, segmentAad as chunkAad } from './at-rest'
 import type { DataKeyWrap, Segment } from './model'
@@ -30,13 +30,7 @@ export async function openSegment(keys: DataKeys, segment: Segment, arn: string)
   const part = { ...segment.part, partNumber: segment.partNumber, nonceBase: segment.iv, ...(segment.innerIv ? { innerNonceBase: segment.innerIv } : {}) }
   const pieces: Uint8Array[] = []
   for await (const piece of openPartRange(keys, part, arn, bytesReader(segment.ciphertext), 0, segment.size - 1)) pieces.push(piece)
-  const out = new Uint8Array(segment.size)
-  let at = 0
-  for (const p of pieces) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return joinBytes(pieces)
 }
 
 export async function wrapWithRoot(keyring: RootKeyring, random: RandomSource, dataKey: Uint8Array, arn: string): Promise<DataKeyWrap> {

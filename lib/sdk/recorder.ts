@@ -12,7 +12,8 @@ export type RecordedExchange = Omit<Exchange, 'id'>
 
 export type ExchangeSink = (exchange: RecordedExchange) => void
 
-interface RawRequest {
+/** The SDK's HTTP request as its middleware sees it (@smithy/protocol-http HttpRequest's fields). */
+export interface WireRequest {
   method: string
   protocol: string
   hostname: string
@@ -30,7 +31,7 @@ interface RawResponse {
 
 const NAME = 'playgroundRecorder'
 
-export function requestUrl(r: RawRequest): string {
+export function requestUrl(r: WireRequest): string {
   const query = Object.entries(r.query ?? {})
     .flatMap(([k, v]) => (v === null ? [encodeURIComponent(k)] : (Array.isArray(v) ? v : [v]).map((x) => `${encodeURIComponent(k)}=${encodeURIComponent(x)}`)))
     .join('&')
@@ -56,7 +57,7 @@ export function recordExchanges(clients: Clients, sink: ExchangeSink, targetLabe
   for (const service of services) {
     const stack = clients[service].middlewareStack as unknown as { add(mw: unknown, options: Record<string, unknown>): void }
     stack.add(
-      (next: (a: unknown) => Promise<{ response: RawResponse }>, context: { commandName?: string }) => async (args: { request: RawRequest }) => {
+      (next: (a: unknown) => Promise<{ response: RawResponse }>, context: { commandName?: string }) => async (args: { request: WireRequest }) => {
         const r = args.request
         const started = Date.now()
         const t0 = typeof performance === 'undefined' ? started : performance.now()

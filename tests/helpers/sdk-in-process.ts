@@ -6,18 +6,8 @@
 import { Readable } from 'node:stream'
 import { S3Client } from '@aws-sdk/client-s3'
 import type { Emulator } from '@/lib/emulator/create-emulator'
+import type { WireRequest } from '@/lib/sdk/recorder'
 import { testCredentials } from './server'
-
-interface WireRequest {
-  method: string
-  protocol: string
-  hostname: string
-  port?: number
-  path: string
-  query?: Record<string, string | string[] | null>
-  headers: Record<string, string>
-  body?: unknown
-}
 
 export interface LastExchange {
   status: number

@@ -5,6 +5,7 @@
 import { importPath, readStream } from '@/lib/cli/shell/file-import'
 import type { Runtime } from '../runtime'
 import { emulatorChanged } from '../use-emulator'
+import { downloadBlob } from '../state/download'
 
 export interface FileImport {
   id: number
@@ -82,12 +83,5 @@ export function importsOf(runtime: Runtime): FileImports {
 
 /** Offers a file of the virtual file system as a download. */
 export function downloadFile(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), name)
 }

@@ -3,6 +3,7 @@
  * lines on stderr), taken from the SDK's middleware stack just before and after the HTTP call.
  */
 import type { Clients, ServiceName } from '../../sdk/clients'
+import type { WireRequest } from '../../sdk/recorder'
 
 type Log = (logger: string, message: string) => void
 
@@ -26,19 +27,9 @@ const pyRepr = (v: unknown): string => {
   return `{${Object.entries(v as object).filter(([k]) => k !== '$metadata').map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}`
 }
 
-interface RawRequest {
-  method: string
-  protocol: string
-  hostname: string
-  port?: number
-  path: string
-  query?: Record<string, string | string[] | null>
-  headers: Record<string, string>
-}
-
 const MASKED = ['x-amz-server-side-encryption-customer-key', 'x-amz-copy-source-server-side-encryption-customer-key']
 
-function urlOf(r: RawRequest): string {
+function urlOf(r: WireRequest): string {
   const query = Object.entries(r.query ?? {})
     .flatMap(([k, v]) => (v === null ? [k] : (Array.isArray(v) ? v : [v]).map((x) => `${k}=${encodeURIComponent(x)}`)))
     .join('&')
@@ -57,7 +48,7 @@ export function attachDebug(clients: Clients, log: Log): () => void {
     }
     stack.add(
       (next: (a: unknown) => Promise<{ response: { statusCode: number; headers: Record<string, string> } }>, context: { commandName?: string }) =>
-        async (args: { input: unknown; request: RawRequest }) => {
+        async (args: { input: unknown; request: WireRequest }) => {
           const r = args.request
           const op = (context.commandName ?? '').replace(/Command$/, '')
           const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, MASKED.includes(k.toLowerCase()) ? '****' : v]))
