@@ -21,9 +21,15 @@ describe('combineBase64', () => {
     expect(combineBase64('CRC32', [{ value, size: 10 }])).toBe(value)
     expect(() => combineBase64('CRC64NVME', [{ value, size: 10 }])).toThrow(TypeError)
   })
-  it('200 parts of 8 MiB combine in well under a second (the operator is cached per length)', () => {
-    const started = performance.now()
-    combineBase64('CRC64NVME', Array.from({ length: 200 }, () => ({ value: 'AAAAAAAAAAA=', size: 8 * 1024 * 1024 })))
-    expect(performance.now() - started).toBeLessThan(1000)
+  it('200 parts of 8 MiB (a 1.6 GB upload) combine the same in one go as in two halves', () => {
+    const MiB8 = 8 * 1024 * 1024
+    const parts = Array.from({ length: 200 }, (_, i) => ({ value: Buffer.from([i, 0, 0, 0, 0, 0, 0, i & 7]).toString('base64'), size: MiB8 }))
+    const whole = combineBase64('CRC64NVME', parts)
+    const halves = combineBase64('CRC64NVME', [
+      { value: combineBase64('CRC64NVME', parts.slice(0, 100)), size: 100 * MiB8 },
+      { value: combineBase64('CRC64NVME', parts.slice(100)), size: 100 * MiB8 },
+    ])
+    expect(whole).toMatch(/^[A-Za-z0-9+/]{11}=$/)
+    expect(halves).toBe(whole)
   })
 })
