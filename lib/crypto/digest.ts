@@ -1,17 +1,17 @@
 /**
  * Incremental digests of every flexible-checksum algorithm and MD5, for bodies that are read piece by
  * piece (a streamed PutObject or UploadPart). Same results as checksums.ts, which hashes whole buffers.
- * WebCrypto has no incremental digest, so the SHA family and MD5 come from @noble/hashes in the browser,
- * and from node:crypto / node:zlib when the core runs in Node (native.ts), which is many times faster.
+ * WebCrypto has no incremental digest, so in the browser the SHA family comes from @noble/hashes and MD5 from
+ * js-md5 (md5.ts), and in Node from node:crypto / node:zlib (native.ts), which is many times faster.
  */
 import { Crc32 } from '@aws-crypto/crc32'
 import { Crc32c } from '@aws-crypto/crc32c'
 import { Xxh3_64, Xxh3_128, Xxh64 } from '@aws-sdk/checksums/xxh'
-import { md5 } from '@noble/hashes/legacy.js'
 import { sha1 } from '@noble/hashes/legacy.js'
 import { sha256, sha512 } from '@noble/hashes/sha2.js'
 import type { ChecksumAlgorithm } from './checksums'
 import { Crc64Nvme } from './crc64nvme'
+import { md5Hasher } from './md5'
 import { nativeCrc32, nativeHasher } from './native'
 
 export interface Digest {
@@ -52,7 +52,7 @@ export function createDigest(algorithm: ChecksumAlgorithm): Digest {
     case 'SHA512':
       return fromHash(sha512.create())
     case 'MD5':
-      return fromHash(md5.create())
+      return fromHash(md5Hasher())
     case 'XXHASH64':
       return fromHash(new Xxh64())
     case 'XXHASH3':
