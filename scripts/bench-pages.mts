@@ -1,5 +1,5 @@
 /**
- * Page budgets, measured on the static build (`npm run build` first):
+ * Page budgets, measured on the static build (made first when there is none):
  * - first-load JS per route, gzip: the chunks Next lists for each route in .next/diagnostics/route-bundle-stats.json,
  *   each gzipped at level 9 and summed (what a browser with an empty cache downloads before the page is interactive);
  * - Lighthouse 12.2.3 (the `lighthouse` devDependency) against out/ served locally by scripts/serve-static.mjs, in
@@ -9,7 +9,7 @@
  *
  * Usage: tsx scripts/bench-pages.mts [runs per page, default 1; the median is reported]
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -22,9 +22,14 @@ const RUNS = Number(process.argv[2] ?? 1)
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const BUDGET = { performance: 95, accessibility: 100, firstLoadKiB: 200 }
 
+// On a fresh clone there is no build yet: make one, so `npm run bench` runs start to end anywhere.
 if (!existsSync(join(ROOT, 'out', 'index.html')) || !existsSync(join(ROOT, '.next', 'diagnostics', 'route-bundle-stats.json'))) {
-  console.error('No static build: run `npm run build` first.')
-  process.exit(1)
+  console.log('No static build yet: running `npm run build` first.')
+  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
+  if (built.status !== 0) {
+    console.error('`npm run build` failed: no page figures.')
+    process.exit(1)
+  }
 }
 if (!existsSync(CHROME)) {
   console.error(`No Chromium at ${CHROME}: install it (apt-get install chromium) or set CHROME_PATH.`)
