@@ -19,16 +19,15 @@ if (!existsSync(join(root, 'index.html'))) {
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain', '.woff2': 'font/woff2', '.map': 'application/json' }
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.map'])
-/** Gzipped files, made on first request (level 9) and kept while the file is unchanged. */
-const gzipped = new Map()
-function gzipOf(file, body) {
-  const { mtimeMs } = statSync(file)
-  const hit = gzipped.get(file)
-  if (hit && hit.mtimeMs === mtimeMs && hit.length === body.length) return hit.bytes
-  const bytes = gzipSync(body, { level: 9 })
-  gzipped.set(file, { mtimeMs, length: body.length, bytes })
-  return bytes
+/** Text files as read, with their gzip (level 9) made on first request; kept while the file is unchanged. */
+const texts = new Map()
+function textOf(file) {
+  const { mtimeMs, size } = statSync(file)
+  let hit = texts.get(file)
+  if (!hit || hit.mtimeMs !== mtimeMs || hit.size !== size) texts.set(file, (hit = { mtimeMs, size, body: readFileSync(file), gzip: undefined }))
+  return hit
 }
+const gzipOf = (text) => (text.gzip ??= gzipSync(text.body, { level: 9 }))
 
 createServer((req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
@@ -39,19 +38,19 @@ createServer((req, res) => {
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
   const headers = { 'content-type': type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' }
   if (path.startsWith('/_next/static/')) headers['cache-control'] = 'public, max-age=31536000, immutable'
-  if (extname(file) === '.html') {
-    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(readFileSync(file, 'utf8'))?.[1]
-    if (policy) headers['content-security-policy'] = `${policy}; frame-ancestors 'none'`
-  }
-  if (COMPRESSIBLE.has(extname(file))) {
-    const body = readFileSync(file)
-    headers.vary = 'Accept-Encoding'
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      const bytes = gzipOf(file, body)
-      res.writeHead(found ? 200 : 404, { ...headers, 'content-encoding': 'gzip', 'content-length': bytes.length }).end(req.method === 'HEAD' ? undefined : bytes)
-    } else res.writeHead(found ? 200 : 404, { ...headers, 'content-length': body.length }).end(req.method === 'HEAD' ? undefined : body)
+  if (!COMPRESSIBLE.has(extname(file))) {
+    res.writeHead(found ? 200 : 404, headers)
+    createReadStream(file).pipe(res)
     return
   }
-  res.writeHead(found ? 200 : 404, headers)
-  createReadStream(file).pipe(res)
+  const text = textOf(file)
+  if (extname(file) === '.html') {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(text.body.toString('utf8'))?.[1]
+    if (policy) headers['content-security-policy'] = `${policy}; frame-ancestors 'none'`
+  }
+  headers.vary = 'Accept-Encoding'
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+  const bytes = gzip ? gzipOf(text) : text.body
+  if (gzip) headers['content-encoding'] = 'gzip'
+  res.writeHead(found ? 200 : 404, { ...headers, 'content-length': bytes.length }).end(req.method === 'HEAD' ? undefined : bytes)
 }).listen(Number(values.port), values.host, () => console.log(`Serving ${root}/ on http://${values.host}:${values.port}`))

@@ -126,6 +126,7 @@ export class PartSealer {
   private index = 0
   private total = 0
   private keys?: Promise<PreparedKeys>
+  private readonly bases: Bases
 
   constructor(
     private readonly dataKeys: DataKeys,
@@ -136,16 +137,13 @@ export class PartSealer {
     if (!Number.isInteger(segmentBytes) || segmentBytes < 1) throw new RangeError('segmentBytes must be a positive integer')
     this.nonceBase = random(IV_BYTES)
     if (dataKeys.inner) this.innerNonceBase = random(IV_BYTES)
-  }
-
-  private bases(): Bases {
-    return { outer: this.nonceBase, ...(this.innerNonceBase ? { inner: this.innerNonceBase } : {}) }
+    this.bases = { outer: this.nonceBase, ...(this.innerNonceBase ? { inner: this.innerNonceBase } : {}) }
   }
 
   /** Seals `plain` as the next segment. WebCrypto copies its input when called, so `plain` may be reused once this settles. */
   private async seal(plain: Uint8Array, last: boolean): Promise<Uint8Array> {
     this.keys ??= prepare(this.dataKeys)
-    return sealOne(await this.keys, this.bases(), this.binding, this.index++, last, plain)
+    return sealOne(await this.keys, this.bases, this.binding, this.index++, last, plain)
   }
 
   async push(chunk: Uint8Array): Promise<Uint8Array[]> {

@@ -12,7 +12,7 @@ import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../emulator/snapsh
 import { Vfs } from '../cli/shell/vfs'
 import { MemoryBlobStore } from '../s3/blob-store'
 import { applySession, captureSession, sessionProblem, type SavedSession, type SessionShell } from './session'
-import type { PartsWrite, StoredParts } from './stored-parts'
+import type { PartsWrite, SavePlan, StoredParts } from './stored-parts'
 
 export const SAVE_FORMAT = 's3-encryption-playground'
 export const SAVE_VERSION = 1
@@ -35,8 +35,16 @@ export class SavedStateError extends Error {
   override name = 'SavedStateError'
 }
 
-export function capturePlayground(emulator: Emulator, shell: SessionShell, now = new Date()): SavedPlayground {
-  return { format: SAVE_FORMAT, version: SAVE_VERSION, savedAt: now.toISOString(), session: captureSession(shell), emulator: toSnapshot(emulator.s3, emulator) }
+/** The whole playground, self-contained (exports, links, checkpoints); with a plan, bodies and large files are named instead (captureStored). */
+export function capturePlayground(emulator: Emulator, shell: SessionShell, now = new Date(), plan?: SavePlan): SavedPlayground {
+  return {
+    format: SAVE_FORMAT,
+    version: SAVE_VERSION,
+    savedAt: now.toISOString(),
+    session: captureSession(shell, plan?.external),
+    emulator: toSnapshot(emulator.s3, emulator, plan ? 'blobs' : 'inline'),
+    ...(plan ? { blobs: plan.blobs } : {}),
+  }
 }
 
 /**
@@ -45,15 +53,7 @@ export function capturePlayground(emulator: Emulator, shell: SessionShell, now =
  */
 export function captureStored(emulator: Emulator, shell: SessionShell, parts: StoredParts, now = new Date()): { text: string; write: PartsWrite } {
   const plan = parts.plan(emulator.s3)
-  const saved: SavedPlayground = {
-    format: SAVE_FORMAT,
-    version: SAVE_VERSION,
-    savedAt: now.toISOString(),
-    session: captureSession(shell, plan.external),
-    emulator: toSnapshot(emulator.s3, emulator, 'blobs'),
-    blobs: plan.blobs,
-  }
-  return { text: JSON.stringify(saved), write: plan.write }
+  return { text: JSON.stringify(capturePlayground(emulator, shell, now, plan)), write: plan.write }
 }
 
 /** Parses JSON text (or an already parsed value) and checks its outline; throws SavedStateError. */

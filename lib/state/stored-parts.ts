@@ -5,6 +5,7 @@
  * A part's name changes whenever its bytes can have: object bodies are named by blob id and revision
  * (MemoryBlobStore.replace), files by the identity of the array the file system holds (writes replace it).
  */
+import { toHex } from '../crypto/bytes'
 import { MemoryBlobStore } from '../s3/blob-store'
 import { referencedBlobs } from '../s3/referenced-blobs'
 import type { S3State } from '../s3/state'
@@ -30,7 +31,7 @@ export interface SavePlan {
 export class StoredParts {
   private held = new Set<string>()
   private readonly fileKeys = new WeakMap<Uint8Array, string>()
-  private readonly session = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')
+  private readonly session = toHex(crypto.getRandomValues(new Uint8Array(6)))
   private counter = 0
 
   plan(s3: S3State): SavePlan {

@@ -47,8 +47,8 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
   )
 }
 
-/** Reads the record, whole (long saves are kept in pieces: chunked-text.ts), and the parts stored beside it. */
-function read(): Promise<{ record: unknown; parts: Map<string, Uint8Array> }> {
+/** Reads the record, whole (long saves are kept in pieces: chunked-text.ts), and, if asked, the parts stored beside it. */
+function read(withParts: boolean): Promise<{ record: unknown; parts: Map<string, Uint8Array> }> {
   return open().then(
     (db) =>
       new Promise<{ record: unknown; parts: Map<string, Uint8Array> }>((resolve, reject) => {
@@ -56,7 +56,7 @@ function read(): Promise<{ record: unknown; parts: Map<string, Uint8Array> }> {
         let record: unknown
         let parts = new Map<string, Uint8Array>()
         readText(tx.objectStore(STORE), KEY).then((v) => (record = v), reject)
-        readParts(tx.objectStore(STORE)).then((p) => (parts = p), reject)
+        if (withParts) readParts(tx.objectStore(STORE)).then((p) => (parts = p), reject)
         tx.oncomplete = () => {
           db.close()
           resolve({ record, parts })
@@ -70,8 +70,8 @@ function read(): Promise<{ record: unknown; parts: Map<string, Uint8Array> }> {
 }
 
 export const idbStore: RecordStore = {
-  get: () => read().then((r) => r.record),
-  getWithParts: read,
+  get: () => read(false).then((r) => r.record),
+  getWithParts: () => read(true),
   put: (text, parts) =>
     run('readwrite', (s) => {
       writeText(s, KEY, text)
