@@ -28,8 +28,9 @@ export function excerpt(text: string, name: string, path: string): string {
   if (start < 0) throw new Error(`<Source>: ${path} has no top-level declaration named ${name}`)
   let first = start
   while (first > 0 && /^(\/\*\*| \*|\/\/)/.test(lines[first - 1]!)) first--
-  // A one-line declaration ends where it starts; a block ends at the first line closing at column 0.
+  // A one-line declaration ends where it starts; a block ends at the first line closing at column 0 that does
+  // not open another (a signature wrapped over lines closes with `): T {` and the body follows).
   const opens = /[{(]$/.test(lines[start]!.trimEnd())
-  const end = opens ? lines.findIndex((l, i) => i > start && /^[})]/.test(l)) : start
+  const end = opens ? lines.findIndex((l, i) => i > start && /^[})]/.test(l) && !/[{(]$/.test(l.trimEnd())) : start
   return lines.slice(first, end + 1).join('\n')
 }
