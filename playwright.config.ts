@@ -9,7 +9,8 @@ const HOW_TO_GET_ONE = `No Chromium found for the end-to-end tests. Either:
 /** A system Chromium: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) {
-    if (!existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.\n${HOW_TO_GET_ONE}`)
+    if (!existsSync(process.env.CHROMIUM_PATH))
+      throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.\n${HOW_TO_GET_ONE}`)
     return process.env.CHROMIUM_PATH
   }
   const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
@@ -31,11 +32,24 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath(),
       // Without the background-networking flags Chromium keeps calling home, which this sandbox refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   // The static export, as any static host would serve it (`npm run build` first).
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : { command: `node scripts/serve-static.mjs --port ${PORT}`, url: `http://127.0.0.1:${PORT}/`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    : {
+        command: `node scripts/serve-static.mjs --port ${PORT}`,
+        url: `http://127.0.0.1:${PORT}/`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+      },
 })

@@ -5,7 +5,8 @@ import './globals.css'
 
 export const metadata: Metadata = {
   title: { default: 'S3 Encryption Playground', template: '%s · S3 Encryption Playground' },
-  description: 'Learn Amazon S3 object encryption by doing it: a faithful aws CLI and an S3 emulator that encrypts for real, in your browser.',
+  description:
+    'Learn Amazon S3 object encryption by doing it: a faithful aws CLI and an S3 emulator that encrypts for real, in your browser.',
 }
 
 // Runs before paint so the page never flashes the wrong theme. `?presenter=1` (a facilitator's link) turns on large type.
@@ -18,7 +19,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--panel)] focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-[var(--panel)] focus:p-2"
+        >
           Skip to content
         </a>
         <SiteHeader />

@@ -27,7 +27,13 @@ export interface LessonEntry {
   load: () => Promise<{ default: MDXContent }>
 }
 
-const entry = (spec: LessonSpec, load: LessonEntry['load']): LessonEntry => ({ slug: spec.slug, spec, title: spec.title, summary: spec.summary, load })
+const entry = (spec: LessonSpec, load: LessonEntry['load']): LessonEntry => ({
+  slug: spec.slug,
+  spec,
+  title: spec.title,
+  summary: spec.summary,
+  load,
+})
 
 export const lessons: LessonEntry[] = [
   entry(overview, () => import('./learn/overview.mdx')),

@@ -17,7 +17,11 @@ import { build } from 'esbuild'
 
 // Node 20 has WebSocket only behind a flag (Node 22 has it by default): run again with the flag.
 if (typeof WebSocket === 'undefined') {
-  const again = spawnSync(process.execPath, ['--experimental-websocket', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
+  const again = spawnSync(
+    process.execPath,
+    ['--experimental-websocket', ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  )
   process.exit(again.status ?? 1)
 }
 
@@ -43,25 +47,40 @@ CELLS.push({ op: 'GET', size: 16 * MiB, n: 3, pair: ['bypass', 'plain'] })
 const GOAL = (c: Cell) => (c.pair[0] === 'bypass' ? undefined : c.size >= 16 * MiB ? 0.9 : 0.8)
 
 // The page: the bundle, the app's worker scripts, and an echo endpoint for bypass and plain fetch.
-const bundle = await build({ entryPoints: ['scripts/bench/browser-bench.ts'], bundle: true, format: 'esm', platform: 'browser', write: false, define: { 'process.env.NODE_ENV': '"production"' } })
+const bundle = await build({
+  entryPoints: ['scripts/bench/browser-bench.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  write: false,
+  define: { 'process.env.NODE_ENV': '"production"' },
+})
 const js = bundle.outputFiles[0]!.text
-const workerJs = { '/emulator-worker.js': readFileSync('public/emulator-worker.js'), '/mockServiceWorker.js': readFileSync('public/mockServiceWorker.js') }
+const workerJs = {
+  '/emulator-worker.js': readFileSync('public/emulator-worker.js'),
+  '/mockServiceWorker.js': readFileSync('public/mockServiceWorker.js'),
+}
 let zeros = Buffer.alloc(0)
 const server = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0]
   if (path === '/bench.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
-  if (path && path in workerJs) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerJs[path as keyof typeof workerJs])
+  if (path && path in workerJs)
+    return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(workerJs[path as keyof typeof workerJs])
   if (path === '/echo') {
     const size = Number(new URL(req.url!, 'http://x').searchParams.get('size'))
     req.resume()
     req.on('end', () => {
       if (req.method !== 'GET') return void res.writeHead(200, { 'content-length': '0' }).end()
       if (zeros.length < size) zeros = Buffer.alloc(size)
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size) }).end(zeros.subarray(0, size))
+      res
+        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size) })
+        .end(zeros.subarray(0, size))
     })
     return
   }
-  res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>')
+  res
+    .writeHead(200, { 'content-type': 'text/html' })
+    .end('<!doctype html><title>bench</title><script type="module" src="/bench.js"></script>')
 })
 await new Promise<void>((r) => server.listen(PAGE_PORT, '127.0.0.1', r))
 
@@ -70,7 +89,18 @@ if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (
 const profile = mkdtempSync(join(tmpdir(), 'bench-browser-'))
 const chrome = spawn(
   chromiumPath,
-  ['--headless=new', `--remote-debugging-port=${CDP_PORT}`, `--user-data-dir=${profile}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', 'about:blank'],
+  [
+    '--headless=new',
+    `--remote-debugging-port=${CDP_PORT}`,
+    `--user-data-dir=${profile}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    'about:blank',
+  ],
   { stdio: 'ignore' },
 )
 
@@ -102,7 +132,10 @@ class Cdp {
     return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }))
   }
   async evaluate<T>(expression: string): Promise<T> {
-    const r = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as { result: { value: T }; exceptionDetails?: { exception?: { description?: string }; text: string } }
+    const r = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
+      result: { value: T }
+      exceptionDetails?: { exception?: { description?: string }; text: string }
+    }
     if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text)
     return r.result.value
   }
@@ -125,7 +158,8 @@ async function cdpJson(path: string, method = 'GET'): Promise<unknown> {
 async function openPage(url: string): Promise<Cdp> {
   const target = (await cdpJson(`/json/new?${encodeURIComponent(url)}`, 'PUT')) as { webSocketDebuggerUrl: string }
   const cdp = await Cdp.open(target.webSocketDebuggerUrl)
-  for (let i = 0; i < 200 && !(await cdp.evaluate<boolean>("typeof bench === 'object'").catch(() => false)); i++) await new Promise((r) => setTimeout(r, 50))
+  for (let i = 0; i < 200 && !(await cdp.evaluate<boolean>("typeof bench === 'object'").catch(() => false)); i++)
+    await new Promise((r) => setTimeout(r, 50))
   return cdp
 }
 
@@ -148,7 +182,14 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const cell of CELLS) {
       const order = round % 2 ? [...cell.pair].reverse() : cell.pair
-      for (const t of order) rates.get(cell)![t]!.push(await pageFor(t).evaluate<number>(`bench.measure(${JSON.stringify(t)}, ${JSON.stringify(cell.op)}, ${cell.size}, ${cell.n})`))
+      for (const t of order)
+        rates
+          .get(cell)!
+          [t]!.push(
+            await pageFor(t).evaluate<number>(
+              `bench.measure(${JSON.stringify(t)}, ${JSON.stringify(cell.op)}, ${cell.size}, ${cell.n})`,
+            ),
+          )
     }
     webCrypto.push(await withWorker.evaluate<number>(`bench.webCryptoMBps(${16 * MiB})`))
     console.error(`round ${round + 1}/${ROUNDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`)
@@ -161,10 +202,31 @@ try {
     const ra = rates.get(cell)![a]!
     const rb = rates.get(cell)![b]!
     const ratios = ra.map((x, i) => x / rb[i]!)
-    return { op: cell.op, size: cell.size, requests: cell.n, [a]: ra, [b]: rb, pair: cell.pair, ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) }, goal: GOAL(cell) }
+    return {
+      op: cell.op,
+      size: cell.size,
+      requests: cell.n,
+      [a]: ra,
+      [b]: rb,
+      pair: cell.pair,
+      ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+      goal: GOAL(cell),
+    }
   })
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: version, loadavg: loadavg().map((x) => +x.toFixed(2)) }
-  const result = { date: new Date().toISOString(), rounds: ROUNDS, machine, webCryptoAesGcmMBps: median(webCrypto), rows }
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    chromium: version,
+    loadavg: loadavg().map((x) => +x.toFixed(2)),
+  }
+  const result = {
+    date: new Date().toISOString(),
+    rounds: ROUNDS,
+    machine,
+    webCryptoAesGcmMBps: median(webCrypto),
+    rows,
+  }
   mkdirSync('.bench', { recursive: true })
   writeFileSync('.bench/browser.json', JSON.stringify(result, null, 2))
   console.log(`wrote .bench/browser.json (${((Date.now() - started) / 1000).toFixed(0)} s)`)

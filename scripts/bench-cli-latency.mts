@@ -16,7 +16,16 @@ if (!existsSync('out/index.html')) throw new Error('no static build in out/: run
 const server = spawn('node', ['scripts/serve-static.mjs', '--port', String(PORT)], { stdio: 'ignore' })
 await new Promise((r) => setTimeout(r, 500))
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+})
 const page = await browser.newPage()
 await page.goto(`http://127.0.0.1:${PORT}/playground/`)
 await page.waitForSelector('[data-testid="playground"][data-ready="true"]')
@@ -28,11 +37,15 @@ async function type(line: string): Promise<number> {
   await terminal.click()
   await page.keyboard.insertText(line)
   await page.keyboard.press('Enter')
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="terminal"]')?.getAttribute('data-runs')) > n, before)
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="terminal"]')?.getAttribute('data-runs')) > n,
+    before,
+  )
   return Number(await terminal.getAttribute('data-last-ms'))
 }
 
-for (const line of ['aws s3 mb s3://bench-bucket', 'echo hello > f.txt', 'aws s3 cp f.txt s3://bench-bucket/f.txt']) await type(line)
+for (const line of ['aws s3 mb s3://bench-bucket', 'echo hello > f.txt', 'aws s3 cp f.txt s3://bench-bucket/f.txt'])
+  await type(line)
 const times: number[] = []
 for (let i = 0; i < WARMUP + RUNS; i++) {
   const ms = await type('aws s3api head-object --bucket bench-bucket --key f.txt')
@@ -43,7 +56,15 @@ server.kill()
 
 times.sort((a, b) => a - b)
 const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!
-const result = { runs: RUNS, p50: +pct(50).toFixed(1), p95: +pct(95).toFixed(1), max: +times.at(-1)!.toFixed(1), chromium: browser.version(), node: process.version, date: new Date().toISOString().slice(0, 10) }
+const result = {
+  runs: RUNS,
+  p50: +pct(50).toFixed(1),
+  p95: +pct(95).toFixed(1),
+  max: +times.at(-1)!.toFixed(1),
+  chromium: browser.version(),
+  node: process.version,
+  date: new Date().toISOString().slice(0, 10),
+}
 console.log(JSON.stringify(result))
 
 const doc = 'docs/benchmarks.md'

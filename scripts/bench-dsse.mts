@@ -15,7 +15,11 @@ const rounds = Number(args[1] ?? 5)
 
 async function inBrowser() {
   const bundle = await build({
-    stdin: { contents: "import { runDsseBench } from './dsse-bench'; (globalThis as any).runDsseBench = runDsseBench", resolveDir: new URL('./bench', import.meta.url).pathname, loader: 'ts' },
+    stdin: {
+      contents: "import { runDsseBench } from './dsse-bench'; (globalThis as any).runDsseBench = runDsseBench",
+      resolveDir: new URL('./bench', import.meta.url).pathname,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -24,7 +28,10 @@ async function inBrowser() {
   const js = bundle.outputFiles[0]!.text
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script type="module" src="/bench.js"></script>')
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><script type="module" src="/bench.js"></script>')
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as { port: number }).port
@@ -33,7 +40,10 @@ async function inBrowser() {
     const page = await browser.newPage()
     await page.goto(`http://127.0.0.1:${port}/`)
     await page.waitForFunction(() => 'runDsseBench' in globalThis)
-    const result = await page.evaluate(([m, r]) => (globalThis as unknown as { runDsseBench: typeof runDsseBench }).runDsseBench(m!, r!), [MiB, rounds])
+    const result = await page.evaluate(
+      ([m, r]) => (globalThis as unknown as { runDsseBench: typeof runDsseBench }).runDsseBench(m!, r!),
+      [MiB, rounds],
+    )
     return { runtime: `Chromium ${browser.version()}`, ...result }
   } finally {
     await browser.close()
@@ -41,5 +51,7 @@ async function inBrowser() {
   }
 }
 
-const result = process.argv.includes('--browser') ? await inBrowser() : { runtime: `Node ${process.version}`, ...(await runDsseBench(MiB, rounds)) }
+const result = process.argv.includes('--browser')
+  ? await inBrowser()
+  : { runtime: `Node ${process.version}`, ...(await runDsseBench(MiB, rounds)) }
 console.log(JSON.stringify(result, null, 2))

@@ -8,7 +8,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { runLargeObject, type LargeObjectResult } from './bench/large-object'
 
-const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number)
+const sizes = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number)
 const MIB = 1024 * 1024
 const BUDGET_MIB = 256
 const port = Number(process.env.BENCH_PORT ?? 3213)
@@ -16,7 +19,9 @@ const port = Number(process.env.BENCH_PORT ?? 3213)
 const results: LargeObjectResult[] = []
 for (const size of sizes.length ? sizes : [512, 1024]) {
   const r = await runLargeObject({ bytes: size * MIB, port })
-  console.log(`${size} MiB: up ${r.uploadSeconds.toFixed(1)} s, down ${r.downloadSeconds.toFixed(1)} s, RSS ${r.baselineRssMiB.toFixed(0)} → peak ${r.peakRssMiB.toFixed(0)} MiB (growth ${r.growthMiB.toFixed(0)} MiB), identical ${r.identical}, range ${r.rangeOk}`)
+  console.log(
+    `${size} MiB: up ${r.uploadSeconds.toFixed(1)} s, down ${r.downloadSeconds.toFixed(1)} s, RSS ${r.baselineRssMiB.toFixed(0)} → peak ${r.peakRssMiB.toFixed(0)} MiB (growth ${r.growthMiB.toFixed(0)} MiB), identical ${r.identical}, range ${r.rangeOk}`,
+  )
   results.push(r)
 }
 
@@ -26,7 +31,12 @@ writeFileSync('.bench/memory.json', JSON.stringify({ date: new Date().toISOStrin
 
 const rows = results.map((r) => {
   const mib = r.bytes / MIB
-  const verdict = !r.identical || !r.rangeOk ? 'bytes differ' : r.growthMiB < BUDGET_MIB ? 'within budget' : `over by ${(r.growthMiB - BUDGET_MIB).toFixed(0)} MiB`
+  const verdict =
+    !r.identical || !r.rangeOk
+      ? 'bytes differ'
+      : r.growthMiB < BUDGET_MIB
+        ? 'within budget'
+        : `over by ${(r.growthMiB - BUDGET_MIB).toFixed(0)} MiB`
   return `| ${mib >= 1024 ? `${mib / 1024} GiB` : `${mib} MiB`} | ${r.sse} | ${r.baselineRssMiB.toFixed(0)} | ${r.peakRssMiB.toFixed(0)} | **${r.growthMiB.toFixed(0)}** | ${(mib / r.uploadSeconds).toFixed(0)} | ${(mib / r.downloadSeconds).toFixed(0)} | ${verdict} |`
 })
 const section = `<!-- bench-memory:start -->

@@ -23,7 +23,10 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const BUDGET = { performance: 95, accessibility: 100, firstLoadKiB: 200 }
 
 // On a fresh clone there is no build yet: make one, so `npm run bench` runs start to end anywhere.
-if (!existsSync(join(ROOT, 'out', 'index.html')) || !existsSync(join(ROOT, '.next', 'diagnostics', 'route-bundle-stats.json'))) {
+if (
+  !existsSync(join(ROOT, 'out', 'index.html')) ||
+  !existsSync(join(ROOT, '.next', 'diagnostics', 'route-bundle-stats.json'))
+) {
   console.log('No static build yet: running `npm run build` first.')
   const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
   if (built.status !== 0) {
@@ -40,11 +43,15 @@ interface RouteStats {
   route: string
   firstLoadChunkPaths: string[]
 }
-const stats = JSON.parse(readFileSync(join(ROOT, '.next', 'diagnostics', 'route-bundle-stats.json'), 'utf8')) as RouteStats[]
+const stats = JSON.parse(
+  readFileSync(join(ROOT, '.next', 'diagnostics', 'route-bundle-stats.json'), 'utf8'),
+) as RouteStats[]
 const gzipKiB = (route: string) => {
   const r = stats.find((s) => s.route === route)
   if (!r) throw new Error(`no bundle stats for ${route}`)
-  return r.firstLoadChunkPaths.reduce((n, p) => n + gzipSync(readFileSync(join(ROOT, p)), { level: 9 }).length, 0) / 1024
+  return (
+    r.firstLoadChunkPaths.reduce((n, p) => n + gzipSync(readFileSync(join(ROOT, p)), { level: 9 }).length, 0) / 1024
+  )
 }
 
 const lessons = readdirSync(join(ROOT, 'out', 'learn'), { withFileTypes: true })
@@ -58,17 +65,33 @@ const pages: { path: string; route: string; lesson: boolean }[] = [
   { path: '/playground/', route: '/playground', lesson: false },
 ]
 
-const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve-static.mjs'), '--port', String(PORT)], { cwd: ROOT, stdio: 'ignore' })
+const server = spawn(process.execPath, [join(ROOT, 'scripts', 'serve-static.mjs'), '--port', String(PORT)], {
+  cwd: ROOT,
+  stdio: 'ignore',
+})
 const base = `http://127.0.0.1:${PORT}`
 for (let i = 0; ; i++) {
-  if (await fetch(base).then((r) => r.ok, () => false)) break
+  if (
+    await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break
   if (i > 50) throw new Error('the static server did not start')
   await new Promise((r) => setTimeout(r, 100))
 }
 
 const chrome = await chromeLauncher.launch({
   chromePath: CHROME,
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
@@ -95,10 +118,17 @@ try {
   for (const page of pages) {
     const runs: Row[] = []
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(base + page.path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
+      const result = await lighthouse(base + page.path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      })
       if (!result) throw new Error(`lighthouse returned nothing for ${page.path}`)
       const { categories, audits } = result.lhr
-      const a11yFails = Object.values(audits).filter((a) => a.score === 0 && result.lhr.categories.accessibility!.auditRefs.some((r) => r.id === a.id))
+      const a11yFails = Object.values(audits).filter(
+        (a) => a.score === 0 && result.lhr.categories.accessibility!.auditRefs.some((r) => r.id === a.id),
+      )
       runs.push({
         path: page.path,
         js: gzipKiB(page.route),
@@ -121,7 +151,9 @@ try {
       cls: median(runs.map((r) => r.cls)),
     }
     rows.push(row)
-    console.log(`${page.path.padEnd(34)} JS ${row.js.toFixed(0).padStart(4)} KiB  perf ${row.performance}  a11y ${row.accessibility}  LCP ${(row.lcp / 1000).toFixed(2)} s  TBT ${row.tbt.toFixed(0)} ms${row.failedAudits.length ? `  a11y fails: ${row.failedAudits.join(', ')}` : ''}`)
+    console.log(
+      `${page.path.padEnd(34)} JS ${row.js.toFixed(0).padStart(4)} KiB  perf ${row.performance}  a11y ${row.accessibility}  LCP ${(row.lcp / 1000).toFixed(2)} s  TBT ${row.tbt.toFixed(0)} ms${row.failedAudits.length ? `  a11y fails: ${row.failedAudits.join(', ')}` : ''}`,
+    )
   }
 } finally {
   await chrome.kill()
@@ -129,13 +161,20 @@ try {
 }
 
 const meets = (r: Row, lesson: boolean) =>
-  !lesson ? '' : r.performance >= BUDGET.performance && r.accessibility >= BUDGET.accessibility && r.js <= BUDGET.firstLoadKiB ? 'yes' : 'NO'
+  !lesson
+    ? ''
+    : r.performance >= BUDGET.performance && r.accessibility >= BUDGET.accessibility && r.js <= BUDGET.firstLoadKiB
+      ? 'yes'
+      : 'NO'
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)}, Lighthouse 12.2.3, ${RUNS} run(s) per page (median), Chromium ${CHROME}, default (mobile) config.`,
   '',
   '| page | first-load JS (KiB gzip) | performance | accessibility | FCP (s) | LCP (s) | TBT (ms) | CLS | lesson budget met |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  ...rows.map((r, i) => `| \`${r.path}\` | ${r.js.toFixed(0)} | ${r.performance} | ${r.accessibility} | ${(r.fcp / 1000).toFixed(2)} | ${(r.lcp / 1000).toFixed(2)} | ${r.tbt.toFixed(0)} | ${r.cls.toFixed(3)} | ${meets(r, pages[i]!.lesson)} |`),
+  ...rows.map(
+    (r, i) =>
+      `| \`${r.path}\` | ${r.js.toFixed(0)} | ${r.performance} | ${r.accessibility} | ${(r.fcp / 1000).toFixed(2)} | ${(r.lcp / 1000).toFixed(2)} | ${r.tbt.toFixed(0)} | ${r.cls.toFixed(3)} | ${meets(r, pages[i]!.lesson)} |`,
+  ),
 ].join('\n')
 
 const docs = join(ROOT, 'docs', 'benchmarks.md')
@@ -143,7 +182,13 @@ const START = '<!-- bench-pages:start -->'
 const END = '<!-- bench-pages:end -->'
 const text = readFileSync(docs, 'utf8')
 if (!text.includes(START)) throw new Error(`docs/benchmarks.md has no ${START} marker`)
-writeFileSync(docs, text.slice(0, text.indexOf(START) + START.length) + '\n' + table + '\n' + text.slice(text.indexOf(END)))
+writeFileSync(
+  docs,
+  text.slice(0, text.indexOf(START) + START.length) + '\n' + table + '\n' + text.slice(text.indexOf(END)),
+)
 console.log(`\nWrote the table to docs/benchmarks.md.`)
 const missed = rows.filter((r, i) => meets(r, pages[i]!.lesson) === 'NO')
-if (missed.length) console.log(`Lesson pages over budget (performance >= ${BUDGET.performance}, accessibility ${BUDGET.accessibility}, JS <= ${BUDGET.firstLoadKiB} KiB): ${missed.map((r) => r.path).join(', ')}`)
+if (missed.length)
+  console.log(
+    `Lesson pages over budget (performance >= ${BUDGET.performance}, accessibility ${BUDGET.accessibility}, JS <= ${BUDGET.firstLoadKiB} KiB): ${missed.map((r) => r.path).join(', ')}`,
+  )

@@ -11,7 +11,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { Agent } from 'node:http'
 import { cpus, loadavg } from 'node:os'
-import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3'
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type PutObjectCommandInput,
+} from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 
 const ROUNDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5)
@@ -49,11 +55,29 @@ const targets: Target[] = [
     port: BASE_PORT,
     command: [
       process.execPath,
-      [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.bench'] : []), '--import', 'tsx', 'scripts/emulator.mts', '--port', String(BASE_PORT), '--allow-sse-c-over-http', '--allow-sse-c-on-new-buckets'],
+      [
+        ...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir=.bench'] : []),
+        '--import',
+        'tsx',
+        'scripts/emulator.mts',
+        '--port',
+        String(BASE_PORT),
+        '--allow-sse-c-over-http',
+        '--allow-sse-c-on-new-buckets',
+      ],
     ],
   },
-  { name: 'moto', port: BASE_PORT + 1, command: ['moto_server', ['-p', String(BASE_PORT + 1)]], ...(has('moto_server') ? {} : { missing: 'not installed' }) },
-  { name: 'no-op', port: BASE_PORT + 2, command: [process.execPath, ['scripts/bench/noop-s3.mjs', '--port', String(BASE_PORT + 2)]] },
+  {
+    name: 'moto',
+    port: BASE_PORT + 1,
+    command: ['moto_server', ['-p', String(BASE_PORT + 1)]],
+    ...(has('moto_server') ? {} : { missing: 'not installed' }),
+  },
+  {
+    name: 'no-op',
+    port: BASE_PORT + 2,
+    command: [process.execPath, ['scripts/bench/noop-s3.mjs', '--port', String(BASE_PORT + 2)]],
+  },
 ]
 
 async function waitForPort(port: number, child: ChildProcess): Promise<void> {
@@ -81,7 +105,11 @@ const clientFor = (port: number) =>
   })
 
 const sseParams = (sse: Sse): Partial<PutObjectCommandInput> =>
-  sse === 'SSE-S3' ? { ServerSideEncryption: 'AES256' } : sse === 'SSE-KMS' ? { ServerSideEncryption: 'aws:kms' } : { SSECustomerAlgorithm: 'AES256', SSECustomerKey: SSE_C_KEY as never }
+  sse === 'SSE-S3'
+    ? { ServerSideEncryption: 'AES256' }
+    : sse === 'SSE-KMS'
+      ? { ServerSideEncryption: 'aws:kms' }
+      : { SSECustomerAlgorithm: 'AES256', SSECustomerKey: SSE_C_KEY as never }
 
 function randomBytes(size: number): Uint8Array {
   const out = new Uint8Array(size)
@@ -99,7 +127,12 @@ async function request(client: S3Client, cell: Cell, i: number): Promise<void> {
     await client.send(new PutObjectCommand({ ...common, Body: bodies.get(cell.size)!, ...sseParams(cell.sse) }))
     return
   }
-  const get = await client.send(new GetObjectCommand({ ...common, ...(cell.sse === 'SSE-C' ? { SSECustomerAlgorithm: 'AES256', SSECustomerKey: SSE_C_KEY as never } : {}) }))
+  const get = await client.send(
+    new GetObjectCommand({
+      ...common,
+      ...(cell.sse === 'SSE-C' ? { SSECustomerAlgorithm: 'AES256', SSECustomerKey: SSE_C_KEY as never } : {}),
+    }),
+  )
   const bytes = await get.Body!.transformToByteArray()
   if (bytes.length !== cell.size) throw new Error(`GetObject returned ${bytes.length} bytes, not ${cell.size}`)
 }
@@ -126,17 +159,27 @@ async function batch(client: S3Client, cell: Cell, n: number, target: string): P
 }
 
 const cells: Cell[] = []
-for (const size of SIZES) for (const sse of SSES) for (const op of ['PutObject', 'GetObject'] as Op[]) for (const concurrency of CONCURRENCY) cells.push({ sse, size, op, concurrency })
+for (const size of SIZES)
+  for (const sse of SSES)
+    for (const op of ['PutObject', 'GetObject'] as Op[])
+      for (const concurrency of CONCURRENCY) cells.push({ sse, size, op, concurrency })
 const cellId = (c: Cell) => `${c.op} ${c.size / KIB} KiB ${c.sse} ×${c.concurrency}`
 // BENCH_ONLY='PutObject 1024 KiB' measures the matching cells only (for profiling; the docs are left alone).
 const ONLY = process.env.BENCH_ONLY
-if (ONLY) cells.splice(0, cells.length, ...cells.filter((c) => cellId(c).includes(ONLY) || (c.op === 'PutObject' && c.concurrency === 1)))
+if (ONLY)
+  cells.splice(
+    0,
+    cells.length,
+    ...cells.filter((c) => cellId(c).includes(ONLY) || (c.op === 'PutObject' && c.concurrency === 1)),
+  )
 
 mkdirSync('.bench', { recursive: true })
 const started = Date.now()
 for (const t of targets) {
   if (t.missing) continue
-  t.process = spawn(t.command![0], t.command![1], { stdio: ['ignore', 'ignore', t.name === 'moto' ? 'ignore' : 'inherit'] })
+  t.process = spawn(t.command![0], t.command![1], {
+    stdio: ['ignore', 'ignore', t.name === 'moto' ? 'ignore' : 'inherit'],
+  })
   try {
     await waitForPort(t.port, t.process)
   } catch (error) {
@@ -150,7 +193,8 @@ try {
     const client = clients.get(t.name)!
     await client.send(new CreateBucketCommand({ Bucket: BUCKET }))
     // Warm up each server (JIT, KMS keys created on first use) and leave the objects the GETs read.
-    for (const cell of cells.filter((c) => c.op === 'PutObject' && c.concurrency === 1)) for (let i = 0; i < 8; i++) await request(client, cell, i)
+    for (const cell of cells.filter((c) => c.op === 'PutObject' && c.concurrency === 1))
+      for (let i = 0; i < 8; i++) await request(client, cell, i)
   }
   /** rates[cell][target] = requests/s, one per round. */
   const rates = new Map<string, Map<string, number[]>>()
@@ -167,7 +211,9 @@ try {
     }
     console.error(`round ${round + 1}/${ROUNDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)`)
   }
-  if (ONLY) for (const [id, row] of rates) console.log(id, Object.fromEntries([...row].map(([t, xs]) => [t, median(xs).toFixed(1)])))
+  if (ONLY)
+    for (const [id, row] of rates)
+      console.log(id, Object.fromEntries([...row].map(([t, xs]) => [t, median(xs).toFixed(1)])))
   else report(rates)
 } finally {
   for (const t of live) t.process?.kill('SIGINT')
@@ -189,7 +235,16 @@ function report(rates: Map<string, Map<string, number[]>>): void {
         const xs = all.filter(Number.isFinite)
         const failed = failures.get(`${t.name} ${cellId(cell)}`)
         if (xs.length === 0) return [t.name, { missing: `failed (${failed})` }]
-        return [t.name, { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), rounds: all, ...(failed ? { failedRounds: all.length - xs.length, failure: failed } : {}) }]
+        return [
+          t.name,
+          {
+            median: median(xs),
+            min: Math.min(...xs),
+            max: Math.max(...xs),
+            rounds: all,
+            ...(failed ? { failedRounds: all.length - xs.length, failure: failed } : {}),
+          },
+        ]
       }),
     )
     // Ratios per round (same round, same load), then their median and range.
@@ -210,19 +265,29 @@ function report(rates: Map<string, Map<string, number[]>>): void {
       emulatorToOwnSseS3: cell.sse === 'SSE-S3' ? undefined : ratios('emulator', (i) => sseS3[i]),
     }
   })
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadavg: loadavg().map((x) => +x.toFixed(2)) }
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    loadavg: loadavg().map((x) => +x.toFixed(2)),
+  }
   const result = { date: new Date().toISOString(), rounds: ROUNDS, machine, rows }
   writeFileSync('.bench/server.json', JSON.stringify(result, null, 2))
   console.log(`wrote .bench/server.json (${((Date.now() - started) / 1000).toFixed(0)} s)`)
 
   const goal = (cell: Cell) => (cell.size <= 4 * KIB ? 0.6 : 0.4)
   const fmt = (x: number | undefined, digits = 2) => (x === undefined ? '—' : x.toFixed(digits))
-  const range = (r?: { median: number; min: number; max: number }) => (r ? `**${fmt(r.median)}** (${fmt(r.min)}–${fmt(r.max)})` : '—')
+  const range = (r?: { median: number; min: number; max: number }) =>
+    r ? `**${fmt(r.median)}** (${fmt(r.min)}–${fmt(r.max)})` : '—'
   const perf = (p: { median?: number; min?: number; max?: number; missing?: string; failedRounds?: number }) =>
-    p.missing ? p.missing : `${fmt(p.median, 0)} (${fmt(p.min, 0)}–${fmt(p.max, 0)})${p.failedRounds ? ` (${p.failedRounds} rounds failed)` : ''}`
+    p.missing
+      ? p.missing
+      : `${fmt(p.median, 0)} (${fmt(p.min, 0)}–${fmt(p.max, 0)})${p.failedRounds ? ` (${p.failedRounds} rounds failed)` : ''}`
   const lines = rows.map((r) => {
     const met = r.emulatorToNoop ? (r.emulatorToNoop.median >= goal(r) ? 'met' : '**missed**') : '—'
-    const own = r.emulatorToOwnSseS3 ? `${range(r.emulatorToOwnSseS3)} ${r.emulatorToOwnSseS3.median >= 0.85 ? 'met' : '**missed**'}` : '1'
+    const own = r.emulatorToOwnSseS3
+      ? `${range(r.emulatorToOwnSseS3)} ${r.emulatorToOwnSseS3.median >= 0.85 ? 'met' : '**missed**'}`
+      : '1'
     return `| ${r.op} | ${r.size / KIB} KiB | ${r.sse} | ${r.concurrency} | ${perf(r.perTarget['emulator'])} | ${perf(r.perTarget['moto'])} | ${perf(r.perTarget['no-op'])} | ${range(r.emulatorToNoop)} ≥ ${goal(r)}: ${met} | ${range(r.motoToNoop)} | ${own} |`
   })
   const section = `<!-- bench-server:start -->

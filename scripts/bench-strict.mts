@@ -21,14 +21,24 @@ async function signedPut(): Promise<Request> {
     forcePathStyle: true,
     credentials: creds,
     requestHandler: {
-      handle: async (r: { method: string; path: string; query?: Record<string, string>; headers: Record<string, string> }) => {
+      handle: async (r: {
+        method: string
+        path: string
+        query?: Record<string, string>
+        headers: Record<string, string>
+      }) => {
         const query = new URLSearchParams(r.query ?? {}).toString()
-        caught = new Request(`http://127.0.0.1:4566${r.path}${query ? `?${query}` : ''}`, { method: r.method, headers: r.headers })
+        caught = new Request(`http://127.0.0.1:4566${r.path}${query ? `?${query}` : ''}`, {
+          method: r.method,
+          headers: r.headers,
+        })
         throw new Error('caught')
       },
     } as never,
   })
-  await s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k.txt', Body: body, ServerSideEncryption: 'aws:kms' })).catch(() => undefined)
+  await s3
+    .send(new PutObjectCommand({ Bucket: 'b', Key: 'k.txt', Body: body, ServerSideEncryption: 'aws:kms' }))
+    .catch(() => undefined)
   return caught!
 }
 
@@ -47,7 +57,13 @@ async function serve(strict: boolean) {
   const emulator = createEmulator(strict ? { http: { auth: { credentials: [creds] }, cors: 'rules' } } : {})
   const server = createEmulatorServer(emulator)
   const port = await listen(server, { port: 0, host: '127.0.0.1' })
-  const s3 = new S3Client({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, credentials: creds, maxAttempts: 1 })
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${port}`,
+    forcePathStyle: true,
+    credentials: creds,
+    maxAttempts: 1,
+  })
   await s3.send(new CreateBucketCommand({ Bucket: 'bench' }))
   return { s3, close: () => server.close() }
 }
@@ -59,7 +75,10 @@ const plain = await serve(false)
 const strict = await serve(true)
 const times: Record<string, number[]> = { plain: [], strict: [] }
 for (let round = 0; round < 4; round++) {
-  for (const [name, t] of [['plain', plain], ['strict', strict]] as const) {
+  for (const [name, t] of [
+    ['plain', plain],
+    ['strict', strict],
+  ] as const) {
     for (let i = 0; i < N / 4; i++) {
       const t0 = performance.now()
       await t.s3.send(new PutObjectCommand({ Bucket: 'bench', Key: `k${i}`, Body: body }))
@@ -73,4 +92,6 @@ plain.close()
 strict.close()
 console.log(`verifySigV4 on an SDK-signed PutObject: ${perCall.toFixed(1)} µs per request (5000 calls)`)
 for (const name of ['plain', 'strict'])
-  console.log(`${name.padEnd(6)} 4 KiB PutObject/GetObject over HTTP, ${times[name]!.length} pairs: median ${pct(times[name]!, 0.5).toFixed(2)} ms, p95 ${pct(times[name]!, 0.95).toFixed(2)} ms per request`)
+  console.log(
+    `${name.padEnd(6)} 4 KiB PutObject/GetObject over HTTP, ${times[name]!.length} pairs: median ${pct(times[name]!, 0.5).toFixed(2)} ms, p95 ${pct(times[name]!, 0.95).toFixed(2)} ms per request`,
+  )

@@ -17,8 +17,10 @@ for (const scenario of transcripts.scenarios) {
     differences++
     console.log(`\n### [${scenario.scenario}] ${expected.line}`)
     if (got.code !== want.code) console.log(`exit code: aws-cli ${want.code}, simulated ${got.code}`)
-    if (got.stdout !== want.stdout) console.log(`stdout, aws-cli:\n${JSON.stringify(want.stdout)}\nstdout, simulated:\n${JSON.stringify(got.stdout)}`)
-    if (got.stderr !== want.stderr) console.log(`stderr, aws-cli:\n${JSON.stringify(want.stderr)}\nstderr, simulated:\n${JSON.stringify(got.stderr)}`)
+    if (got.stdout !== want.stdout)
+      console.log(`stdout, aws-cli:\n${JSON.stringify(want.stdout)}\nstdout, simulated:\n${JSON.stringify(got.stdout)}`)
+    if (got.stderr !== want.stderr)
+      console.log(`stderr, aws-cli:\n${JSON.stringify(want.stderr)}\nstderr, simulated:\n${JSON.stringify(got.stderr)}`)
   }
   await running.close()
 }

@@ -57,17 +57,28 @@ if (!['rules', 'permissive', 'off'].includes(cors)) {
   process.exit(2)
 }
 if (values.strict && (!values['access-key'] || !values['secret-key'])) {
-  console.error('--strict needs --access-key and --secret-key (or EMULATOR_ACCESS_KEY_ID and EMULATOR_SECRET_ACCESS_KEY)')
+  console.error(
+    '--strict needs --access-key and --secret-key (or EMULATOR_ACCESS_KEY_ID and EMULATOR_SECRET_ACCESS_KEY)',
+  )
   process.exit(2)
 }
 const credentials = values.strict
-  ? [{ accessKeyId: values['access-key']!, secretAccessKey: values['secret-key']!, ...(values['session-token'] ? { sessionToken: values['session-token'] } : {}) }]
+  ? [
+      {
+        accessKeyId: values['access-key']!,
+        secretAccessKey: values['secret-key']!,
+        ...(values['session-token'] ? { sessionToken: values['session-token'] } : {}),
+      },
+    ]
   : undefined
 
 const emulator = createEmulator({
   blockSseCOnNewBuckets: !values['allow-sse-c-on-new-buckets'],
   allowSseCOverHttp: values['allow-sse-c-over-http'],
-  http: { ...(credentials ? { auth: { credentials } } : {}), ...(cors !== 'off' ? { cors: cors as 'rules' | 'permissive' } : {}) },
+  http: {
+    ...(credentials ? { auth: { credentials } } : {}),
+    ...(cors !== 'off' ? { cors: cors as 'rules' | 'permissive' } : {}),
+  },
 })
 const dataDir = values['data-dir']
 const persistence = dataDir ? await attachPersistence(emulator, dataDir) : undefined
@@ -81,6 +92,10 @@ const port = await listen(createEmulatorServer(emulator, tls), { port: Number(va
 const endpoint = `${tls ? 'https' : 'http'}://${values.host}:${port}`
 if (tls) console.log(`TLS certificate: ${tls.certPath} (self-signed; e.g. AWS_CA_BUNDLE=${tls.certPath})`)
 console.log(`S3 + KMS emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
-console.log(values.strict ? `strict mode: SigV4 verified for access key ${values['access-key']}; CORS from each bucket's rules` : `signatures not checked; CORS: ${cors}`)
+console.log(
+  values.strict
+    ? `strict mode: SigV4 verified for access key ${values['access-key']}; CORS from each bucket's rules`
+    : `signatures not checked; CORS: ${cors}`,
+)
 console.log(`try: aws --endpoint-url ${endpoint} s3 mb s3://my-s3-bucket`)
 console.log(`     aws --endpoint-url ${endpoint} kms create-key --description demo`)

@@ -17,7 +17,11 @@ const AWS = process.env.AWS_CLI ?? '/usr/bin/aws'
 const version = execFileSync(AWS, ['--version'], { encoding: 'utf8' }).trim()
 const credentials = emulatorTarget().credentials
 
-function run(command: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', command], { cwd, env })
     let stdout = ''
@@ -62,5 +66,9 @@ for (const scenario of SCENARIOS) {
   await new Promise((resolve) => server.close(resolve))
 }
 const out = join(import.meta.dirname, '..', 'tests', 'conformance', 'transcripts.json')
-writeFileSync(out, JSON.stringify({ cli: version, recorded: new Date().toISOString().slice(0, 10), scenarios: recorded }, null, 1) + '\n')
+writeFileSync(
+  out,
+  JSON.stringify({ cli: version, recorded: new Date().toISOString().slice(0, 10), scenarios: recorded }, null, 1) +
+    '\n',
+)
 console.log(`recorded ${recorded.reduce((n, s) => n + s.results.length, 0)} lines with ${version} into ${out}`)

@@ -10,13 +10,30 @@ import { extname, join, normalize } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3000' }, host: { type: 'string', default: '127.0.0.1' }, dir: { type: 'string', default: 'out' } } })
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '3000' },
+    host: { type: 'string', default: '127.0.0.1' },
+    dir: { type: 'string', default: 'out' },
+  },
+})
 const root = values.dir
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No static build in ${root}/. Run \`npm run build\` first.`)
   process.exit(1)
 }
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain', '.woff2': 'font/woff2', '.map': 'application/json' }
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+}
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.map'])
 /** Text files as read, with their gzip (level 9) made on first request; kept while the file is unchanged. */
@@ -24,7 +41,8 @@ const texts = new Map()
 function textOf(file) {
   const { mtimeMs, size } = statSync(file)
   let hit = texts.get(file)
-  if (!hit || hit.mtimeMs !== mtimeMs || hit.size !== size) texts.set(file, (hit = { mtimeMs, size, body: readFileSync(file), gzip: undefined }))
+  if (!hit || hit.mtimeMs !== mtimeMs || hit.size !== size)
+    texts.set(file, (hit = { mtimeMs, size, body: readFileSync(file), gzip: undefined }))
   return hit
 }
 const gzipOf = (text) => (text.gzip ??= gzipSync(text.body, { level: 9 }))
@@ -52,5 +70,9 @@ createServer((req, res) => {
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
   const bytes = gzip ? gzipOf(text) : text.body
   if (gzip) headers['content-encoding'] = 'gzip'
-  res.writeHead(found ? 200 : 404, { ...headers, 'content-length': bytes.length }).end(req.method === 'HEAD' ? undefined : bytes)
-}).listen(Number(values.port), values.host, () => console.log(`Serving ${root}/ on http://${values.host}:${values.port}`))
+  res
+    .writeHead(found ? 200 : 404, { ...headers, 'content-length': bytes.length })
+    .end(req.method === 'HEAD' ? undefined : bytes)
+}).listen(Number(values.port), values.host, () =>
+  console.log(`Serving ${root}/ on http://${values.host}:${values.port}`),
+)

@@ -2,7 +2,11 @@
 
 export function PrintButton() {
   return (
-    <button type="button" onClick={() => window.print()} className="rounded border border-[var(--border)] px-2 py-1 text-sm print:hidden">
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="rounded border border-[var(--border)] px-2 py-1 text-sm print:hidden"
+    >
       Print this page
     </button>
   )

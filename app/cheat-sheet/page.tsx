@@ -2,7 +2,10 @@ import Link from 'next/link'
 import { cheatSheetGroups } from '@/lib/lessons/cheat-sheet'
 import { PrintButton } from './PrintButton'
 
-export const metadata = { title: 'S3 encryption headers: cheat sheet', description: 'Every S3 encryption header on one printable page.' }
+export const metadata = {
+  title: 'S3 encryption headers: cheat sheet',
+  description: 'Every S3 encryption header on one printable page.',
+}
 
 /** Every encryption header, from the inspector's dictionary, laid out to print (see the print rules in globals.css). */
 export default function CheatSheet() {
@@ -14,7 +17,8 @@ export default function CheatSheet() {
         <PrintButton />
       </div>
       <p className="mt-1 text-sm text-[var(--muted)] print:text-black">
-        Generated from the playground’s header dictionary, the same one the inspector uses to explain each exchange. Header names are case-insensitive.
+        Generated from the playground’s header dictionary, the same one the inspector uses to explain each exchange.
+        Header names are case-insensitive.
       </p>
       {groups.map((g) => (
         <section key={g.title} className="mt-5 break-inside-avoid-page" aria-labelledby={`g-${g.title}`}>
@@ -25,14 +29,24 @@ export default function CheatSheet() {
           <table className="mt-1 w-full border-collapse text-sm">
             <thead>
               <tr className="border-b border-[var(--border)] text-left">
-                <th scope="col" className="w-[34%] py-1 pr-2">Header</th>
-                <th scope="col" className="py-1 pr-2">Meaning</th>
-                <th scope="col" className="w-[28%] py-1">Values</th>
+                <th scope="col" className="w-[34%] py-1 pr-2">
+                  Header
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Meaning
+                </th>
+                <th scope="col" className="w-[28%] py-1">
+                  Values
+                </th>
               </tr>
             </thead>
             <tbody>
               {g.rows.map(({ name, info }) => (
-                <tr key={name} className="break-inside-avoid border-b border-[var(--border)] align-top" data-header={name}>
+                <tr
+                  key={name}
+                  className="break-inside-avoid border-b border-[var(--border)] align-top"
+                  data-header={name}
+                >
                   <th scope="row" className="py-1 pr-2 text-left font-mono text-xs font-semibold break-all">
                     {name}
                   </th>
@@ -45,7 +59,11 @@ export default function CheatSheet() {
         </section>
       ))}
       <p className="mt-6 text-sm print:hidden">
-        Back to the <Link href="/learn/" className="underline">lessons</Link>.
+        Back to the{' '}
+        <Link href="/learn/" className="underline">
+          lessons
+        </Link>
+        .
       </p>
     </div>
   )

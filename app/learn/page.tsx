@@ -8,7 +8,8 @@ export default function LessonsIndex() {
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="mb-6 text-3xl font-bold">Lessons</h1>
       <p className="mb-6 text-[var(--muted)]">
-        Your progress is kept in this browser only. Export it to carry it to another browser, or import a file a colleague exported.
+        Your progress is kept in this browser only. Export it to carry it to another browser, or import a file a
+        colleague exported.
       </p>
       <CourseMap course={course()} summaries={Object.fromEntries(lessons.map((l) => [l.slug, l.summary]))} />
     </div>

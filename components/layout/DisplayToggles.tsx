@@ -11,7 +11,11 @@ const subscribe = (cb: () => void) => {
 const isOn = (mode: Mode) => document.documentElement.classList.contains(mode)
 
 function useMode(mode: Mode): boolean {
-  return useSyncExternalStore(subscribe, () => isOn(mode), () => false)
+  return useSyncExternalStore(
+    subscribe,
+    () => isOn(mode),
+    () => false,
+  )
 }
 
 function setMode(mode: Mode, on: boolean) {
@@ -31,7 +35,12 @@ export function DisplayToggles() {
   const presenter = useMode('presenter')
   return (
     <div className="flex gap-2 text-sm">
-      <button type="button" aria-pressed={dark} onClick={() => setMode('dark', !dark)} className="rounded border border-[var(--border)] px-2 py-1">
+      <button
+        type="button"
+        aria-pressed={dark}
+        onClick={() => setMode('dark', !dark)}
+        className="rounded border border-[var(--border)] px-2 py-1"
+      >
         {dark ? '☀️ Light' : '🌙 Dark'}
       </button>
       <button

@@ -8,9 +8,15 @@ export function SiteHeader() {
         🔐 S3 Encryption Playground
       </Link>
       <nav aria-label="Main" className="flex gap-4 text-sm">
-        <Link href="/learn/" className="hover:underline">Lessons</Link>
-        <Link href="/playground/" className="hover:underline">Playground</Link>
-        <Link href="/cheat-sheet/" className="hover:underline">Cheat sheet</Link>
+        <Link href="/learn/" className="hover:underline">
+          Lessons
+        </Link>
+        <Link href="/playground/" className="hover:underline">
+          Playground
+        </Link>
+        <Link href="/cheat-sheet/" className="hover:underline">
+          Cheat sheet
+        </Link>
       </nav>
       <div className="ml-auto">
         <DisplayToggles />

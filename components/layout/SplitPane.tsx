@@ -24,7 +24,19 @@ interface Props {
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n))
 
 /** Two panes and a splitter you can drag or move with the arrow keys (Shift: bigger steps, Home/End: limits). */
-export function SplitPane({ id, direction, initial, min = 15, max = 85, label, first, second, className = '', wide, stacked }: Props) {
+export function SplitPane({
+  id,
+  direction,
+  initial,
+  min = 15,
+  max = 85,
+  label,
+  first,
+  second,
+  className = '',
+  wide,
+  stacked,
+}: Props) {
   const [size, setSize] = useStoredNumber(`split:${id}`, initial)
   const isWide = useMediaQuery(wide ?? '(min-width: 0px)')
   const box = useRef<HTMLDivElement>(null)
@@ -43,7 +55,9 @@ export function SplitPane({ id, direction, initial, min = 15, max = 85, label, f
 
   const onKey = (e: KeyboardEvent) => {
     const step = e.shiftKey ? 10 : 2
-    const moves: Record<string, number> = row ? { ArrowLeft: -step, ArrowRight: step } : { ArrowUp: -step, ArrowDown: step }
+    const moves: Record<string, number> = row
+      ? { ArrowLeft: -step, ArrowRight: step }
+      : { ArrowUp: -step, ArrowDown: step }
     if (e.key in moves) setSize(clamp(value + moves[e.key]!, min, max))
     else if (e.key === 'Home') setSize(min)
     else if (e.key === 'End') setSize(max)
@@ -80,7 +94,9 @@ export function SplitPane({ id, direction, initial, min = 15, max = 85, label, f
         onPointerMove={onPointerMove}
         className={`group flex shrink-0 touch-none items-center justify-center ${row ? 'w-3 cursor-col-resize' : 'h-3 cursor-row-resize'}`}
       >
-        <span className={`rounded bg-[var(--border)] group-hover:bg-[var(--accent)] group-focus-visible:bg-[var(--accent)] ${row ? 'h-10 w-1' : 'h-1 w-10'}`} />
+        <span
+          className={`rounded bg-[var(--border)] group-hover:bg-[var(--accent)] group-focus-visible:bg-[var(--accent)] ${row ? 'h-10 w-1' : 'h-1 w-10'}`}
+        />
       </div>
       <div className="min-h-0 min-w-0 flex-1 overflow-hidden">{second}</div>
     </div>

@@ -10,7 +10,19 @@ export interface Tab {
 }
 
 /** Tabs as the ARIA pattern has them: one tab stop, arrow keys (and Home/End) move between tabs. */
-export function Tabs({ label, tabs, selected, onSelect, className = '' }: { label: string; tabs: Tab[]; selected: string; onSelect: (id: string) => void; className?: string }) {
+export function Tabs({
+  label,
+  tabs,
+  selected,
+  onSelect,
+  className = '',
+}: {
+  label: string
+  tabs: Tab[]
+  selected: string
+  onSelect: (id: string) => void
+  className?: string
+}) {
   const base = useId()
   const refs = useRef<Record<string, HTMLButtonElement | null>>({})
   const current = tabs.find((t) => t.id === selected) ?? tabs[0]!
@@ -25,7 +37,12 @@ export function Tabs({ label, tabs, selected, onSelect, className = '' }: { labe
   }
   return (
     <div className={`flex min-h-0 flex-col ${className}`}>
-      <div role="tablist" aria-label={label} className="flex shrink-0 flex-wrap gap-1 border-b border-[var(--border)] px-1 pt-1" onKeyDown={move}>
+      <div
+        role="tablist"
+        aria-label={label}
+        className="flex shrink-0 flex-wrap gap-1 border-b border-[var(--border)] px-1 pt-1"
+        onKeyDown={move}
+      >
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -45,7 +62,13 @@ export function Tabs({ label, tabs, selected, onSelect, className = '' }: { labe
           </button>
         ))}
       </div>
-      <div role="tabpanel" tabIndex={0} id={`${base}-panel`} aria-labelledby={`${base}-tab-${current.id}`} className="min-h-0 flex-1 overflow-auto">
+      <div
+        role="tabpanel"
+        tabIndex={0}
+        id={`${base}-panel`}
+        aria-labelledby={`${base}-tab-${current.id}`}
+        className="min-h-0 flex-1 overflow-auto"
+      >
         {current.render()}
       </div>
     </div>

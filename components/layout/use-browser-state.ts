@@ -65,4 +65,9 @@ export function usePresenter(): boolean {
   )
 }
 
-export const useHydrated = () => useSyncExternalStore(noop, () => true, () => false)
+export const useHydrated = () =>
+  useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  )

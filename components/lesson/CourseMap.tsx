@@ -10,7 +10,15 @@ import { useProgress } from './progress-store'
  * Every lesson with the learner's progress: steps done and quiz answers right. On /learn/ it is the index;
  * beside a lesson it is the sidebar (`current` marks the open lesson and lists its steps).
  */
-export function CourseMap({ course, current, summaries }: { course: CourseEntry[]; current?: string; summaries?: Record<string, string> }) {
+export function CourseMap({
+  course,
+  current,
+  summaries,
+}: {
+  course: CourseEntry[]
+  current?: string
+  summaries?: Record<string, string>
+}) {
   const progress = useProgress()
   return (
     <nav aria-label="Course map" data-testid="course-map">
@@ -19,7 +27,12 @@ export function CourseMap({ course, current, summaries }: { course: CourseEntry[
           const s = lessonStatus(progress, { slug: l.slug, steps: l.steps, quiz: l.quiz })
           const state = s.total === 0 ? '' : s.complete ? 'complete' : s.done > 0 ? 'started' : ''
           return (
-            <li key={l.slug} data-lesson={l.slug} data-state={state || undefined} className={summaries ? 'rounded border border-[var(--border)] p-4' : ''}>
+            <li
+              key={l.slug}
+              data-lesson={l.slug}
+              data-state={state || undefined}
+              className={summaries ? 'rounded border border-[var(--border)] p-4' : ''}
+            >
               <Link
                 href={`/learn/${l.slug}/`}
                 aria-current={l.slug === current ? 'page' : undefined}

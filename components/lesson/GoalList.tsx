@@ -14,7 +14,10 @@ export function GoalList({ goals, results, done }: { goals: Goal[]; results?: Go
           const r = results?.[i]
           return (
             <li key={i} data-goal data-met={r?.met ? 'true' : 'false'} className="flex gap-2">
-              <span aria-hidden="true" className={r?.met ? 'text-green-700 dark:text-green-400' : 'text-[var(--muted)]'}>
+              <span
+                aria-hidden="true"
+                className={r?.met ? 'text-green-700 dark:text-green-400' : 'text-[var(--muted)]'}
+              >
                 {r?.met ? '☑' : '☐'}
               </span>
               <span>

@@ -13,7 +13,10 @@ import { excerpt } from './Source'
  */
 export function HowItWorks({ children, mode }: { children?: ReactNode; mode?: DemoMode }) {
   const steps = mode
-    ? DEMO_STEPS[mode].map((s) => ({ ...s, code: excerpt(readFileSync(join(process.cwd(), s.source.path), 'utf8'), s.source.name, s.source.path) }))
+    ? DEMO_STEPS[mode].map((s) => ({
+        ...s,
+        code: excerpt(readFileSync(join(process.cwd(), s.source.path), 'utf8'), s.source.name, s.source.path),
+      }))
     : []
   return (
     <section aria-labelledby="how-it-works" className="my-8" data-testid="how-it-works">

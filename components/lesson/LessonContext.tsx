@@ -30,7 +30,15 @@ export const worldOf = (runtime: Runtime): GoalWorld => ({
   history: runtime.session.shell.history,
 })
 
-function LiveGoals({ spec, runtime, children }: { spec: LessonSpec; runtime: Runtime; children: (goals: Record<string, GoalResult[]> | undefined) => ReactNode }) {
+function LiveGoals({
+  spec,
+  runtime,
+  children,
+}: {
+  spec: LessonSpec
+  runtime: Runtime
+  children: (goals: Record<string, GoalResult[]> | undefined) => ReactNode
+}) {
   const version = useEmulatorVersion(runtime.emulator)
   // The checks load with the runtime (they read the emulator's state), not with the page.
   const [checks, setChecks] = useState<typeof import('@/lib/lessons/goals')>()
@@ -58,10 +66,15 @@ export function LessonProvider({ spec, children }: { spec: LessonSpec; children:
   const { status } = usePlayground()
   const all = useProgress()
   const progress = all.lessons[spec.slug] ?? { steps: {}, quiz: {} }
-  if (status.state !== 'ready') return <LessonContext.Provider value={{ spec, progress }}>{children}</LessonContext.Provider>
+  if (status.state !== 'ready')
+    return <LessonContext.Provider value={{ spec, progress }}>{children}</LessonContext.Provider>
   return (
     <LiveGoals spec={spec} runtime={status.runtime}>
-      {(goals) => <LessonContext.Provider value={{ spec, progress, ...(goals ? { goals } : {}) }}>{children}</LessonContext.Provider>}
+      {(goals) => (
+        <LessonContext.Provider value={{ spec, progress, ...(goals ? { goals } : {}) }}>
+          {children}
+        </LessonContext.Provider>
+      )}
     </LiveGoals>
   )
 }

@@ -7,7 +7,10 @@ export function LessonHeader({ spec }: { spec: LessonSpec }) {
     <header>
       <h1>{spec.title}</h1>
       <p className="text-[var(--muted)]">{spec.summary}</p>
-      <section aria-labelledby="you-will-learn" className="my-4 rounded border border-[var(--border)] bg-[var(--panel)] px-4 py-3">
+      <section
+        aria-labelledby="you-will-learn"
+        className="my-4 rounded border border-[var(--border)] bg-[var(--panel)] px-4 py-3"
+      >
         <h2 id="you-will-learn" className="!mt-0 text-base font-bold">
           You will learn
         </h2>

@@ -14,7 +14,17 @@ import { Workshop } from './Workshop'
  * A lesson: the course map (a sidebar on wide screens, folded above the lesson otherwise), the prose with its
  * steps, the recap quiz and the notes for real AWS, and the live terminal and inspector beside it.
  */
-export function LessonLayout({ children, lesson, spec, course }: { children: ReactNode; lesson?: { slug: string; title: string }; spec?: LessonSpec; course?: CourseEntry[] }) {
+export function LessonLayout({
+  children,
+  lesson,
+  spec,
+  course,
+}: {
+  children: ReactNode
+  lesson?: { slug: string; title: string }
+  spec?: LessonSpec
+  course?: CourseEntry[]
+}) {
   const body = (
     <div className="mx-auto grid max-w-[1800px] gap-6 px-4 py-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-cols-[14rem_minmax(0,1fr)_minmax(0,1fr)]">
       {course && (
@@ -42,5 +52,9 @@ export function LessonLayout({ children, lesson, spec, course }: { children: Rea
       </aside>
     </div>
   )
-  return <PlaygroundProvider deferStart>{spec ? <LessonProvider spec={spec}>{body}</LessonProvider> : body}</PlaygroundProvider>
+  return (
+    <PlaygroundProvider deferStart>
+      {spec ? <LessonProvider spec={spec}>{body}</LessonProvider> : body}
+    </PlaygroundProvider>
+  )
 }

@@ -8,7 +8,12 @@ import type { DemoMode } from '@/lib/lessons/types'
 
 type Step = DemoStepInfo & { code: string }
 
-const show = (o: DemoOutput) => (typeof o.value === 'string' ? o.value : o.value.length > 48 ? `${toHex(o.value.subarray(0, 48))}… (${o.value.length} bytes)` : toHex(o.value))
+const show = (o: DemoOutput) =>
+  typeof o.value === 'string'
+    ? o.value
+    : o.value.length > 48
+      ? `${toHex(o.value.subarray(0, 48))}… (${o.value.length} bytes)`
+      : toHex(o.value)
 const button = 'rounded border border-[var(--border)] px-2 py-1 disabled:opacity-50'
 
 /**
@@ -56,21 +61,33 @@ export function ModeDemo({ mode, title, steps }: { mode: DemoMode; title: string
         {steps.map((s, i) => {
           const r = results[i]
           return (
-            <li key={i} data-demo-step={i} data-state={r ? (r.error ? 'error' : 'done') : 'pending'} className={r ? '' : 'text-[var(--muted)]'}>
+            <li
+              key={i}
+              data-demo-step={i}
+              data-state={r ? (r.error ? 'error' : 'done') : 'pending'}
+              className={r ? '' : 'text-[var(--muted)]'}
+            >
               <p className="font-semibold">
                 {i + 1}. {s.title}
               </p>
               <code className="block font-mono text-xs break-all">{s.call}</code>
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs">
-                  The code: <span className="font-mono">{s.source.name}</span> in <span className="font-mono">{s.source.path}</span>
+                  The code: <span className="font-mono">{s.source.name}</span> in{' '}
+                  <span className="font-mono">{s.source.path}</span>
                 </summary>
-                <pre tabIndex={0} className="mt-1 max-h-64 overflow-auto bg-[#0b1020] p-2 font-mono text-xs text-[#e5e7eb]">
+                <pre
+                  tabIndex={0}
+                  className="mt-1 max-h-64 overflow-auto bg-[#0b1020] p-2 font-mono text-xs text-[#e5e7eb]"
+                >
                   <code>{s.code}</code>
                 </pre>
               </details>
               {r && (
-                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-mono text-xs break-all" data-testid="demo-output">
+                <dl
+                  className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 font-mono text-xs break-all"
+                  data-testid="demo-output"
+                >
                   {r.outputs.map((o) => (
                     <div key={o.name} className="contents">
                       <dt className="font-semibold">
@@ -93,15 +110,26 @@ export function ModeDemo({ mode, title, steps }: { mode: DemoMode; title: string
         })}
       </ol>
       <div className="mt-3 flex gap-2" role="group" aria-label="Demo controls">
-        <button type="button" className={`${button} bg-amber-500 font-semibold text-black`} disabled={busy || results.length >= steps.length} onClick={() => void next()}>
-          {results.length === 0 ? 'Run step 1' : results.length >= steps.length ? 'All steps run' : `Run step ${results.length + 1}`}
+        <button
+          type="button"
+          className={`${button} bg-amber-500 font-semibold text-black`}
+          disabled={busy || results.length >= steps.length}
+          onClick={() => void next()}
+        >
+          {results.length === 0
+            ? 'Run step 1'
+            : results.length >= steps.length
+              ? 'All steps run'
+              : `Run step ${results.length + 1}`}
         </button>
         <button type="button" className={button} disabled={results.length === 0} onClick={restart}>
           Start again
         </button>
       </div>
       <p className="sr-only" role="status">
-        {results.length ? `Step ${results.length} of ${steps.length} run${results.at(-1)?.error ? ', refused' : ''}.` : ''}
+        {results.length
+          ? `Step ${results.length} of ${steps.length} run${results.at(-1)?.error ? ', refused' : ''}.`
+          : ''}
       </p>
     </div>
   )

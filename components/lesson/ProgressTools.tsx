@@ -25,7 +25,15 @@ export function ProgressTools() {
 
   return (
     <div className="mt-4 flex flex-wrap items-center gap-1" data-testid="progress-tools">
-      <button type="button" className={button} onClick={() => void import('@/components/playground/state/download').then(({ downloadText, stamp }) => downloadText(JSON.stringify(progress, null, 2), `s3-playground-progress-${stamp()}.json`))}>
+      <button
+        type="button"
+        className={button}
+        onClick={() =>
+          void import('@/components/playground/state/download').then(({ downloadText, stamp }) =>
+            downloadText(JSON.stringify(progress, null, 2), `s3-playground-progress-${stamp()}.json`),
+          )
+        }
+      >
         Export progress
       </button>
       <button type="button" className={button} onClick={() => input.current?.click()}>
@@ -67,7 +75,10 @@ export function ProgressTools() {
         </button>
       )}
       {note && (
-        <p role={note.error ? 'alert' : 'status'} className={`w-full text-xs ${note.error ? 'font-semibold text-red-700 dark:text-red-300' : ''}`}>
+        <p
+          role={note.error ? 'alert' : 'status'}
+          className={`w-full text-xs ${note.error ? 'font-semibold text-red-700 dark:text-red-300' : ''}`}
+        >
           {note.text}
         </p>
       )}

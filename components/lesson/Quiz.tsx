@@ -28,7 +28,13 @@ export function Quiz({ slug, questions }: { slug: string; questions: QuizQuestio
                 <div className="mt-2 space-y-1">
                   {q.choices.map((c, i) => (
                     <label key={i} className="flex cursor-pointer items-start gap-2">
-                      <input type="radio" name={`quiz-${q.id}`} checked={picked === i} onChange={() => updateProgress((p) => answerQuestion(p, slug, q.id, i))} className="mt-1" />
+                      <input
+                        type="radio"
+                        name={`quiz-${q.id}`}
+                        checked={picked === i}
+                        onChange={() => updateProgress((p) => answerQuestion(p, slug, q.id, i))}
+                        className="mt-1"
+                      />
                       <span>
                         <Inline text={c} />
                       </span>
@@ -36,8 +42,14 @@ export function Quiz({ slug, questions }: { slug: string; questions: QuizQuestio
                   ))}
                 </div>
                 {picked !== undefined && (
-                  <p className={`mt-2 border-l-4 pl-3 text-sm ${picked === q.answer ? 'border-green-600' : 'border-red-600'}`} data-verdict={picked === q.answer ? 'right' : 'wrong'}>
-                    <strong>{picked === q.answer ? 'Right.' : `Not quite: the answer is “${q.choices[q.answer]}”.`}</strong> <Inline text={q.explanation} />
+                  <p
+                    className={`mt-2 border-l-4 pl-3 text-sm ${picked === q.answer ? 'border-green-600' : 'border-red-600'}`}
+                    data-verdict={picked === q.answer ? 'right' : 'wrong'}
+                  >
+                    <strong>
+                      {picked === q.answer ? 'Right.' : `Not quite: the answer is “${q.choices[q.answer]}”.`}
+                    </strong>{' '}
+                    <Inline text={q.explanation} />
                   </p>
                 )}
               </fieldset>

@@ -14,7 +14,10 @@ export function Source({ path, show, caption }: { path: string; show?: string[];
         <span className="font-mono">{path}</span>
         <span className="text-[var(--muted)]">{caption ?? 'the code the emulator runs'}</span>
       </figcaption>
-      <pre tabIndex={0} className="max-h-[32rem] overflow-auto bg-[#0b1020] p-3 font-mono text-xs leading-relaxed text-[#e5e7eb]">
+      <pre
+        tabIndex={0}
+        className="max-h-[32rem] overflow-auto bg-[#0b1020] p-3 font-mono text-xs leading-relaxed text-[#e5e7eb]"
+      >
         <code>{parts.join('\n\n// …\n\n')}</code>
       </pre>
     </figure>
@@ -24,7 +27,9 @@ export function Source({ path, show, caption }: { path: string; show?: string[];
 /** The declaration named `name`, from its doc comment to the line that closes it at column 0. */
 export function excerpt(text: string, name: string, path: string): string {
   const lines = text.split('\n')
-  const start = lines.findIndex((l) => new RegExp(`^export (async )?(function|class|const|interface|type) ${name}\\b`).test(l))
+  const start = lines.findIndex((l) =>
+    new RegExp(`^export (async )?(function|class|const|interface|type) ${name}\\b`).test(l),
+  )
   if (start < 0) throw new Error(`<Source>: ${path} has no top-level declaration named ${name}`)
   let first = start
   while (first > 0 && /^(\/\*\*| \*|\/\/)/.test(lines[first - 1]!)) first--

@@ -41,7 +41,12 @@ export function Step({ id, children }: { id: string; children?: ReactNode }) {
         {step.goals.length > 0 ? (
           <GoalList results={goals?.[id]} goals={step.goals} done={done} />
         ) : (
-          <button type="button" className={button} disabled={done} onClick={() => updateProgress((p) => completeStep(p, spec.slug, id))}>
+          <button
+            type="button"
+            className={button}
+            disabled={done}
+            onClick={() => updateProgress((p) => completeStep(p, spec.slug, id))}
+          >
             {done ? 'Done' : 'Mark this step done'}
           </button>
         )}

@@ -19,13 +19,18 @@ interface Applied {
 
 /** Replaces the playground with a fresh one, then runs the preset's commands in the learner's session. */
 async function applyPreset(runtime: Runtime, preset: Preset): Promise<Applied> {
-  const kept = await runtime.checkpoints.save(`Before workshop preset "${preset.title}" (${new Date().toLocaleString('en-GB')})`).catch(() => undefined)
+  const kept = await runtime.checkpoints
+    .save(`Before workshop preset "${preset.title}" (${new Date().toLocaleString('en-GB')})`)
+    .catch(() => undefined)
   const { freshPlaygroundText } = await import('@/lib/lessons/presets')
   await runtime.persistence.replaceWith(freshPlaygroundText(), () => emulatorChanged(runtime.emulator))
   const ran: Applied['ran'] = []
   for (const line of preset.commands) {
     let output = ''
-    const code = await runtime.session.run(line, { out: (t) => (output += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (output += t) })
+    const code = await runtime.session.run(line, {
+      out: (t) => (output += typeof t === 'string' ? t : fromUtf8(t)),
+      err: (t) => (output += t),
+    })
     ran.push({ line, code, output })
   }
   emulatorChanged(runtime.emulator)
@@ -53,8 +58,16 @@ export function Workshop({ spec }: { spec: LessonSpec }) {
     history.replaceState(null, '', url.pathname + url.search + url.hash)
     const preset = findPreset(spec, id)
     const run = preset
-      ? applyPreset(status.runtime, preset).catch((e: unknown) => ({ preset, ran: [], error: e instanceof Error ? e.message : String(e) }))
-      : Promise.resolve({ preset: { id, title: id, description: '', commands: [], startStep: '' }, ran: [], error: `this lesson has no preset "${id}"` })
+      ? applyPreset(status.runtime, preset).catch((e: unknown) => ({
+          preset,
+          ran: [],
+          error: e instanceof Error ? e.message : String(e),
+        }))
+      : Promise.resolve({
+          preset: { id, title: id, description: '', commands: [], startStep: '' },
+          ran: [],
+          error: `this lesson has no preset "${id}"`,
+        })
     void run.then(setApplied)
   }, [status, spec])
 
@@ -62,20 +75,31 @@ export function Workshop({ spec }: { spec: LessonSpec }) {
   return (
     <>
       {applied && (
-        <div role={applied.error || failed.length ? 'alert' : 'status'} className="my-4 rounded border-l-4 border-sky-500 bg-sky-500/10 px-4 py-2 text-sm" data-testid="preset-notice">
+        <div
+          role={applied.error || failed.length ? 'alert' : 'status'}
+          className="my-4 rounded border-l-4 border-sky-500 bg-sky-500/10 px-4 py-2 text-sm"
+          data-testid="preset-notice"
+        >
           {applied.error ? (
             <p className="font-semibold">The workshop preset could not be set up: {applied.error}.</p>
           ) : (
             <>
               <p className="font-semibold">
-                Workshop preset “{applied.preset.title}” is ready: {applied.ran.length} command{applied.ran.length === 1 ? '' : 's'} run on a fresh playground
+                Workshop preset “{applied.preset.title}” is ready: {applied.ran.length} command
+                {applied.ran.length === 1 ? '' : 's'} run on a fresh playground
                 {failed.length ? `, ${failed.length} failed` : ''}.
               </p>
               <p>{applied.preset.description}</p>
-              {applied.checkpoint && <p className="text-[var(--muted)]">Your previous work is kept as the checkpoint “{applied.checkpoint}”.</p>}
+              {applied.checkpoint && (
+                <p className="text-[var(--muted)]">
+                  Your previous work is kept as the checkpoint “{applied.checkpoint}”.
+                </p>
+              )}
               <details>
                 <summary className="cursor-pointer">What was run</summary>
-                <pre className="overflow-x-auto font-mono text-xs">{applied.ran.map((r) => `$ ${r.line}${r.code ? `   (exit ${r.code})` : ''}`).join('\n')}</pre>
+                <pre className="overflow-x-auto font-mono text-xs">
+                  {applied.ran.map((r) => `$ ${r.line}${r.code ? `   (exit ${r.code})` : ''}`).join('\n')}
+                </pre>
               </details>
             </>
           )}
@@ -85,8 +109,9 @@ export function Workshop({ spec }: { spec: LessonSpec }) {
         <details className="my-4 rounded border border-[var(--border)] px-3 py-2 text-sm" data-testid="workshop-tools">
           <summary className="cursor-pointer font-semibold">For facilitators: workshop presets</summary>
           <p className="mt-1 text-[var(--muted)]">
-            A preset link opens this lesson on a fresh playground with the scenario set up, so everyone starts at the same step. Add presenter mode
-            for large type on a projector. A <a href="/cheat-sheet/">printable header cheat sheet</a> goes with every lesson.
+            A preset link opens this lesson on a fresh playground with the scenario set up, so everyone starts at the
+            same step. Add presenter mode for large type on a projector. A{' '}
+            <a href="/cheat-sheet/">printable header cheat sheet</a> goes with every lesson.
           </p>
           <ul className="mt-2 space-y-2">
             {spec.presets.map((p) => (
@@ -105,7 +130,11 @@ export function Workshop({ spec }: { spec: LessonSpec }) {
                         setCopied(`${p.id}${presenter}`)
                       }}
                     >
-                      {copied === `${p.id}${presenter}` ? 'Copied' : presenter ? 'Copy link (presenter mode)' : 'Copy link'}
+                      {copied === `${p.id}${presenter}`
+                        ? 'Copied'
+                        : presenter
+                          ? 'Copy link (presenter mode)'
+                          : 'Copy link'}
                     </button>
                   ))}
                   <a className={button} href={`/learn/${spec.slug}/?${PRESET_PARAM}=${encodeURIComponent(p.id)}`}>

@@ -12,7 +12,15 @@ const CLOSED = -1
 const button = 'rounded border border-[var(--border)] px-2 py-0.5 text-xs disabled:opacity-50'
 
 /** Every HTTP exchange between the SDK and the emulator, newest last, encryption headers highlighted and explained. */
-export function Inspector({ log, policies, className = '' }: { log: ExchangeLog; policies?: DecisionLog; className?: string }) {
+export function Inspector({
+  log,
+  policies,
+  className = '',
+}: {
+  log: ExchangeLog
+  policies?: DecisionLog
+  className?: string
+}) {
   const exchanges = useExchanges(log)
   const presenter = usePresenter()
   const [openId, setOpenId] = useState<number | 'latest'>('latest')
@@ -48,10 +56,24 @@ export function Inspector({ log, policies, className = '' }: { log: ExchangeLog;
         </span>
         <span className="ml-auto flex flex-wrap items-center gap-1">
           {presenter && <span className="text-xs text-[var(--muted)]">Step with P / N</span>}
-          <button type="button" className={button} onClick={() => step(-1)} disabled={comparing || index <= 0} aria-label="Show the older request" aria-keyshortcuts={presenter ? 'P' : undefined}>
+          <button
+            type="button"
+            className={button}
+            onClick={() => step(-1)}
+            disabled={comparing || index <= 0}
+            aria-label="Show the older request"
+            aria-keyshortcuts={presenter ? 'P' : undefined}
+          >
             ◀ Older
           </button>
-          <button type="button" className={button} onClick={() => step(1)} disabled={comparing || index === exchanges.length - 1} aria-label="Show the newer request" aria-keyshortcuts={presenter ? 'N' : undefined}>
+          <button
+            type="button"
+            className={button}
+            onClick={() => step(1)}
+            disabled={comparing || index === exchanges.length - 1}
+            aria-label="Show the newer request"
+            aria-keyshortcuts={presenter ? 'N' : undefined}
+          >
             Newer ▶
           </button>
           <button type="button" className={button} aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
@@ -69,7 +91,14 @@ export function Inspector({ log, policies, className = '' }: { log: ExchangeLog;
       ) : (
         <ol className="min-h-0 flex-1 overflow-auto">
           {exchanges.map((e) => (
-            <ExchangeRow key={e.id} exchange={e} policy={policies?.byRequest(e.requestId)} open={e.id === currentId} current={presenter && e.id === currentId} onToggle={() => setOpenId(e.id === currentId ? CLOSED : e.id)} />
+            <ExchangeRow
+              key={e.id}
+              exchange={e}
+              policy={policies?.byRequest(e.requestId)}
+              open={e.id === currentId}
+              current={presenter && e.id === currentId}
+              onToggle={() => setOpenId(e.id === currentId ? CLOSED : e.id)}
+            />
           ))}
         </ol>
       )}

@@ -71,10 +71,13 @@ export function PlaygroundProvider({ children, deferStart = false }: { children:
     let live = true
     // Loaded on demand: the emulator, the SDK and the CLI stay out of the page's first load.
     const start = () =>
-      void import('./runtime').then((m) => m.getRuntime()).then(
-        (runtime) => live && setStatus({ state: 'ready', runtime }),
-        (error: unknown) => live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
-      )
+      void import('./runtime')
+        .then((m) => m.getRuntime())
+        .then(
+          (runtime) => live && setStatus({ state: 'ready', runtime }),
+          (error: unknown) =>
+            live && setStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+        )
     const cancel = deferStart ? whenReady(start, PLAYGROUND_SLOT) : (start(), () => {})
     return () => {
       live = false
@@ -92,5 +95,7 @@ export function PlaygroundProvider({ children, deferStart = false }: { children:
     else pending.current.push(command)
   }, [])
 
-  return <PlaygroundContext.Provider value={{ status, typeCommand, registerTypist }}>{children}</PlaygroundContext.Provider>
+  return (
+    <PlaygroundContext.Provider value={{ status, typeCommand, registerTypist }}>{children}</PlaygroundContext.Provider>
+  )
 }

@@ -12,7 +12,17 @@ import { LessonWorkspace, Workspace } from './Workspace'
 import type { Runtime } from './runtime'
 
 /** The playground once its runtime is up (loaded on demand by PlaygroundPanel: it pulls in the terminal, panels and state tools). */
-export default function PlaygroundReady({ runtime, className, layout, lesson }: { runtime: Runtime; className: string; layout: 'lesson' | 'workspace'; lesson?: { slug: string; title: string } }) {
+export default function PlaygroundReady({
+  runtime,
+  className,
+  layout,
+  lesson,
+}: {
+  runtime: Runtime
+  className: string
+  layout: 'lesson' | 'workspace'
+  lesson?: { slug: string; title: string }
+}) {
   return (
     <div className={`flex min-h-0 flex-col gap-2 ${className}`} data-testid="playground" data-ready="true">
       <PlaygroundErrorBoundary onReset={() => runtime.persistence.reset()}>

@@ -15,13 +15,23 @@ import { CorsDoctorPanel } from './panels/CorsDoctorPanel'
 import type { Runtime } from './runtime'
 
 /** Buckets, Keys, Audit, Policy and Storage (and the inspector, where there is no room for it beside the terminal). */
-export function SidePanels({ runtime, withInspector = false, className = '' }: { runtime: Runtime; withInspector?: boolean; className?: string }) {
+export function SidePanels({
+  runtime,
+  withInspector = false,
+  className = '',
+}: {
+  runtime: Runtime
+  withInspector?: boolean
+  className?: string
+}) {
   const [tab, setTab] = useState(withInspector ? 'inspector' : 'buckets')
   const [selection, setSelection] = useState<Selection>()
   const { emulator } = runtime
   // The walkthrough's KMS Decrypt goes out like the learner's own calls: through the SDK, the inspector and CloudTrail.
   const kmsDecrypt = async (blob: Uint8Array, context: Record<string, string>) => {
-    const out = await runtime.session.shell.aws.clients({ profile: 'emulator' }).kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }))
+    const out = await runtime.session.shell.aws
+      .clients({ profile: 'emulator' })
+      .kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }))
     if (!out.Plaintext) throw new Error('KMS returned no plaintext')
     return out.Plaintext
   }
@@ -30,7 +40,15 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     setTab('storage')
   }
   const tabs: Tab[] = [
-    ...(withInspector ? [{ id: 'inspector', label: 'Inspector', render: () => <Inspector log={runtime.log} policies={runtime.policies} className="h-full" /> }] : []),
+    ...(withInspector
+      ? [
+          {
+            id: 'inspector',
+            label: 'Inspector',
+            render: () => <Inspector log={runtime.log} policies={runtime.policies} className="h-full" />,
+          },
+        ]
+      : []),
     { id: 'buckets', label: 'Buckets', render: () => <BucketsPanel emulator={emulator} onShowStorage={showStorage} /> },
     { id: 'keys', label: 'Keys', render: () => <KeysPanel emulator={emulator} /> },
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
@@ -39,7 +57,21 @@ export function SidePanels({ runtime, withInspector = false, className = '' }: {
     { id: 'files', label: 'Files', render: () => <FilesPanel runtime={runtime} /> },
     { id: 'editors', label: 'Editors', render: () => <LazyEditorsPanel runtime={runtime} /> },
     { id: 'scratchpad', label: 'SDK scratchpad', render: () => <ScratchpadPanel /> },
-    { id: 'storage', label: 'Storage', render: () => <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} /> },
+    {
+      id: 'storage',
+      label: 'Storage',
+      render: () => (
+        <StoragePanel emulator={emulator} selection={selection} onSelect={setSelection} kmsDecrypt={kmsDecrypt} />
+      ),
+    },
   ]
-  return <Tabs label="Playground panels" tabs={tabs} selected={tab} onSelect={setTab} className={`rounded border border-[var(--border)] ${className}`} />
+  return (
+    <Tabs
+      label="Playground panels"
+      tabs={tabs}
+      selected={tab}
+      onSelect={setTab}
+      className={`rounded border border-[var(--border)] ${className}`}
+    />
+  )
 }

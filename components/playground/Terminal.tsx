@@ -24,7 +24,8 @@ export function Terminal({ runtime, className = '' }: { runtime: Runtime; classN
 
   useEffect(() => {
     const abort = new AbortController()
-    if (host.current && live.current) void mountTerminal(host.current, live.current, runtime, registerTypist, abort.signal)
+    if (host.current && live.current)
+      void mountTerminal(host.current, live.current, runtime, registerTypist, abort.signal)
     return () => abort.abort()
   }, [runtime, registerTypist])
 
@@ -76,17 +77,21 @@ async function mountTerminal(
     running = new AbortController()
     const started = performance.now()
     let transcript = ''
-    const code = await session.run(line, {
-      out: (t) => {
-        const text = typeof t === 'string' ? t : new TextDecoder().decode(t)
-        transcript += text
-        term.write(toTerminal(text))
+    const code = await session.run(
+      line,
+      {
+        out: (t) => {
+          const text = typeof t === 'string' ? t : new TextDecoder().decode(t)
+          transcript += text
+          term.write(toTerminal(text))
+        },
+        err: (t) => {
+          transcript += t
+          term.write(toTerminal(t))
+        },
       },
-      err: (t) => {
-        transcript += t
-        term.write(toTerminal(t))
-      },
-    }, running.signal)
+      running.signal,
+    )
     running = undefined
     announce(`${line}\n${transcript}\nexit code ${code}`)
     runs++
@@ -125,13 +130,21 @@ async function mountTerminal(
     const { from, candidates } = await complete(session.shell, before)
     const word = before.slice(from)
     const shared = commonPrefix(candidates)
-    if (candidates.length === 1) term.write(editor.replaceBeforeCursor(from, candidates[0]!.endsWith('/') ? candidates[0]! : candidates[0]! + ' '))
+    if (candidates.length === 1)
+      term.write(editor.replaceBeforeCursor(from, candidates[0]!.endsWith('/') ? candidates[0]! : candidates[0]! + ' '))
     else if (shared.length > word.length) term.write(editor.replaceBeforeCursor(from, shared))
     else if (candidates.length > 1) {
       const width = Math.max(...candidates.map((c) => c.length)) + 2
       const perRow = Math.max(1, Math.floor(term.cols / width))
       const rows: string[] = []
-      for (let i = 0; i < candidates.length; i += perRow) rows.push(candidates.slice(i, i + perRow).map((c) => c.padEnd(width)).join('').trimEnd())
+      for (let i = 0; i < candidates.length; i += perRow)
+        rows.push(
+          candidates
+            .slice(i, i + perRow)
+            .map((c) => c.padEnd(width))
+            .join('')
+            .trimEnd(),
+        )
       term.write(`\r\n${rows.join('\r\n')}\r\n`)
       term.write(editor.reprint())
     }

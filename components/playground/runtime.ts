@@ -42,7 +42,9 @@ function recordReal(log: ExchangeLog, exchange: RecordedExchange) {
   const added = log.add(exchange)
   const config = currentTarget.get()
   if (config.kind === 'custom' && config.endpoint && exchange.requestId && !exchange.blocked)
-    void fetchSentHeaders(config.endpoint, exchange.requestId).then((sentHeaders) => sentHeaders && log.update(added.id, { sentHeaders }))
+    void fetchSentHeaders(config.endpoint, exchange.requestId).then(
+      (sentHeaders) => sentHeaders && log.update(added.id, { sentHeaders }),
+    )
 }
 
 /**
@@ -75,9 +77,19 @@ export function getRuntime(): Promise<Runtime> {
     // A real target and its credentials come back only from this tab's sessionStorage, when the learner opted in.
     restoreRememberedTarget(currentTarget)
     const connectPolicy = pageConnectPolicy()
-    const session = createSession({ emulator: emulatorTarget(), targets: currentTarget, onExchange: (e) => recordReal(log, e), tty: true, ...(connectPolicy ? { connectPolicy } : {}) })
+    const session = createSession({
+      emulator: emulatorTarget(),
+      targets: currentTarget,
+      onExchange: (e) => recordReal(log, e),
+      tty: true,
+      ...(connectPolicy ? { connectPolicy } : {}),
+    })
     // Restore before the worker starts, so no request ever sees a half-restored emulator.
-    const persistence = await startPersistence(emulator, session.shell, typeof indexedDB === 'undefined' ? undefined : idbStore)
+    const persistence = await startPersistence(
+      emulator,
+      session.shell,
+      typeof indexedDB === 'undefined' ? undefined : idbStore,
+    )
     const { startEmulatorWorker } = await import('@/lib/adapters/msw/browser')
     await startEmulatorWorker(emulator, log)
     autosave({ emulator, session, persistence })

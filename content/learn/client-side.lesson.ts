@@ -3,7 +3,8 @@ import type { LessonSpec } from '@/lib/lessons/types'
 export const lesson: LessonSpec = {
   slug: 'client-side',
   title: 'Client-side encryption: S3 only sees ciphertext',
-  summary: 'Encrypt before uploading, by hand with openssl and with the S3 Encryption Client format, and see that S3 cannot tell the object is encrypted.',
+  summary:
+    'Encrypt before uploading, by hand with openssl and with the S3 Encryption Client format, and see that S3 cannot tell the object is encrypted.',
   learn: [
     'Encrypt a file by hand with `openssl enc` and store only ciphertext in S3',
     'How the S3 Encryption Client stores a wrapped data key and IV in object metadata',
@@ -16,7 +17,12 @@ export const lesson: LessonSpec = {
       title: 'Encrypt by hand',
       goals: [
         { kind: 'bucket', bucket: 'cse-demo-bucket' },
-        { kind: 'file', path: 'diary.enc', startsWith: 'Salted__', label: 'diary.enc is OpenSSL ciphertext (it starts with Salted__)' },
+        {
+          kind: 'file',
+          path: 'diary.enc',
+          startsWith: 'Salted__',
+          label: 'diary.enc is OpenSSL ciphertext (it starts with Salted__)',
+        },
       ],
       hints: ['`openssl enc -aes-256-cbc -pbkdf2 -pass pass:… -in diary.txt -out diary.enc`'],
       solution: [
@@ -29,10 +35,18 @@ export const lesson: LessonSpec = {
       id: 'upload-ciphertext',
       title: 'Upload the ciphertext, and get it back',
       goals: [
-        { kind: 'object', bucket: 'cse-demo-bucket', key: 'diary.enc', sse: 'AES256', label: 'diary.enc is in S3 (which added SSE-S3 on top, unknowingly)' },
+        {
+          kind: 'object',
+          bucket: 'cse-demo-bucket',
+          key: 'diary.enc',
+          sse: 'AES256',
+          label: 'diary.enc is in S3 (which added SSE-S3 on top, unknowingly)',
+        },
         { kind: 'file', path: 'diary-again.txt', sameAs: 'diary.txt' },
       ],
-      hints: ['Upload with `aws s3 cp`, download to another name, then `openssl enc -d` with the same options and password.'],
+      hints: [
+        'Upload with `aws s3 cp`, download to another name, then `openssl enc -d` with the same options and password.',
+      ],
       solution: [
         'aws s3 cp diary.enc s3://cse-demo-bucket/diary.enc',
         'aws s3 cp s3://cse-demo-bucket/diary.enc downloaded.enc',
@@ -51,7 +65,9 @@ export const lesson: LessonSpec = {
           label: 'report.txt carries a wrapped data key, IV and algorithms in its metadata',
         },
       ],
-      hints: ['`s3ec put-object --bucket cse-demo-bucket --key report.txt --body diary.txt --keyring kms:$CSE_KEY`, after creating a key into `$CSE_KEY`.'],
+      hints: [
+        '`s3ec put-object --bucket cse-demo-bucket --key report.txt --body diary.txt --keyring kms:$CSE_KEY`, after creating a key into `$CSE_KEY`.',
+      ],
       solution: [
         'CSE_KEY=$(aws kms create-key --description "client-side wrapping key" --query KeyMetadata.KeyId --output text)',
         's3ec put-object --bucket cse-demo-bucket --key report.txt --body diary.txt --keyring kms:$CSE_KEY',
@@ -75,23 +91,40 @@ export const lesson: LessonSpec = {
     {
       id: 'head',
       question: 'You upload OpenSSL ciphertext with no options. What does head-object report?',
-      choices: ['Nothing about encryption', '`"ServerSideEncryption": "AES256"`', '`client-side`', 'An error: S3 cannot store ciphertext'],
+      choices: [
+        'Nothing about encryption',
+        '`"ServerSideEncryption": "AES256"`',
+        '`client-side`',
+        'An error: S3 cannot store ciphertext',
+      ],
       answer: 1,
       explanation: 'S3 cannot tell the bytes are encrypted; it applies its default SSE-S3 on top, as to any object.',
     },
     {
       id: 'metadata',
       question: 'Where does the S3 Encryption Client keep the wrapped data key?',
-      choices: ['In KMS', 'In the object’s metadata (`x-amz-key-v2`), or an instruction file', 'In the bucket policy', 'Nowhere: it derives it from the password'],
+      choices: [
+        'In KMS',
+        'In the object’s metadata (`x-amz-key-v2`), or an instruction file',
+        'In the bucket policy',
+        'Nowhere: it derives it from the password',
+      ],
       answer: 1,
-      explanation: 'The wrapped data key, IV and algorithms travel with the object as metadata (or in an `.instruction` file), so any client with the wrapping key can decrypt.',
+      explanation:
+        'The wrapped data key, IV and algorithms travel with the object as metadata (or in an `.instruction` file), so any client with the wrapping key can decrypt.',
     },
     {
       id: 'lost',
       question: 'What can S3 do for you if you lose the client-side wrapping key?',
-      choices: ['Decrypt with its root key', 'Nothing: the data is gone', 'Reset it from the console', 'Use the KMS key aws/s3'],
+      choices: [
+        'Decrypt with its root key',
+        'Nothing: the data is gone',
+        'Reset it from the console',
+        'Use the KMS key aws/s3',
+      ],
       answer: 1,
-      explanation: 'Only the holder of the wrapping key can unwrap the data keys. S3 never had the plaintext or the key.',
+      explanation:
+        'Only the holder of the wrapping key can unwrap the data keys. S3 never had the plaintext or the key.',
     },
   ],
   realAws: [

@@ -41,59 +41,101 @@ export const lesson: LessonSpec = {
     {
       id: 'check',
       title: 'Check how the object is encrypted',
-      goals: [{ kind: 'ran', pattern: '^aws s3api head-object .*--key testfile\\.txt', label: 'You asked S3 how testfile.txt is encrypted (head-object)' }],
-      hints: ['`head-object` returns an object\'s metadata without its body; it needs `--bucket` and `--key`.'],
+      goals: [
+        {
+          kind: 'ran',
+          pattern: '^aws s3api head-object .*--key testfile\\.txt',
+          label: 'You asked S3 how testfile.txt is encrypted (head-object)',
+        },
+      ],
+      hints: ["`head-object` returns an object's metadata without its body; it needs `--bucket` and `--key`."],
       solution: ['aws s3api head-object --bucket my-s3-bucket --key testfile.txt'],
     },
     {
       id: 'download',
       title: 'Download it and compare',
       goals: [{ kind: 'file', path: 'downloadedfile.txt', sameAs: 'testfile.txt' }],
-      hints: ['`aws s3 cp` also copies from S3 to a local file: swap the two arguments.', '`cmp a b` prints nothing when the files are equal.'],
-      solution: ['aws s3 cp s3://my-s3-bucket/testfile.txt downloadedfile.txt', 'cmp testfile.txt downloadedfile.txt && echo "The files are identical"'],
+      hints: [
+        '`aws s3 cp` also copies from S3 to a local file: swap the two arguments.',
+        '`cmp a b` prints nothing when the files are equal.',
+      ],
+      solution: [
+        'aws s3 cp s3://my-s3-bucket/testfile.txt downloadedfile.txt',
+        'cmp testfile.txt downloadedfile.txt && echo "The files are identical"',
+      ],
     },
     {
       id: 'bucket-default',
       title: "The bucket's default encryption",
       goals: [
         { kind: 'bucket-encryption', bucket: 'my-s3-bucket', sse: 'AES256', blocked: ['SSE-C'] },
-        { kind: 'object', bucket: 'my-s3-bucket', key: 'no-header.txt', sse: 'AES256', label: 'no-header.txt, uploaded without any encryption option, is SSE-S3' },
+        {
+          kind: 'object',
+          bucket: 'my-s3-bucket',
+          key: 'no-header.txt',
+          sse: 'AES256',
+          label: 'no-header.txt, uploaded without any encryption option, is SSE-S3',
+        },
       ],
       hints: [
         'The configuration is JSON: `{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}`.',
         'For the last goal, upload with `put-object` and no `--server-side-encryption` at all.',
       ],
-      solution: [BUCKET_DEFAULT, 'aws s3api get-bucket-encryption --bucket my-s3-bucket', 'aws s3api put-object --bucket my-s3-bucket --key no-header.txt --body testfile.txt'],
+      solution: [
+        BUCKET_DEFAULT,
+        'aws s3api get-bucket-encryption --bucket my-s3-bucket',
+        'aws s3api put-object --bucket my-s3-bucket --key no-header.txt --body testfile.txt',
+      ],
     },
   ],
   quiz: [
     {
       id: 'no-header',
       question: 'You upload an object to a new bucket without any encryption header. How is it stored?',
-      choices: ['Unencrypted', 'Encrypted with SSE-S3 (AES256)', 'Encrypted with the AWS managed KMS key aws/s3', 'The upload is refused'],
+      choices: [
+        'Unencrypted',
+        'Encrypted with SSE-S3 (AES256)',
+        'Encrypted with the AWS managed KMS key aws/s3',
+        'The upload is refused',
+      ],
       answer: 1,
-      explanation: 'Since 5 January 2023 S3 applies SSE-S3 to every new object that asks for nothing else; it is the base level of every bucket and cannot be turned off.',
+      explanation:
+        'Since 5 January 2023 S3 applies SSE-S3 to every new object that asks for nothing else; it is the base level of every bucket and cannot be turned off.',
     },
     {
       id: 'head-object',
       question: 'Which command tells you how an existing object is encrypted, without downloading it?',
       choices: ['aws s3 ls', 'aws s3api get-bucket-encryption', 'aws s3api head-object', 'aws kms describe-key'],
       answer: 2,
-      explanation: '`head-object` returns the object\'s metadata, including `ServerSideEncryption`. The bucket default only says what new uploads get.',
+      explanation:
+        "`head-object` returns the object's metadata, including `ServerSideEncryption`. The bucket default only says what new uploads get.",
     },
     {
       id: 'stored',
       question: 'With SSE-S3, what does S3 keep next to the ciphertext of each object?',
-      choices: ['The plaintext data key', 'The data key, wrapped by an S3 root key', 'Your AWS secret key', 'Nothing: every object uses the same key'],
+      choices: [
+        'The plaintext data key',
+        'The data key, wrapped by an S3 root key',
+        'Your AWS secret key',
+        'Nothing: every object uses the same key',
+      ],
       answer: 1,
-      explanation: 'Each object gets its own data key; S3 keeps only a copy wrapped under a root key that it rotates. This is envelope encryption.',
+      explanation:
+        'Each object gets its own data key; S3 keeps only a copy wrapped under a root key that it rotates. This is envelope encryption.',
     },
     {
       id: 'sse-c-blocked',
-      question: 'get-bucket-encryption on a bucket created in 2026 shows `"BlockedEncryptionTypes": {"EncryptionType": ["SSE-C"]}`. What does it mean?',
-      choices: ['Uploads with customer-provided keys are refused', 'SSE-C objects cannot be read', 'SSE-S3 is disabled', 'The bucket is not encrypted'],
+      question:
+        'get-bucket-encryption on a bucket created in 2026 shows `"BlockedEncryptionTypes": {"EncryptionType": ["SSE-C"]}`. What does it mean?',
+      choices: [
+        'Uploads with customer-provided keys are refused',
+        'SSE-C objects cannot be read',
+        'SSE-S3 is disabled',
+        'The bucket is not encrypted',
+      ],
       answer: 0,
-      explanation: 'Since April 2026 new buckets block SSE-C writes by default; existing SSE-C objects stay readable, and a bucket owner can unblock it.',
+      explanation:
+        'Since April 2026 new buckets block SSE-C writes by default; existing SSE-C objects stay readable, and a bucket owner can unblock it.',
     },
   ],
   realAws: [

@@ -1,12 +1,17 @@
 import type { LessonSpec } from '@/lib/lessons/types'
 
 const UNBLOCK = `aws s3api put-bucket-encryption --bucket ssec-demo-bucket --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"},"BlockedEncryptionTypes":{"EncryptionType":["NONE"]}}]}'`
-const SETUP = ['aws s3 mb s3://ssec-demo-bucket', 'openssl rand -out sse-c.key 32', 'echo "only readable with my key" > secret.txt']
+const SETUP = [
+  'aws s3 mb s3://ssec-demo-bucket',
+  'openssl rand -out sse-c.key 32',
+  'echo "only readable with my key" > secret.txt',
+]
 
 export const lesson: LessonSpec = {
   slug: 'sse-c',
   title: 'SSE-C: encryption with a key only you hold',
-  summary: 'Unblock SSE-C, make a 256-bit key, upload with it, and see that S3 keeps only a fingerprint of it: without the key, nobody reads the object.',
+  summary:
+    'Unblock SSE-C, make a 256-bit key, upload with it, and see that S3 keeps only a fingerprint of it: without the key, nobody reads the object.',
   learn: [
     'The three SSE-C headers, and why the MD5 is of the raw 32-byte key',
     'Why new buckets refuse SSE-C since April 2026, and how to unblock it',
@@ -37,17 +42,27 @@ export const lesson: LessonSpec = {
         'Put the same rule back with `"BlockedEncryptionTypes":{"EncryptionType":["NONE"]}` added.',
         'Then `aws s3 cp secret.txt s3://ssec-demo-bucket/secret.txt --sse-c AES256 --sse-c-key fileb://sse-c.key`.',
       ],
-      solution: [UNBLOCK, 'aws s3 cp secret.txt s3://ssec-demo-bucket/secret.txt --sse-c AES256 --sse-c-key fileb://sse-c.key'],
+      solution: [
+        UNBLOCK,
+        'aws s3 cp secret.txt s3://ssec-demo-bucket/secret.txt --sse-c AES256 --sse-c-key fileb://sse-c.key',
+      ],
     },
     {
       id: 'no-key',
       title: 'No key, no object',
       goals: [
-        { kind: 'ran', pattern: '^aws s3api head-object .*--key secret\\.txt .*--sse-customer-key fileb://sse-c\\.key', label: 'You read the object’s metadata with the right key' },
+        {
+          kind: 'ran',
+          pattern: '^aws s3api head-object .*--key secret\\.txt .*--sse-customer-key fileb://sse-c\\.key',
+          label: 'You read the object’s metadata with the right key',
+        },
         { kind: 'file', path: 'wrong.key', label: 'You made a second, wrong key' },
       ],
       hints: ['`head-object` takes `--sse-customer-algorithm AES256 --sse-customer-key fileb://sse-c.key`.'],
-      solution: ['aws s3api head-object --bucket ssec-demo-bucket --key secret.txt --sse-customer-algorithm AES256 --sse-customer-key fileb://sse-c.key', 'openssl rand -out wrong.key 32'],
+      solution: [
+        'aws s3api head-object --bucket ssec-demo-bucket --key secret.txt --sse-customer-algorithm AES256 --sse-customer-key fileb://sse-c.key',
+        'openssl rand -out wrong.key 32',
+      ],
     },
     {
       id: 'download',
@@ -61,28 +76,51 @@ export const lesson: LessonSpec = {
     {
       id: 'md5',
       question: 'What is `x-amz-server-side-encryption-customer-key-MD5`?',
-      choices: ['The MD5 of the base64 text of the key', 'The base64 of the MD5 of the raw 32-byte key', 'The MD5 of the object', 'The hex MD5 of the key'],
+      choices: [
+        'The MD5 of the base64 text of the key',
+        'The base64 of the MD5 of the raw 32-byte key',
+        'The MD5 of the object',
+        'The hex MD5 of the key',
+      ],
       answer: 1,
-      explanation: 'It is base64(MD5(raw key bytes)). Hashing the base64 or hex text instead is the classic mistake, and S3 answers 400.',
+      explanation:
+        'It is base64(MD5(raw key bytes)). Hashing the base64 or hex text instead is the classic mistake, and S3 answers 400.',
     },
     {
       id: 'stored',
       question: 'What does S3 keep of your SSE-C key?',
-      choices: ['The key, encrypted under a root key', 'Nothing at all', 'A randomly salted HMAC of the key, to recognise it later', 'The key’s MD5'],
+      choices: [
+        'The key, encrypted under a root key',
+        'Nothing at all',
+        'A randomly salted HMAC of the key, to recognise it later',
+        'The key’s MD5',
+      ],
       answer: 2,
-      explanation: 'S3 keeps a salted HMAC: enough to refuse a wrong key, never enough to recover the right one. Lose the key and the object is gone.',
+      explanation:
+        'S3 keeps a salted HMAC: enough to refuse a wrong key, never enough to recover the right one. Lose the key and the object is gone.',
     },
     {
       id: 'blocked',
       question: 'A bucket created in 2026 answers 403 AccessDenied to your first SSE-C upload. Why?',
-      choices: ['Your key is wrong', 'SSE-C is blocked by default on new buckets since April 2026', 'SSE-C needs a KMS key', 'The MD5 is missing'],
+      choices: [
+        'Your key is wrong',
+        'SSE-C is blocked by default on new buckets since April 2026',
+        'SSE-C needs a KMS key',
+        'The MD5 is missing',
+      ],
       answer: 1,
-      explanation: 'New buckets carry `BlockedEncryptionTypes: SSE-C`; a bucket owner can set it to `NONE` with put-bucket-encryption. The 403 comes before any key check.',
+      explanation:
+        'New buckets carry `BlockedEncryptionTypes: SSE-C`; a bucket owner can set it to `NONE` with put-bucket-encryption. The 403 comes before any key check.',
     },
     {
       id: 'http',
       question: 'What does S3 do with an SSE-C request over plain HTTP?',
-      choices: ['Accepts it', 'Refuses it: the key would travel in clear text', 'Upgrades it to HTTPS', 'Stores the object unencrypted'],
+      choices: [
+        'Accepts it',
+        'Refuses it: the key would travel in clear text',
+        'Upgrades it to HTTPS',
+        'Stores the object unencrypted',
+      ],
       answer: 1,
       explanation: 'S3 rejects SSE-C requests made over HTTP, so the key is only ever sent inside TLS.',
     },
@@ -96,7 +134,8 @@ export const lesson: LessonSpec = {
     {
       id: 'blocked-bucket',
       title: 'A new bucket and a key',
-      description: 'ssec-demo-bucket (SSE-C blocked), a 256-bit key in sse-c.key and secret.txt: start at "Unblock it".',
+      description:
+        'ssec-demo-bucket (SSE-C blocked), a 256-bit key in sse-c.key and secret.txt: start at "Unblock it".',
       commands: SETUP,
       startStep: 'unblock',
     },

@@ -70,21 +70,52 @@ export function createSession(options: SessionOptions): Session {
     return { target: options.target ?? (options.targets ? { ...emulator, region: config.region } : emulator) }
   }
   const isEmulatorUrl = (url: string) => /\.emulator\.invalid(:\d+)?(\/|$)/.test(url)
-  const realTarget = ({ endpointUrl, profile }: { endpointUrl?: string; region?: string; profile?: string }): string | undefined => {
-    if (endpointUrl !== undefined) return isEmulatorUrl(endpointUrl) || endpointUrl.replace(/\/$/, '') === emulator.endpoint?.replace(/\/$/, '') ? undefined : endpointUrl
+  const realTarget = ({
+    endpointUrl,
+    profile,
+  }: {
+    endpointUrl?: string
+    region?: string
+    profile?: string
+  }): string | undefined => {
+    if (endpointUrl !== undefined)
+      return isEmulatorUrl(endpointUrl) || endpointUrl.replace(/\/$/, '') === emulator.endpoint?.replace(/\/$/, '')
+        ? undefined
+        : endpointUrl
     const { config } = configOf(profile)
     return config && isRealTarget(config) ? describeTarget(config) : undefined
   }
-  const clientsFor = ({ endpointUrl, region, profile }: { endpointUrl?: string; region?: string; profile?: string }): Clients => {
+  const clientsFor = ({
+    endpointUrl,
+    region,
+    profile,
+  }: {
+    endpointUrl?: string
+    region?: string
+    profile?: string
+  }): Clients => {
     const { target: base, config } = configOf(profile)
-    const target = { ...base, ...(endpointUrl ? { endpoint: endpointUrl, endpoints: undefined } : {}), ...(region ? { region } : {}) }
+    const target = {
+      ...base,
+      ...(endpointUrl ? { endpoint: endpointUrl, endpoints: undefined } : {}),
+      ...(region ? { region } : {}),
+    }
     // The key stays in memory with the clients it names; it holds the credentials, so it is never logged.
     const id = JSON.stringify(target)
     let clients = cache.get(id)
     if (!clients) {
       cache.set(id, (clients = createClients(target)))
-      const real = realTarget({ ...(endpointUrl !== undefined ? { endpointUrl } : {}), ...(profile !== undefined ? { profile } : {}) }) !== undefined
-      if (options.onExchange && real) recordExchanges(clients, options.onExchange, endpointUrl ?? (config ? describeTarget(config) : 'custom endpoint'))
+      const real =
+        realTarget({
+          ...(endpointUrl !== undefined ? { endpointUrl } : {}),
+          ...(profile !== undefined ? { profile } : {}),
+        }) !== undefined
+      if (options.onExchange && real)
+        recordExchanges(
+          clients,
+          options.onExchange,
+          endpointUrl ?? (config ? describeTarget(config) : 'custom endpoint'),
+        )
       if (real) trackCreations(clients, created)
     }
     return clients
@@ -126,7 +157,9 @@ export function createSession(options: SessionOptions): Session {
       if (!signal) return runLine(shell, line, io)
       let live = true
       const guarded: Io = { out: (t) => live && io.out(t), err: (t) => live && io.err(t) }
-      const interrupted = new Promise<number>((resolve) => signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true }))
+      const interrupted = new Promise<number>((resolve) =>
+        signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true }),
+      )
       return Promise.race([runLine(shell, line, guarded), interrupted]).then((code) => {
         live = false
         if (code === INTERRUPTED) shell.env['?'] = String(INTERRUPTED)

@@ -44,12 +44,16 @@ function afterToken(text: string): { at: number; seq: number } {
 
 function filterFor(input: LookupEventsInput): (r: CloudTrailRecord) => boolean {
   const attributes = input.LookupAttributes ?? []
-  if (attributes.length > 1) throw new CloudTrailError('InvalidLookupAttributesException', 'LookupAttributes can contain only one attribute.')
+  if (attributes.length > 1)
+    throw new CloudTrailError('InvalidLookupAttributesException', 'LookupAttributes can contain only one attribute.')
   const attribute = attributes[0]
   if (!attribute) return () => true
   const matcher = MATCHERS[attribute.AttributeKey]
   if (!matcher) {
-    throw new CloudTrailError('InvalidLookupAttributesException', `AttributeKey must be one of: ${Object.keys(MATCHERS).join(', ')}.`)
+    throw new CloudTrailError(
+      'InvalidLookupAttributesException',
+      `AttributeKey must be one of: ${Object.keys(MATCHERS).join(', ')}.`,
+    )
   }
   if (attribute.AttributeValue.length < 1 || attribute.AttributeValue.length > 2000) {
     throw new CloudTrailError('InvalidLookupAttributesException', 'AttributeValue must be 1 to 2000 characters long.')
@@ -63,7 +67,8 @@ function filterFor(input: LookupEventsInput): (r: CloudTrailRecord) => boolean {
  */
 export function lookupEvents(trail: CloudTrail, input: LookupEventsInput, now: Date) {
   const max = input.MaxResults ?? 50
-  if (!Number.isInteger(max) || max < 1 || max > 50) throw new CloudTrailError('InvalidMaxResultsException', 'MaxResults must be between 1 and 50.')
+  if (!Number.isInteger(max) || max < 1 || max > 50)
+    throw new CloudTrailError('InvalidMaxResultsException', 'MaxResults must be between 1 and 50.')
   if (input.EventCategory !== undefined && input.EventCategory !== 'insight') {
     throw new CloudTrailError('InvalidEventCategoryException', 'EventCategory must be insight.')
   }
@@ -78,7 +83,11 @@ export function lookupEvents(trail: CloudTrail, input: LookupEventsInput, now: D
   // Insights events are not simulated: the playground has none.
   const candidates = input.EventCategory === 'insight' ? [] : trail.newestFirst()
   const selected = candidates.filter(
-    (e) => e.at >= start && e.at <= end && (!after || e.at < after.at || (e.at === after.at && e.seq < after.seq)) && matches(e.record),
+    (e) =>
+      e.at >= start &&
+      e.at <= end &&
+      (!after || e.at < after.at || (e.at === after.at && e.seq < after.seq)) &&
+      matches(e.record),
   )
   const page = selected.slice(0, max)
   return {

@@ -65,7 +65,10 @@ export interface RecordSettings {
   eventId: string
 }
 
-export function toCloudTrailRecord(audit: KmsAuditRecord, { region, account, eventId }: RecordSettings): CloudTrailRecord {
+export function toCloudTrailRecord(
+  audit: KmsAuditRecord,
+  { region, account, eventId }: RecordSettings,
+): CloudTrailRecord {
   const caller = audit.caller
   const serviceEvent = caller === undefined
   const userIdentity: Record<string, string> = serviceEvent
@@ -79,7 +82,10 @@ export function toCloudTrailRecord(audit: KmsAuditRecord, { region, account, eve
         userName: PLAYGROUND_USER_NAME,
         ...(caller.invokedBy ? { invokedBy: caller.invokedBy } : {}),
       }
-  const loggedResponse = !serviceEvent && !audit.readOnly && !audit.error && audit.response ? (toLogged(audit.response) as Record<string, unknown>) : null
+  const loggedResponse =
+    !serviceEvent && !audit.readOnly && !audit.error && audit.response
+      ? (toLogged(audit.response) as Record<string, unknown>)
+      : null
   return {
     eventVersion: EVENT_VERSION,
     userIdentity,
@@ -89,14 +95,18 @@ export function toCloudTrailRecord(audit: KmsAuditRecord, { region, account, eve
     awsRegion: region,
     sourceIPAddress: serviceEvent ? KMS_EVENT_SOURCE : (caller.sourceIp ?? '127.0.0.1'),
     userAgent: serviceEvent ? KMS_EVENT_SOURCE : (caller.userAgent ?? 'unknown'),
-    ...(audit.error ? { errorCode: audit.error.code, ...(audit.error.message ? { errorMessage: audit.error.message } : {}) } : {}),
+    ...(audit.error
+      ? { errorCode: audit.error.code, ...(audit.error.message ? { errorMessage: audit.error.message } : {}) }
+      : {}),
     requestParameters: audit.request ? (toLogged(audit.request) as Record<string, unknown>) : null,
     responseElements: loggedResponse && Object.keys(loggedResponse).length ? loggedResponse : null,
     ...(audit.additional ? { additionalEventData: audit.additional } : {}),
     requestID: audit.requestId,
     eventID: eventId,
     readOnly: audit.readOnly,
-    ...(audit.keys.length ? { resources: audit.keys.map((k) => ({ accountId: account, type: 'AWS::KMS::Key', ARN: k.arn })) } : {}),
+    ...(audit.keys.length
+      ? { resources: audit.keys.map((k) => ({ accountId: account, type: 'AWS::KMS::Key', ARN: k.arn })) }
+      : {}),
     eventType: serviceEvent ? 'AwsServiceEvent' : 'AwsApiCall',
     managementEvent: true,
     recipientAccountId: account,

@@ -34,7 +34,10 @@ function storageCost(key: KmsKey | undefined, now: Date): number {
   const end = (key.deletion?.scheduled ?? now).getTime()
   const months = (from: Date) => Math.max(0, end - from.getTime()) / HOUR_MS / KMS_PRICING.hoursPerMonth
   const rotations = key.materials.filter((m) => m.rotationType).slice(0, KMS_PRICING.chargedRotations)
-  return months(key.created) * KMS_PRICING.keyPerMonthUsd + rotations.reduce((sum, m) => sum + months(m.created) * KMS_PRICING.rotationPerMonthUsd, 0)
+  return (
+    months(key.created) * KMS_PRICING.keyPerMonthUsd +
+    rotations.reduce((sum, m) => sum + months(m.created) * KMS_PRICING.rotationPerMonthUsd, 0)
+  )
 }
 
 /** One row per key that exists or appears in the event history. */
@@ -43,7 +46,16 @@ export function keyUsage(trail: CloudTrail, kms: KmsState, now: Date = kms.now()
   const row = (arn: string): KeyUsage => {
     let r = rows.get(arn)
     if (!r) {
-      r = { keyArn: arn, requests: 0, billableRequests: 0, requestsByS3: 0, byOperation: {}, requestCostUsd: 0, keyStorageCostUsd: 0, estimatedCostUsd: 0 }
+      r = {
+        keyArn: arn,
+        requests: 0,
+        billableRequests: 0,
+        requestsByS3: 0,
+        byOperation: {},
+        requestCostUsd: 0,
+        keyStorageCostUsd: 0,
+        estimatedCostUsd: 0,
+      }
       rows.set(arn, r)
     }
     return r
@@ -64,7 +76,13 @@ export function keyUsage(trail: CloudTrail, kms: KmsState, now: Date = kms.now()
     const key = byArn.get(r.keyArn)
     const requestCostUsd = (r.billableRequests / 10_000) * KMS_PRICING.requestsUsdPer10k
     const keyStorageCostUsd = storageCost(key, now)
-    return { ...r, ...(key ? { keyManager: key.manager } : {}), requestCostUsd, keyStorageCostUsd, estimatedCostUsd: requestCostUsd + keyStorageCostUsd }
+    return {
+      ...r,
+      ...(key ? { keyManager: key.manager } : {}),
+      requestCostUsd,
+      keyStorageCostUsd,
+      estimatedCostUsd: requestCostUsd + keyStorageCostUsd,
+    }
   })
 }
 
@@ -74,5 +92,11 @@ export function accountUsage(rows: readonly KeyUsage[]) {
   const beyondFreeTier = Math.max(0, billableRequests - KMS_PRICING.freeRequestsPerMonth)
   const keyStorageCostUsd = rows.reduce((n, r) => n + r.keyStorageCostUsd, 0)
   const requestCostUsd = (beyondFreeTier / 10_000) * KMS_PRICING.requestsUsdPer10k
-  return { billableRequests, beyondFreeTier, requestCostUsd, keyStorageCostUsd, estimatedCostUsd: requestCostUsd + keyStorageCostUsd }
+  return {
+    billableRequests,
+    beyondFreeTier,
+    requestCostUsd,
+    keyStorageCostUsd,
+    estimatedCostUsd: requestCostUsd + keyStorageCostUsd,
+  }
 }

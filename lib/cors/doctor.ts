@@ -27,19 +27,54 @@ export interface PlannedCall {
   headers: string[]
 }
 
-const SIGNING = ['authorization', 'x-amz-date', 'x-amz-content-sha256', 'x-amz-security-token', 'x-amz-user-agent', 'amz-sdk-invocation-id', 'amz-sdk-request']
+const SIGNING = [
+  'authorization',
+  'x-amz-date',
+  'x-amz-content-sha256',
+  'x-amz-security-token',
+  'x-amz-user-agent',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+]
 const CHECKSUM = ['x-amz-sdk-checksum-algorithm', 'x-amz-checksum-crc32']
-const SSE_KMS = ['x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id', 'x-amz-server-side-encryption-context', 'x-amz-server-side-encryption-bucket-key-enabled']
-const SSE_C = ['x-amz-server-side-encryption-customer-algorithm', 'x-amz-server-side-encryption-customer-key', 'x-amz-server-side-encryption-customer-key-md5']
+const SSE_KMS = [
+  'x-amz-server-side-encryption',
+  'x-amz-server-side-encryption-aws-kms-key-id',
+  'x-amz-server-side-encryption-context',
+  'x-amz-server-side-encryption-bucket-key-enabled',
+]
+const SSE_C = [
+  'x-amz-server-side-encryption-customer-algorithm',
+  'x-amz-server-side-encryption-customer-key',
+  'x-amz-server-side-encryption-customer-key-md5',
+]
 
 /** What the lessons send: the SSE-S3, SSE-KMS and SSE-C uploads and reads, copies, multipart, bucket settings. */
 export const PLANNED_CALLS: readonly PlannedCall[] = [
-  { label: 'PutObject (SSE-S3 / SSE-KMS)', method: 'PUT', headers: [...SIGNING, 'content-type', ...CHECKSUM, ...SSE_KMS] },
+  {
+    label: 'PutObject (SSE-S3 / SSE-KMS)',
+    method: 'PUT',
+    headers: [...SIGNING, 'content-type', ...CHECKSUM, ...SSE_KMS],
+  },
   { label: 'PutObject (SSE-C)', method: 'PUT', headers: [...SIGNING, 'content-type', ...CHECKSUM, ...SSE_C] },
-  { label: 'CopyObject', method: 'PUT', headers: [...SIGNING, 'x-amz-copy-source', 'x-amz-metadata-directive', ...SSE_KMS, ...SSE_C.map((h) => h.replace('x-amz-', 'x-amz-copy-source-'))] },
+  {
+    label: 'CopyObject',
+    method: 'PUT',
+    headers: [
+      ...SIGNING,
+      'x-amz-copy-source',
+      'x-amz-metadata-directive',
+      ...SSE_KMS,
+      ...SSE_C.map((h) => h.replace('x-amz-', 'x-amz-copy-source-')),
+    ],
+  },
   { label: 'GetObject', method: 'GET', headers: [...SIGNING, 'x-amz-checksum-mode', 'range', 'if-match', ...SSE_C] },
   { label: 'HeadObject', method: 'HEAD', headers: [...SIGNING, ...SSE_C] },
-  { label: 'CreateMultipartUpload / CompleteMultipartUpload', method: 'POST', headers: [...SIGNING, 'content-type', 'x-amz-checksum-algorithm', ...SSE_KMS] },
+  {
+    label: 'CreateMultipartUpload / CompleteMultipartUpload',
+    method: 'POST',
+    headers: [...SIGNING, 'content-type', 'x-amz-checksum-algorithm', ...SSE_KMS],
+  },
   { label: 'DeleteObject', method: 'DELETE', headers: SIGNING },
   { label: 'PutBucketEncryption', method: 'PUT', headers: [...SIGNING, 'content-type', 'content-md5', ...CHECKSUM] },
 ]
@@ -77,7 +112,10 @@ export const EXPLICIT_ALLOWED_HEADERS: readonly string[] = [
   ]),
 ]
 
-export function recommendedConfiguration(origin: string, options: { explicitHeaders?: boolean } = {}): CorsConfigurationJson {
+export function recommendedConfiguration(
+  origin: string,
+  options: { explicitHeaders?: boolean } = {},
+): CorsConfigurationJson {
   return {
     CORSRules: [
       {
@@ -133,39 +171,74 @@ export interface Diagnosis {
   command: string
 }
 
-const ruleName = (rules: readonly CorsRule[], rule: CorsRule) => `rule ${rules.indexOf(rule) + 1}${rule.id ? ` (${rule.id})` : ''}`
+const ruleName = (rules: readonly CorsRule[], rule: CorsRule) =>
+  `rule ${rules.indexOf(rule) + 1}${rule.id ? ` (${rule.id})` : ''}`
 
-export function diagnose(bucket: string, rules: readonly CorsRule[] | undefined, origin: string, plan: readonly PlannedCall[] = PLANNED_CALLS): Diagnosis {
+export function diagnose(
+  bucket: string,
+  rules: readonly CorsRule[] | undefined,
+  origin: string,
+  plan: readonly PlannedCall[] = PLANNED_CALLS,
+): Diagnosis {
   if (!rules || rules.length === 0) {
     const fixed = recommendedConfiguration(origin)
     return {
-      findings: [{ severity: 'error', problem: `The bucket ${bucket} has no CORS configuration, so the browser refuses every call from ${origin}.`, fix: 'apply the recommended configuration' }],
+      findings: [
+        {
+          severity: 'error',
+          problem: `The bucket ${bucket} has no CORS configuration, so the browser refuses every call from ${origin}.`,
+          fix: 'apply the recommended configuration',
+        },
+      ],
       fixed,
       command: putBucketCorsCommand(bucket, fixed),
     }
   }
   const findings: Finding[] = []
-  const working = rules.map((r) => ({ ...r, allowedHeaders: [...r.allowedHeaders], allowedMethods: [...r.allowedMethods], allowedOrigins: [...r.allowedOrigins], exposeHeaders: [...r.exposeHeaders] }))
+  const working = rules.map((r) => ({
+    ...r,
+    allowedHeaders: [...r.allowedHeaders],
+    allowedMethods: [...r.allowedMethods],
+    allowedOrigins: [...r.allowedOrigins],
+    exposeHeaders: [...r.exposeHeaders],
+  }))
   let rule = working.find((r) => originAllowed(r, origin))
   if (!rule) {
     rule = working[0]!
-    findings.push({ severity: 'error', problem: `No CORS rule allows the origin ${origin}.`, fix: `add "${origin}" to AllowedOrigins of ${ruleName(working, rule)}` })
+    findings.push({
+      severity: 'error',
+      problem: `No CORS rule allows the origin ${origin}.`,
+      fix: `add "${origin}" to AllowedOrigins of ${ruleName(working, rule)}`,
+    })
     rule.allowedOrigins.push(origin)
   } else if (rule.allowedOrigins.includes('*')) {
-    findings.push({ severity: 'warning', problem: `${ruleName(working, rule)} allows every origin ("*"): any web page could call this bucket with a visitor's credentials.`, fix: `replace "*" with "${origin}" in AllowedOrigins` })
+    findings.push({
+      severity: 'warning',
+      problem: `${ruleName(working, rule)} allows every origin ("*"): any web page could call this bucket with a visitor's credentials.`,
+      fix: `replace "*" with "${origin}" in AllowedOrigins`,
+    })
   }
   const forOrigin = working.filter((r) => originAllowed(r, origin))
   for (const method of new Set(plan.map((c) => c.method))) {
     if (forOrigin.some((r) => methodAllowed(r, method))) continue
     const calls = plan.filter((c) => c.method === method).map((c) => c.label)
-    findings.push({ severity: 'error', problem: `Method ${method} is not allowed for ${origin}: ${calls.join(', ')} will fail with "Failed to fetch".`, fix: `add "${method}" to AllowedMethods of ${ruleName(working, rule)}` })
+    findings.push({
+      severity: 'error',
+      problem: `Method ${method} is not allowed for ${origin}: ${calls.join(', ')} will fail with "Failed to fetch".`,
+      fix: `add "${method}" to AllowedMethods of ${ruleName(working, rule)}`,
+    })
     rule.allowedMethods.push(method)
   }
   const headers = [...new Set(plan.flatMap((c) => c.headers))]
   const refused = headers.filter((h) => !forOrigin.some((r) => headerAllowed(r, h)))
   if (refused.length) {
     const users = (h: string) => plan.filter((c) => c.headers.includes(h)).map((c) => c.label)
-    for (const h of refused) findings.push({ severity: 'error', problem: `Request header ${h} is not in AllowedHeaders (sent by ${users(h).join(', ')}); the preflight fails.`, fix: `add "${h}" to AllowedHeaders of ${ruleName(working, rule)} (or "*")` })
+    for (const h of refused)
+      findings.push({
+        severity: 'error',
+        problem: `Request header ${h} is not in AllowedHeaders (sent by ${users(h).join(', ')}); the preflight fails.`,
+        fix: `add "${h}" to AllowedHeaders of ${ruleName(working, rule)} (or "*")`,
+      })
     rule.allowedHeaders = rule.allowedHeaders.includes('*') ? rule.allowedHeaders : [...rule.allowedHeaders, ...refused]
   }
   const missing = unexposed(EXPOSE_HEADERS, rule.exposeHeaders)

@@ -20,10 +20,14 @@ export interface ProbeResult {
   readable?: string[]
 }
 
-type Fetch = (url: string, init: { method: string; headers: Record<string, string> }) => Promise<{ status: number; headers: { forEach(cb: (v: string, k: string) => void): void } }>
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string> },
+) => Promise<{ status: number; headers: { forEach(cb: (v: string, k: string) => void): void } }>
 
 const DUMMY: Record<string, string> = {
-  authorization: 'AWS4-HMAC-SHA256 Credential=CORSPROBE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=CORSPROBE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0',
   'x-amz-date': '20260101T000000Z',
   'content-type': 'application/octet-stream',
   range: 'bytes=0-0',
@@ -37,7 +41,12 @@ export function probeUrl(bucketBase: string): string {
   return `${bucketBase.replace(/\/$/, '')}/.playground-cors-probe`
 }
 
-async function attempt(fetchFn: Fetch, url: string, method: string, headers: string[]): Promise<{ ok: boolean; status?: number; readable?: string[] }> {
+async function attempt(
+  fetchFn: Fetch,
+  url: string,
+  method: string,
+  headers: string[],
+): Promise<{ ok: boolean; status?: number; readable?: string[] }> {
   try {
     const response = await fetchFn(url, { method, headers: Object.fromEntries(headers.map((h) => [h, dummy(h)])) })
     const readable: string[] = []
@@ -48,14 +57,23 @@ async function attempt(fetchFn: Fetch, url: string, method: string, headers: str
   }
 }
 
-export async function probeCalls(bucketBase: string, plan: readonly PlannedCall[], fetchFn: Fetch): Promise<ProbeResult[]> {
+export async function probeCalls(
+  bucketBase: string,
+  plan: readonly PlannedCall[],
+  fetchFn: Fetch,
+): Promise<ProbeResult[]> {
   const url = probeUrl(bucketBase)
   const results: ProbeResult[] = []
   const headerVerdict = new Map<string, boolean>()
   for (const call of plan) {
     const whole = await attempt(fetchFn, url, call.method, call.headers)
     if (whole.ok) {
-      results.push({ call, ok: true, ...(whole.status !== undefined ? { status: whole.status } : {}), ...(whole.readable ? { readable: whole.readable } : {}) })
+      results.push({
+        call,
+        ok: true,
+        ...(whole.status !== undefined ? { status: whole.status } : {}),
+        ...(whole.readable ? { readable: whole.readable } : {}),
+      })
       for (const h of call.headers) headerVerdict.set(`${call.method} ${h}`, true)
       continue
     }

@@ -14,9 +14,11 @@ export function wildcardMatch(pattern: string, value: string): boolean {
   return value.length >= head.length + tail.length && value.startsWith(head) && value.endsWith(tail)
 }
 
-export const originAllowed = (rule: CorsRule, origin: string) => rule.allowedOrigins.some((o) => wildcardMatch(o, origin))
+export const originAllowed = (rule: CorsRule, origin: string) =>
+  rule.allowedOrigins.some((o) => wildcardMatch(o, origin))
 export const methodAllowed = (rule: CorsRule, method: string) => rule.allowedMethods.includes(method.toUpperCase())
-export const headerAllowed = (rule: CorsRule, header: string) => rule.allowedHeaders.some((h) => wildcardMatch(h.toLowerCase(), header.toLowerCase()))
+export const headerAllowed = (rule: CorsRule, header: string) =>
+  rule.allowedHeaders.some((h) => wildcardMatch(h.toLowerCase(), header.toLowerCase()))
 
 /** Access-Control-Request-Headers as a list of lower-case names. */
 export const requestedHeaders = (value: string | null): string[] =>
@@ -25,14 +27,29 @@ export const requestedHeaders = (value: string | null): string[] =>
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean)
 
-export function matchRule(rules: readonly CorsRule[], origin: string, method: string, headers: readonly string[] = []): CorsRule | undefined {
-  return rules.find((r) => originAllowed(r, origin) && methodAllowed(r, method) && headers.every((h) => headerAllowed(r, h)))
+export function matchRule(
+  rules: readonly CorsRule[],
+  origin: string,
+  method: string,
+  headers: readonly string[] = [],
+): CorsRule | undefined {
+  return rules.find(
+    (r) => originAllowed(r, origin) && methodAllowed(r, method) && headers.every((h) => headerAllowed(r, h)),
+  )
 }
 
 /**
  * Response headers browser code may always read (the Fetch standard's CORS-safelisted response-header
  * names); every other header is readable only when Access-Control-Expose-Headers names it.
  */
-export const SAFELISTED_RESPONSE_HEADERS = ['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']
+export const SAFELISTED_RESPONSE_HEADERS = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+]
 
 export const isSafelisted = (header: string) => SAFELISTED_RESPONSE_HEADERS.includes(header.toLowerCase())

@@ -13,7 +13,12 @@ function check(key: Uint8Array, iv: Uint8Array): void {
 }
 
 /** Returns ciphertext || tag. */
-export function innerAesGcmEncrypt(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Uint8Array {
+export function innerAesGcmEncrypt(
+  key: Uint8Array,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  aad?: Uint8Array,
+): Uint8Array {
   check(key, iv)
   return gcm(key, iv, aad).encrypt(plaintext)
 }

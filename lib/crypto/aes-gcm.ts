@@ -42,13 +42,23 @@ const params = (iv: Uint8Array, aad?: Uint8Array): AesGcmParams => {
 }
 
 /** Returns ciphertext || tag. */
-export async function aesGcmEncrypt(key: CryptoKey | Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+export async function aesGcmEncrypt(
+  key: CryptoKey | Uint8Array,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  aad?: Uint8Array,
+): Promise<Uint8Array> {
   const k = key instanceof Uint8Array ? await importAesKey(key) : key
   return new Uint8Array(await crypto.subtle.encrypt(params(iv, aad), k, buf(plaintext)))
 }
 
 /** Takes ciphertext || tag; throws DecryptionFailed rather than ever returning unauthenticated bytes. */
-export async function aesGcmDecrypt(key: CryptoKey | Uint8Array, iv: Uint8Array, sealed: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
+export async function aesGcmDecrypt(
+  key: CryptoKey | Uint8Array,
+  iv: Uint8Array,
+  sealed: Uint8Array,
+  aad?: Uint8Array,
+): Promise<Uint8Array> {
   const k = key instanceof Uint8Array ? await importAesKey(key) : key
   try {
     return new Uint8Array(await crypto.subtle.decrypt(params(iv, aad), k, buf(sealed)))

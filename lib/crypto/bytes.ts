@@ -25,7 +25,8 @@ const CHUNK = 3 * 0x2000
 
 export function toBase64(bytes: Uint8Array): string {
   const parts: string[] = []
-  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(btoa(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[])))
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    parts.push(btoa(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[])))
   return parts.join('')
 }
 

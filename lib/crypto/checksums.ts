@@ -8,7 +8,18 @@ import { nativeCrc32 } from './native'
 import { Xxh3_64, Xxh3_128, Xxh64 } from '@aws-sdk/checksums/xxh'
 
 /** Every algorithm the current SDKs can send (S3 added MD5, SHA512 and the xxHash family in 2026). */
-export const CHECKSUM_ALGORITHMS = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256', 'SHA512', 'MD5', 'XXHASH64', 'XXHASH3', 'XXHASH128'] as const
+export const CHECKSUM_ALGORITHMS = [
+  'CRC32',
+  'CRC32C',
+  'CRC64NVME',
+  'SHA1',
+  'SHA256',
+  'SHA512',
+  'MD5',
+  'XXHASH64',
+  'XXHASH3',
+  'XXHASH128',
+] as const
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number]
 
 const u32 = (n: number): Uint8Array => {
@@ -45,7 +56,18 @@ export async function checksum(algorithm: ChecksumAlgorithm, data: Uint8Array): 
 }
 
 /** Digest sizes, to refuse a checksum header of the wrong length before comparing. */
-export const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32, SHA512: 64, MD5: 16, XXHASH64: 8, XXHASH3: 8, XXHASH128: 16 }
+export const DIGEST_BYTES: Record<ChecksumAlgorithm, number> = {
+  CRC32: 4,
+  CRC32C: 4,
+  CRC64NVME: 8,
+  SHA1: 20,
+  SHA256: 32,
+  SHA512: 64,
+  MD5: 16,
+  XXHASH64: 8,
+  XXHASH3: 8,
+  XXHASH128: 16,
+}
 
 export const checksumBase64 = async (algorithm: ChecksumAlgorithm, data: Uint8Array): Promise<string> =>
   toBase64(await checksum(algorithm, data))

@@ -52,7 +52,8 @@ export function crcCombine(algorithm: CombinableCrc, crc1: bigint, crc2: bigint,
 }
 
 const toBig = (bytes: Uint8Array) => bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n)
-const fromBig = (value: bigint, bytes: number) => Uint8Array.from({ length: bytes }, (_, i) => Number((value >> BigInt(8 * (bytes - 1 - i))) & 0xffn))
+const fromBig = (value: bigint, bytes: number) =>
+  Uint8Array.from({ length: bytes }, (_, i) => Number((value >> BigInt(8 * (bytes - 1 - i))) & 0xffn))
 
 /** Combines base64 big-endian CRCs of consecutive pieces, as S3 sends and stores them. */
 export function combineBase64(algorithm: CombinableCrc, pieces: { value: string; size: number }[]): string {

@@ -26,8 +26,14 @@ const u32 = (n: number): Uint8Array => {
   return out
 }
 
-const fromCrc = (c: { update(d: Uint8Array): unknown; digest(): number }): Digest => ({ update: (d) => void c.update(d), digest: () => u32(c.digest()) })
-const fromHash = (h: { update(d: Uint8Array): unknown; digest(): Uint8Array | Promise<Uint8Array> }): Digest => ({ update: (d) => void h.update(d), digest: () => h.digest() })
+const fromCrc = (c: { update(d: Uint8Array): unknown; digest(): number }): Digest => ({
+  update: (d) => void c.update(d),
+  digest: () => u32(c.digest()),
+})
+const fromHash = (h: { update(d: Uint8Array): unknown; digest(): Uint8Array | Promise<Uint8Array> }): Digest => ({
+  update: (d) => void h.update(d),
+  digest: () => h.digest(),
+})
 
 function nativeCrc(crc: NonNullable<typeof nativeCrc32>): Digest {
   let value = 0

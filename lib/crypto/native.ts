@@ -13,9 +13,12 @@ interface NodeModules {
   'node:zlib': { crc32?: (data: Uint8Array, value?: number) => number }
 }
 
-const host = (globalThis as { process?: { getBuiltinModule?: <K extends keyof NodeModules>(id: K) => NodeModules[K] | undefined } }).process
+const host = (
+  globalThis as { process?: { getBuiltinModule?: <K extends keyof NodeModules>(id: K) => NodeModules[K] | undefined } }
+).process
 // getBuiltinModule exists from Node 20.16; older Nodes and browsers keep the portable code.
-const builtin = <K extends keyof NodeModules>(id: K): NodeModules[K] | undefined => (typeof host?.getBuiltinModule === 'function' ? host.getBuiltinModule(id) : undefined)
+const builtin = <K extends keyof NodeModules>(id: K): NodeModules[K] | undefined =>
+  typeof host?.getBuiltinModule === 'function' ? host.getBuiltinModule(id) : undefined
 
 const nodeCrypto = builtin('node:crypto')
 

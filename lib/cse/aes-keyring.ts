@@ -18,7 +18,8 @@ export interface AesKeyringOptions {
 
 export function aesKeyring(wrappingKey: Uint8Array, options: AesKeyringOptions = {}): Keyring {
   // Java AesKeyring requires an "AES" SecretKey; AES-256 is what every client's examples use.
-  if (![16, 24, 32].includes(wrappingKey.length)) throw new CseError('InvalidMetadata', `an AES wrapping key is 16, 24 or 32 bytes, not ${wrappingKey.length}`)
+  if (![16, 24, 32].includes(wrappingKey.length))
+    throw new CseError('InvalidMetadata', `an AES wrapping key is 16, 24 or 32 bytes, not ${wrappingKey.length}`)
   const random = options.random ?? webCryptoRandom
   const kek = crypto.subtle.importKey('raw', buf(wrappingKey), 'AES-GCM', false, ['encrypt', 'decrypt'])
   const keyring: Keyring = {
@@ -33,7 +34,10 @@ export function aesKeyring(wrappingKey: Uint8Array, options: AesKeyringOptions =
           return new Uint8Array(await crypto.subtle.exportKey('raw', key))
         }
       } catch {
-        throw new CseError('KeyUnwrapFailed', `${wrapped.wrapAlg} key unwrap failed: wrong wrapping key or altered wrapped key`)
+        throw new CseError(
+          'KeyUnwrapFailed',
+          `${wrapped.wrapAlg} key unwrap failed: wrong wrapping key or altered wrapped key`,
+        )
       }
       throw new CseError('WrongKeyring', `an AES keyring cannot unwrap ${wrapped.wrapAlg}`)
     },
@@ -43,16 +47,27 @@ export function aesKeyring(wrappingKey: Uint8Array, options: AesKeyringOptions =
       const iv = random(GCM_IV_BYTES)
       const params = { name: 'AES-GCM', iv: buf(iv), additionalData: buf(utf8(cekAlg)), tagLength: GCM_TAG_BITS }
       const sealed = new Uint8Array(await crypto.subtle.encrypt(params, await kek, buf(dataKey)))
-      return { dataKey, wrapped: { wrapAlg: 'AES/GCM', edk: concat(iv, sealed), description: options.materialDescription ?? {} } }
+      return {
+        dataKey,
+        wrapped: { wrapAlg: 'AES/GCM', edk: concat(iv, sealed), description: options.materialDescription ?? {} },
+      }
     },
     async decryptDataKey(wrapped, cekAlg) {
       checkWrap(keyring, wrapped)
       const iv = wrapped.edk.subarray(0, GCM_IV_BYTES)
-      const params = { name: 'AES-GCM', iv: buf(iv.slice()), additionalData: buf(utf8(cekAlg)), tagLength: GCM_TAG_BITS }
+      const params = {
+        name: 'AES-GCM',
+        iv: buf(iv.slice()),
+        additionalData: buf(utf8(cekAlg)),
+        tagLength: GCM_TAG_BITS,
+      }
       try {
         return new Uint8Array(await crypto.subtle.decrypt(params, await kek, buf(wrapped.edk.slice(GCM_IV_BYTES))))
       } catch {
-        throw new CseError('KeyUnwrapFailed', 'AES/GCM key unwrap failed: wrong wrapping key, altered wrapped key, or a different content algorithm')
+        throw new CseError(
+          'KeyUnwrapFailed',
+          'AES/GCM key unwrap failed: wrong wrapping key, altered wrapped key, or a different content algorithm',
+        )
       }
     },
   }

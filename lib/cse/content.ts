@@ -5,7 +5,15 @@
  */
 import { buf } from '../crypto/bytes'
 import { webCryptoRandom, type RandomSource } from '../crypto/random'
-import { GCM_CEK_ALG, GCM_IV_BYTES, GCM_TAG_BITS, V3_CEK_ALG, V3_IV, V3_MESSAGE_ID_BYTES, V3_SUITE_BYTES } from './constants'
+import {
+  GCM_CEK_ALG,
+  GCM_IV_BYTES,
+  GCM_TAG_BITS,
+  V3_CEK_ALG,
+  V3_IV,
+  V3_MESSAGE_ID_BYTES,
+  V3_SUITE_BYTES,
+} from './constants'
 import { commitmentAndContentKey, verifiedContentKey } from './commitment'
 import { CseError } from './errors'
 import { decryptLegacy, isLegacy, type LegacyOptions } from './legacy'
@@ -29,8 +37,14 @@ export interface ContentCipher {
   aad?: Uint8Array
 }
 
-const gcm = (c: ContentCipher) => ({ name: 'AES-GCM', iv: buf(c.iv), tagLength: GCM_TAG_BITS, ...(c.aad ? { additionalData: buf(c.aad) } : {}) })
-const importAes = (key: Uint8Array, name: string, usage: KeyUsage) => crypto.subtle.importKey('raw', buf(key), name, false, [usage])
+const gcm = (c: ContentCipher) => ({
+  name: 'AES-GCM',
+  iv: buf(c.iv),
+  tagLength: GCM_TAG_BITS,
+  ...(c.aad ? { additionalData: buf(c.aad) } : {}),
+})
+const importAes = (key: Uint8Array, name: string, usage: KeyUsage) =>
+  crypto.subtle.importKey('raw', buf(key), name, false, [usage])
 
 function messageIdFrom(random: RandomSource): Uint8Array {
   // encryption.md: the message id must never be all zeros; draw again in the (2^-224) case it is.
@@ -40,7 +54,11 @@ function messageIdFrom(random: RandomSource): Uint8Array {
   }
 }
 
-export async function encryptObject(plaintext: Uint8Array, keyring: Keyring, options: EncryptOptions = {}): Promise<EncryptedObject> {
+export async function encryptObject(
+  plaintext: Uint8Array,
+  keyring: Keyring,
+  options: EncryptOptions = {},
+): Promise<EncryptedObject> {
   const random = options.random ?? webCryptoRandom
   const format = options.format ?? 'v2'
   const cekAlg = format === 'v3' ? V3_CEK_ALG : GCM_CEK_ALG
@@ -57,7 +75,9 @@ export async function encryptObject(plaintext: Uint8Array, keyring: Keyring, opt
     materials = { format, cekAlg, wrapped, iv, plaintextLength: plaintext.length }
     cipher = { key: dataKey, iv }
   }
-  const body = new Uint8Array(await crypto.subtle.encrypt(gcm(cipher), await importAes(cipher.key, 'AES-GCM', 'encrypt'), buf(plaintext)))
+  const body = new Uint8Array(
+    await crypto.subtle.encrypt(gcm(cipher), await importAes(cipher.key, 'AES-GCM', 'encrypt'), buf(plaintext)),
+  )
   return { body, metadata: buildMetadata(materials) }
 }
 
@@ -65,20 +85,38 @@ export async function encryptObject(plaintext: Uint8Array, keyring: Keyring, opt
 export async function contentCipherFor(materials: Materials, keyring: Keyring): Promise<ContentCipher> {
   const dataKey = await keyring.decryptDataKey(materials.wrapped, materials.cekAlg)
   if (materials.format === 'v3') {
-    return { key: await verifiedContentKey(dataKey, materials.messageId!, materials.commitment!), iv: V3_IV, aad: V3_SUITE_BYTES }
+    return {
+      key: await verifiedContentKey(dataKey, materials.messageId!, materials.commitment!),
+      iv: V3_IV,
+      aad: V3_SUITE_BYTES,
+    }
   }
-  if (materials.iv!.length !== GCM_IV_BYTES) throw new CseError('InvalidMetadata', `x-amz-iv must be ${GCM_IV_BYTES} bytes for AES/GCM, not ${materials.iv!.length}`)
+  if (materials.iv!.length !== GCM_IV_BYTES)
+    throw new CseError(
+      'InvalidMetadata',
+      `x-amz-iv must be ${GCM_IV_BYTES} bytes for AES/GCM, not ${materials.iv!.length}`,
+    )
   return { key: dataKey, iv: materials.iv! }
 }
 
 /** The plaintext, or a CseError: a failed tag never yields output (WebCrypto's GCM is one-shot). */
-export async function decryptObject(body: Uint8Array, metadata: Metadata, keyring: Keyring, legacy: LegacyOptions = {}): Promise<Uint8Array> {
+export async function decryptObject(
+  body: Uint8Array,
+  metadata: Metadata,
+  keyring: Keyring,
+  legacy: LegacyOptions = {},
+): Promise<Uint8Array> {
   if (isLegacy(metadata)) return decryptLegacy(body, metadata, keyring, legacy)
   const cipher = await contentCipherFor(parseMetadata(metadata), keyring)
   try {
-    return new Uint8Array(await crypto.subtle.decrypt(gcm(cipher), await importAes(cipher.key, 'AES-GCM', 'decrypt'), buf(body)))
+    return new Uint8Array(
+      await crypto.subtle.decrypt(gcm(cipher), await importAes(cipher.key, 'AES-GCM', 'decrypt'), buf(body)),
+    )
   } catch {
-    throw new CseError('TagMismatch', 'AES-GCM authentication failed: the object body or its tag was altered, or the metadata does not belong to it')
+    throw new CseError(
+      'TagMismatch',
+      'AES-GCM authentication failed: the object body or its tag was altered, or the metadata does not belong to it',
+    )
   }
 }
 

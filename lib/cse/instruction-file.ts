@@ -31,7 +31,10 @@ export function mergeInstructionFile(objectMetadata: Metadata, instruction: Uint
   const file = parseJsonMap(fromUtf8(instruction), 'the instruction file')
   const committed = V3.commitment in objectMetadata || V3.messageId in objectMetadata
   if (committed && V3_OBJECT_KEYS.some((k) => k in file)) {
-    throw new CseError('InvalidMetadata', 'a V3 instruction file must not contain x-amz-c, x-amz-d or x-amz-i (metadata-strategy.md)')
+    throw new CseError(
+      'InvalidMetadata',
+      'a V3 instruction file must not contain x-amz-c, x-amz-d or x-amz-i (metadata-strategy.md)',
+    )
   }
   return { ...objectMetadata, ...file }
 }

@@ -28,7 +28,10 @@ export interface Keyring {
 /** Refuses an object wrapped by another kind of key, naming both, before any crypto runs. */
 export function checkWrap(keyring: Keyring, wrapped: WrappedKey): void {
   if (wrapped.wrapAlg !== keyring.wrapAlg) {
-    throw new CseError('WrongKeyring', `the object's data key is wrapped with ${wrapped.wrapAlg}, but the keyring unwraps ${keyring.wrapAlg}`)
+    throw new CseError(
+      'WrongKeyring',
+      `the object's data key is wrapped with ${wrapped.wrapAlg}, but the keyring unwraps ${keyring.wrapAlg}`,
+    )
   }
 }
 
@@ -41,7 +44,12 @@ export function parseJsonMap(text: string | undefined, field: string): Record<st
   } catch {
     throw new CseError('InvalidMetadata', `${field} is not valid JSON`)
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    Object.values(value).some((v) => typeof v !== 'string')
+  ) {
     throw new CseError('InvalidMetadata', `${field} must be a JSON object of strings`)
   }
   return value as Record<string, string>

@@ -22,7 +22,10 @@ export const CBC_CEK_ALG = 'AES/CBC/PKCS5Padding'
 export function isLegacy(metadata: Metadata): boolean {
   const format = detectFormat(metadata)
   if (format === 'v1') return true
-  return format === 'v2' && ((metadata[V2.cekAlg] ?? CBC_CEK_ALG) !== GCM_CEK_ALG || LEGACY_WRAPS.includes(metadata[V2.wrapAlg] ?? ''))
+  return (
+    format === 'v2' &&
+    ((metadata[V2.cekAlg] ?? CBC_CEK_ALG) !== GCM_CEK_ALG || LEGACY_WRAPS.includes(metadata[V2.wrapAlg] ?? ''))
+  )
 }
 
 function wrappedKeyOf(metadata: Metadata, keyring: Keyring): WrappedKey {
@@ -34,19 +37,34 @@ function wrappedKeyOf(metadata: Metadata, keyring: Keyring): WrappedKey {
   return { wrapAlg, edk, description: parseJsonMap(metadata[V2.matdesc], V2.matdesc) }
 }
 
-export async function decryptLegacy(body: Uint8Array, metadata: Metadata, keyring: Keyring, options: LegacyOptions): Promise<Uint8Array> {
+export async function decryptLegacy(
+  body: Uint8Array,
+  metadata: Metadata,
+  keyring: Keyring,
+  options: LegacyOptions,
+): Promise<Uint8Array> {
   const cekAlg = metadata[V2.cekAlg] ?? CBC_CEK_ALG
   const wrapped = wrappedKeyOf(metadata, keyring)
   const legacyWrap = !['AES/GCM', 'RSA-OAEP-SHA1', 'kms+context'].includes(wrapped.wrapAlg)
   if (legacyWrap && !options.enableLegacyWrappingAlgorithms) {
-    throw new CseError('Unsupported', `the data key uses the legacy wrapping algorithm ${wrapped.wrapAlg}; enable legacy wrapping algorithms to read it`)
+    throw new CseError(
+      'Unsupported',
+      `the data key uses the legacy wrapping algorithm ${wrapped.wrapAlg}; enable legacy wrapping algorithms to read it`,
+    )
   }
   if (cekAlg !== GCM_CEK_ALG && !options.enableLegacyUnauthenticatedModes) {
-    throw new CseError('Unsupported', `the content uses ${cekAlg}, which is unauthenticated; enable legacy unauthenticated modes to read it`)
+    throw new CseError(
+      'Unsupported',
+      `the content uses ${cekAlg}, which is unauthenticated; enable legacy unauthenticated modes to read it`,
+    )
   }
-  if (cekAlg !== GCM_CEK_ALG && cekAlg !== CBC_CEK_ALG && cekAlg !== 'AES/CBC/PKCS7Padding') throw new CseError('Unsupported', `unknown content algorithm ${cekAlg}`)
-  if (!keyring.decryptLegacyDataKey && legacyWrap) throw new CseError('Unsupported', `this keyring cannot unwrap ${wrapped.wrapAlg}`)
-  const dataKey = legacyWrap ? await keyring.decryptLegacyDataKey!(wrapped) : await keyring.decryptDataKey(wrapped, cekAlg)
+  if (cekAlg !== GCM_CEK_ALG && cekAlg !== CBC_CEK_ALG && cekAlg !== 'AES/CBC/PKCS7Padding')
+    throw new CseError('Unsupported', `unknown content algorithm ${cekAlg}`)
+  if (!keyring.decryptLegacyDataKey && legacyWrap)
+    throw new CseError('Unsupported', `this keyring cannot unwrap ${wrapped.wrapAlg}`)
+  const dataKey = legacyWrap
+    ? await keyring.decryptLegacyDataKey!(wrapped)
+    : await keyring.decryptDataKey(wrapped, cekAlg)
   const iv = fromBase64((metadata[V2.iv] ?? '').trim())
   if (!iv) throw new CseError('InvalidMetadata', 'x-amz-iv is missing or not base64')
   const name = cekAlg === GCM_CEK_ALG ? 'AES-GCM' : 'AES-CBC'
@@ -55,6 +73,9 @@ export async function decryptLegacy(body: Uint8Array, metadata: Metadata, keyrin
     // WebCrypto AES-CBC removes PKCS#7 padding (PKCS5Padding in Java names the same thing for 16-byte blocks).
     return new Uint8Array(await crypto.subtle.decrypt({ name, iv: buf(iv) }, key, buf(body)))
   } catch {
-    throw new CseError(name === 'AES-GCM' ? 'TagMismatch' : 'KeyUnwrapFailed', `${cekAlg} decryption failed: wrong key or altered object`)
+    throw new CseError(
+      name === 'AES-GCM' ? 'TagMismatch' : 'KeyUnwrapFailed',
+      `${cekAlg} decryption failed: wrong key or altered object`,
+    )
   }
 }

@@ -4,7 +4,18 @@
  * `internal/ContentMetadataEncodingStrategy.java` / `ContentMetadataDecodingStrategy.java`.
  */
 import { fromBase64, toBase64 } from '../crypto/bytes'
-import { GCM_CEK_ALG, GCM_TAG_BITS, LEGACY_WRAPS, V1_KEY, V2, V3, V3_CEK_ALG, V3_WRAP_CODES, wrapFromV3Code, type WrapAlg } from './constants'
+import {
+  GCM_CEK_ALG,
+  GCM_TAG_BITS,
+  LEGACY_WRAPS,
+  V1_KEY,
+  V2,
+  V3,
+  V3_CEK_ALG,
+  V3_WRAP_CODES,
+  wrapFromV3Code,
+  type WrapAlg,
+} from './constants'
 import { CseError } from './errors'
 import { parseJsonMap, type WrappedKey } from './keyring'
 
@@ -30,7 +41,8 @@ const V3_KEYS = Object.values(V3) as string[]
 function bytes(metadata: Metadata, key: string): Uint8Array {
   const value = metadata[key]
   const decoded = value === undefined ? undefined : fromBase64(value.trim())
-  if (!decoded) throw new CseError('InvalidMetadata', `${key} is ${value === undefined ? 'missing' : 'not valid base64'}`)
+  if (!decoded)
+    throw new CseError('InvalidMetadata', `${key} is ${value === undefined ? 'missing' : 'not valid base64'}`)
   return decoded
 }
 
@@ -39,19 +51,33 @@ export function detectFormat(metadata: Metadata): Format | 'v1' | undefined {
   const hasV3 = V3.key in metadata || V3.commitment in metadata || V3.messageId in metadata || V3.cekAlg in metadata
   const hasV2 = V2.key in metadata
   const hasV1 = V1_KEY in metadata
-  if ([hasV1, hasV2, hasV3].filter(Boolean).length > 1) throw new CseError('InvalidMetadata', 'content metadata mixes keys of different S3EC format versions')
+  if ([hasV1, hasV2, hasV3].filter(Boolean).length > 1)
+    throw new CseError('InvalidMetadata', 'content metadata mixes keys of different S3EC format versions')
   return hasV3 ? 'v3' : hasV2 ? 'v2' : hasV1 ? 'v1' : undefined
 }
 
 export function parseMetadata(metadata: Metadata): Materials {
   const format = detectFormat(metadata)
-  if (format === undefined) throw new CseError('InvalidMetadata', 'the object has no S3 Encryption Client metadata (x-amz-key-v2 or x-amz-3); it was not client-side encrypted')
-  if (format === 'v1') throw new CseError('Unsupported', 'legacy V1 objects (x-amz-key, AES/CBC content, AES/ECB or RSA PKCS#1 v1.5 key wrap) are not supported')
+  if (format === undefined)
+    throw new CseError(
+      'InvalidMetadata',
+      'the object has no S3 Encryption Client metadata (x-amz-key-v2 or x-amz-3); it was not client-side encrypted',
+    )
+  if (format === 'v1')
+    throw new CseError(
+      'Unsupported',
+      'legacy V1 objects (x-amz-key, AES/CBC content, AES/ECB or RSA PKCS#1 v1.5 key wrap) are not supported',
+    )
   if (format === 'v2') {
     const cekAlg = metadata[V2.cekAlg] ?? 'AES/CBC/PKCS5Padding' // absent ⇒ CBC (content-metadata.md)
-    if (cekAlg !== GCM_CEK_ALG) throw new CseError('Unsupported', `content algorithm ${cekAlg} is a legacy mode (AES-CBC, unauthenticated) and is not supported`)
+    if (cekAlg !== GCM_CEK_ALG)
+      throw new CseError(
+        'Unsupported',
+        `content algorithm ${cekAlg} is a legacy mode (AES-CBC, unauthenticated) and is not supported`,
+      )
     const tagLen = metadata[V2.tagLen]
-    if (tagLen !== undefined && tagLen !== String(GCM_TAG_BITS)) throw new CseError('InvalidMetadata', `x-amz-tag-len must be ${GCM_TAG_BITS}, not ${tagLen}`)
+    if (tagLen !== undefined && tagLen !== String(GCM_TAG_BITS))
+      throw new CseError('InvalidMetadata', `x-amz-tag-len must be ${GCM_TAG_BITS}, not ${tagLen}`)
     const wrapAlg = metadata[V2.wrapAlg]
     if (!wrapAlg) throw new CseError('InvalidMetadata', 'x-amz-wrap-alg is missing')
     if (LEGACY_WRAPS.includes(wrapAlg)) throw new CseError('Unsupported', `legacy key wrap ${wrapAlg} is not supported`)
@@ -65,12 +91,20 @@ export function parseMetadata(metadata: Metadata): Materials {
     }
   }
   const cekAlg = metadata[V3.cekAlg]
-  if (cekAlg !== V3_CEK_ALG) throw new CseError('Unsupported', `x-amz-c must be ${V3_CEK_ALG} (ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY), not ${cekAlg ?? '(missing)'}`)
+  if (cekAlg !== V3_CEK_ALG)
+    throw new CseError(
+      'Unsupported',
+      `x-amz-c must be ${V3_CEK_ALG} (ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY), not ${cekAlg ?? '(missing)'}`,
+    )
   const code = metadata[V3.wrapAlg] ?? ''
   const wrapAlg = wrapFromV3Code(code)
-  if (!wrapAlg) throw new CseError('Unsupported', `x-amz-w ${code || '(missing)'} is not a V3 wrapping algorithm (02, 12, 22)`)
+  if (!wrapAlg)
+    throw new CseError('Unsupported', `x-amz-w ${code || '(missing)'} is not a V3 wrapping algorithm (02, 12, 22)`)
   // x-amz-t holds the KMS context and is used only with 12; raw keys use x-amz-m (content-metadata.md).
-  const description = wrapAlg === 'kms+context' ? parseJsonMap(metadata[V3.context], V3.context) : parseJsonMap(metadata[V3.matdesc], V3.matdesc)
+  const description =
+    wrapAlg === 'kms+context'
+      ? parseJsonMap(metadata[V3.context], V3.context)
+      : parseJsonMap(metadata[V3.matdesc], V3.matdesc)
   return {
     format,
     cekAlg,
@@ -100,7 +134,11 @@ export function buildMetadata(m: Materials): Metadata {
     [V3.cekAlg]: m.cekAlg,
     [V3.key]: toBase64(m.wrapped.edk),
     [V3.wrapAlg]: V3_WRAP_CODES[m.wrapped.wrapAlg as WrapAlg],
-    ...(isKms ? { [V3.context]: description } : Object.keys(m.wrapped.description).length ? { [V3.matdesc]: description } : {}),
+    ...(isKms
+      ? { [V3.context]: description }
+      : Object.keys(m.wrapped.description).length
+        ? { [V3.matdesc]: description }
+        : {}),
     [V3.commitment]: toBase64(m.commitment!),
     [V3.messageId]: toBase64(m.messageId!),
   }
@@ -108,4 +146,6 @@ export function buildMetadata(m: Materials): Metadata {
 
 /** Only the S3EC keys of a metadata map (S3 hands back user metadata of every kind). */
 export const s3ecKeys = (metadata: Metadata): Metadata =>
-  Object.fromEntries(Object.entries(metadata).filter(([k]) => V2_KEYS.includes(k) || V3_KEYS.includes(k) || k === V1_KEY))
+  Object.fromEntries(
+    Object.entries(metadata).filter(([k]) => V2_KEYS.includes(k) || V3_KEYS.includes(k) || k === V1_KEY),
+  )

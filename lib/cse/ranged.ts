@@ -24,8 +24,12 @@ export function cryptoRange(start: number, end: number): [number, number] {
 export function parseRange(range: string, plaintextLength: number): [number, number] {
   const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim())
   if (!m || (m[1] === '' && m[2] === '')) throw new CseError('InvalidMetadata', `invalid range ${range}`)
-  const [start, end] = m[1] === '' ? [Math.max(0, plaintextLength - Number(m[2])), plaintextLength - 1] : [Number(m[1]), m[2] === '' ? plaintextLength - 1 : Math.min(Number(m[2]), plaintextLength - 1)]
-  if (start > end || start >= plaintextLength) throw new CseError('InvalidMetadata', `range ${range} is outside the ${plaintextLength}-byte object`)
+  const [start, end] =
+    m[1] === ''
+      ? [Math.max(0, plaintextLength - Number(m[2])), plaintextLength - 1]
+      : [Number(m[1]), m[2] === '' ? plaintextLength - 1 : Math.min(Number(m[2]), plaintextLength - 1)]
+  if (start > end || start >= plaintextLength)
+    throw new CseError('InvalidMetadata', `range ${range} is outside the ${plaintextLength}-byte object`)
   return [start, end]
 }
 
@@ -45,8 +49,13 @@ export interface RangeRequest {
 }
 
 export async function decryptRange(r: RangeRequest): Promise<Uint8Array> {
-  if (!r.allowUnauthenticated) throw new CseError('RangeRefused', 'ranged decryption uses AES-CTR and is not authenticated; enable legacy unauthenticated modes to use it')
-  if (r.sliceStart % BLOCK !== 0) throw new CseError('InvalidMetadata', 'a ranged slice must start on a 16-byte block boundary')
+  if (!r.allowUnauthenticated)
+    throw new CseError(
+      'RangeRefused',
+      'ranged decryption uses AES-CTR and is not authenticated; enable legacy unauthenticated modes to use it',
+    )
+  if (r.sliceStart % BLOCK !== 0)
+    throw new CseError('InvalidMetadata', 'a ranged slice must start on a 16-byte block boundary')
   const cipher = await contentCipherFor(parseMetadata(r.metadata), r.keyring)
   // calculateMaxOffset: never feed the GCM tag to CTR as if it were content.
   const plaintextLength = r.objectLength - GCM_TAG_BYTES
@@ -55,6 +64,8 @@ export async function decryptRange(r: RangeRequest): Promise<Uint8Array> {
   counter.set(cipher.iv, 0)
   new DataView(counter.buffer).setUint32(12, 2 + r.sliceStart / BLOCK)
   const key = await importAes(cipher.key, 'AES-CTR', 'decrypt')
-  const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CTR', counter: buf(counter), length: 32 }, key, buf(slice.slice())))
+  const plain = new Uint8Array(
+    await crypto.subtle.decrypt({ name: 'AES-CTR', counter: buf(counter), length: 32 }, key, buf(slice.slice())),
+  )
   return plain.slice(r.start - r.sliceStart, Math.min(r.end, plaintextLength - 1) - r.sliceStart + 1)
 }

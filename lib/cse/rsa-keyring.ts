@@ -25,7 +25,10 @@ export function rsaKeyring(options: RsaKeyringOptions): Keyring {
     async decryptLegacyDataKey(wrapped) {
       // Reported, not guessed (reference §2): WebCrypto has no RSAES-PKCS1-v1_5 encryption, and Java's
       // OAEPWithSHA-256AndMGF1Padding means MGF1-SHA-1 under SunJCE but MGF1-SHA-256 under BouncyCastle.
-      const missing = wrapped.wrapAlg === 'RSA' ? 'RSAES-PKCS1-v1_5 (V1 RSA key wrap), which WebCrypto lacks' : `${wrapped.wrapAlg}, whose MGF1 hash is provider-dependent`
+      const missing =
+        wrapped.wrapAlg === 'RSA'
+          ? 'RSAES-PKCS1-v1_5 (V1 RSA key wrap), which WebCrypto lacks'
+          : `${wrapped.wrapAlg}, whose MGF1 hash is provider-dependent`
       throw new CseError('Unsupported', `cannot unwrap the data key: it needs ${missing}`)
     },
     wrapAlg: 'RSA-OAEP-SHA1',
@@ -43,12 +46,19 @@ export function rsaKeyring(options: RsaKeyringOptions): Keyring {
       try {
         pseudo = new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, options.privateKey, buf(wrapped.edk)))
       } catch {
-        throw new CseError('KeyUnwrapFailed', 'RSA-OAEP-SHA1 key unwrap failed: wrong private key or altered wrapped key')
+        throw new CseError(
+          'KeyUnwrapFailed',
+          'RSA-OAEP-SHA1 key unwrap failed: wrong private key or altered wrapped key',
+        )
       }
       // Ruby decrypt_rsa: byte 0 is the key length, then the key, then the algorithm name it was bound to.
       const length = pseudo[0] ?? 0
       const bound = fromUtf8(pseudo.subarray(1 + length))
-      if (bound !== cekAlg) throw new CseError('KeyUnwrapFailed', `the RSA-wrapped data key is bound to "${bound}", but the object says "${cekAlg}"`)
+      if (bound !== cekAlg)
+        throw new CseError(
+          'KeyUnwrapFailed',
+          `the RSA-wrapped data key is bound to "${bound}", but the object says "${cekAlg}"`,
+        )
       return pseudo.slice(1, 1 + length)
     },
   }
@@ -56,8 +66,12 @@ export function rsaKeyring(options: RsaKeyringOptions): Keyring {
 }
 
 /** An RSA keyring from PEM text: a private key (public half derived) or a public key only (encrypt only). */
-export async function rsaKeyringFromPem(pem: string, options: Omit<RsaKeyringOptions, 'publicKey' | 'privateKey'> = {}): Promise<Keyring> {
-  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem)) return rsaKeyring({ ...options, publicKey: await importRsaPublicKey(pem) })
+export async function rsaKeyringFromPem(
+  pem: string,
+  options: Omit<RsaKeyringOptions, 'publicKey' | 'privateKey'> = {},
+): Promise<Keyring> {
+  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem))
+    return rsaKeyring({ ...options, publicKey: await importRsaPublicKey(pem) })
   const privateKey = await importRsaPrivateKey(pem)
   return rsaKeyring({ ...options, privateKey, publicKey: await publicKeyOf(privateKey) })
 }

@@ -50,7 +50,9 @@ export class S3EncryptionClient {
     const { s3, keyring, format, instructionFile } = this.options
     const { body, metadata } = await encryptObject(request.Body, keyring, { format })
     const put = (Key: string, Body: Uint8Array, Metadata: Metadata, ContentType?: string) =>
-      s3.send(new PutObjectCommand({ Bucket: request.Bucket, Key, Body, Metadata, ...(ContentType ? { ContentType } : {}) }))
+      s3.send(
+        new PutObjectCommand({ Bucket: request.Bucket, Key, Body, Metadata, ...(ContentType ? { ContentType } : {}) }),
+      )
     if (!instructionFile) return put(request.Key, body, { ...request.Metadata, ...metadata }, request.ContentType)
     const { objectMetadata, instruction } = splitForInstructionFile(metadata)
     const out = await put(request.Key, body, { ...request.Metadata, ...objectMetadata }, request.ContentType)
@@ -66,7 +68,10 @@ export class S3EncryptionClient {
     const body = (await out.Body?.transformToByteArray()) ?? new Uint8Array()
     const { metadata, instructionFile } = await this.contentMetadata(request, out.Metadata ?? {})
     const { enableLegacyUnauthenticatedModes, enableLegacyWrappingAlgorithms } = this.options
-    const plain = await decryptObject(body, metadata, keyring, { enableLegacyUnauthenticatedModes, enableLegacyWrappingAlgorithms })
+    const plain = await decryptObject(body, metadata, keyring, {
+      enableLegacyUnauthenticatedModes,
+      enableLegacyWrappingAlgorithms,
+    })
     return { Body: plain, Metadata: metadata, format: detectFormat(metadata) as Format | 'v1', instructionFile }
   }
 
@@ -77,20 +82,46 @@ export class S3EncryptionClient {
     const { metadata, instructionFile } = await this.contentMetadata(request, head.Metadata ?? {})
     const [start, end] = parseRange(request.Range, objectLength - GCM_TAG_BYTES)
     const [lo, hi] = cryptoRange(start, end)
-    const out = await s3.send(new GetObjectCommand({ Bucket: request.Bucket, Key: request.Key, Range: `bytes=${lo}-${Math.min(hi, objectLength - 1)}` }))
+    const out = await s3.send(
+      new GetObjectCommand({
+        Bucket: request.Bucket,
+        Key: request.Key,
+        Range: `bytes=${lo}-${Math.min(hi, objectLength - 1)}`,
+      }),
+    )
     const slice = (await out.Body?.transformToByteArray()) ?? new Uint8Array()
     const allowUnauthenticated = enableLegacyUnauthenticatedModes === true
-    const body = await decryptRange({ slice, sliceStart: lo, objectLength, start, end, metadata, keyring, allowUnauthenticated })
+    const body = await decryptRange({
+      slice,
+      sliceStart: lo,
+      objectLength,
+      start,
+      end,
+      metadata,
+      keyring,
+      allowUnauthenticated,
+    })
     const ContentRange = `bytes ${start}-${end}/${objectLength - GCM_TAG_BYTES}`
-    return { Body: body, Metadata: metadata, format: detectFormat(metadata) as Format | 'v1', instructionFile, ContentRange }
+    return {
+      Body: body,
+      Metadata: metadata,
+      format: detectFormat(metadata) as Format | 'v1',
+      instructionFile,
+      ContentRange,
+    }
   }
 
   private async contentMetadata(request: { Bucket: string; Key: string }, objectMetadata: Metadata) {
     if (!needsInstructionFile(s3ecKeys(objectMetadata))) return { metadata: objectMetadata, instructionFile: false }
-    const file = await this.options.s3.send(new GetObjectCommand({ Bucket: request.Bucket, Key: request.Key + INSTRUCTION_SUFFIX })).catch((e: unknown) => {
-      if ((e as Error).name !== 'NoSuchKey') throw e
-      throw new CseError('InvalidMetadata', `${request.Key} has no S3 Encryption Client metadata and no ${request.Key + INSTRUCTION_SUFFIX}: it was not client-side encrypted`)
-    })
+    const file = await this.options.s3
+      .send(new GetObjectCommand({ Bucket: request.Bucket, Key: request.Key + INSTRUCTION_SUFFIX }))
+      .catch((e: unknown) => {
+        if ((e as Error).name !== 'NoSuchKey') throw e
+        throw new CseError(
+          'InvalidMetadata',
+          `${request.Key} has no S3 Encryption Client metadata and no ${request.Key + INSTRUCTION_SUFFIX}: it was not client-side encrypted`,
+        )
+      })
     const bytes = (await file.Body?.transformToByteArray()) ?? new Uint8Array()
     return { metadata: mergeInstructionFile(objectMetadata, bytes), instructionFile: true }
   }

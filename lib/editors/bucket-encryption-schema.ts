@@ -31,7 +31,12 @@ cross-account upload is not the bucket owner's.`
 
 /** Values offered for KMSMasterKeyID: the account's keys in every form, then the AWS managed key. */
 export function keyIdExamples(ctx: SchemaContext): string[] {
-  const own = (ctx.keys ?? []).flatMap((k) => [k.arn, k.keyId, ...k.aliases, ...k.aliases.map((a) => `arn:aws:kms:${ctx.region}:${ctx.account}:${a}`)])
+  const own = (ctx.keys ?? []).flatMap((k) => [
+    k.arn,
+    k.keyId,
+    ...k.aliases,
+    ...k.aliases.map((a) => `arn:aws:kms:${ctx.region}:${ctx.account}:${a}`),
+  ])
   return [...own, 'alias/aws/s3']
 }
 
@@ -54,7 +59,8 @@ export function bucketEncryptionSchema(ctx: SchemaContext): JsonSchema {
         type: 'array',
         minItems: 1,
         maxItems: 1,
-        markdownDescription: 'Exactly one rule. (The API takes a list, but S3 refuses more than one rule with `MalformedXML`.)',
+        markdownDescription:
+          'Exactly one rule. (The API takes a list, but S3 refuses more than one rule with `MalformedXML`.)',
         items: {
           type: 'object',
           additionalProperties: false,
@@ -69,7 +75,8 @@ export function bucketEncryptionSchema(ctx: SchemaContext): JsonSchema {
                 SSEAlgorithm: {
                   type: 'string',
                   enum: ['AES256', 'aws:kms', 'aws:kms:dsse'],
-                  markdownDescription: 'The default server-side encryption. The same values as the `x-amz-server-side-encryption` header.',
+                  markdownDescription:
+                    'The default server-side encryption. The same values as the `x-amz-server-side-encryption` header.',
                   markdownEnumDescriptions: [
                     '**SSE-S3**: S3 encrypts each object under a data key it protects with its own root key. Free, nothing to manage, and no KMS audit trail.',
                     '**SSE-KMS**: each object gets a data key from AWS KMS (`GenerateDataKey`), under the key in `KMSMasterKeyID` (or the AWS managed key `aws/s3` if you leave it out). Every use shows in CloudTrail and key policies decide who can decrypt. KMS requests cost money: see `BucketKeyEnabled`.',
@@ -112,18 +119,37 @@ export function bucketEncryptionSchema(ctx: SchemaContext): JsonSchema {
       },
     },
     defaultSnippets: [
-      { label: 'SSE-S3 (AES256)', description: 'S3-managed keys', body: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } },
+      {
+        label: 'SSE-S3 (AES256)',
+        description: 'S3-managed keys',
+        body: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      },
       {
         label: 'SSE-KMS with a Bucket Key',
         description: firstKey ? 'your first KMS key, fewer KMS calls' : 'the AWS managed key aws/s3, fewer KMS calls',
         body: { Rules: [{ ApplyServerSideEncryptionByDefault: kmsDefault, BucketKeyEnabled: true }] },
       },
-      { label: 'SSE-KMS with aws/s3', description: 'the AWS managed key', body: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: false }] } },
-      { label: 'DSSE-KMS', description: 'two layers', body: { Rules: [{ ApplyServerSideEncryptionByDefault: { ...kmsDefault, SSEAlgorithm: 'aws:kms:dsse' } }] } },
+      {
+        label: 'SSE-KMS with aws/s3',
+        description: 'the AWS managed key',
+        body: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: false }] },
+      },
+      {
+        label: 'DSSE-KMS',
+        description: 'two layers',
+        body: { Rules: [{ ApplyServerSideEncryptionByDefault: { ...kmsDefault, SSEAlgorithm: 'aws:kms:dsse' } }] },
+      },
       {
         label: 'SSE-S3, SSE-C blocked',
         description: 'refuse customer-provided keys',
-        body: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } }] },
+        body: {
+          Rules: [
+            {
+              ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+              BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
+            },
+          ],
+        },
       },
     ],
   }

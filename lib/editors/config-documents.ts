@@ -4,7 +4,14 @@
  * GetKeyPolicy / PutKeyPolicy. So every load and Apply shows in the inspector and (for KMS) CloudTrail,
  * and a refusal is the service's own error.
  */
-import { GetBucketEncryptionCommand, GetBucketPolicyCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, type S3Client, type ServerSideEncryptionConfiguration } from '@aws-sdk/client-s3'
+import {
+  GetBucketEncryptionCommand,
+  GetBucketPolicyCommand,
+  PutBucketEncryptionCommand,
+  PutBucketPolicyCommand,
+  type S3Client,
+  type ServerSideEncryptionConfiguration,
+} from '@aws-sdk/client-s3'
 import { GetKeyPolicyCommand, PutKeyPolicyCommand, type KMSClient } from '@aws-sdk/client-kms'
 
 import type { DocumentKind } from './document-kinds'
@@ -84,7 +91,12 @@ function prettyIfJson(text: string): string {
  * Sends the document. Policies go as the text typed (S3 and KMS judge malformed JSON themselves); the
  * encryption configuration must parse first, since the SDK turns it into XML.
  */
-export async function applyDocument(clients: DocumentClients, kind: DocumentKind, target: string, text: string): Promise<void> {
+export async function applyDocument(
+  clients: DocumentClients,
+  kind: DocumentKind,
+  target: string,
+  text: string,
+): Promise<void> {
   switch (kind) {
     case 'bucket-encryption': {
       let config: ServerSideEncryptionConfiguration
@@ -93,8 +105,11 @@ export async function applyDocument(clients: DocumentClients, kind: DocumentKind
       } catch (error) {
         throw new LocalDocumentError(`Not sent: the configuration is not valid JSON (${(error as Error).message}).`)
       }
-      if (typeof config !== 'object' || config === null || !Array.isArray(config.Rules)) throw new LocalDocumentError('Not sent: the configuration needs a "Rules" list.')
-      await clients.s3.send(new PutBucketEncryptionCommand({ Bucket: target, ServerSideEncryptionConfiguration: config }))
+      if (typeof config !== 'object' || config === null || !Array.isArray(config.Rules))
+        throw new LocalDocumentError('Not sent: the configuration needs a "Rules" list.')
+      await clients.s3.send(
+        new PutBucketEncryptionCommand({ Bucket: target, ServerSideEncryptionConfiguration: config }),
+      )
       return
     }
     case 'bucket-policy':

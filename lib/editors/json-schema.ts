@@ -42,7 +42,10 @@ export function nestedExamples(schema: JsonSchema, path: string[] = []): { path:
   const here =
     path.length === 0
       ? []
-      : [...(schema.examples ?? []).map((value) => ({ path, value })), ...(schema.defaultSnippets ?? []).map((s) => ({ path, value: s.body }))]
+      : [
+          ...(schema.examples ?? []).map((value) => ({ path, value })),
+          ...(schema.defaultSnippets ?? []).map((s) => ({ path, value: s.body })),
+        ]
   const below = [
     ...Object.entries(schema.properties ?? {}).flatMap(([name, s]) => nestedExamples(s, [...path, name])),
     ...Object.entries(schema.patternProperties ?? {}).flatMap(([name, s]) => nestedExamples(s, [...path, `/${name}/`])),

@@ -35,17 +35,27 @@ export const S3_CONDITION_KEYS = (ctx: SchemaContext): ConditionKey[] => [
   },
   {
     name: 's3:x-amz-server-side-encryption-customer-algorithm',
-    description: 'Present (always `AES256`) when the request uses **SSE-C**, a key sent by the client. `"Null": {"…": "false"}` matches SSE-C requests.',
+    description:
+      'Present (always `AES256`) when the request uses **SSE-C**, a key sent by the client. `"Null": {"…": "false"}` matches SSE-C requests.',
     examples: ['AES256'],
   },
   {
     name: 'aws:SecureTransport',
-    description: '`true` when the request came over HTTPS, `false` over plain HTTP. Deny `false` to refuse unencrypted connections (encryption **in transit**).',
+    description:
+      '`true` when the request came over HTTPS, `false` over plain HTTP. Deny `false` to refuse unencrypted connections (encryption **in transit**).',
     examples: ['false', 'true'],
   },
-  { name: 'aws:PrincipalArn', description: 'The ARN of the caller. In the playground: the user `arn:aws:iam::ACCOUNT:user/playground`.', examples: [`arn:aws:iam::${ctx.account}:user/playground`] },
+  {
+    name: 'aws:PrincipalArn',
+    description: 'The ARN of the caller. In the playground: the user `arn:aws:iam::ACCOUNT:user/playground`.',
+    examples: [`arn:aws:iam::${ctx.account}:user/playground`],
+  },
   { name: 'aws:PrincipalAccount', description: 'The account of the caller.', examples: [ctx.account] },
-  { name: 'aws:PrincipalType', description: 'What kind of principal calls: `User`, `AssumedRole`, `Account`…', examples: ['User'] },
+  {
+    name: 'aws:PrincipalType',
+    description: 'What kind of principal calls: `User`, `AssumedRole`, `Account`…',
+    examples: ['User'],
+  },
 ]
 
 /** The condition keys KMS evaluates in a key policy (lib/kms/policy-evaluation.ts). */
@@ -56,8 +66,16 @@ export const KMS_CONDITION_KEYS = (ctx: SchemaContext): ConditionKey[] => [
       'Set when an AWS service called KMS **for** the caller, e.g. S3 asking for a data key during an SSE-KMS upload: `s3.REGION.amazonaws.com`. Absent when the caller calls KMS directly. Lets a key be used *only through S3*.',
     examples: [`s3.${ctx.region}.amazonaws.com`],
   },
-  { name: 'kms:CallerAccount', description: 'The account of the caller, whoever it is (user, role, or a service acting for it).', examples: [ctx.account] },
-  { name: 'aws:PrincipalArn', description: 'The ARN of the caller. In the playground: the user `arn:aws:iam::ACCOUNT:user/playground`.', examples: [`arn:aws:iam::${ctx.account}:user/playground`] },
+  {
+    name: 'kms:CallerAccount',
+    description: 'The account of the caller, whoever it is (user, role, or a service acting for it).',
+    examples: [ctx.account],
+  },
+  {
+    name: 'aws:PrincipalArn',
+    description: 'The ARN of the caller. In the playground: the user `arn:aws:iam::ACCOUNT:user/playground`.',
+    examples: [`arn:aws:iam::${ctx.account}:user/playground`],
+  },
   { name: 'aws:PrincipalAccount', description: 'The account of the caller.', examples: [ctx.account] },
   { name: 'aws:username', description: 'The IAM user name of the caller (`playground`).', examples: ['playground'] },
 ]
@@ -65,12 +83,15 @@ export const KMS_CONDITION_KEYS = (ctx: SchemaContext): ConditionKey[] => [
 const ENCRYPTION_CONTEXT_KEY: ConditionKey = {
   name: 'kms:EncryptionContext:…',
   description:
-    'One pair of the request\'s **encryption context**: `kms:EncryptionContext:aws:s3:arn` is what S3 sends, the object ARN (or the bucket ARN with a Bucket Key). The value must match for Decrypt to be allowed, so a data key wrapped for one object cannot be unwrapped for another.',
+    "One pair of the request's **encryption context**: `kms:EncryptionContext:aws:s3:arn` is what S3 sends, the object ARN (or the bucket ARN with a Bucket Key). The value must match for Decrypt to be allowed, so a data key wrapped for one object cannot be unwrapped for another.",
 }
 
 const OPERATORS: [string, string][] = [
   ['StringEquals', 'The key has one of these values (exact, case-sensitive).'],
-  ['StringNotEquals', 'The key has none of these values. **Also true when the key is absent**: add `IfExists` or a `Null` check to say what an absent key means.'],
+  [
+    'StringNotEquals',
+    'The key has none of these values. **Also true when the key is absent**: add `IfExists` or a `Null` check to say what an absent key means.',
+  ],
   ['StringLike', 'Matches one of these patterns: `*` any run of characters, `?` one character.'],
   ['StringNotLike', 'Matches none of these patterns (also true when the key is absent).'],
   ['StringEqualsIgnoreCase', 'Like StringEquals, ignoring case.'],
@@ -100,9 +121,21 @@ function conditionBlock(keys: ConditionKey[], service: Service): JsonSchema {
     minProperties: 1,
     markdownDescription: 'Condition key → value(s).',
     properties: Object.fromEntries(
-      keys.map((k) => [k.name, { ...stringOrList({ type: 'string', ...(k.examples?.length ? { examples: k.examples } : {}) }, k.description) }]),
+      keys.map((k) => [
+        k.name,
+        { ...stringOrList({ type: 'string', ...(k.examples?.length ? { examples: k.examples } : {}) }, k.description) },
+      ]),
     ),
-    ...(service === 'kms' ? { patternProperties: { '^kms:EncryptionContext:.+$': { ...conditionValue, markdownDescription: ENCRYPTION_CONTEXT_KEY.description } } } : {}),
+    ...(service === 'kms'
+      ? {
+          patternProperties: {
+            '^kms:EncryptionContext:.+$': {
+              ...conditionValue,
+              markdownDescription: ENCRYPTION_CONTEXT_KEY.description,
+            },
+          },
+        }
+      : {}),
     additionalProperties: conditionValue,
     propertyNames: {
       pattern: '^[A-Za-z0-9-]+:[A-Za-z0-9-_./:]+$',
@@ -119,19 +152,29 @@ function conditionSchema(ctx: SchemaContext, service: Service): JsonSchema {
     type: 'object',
     markdownDescription:
       'When the statement applies: every operator block must hold, and within a block every key. Keys the emulator evaluates are offered on completion; ' +
-      (service === 's3' ? 'S3 refuses an unknown operator with `MalformedPolicy`.' : 'the emulator\'s KMS understands the String operators and `Null`: a statement with another never applies.'),
-    properties: Object.fromEntries(known.map(([op, description]) => [op, { ...block, markdownDescription: description }])),
+      (service === 's3'
+        ? 'S3 refuses an unknown operator with `MalformedPolicy`.'
+        : "the emulator's KMS understands the String operators and `Null`: a statement with another never applies."),
+    properties: Object.fromEntries(
+      known.map(([op, description]) => [op, { ...block, markdownDescription: description }]),
+    ),
     additionalProperties: block,
     propertyNames: {
-      pattern: `^(For(AnyValue|AllValues):)?(${OPERATORS.map(([op]) => op.replace(/IfExists$/, '')).filter((op, i, all) => all.indexOf(op) === i).join('|')})(IfExists)?$`,
-      patternErrorMessage: 'Not a condition operator: StringEquals, StringNotEquals, StringLike, Null, Bool, ArnLike… (optionally …IfExists).',
+      pattern: `^(For(AnyValue|AllValues):)?(${OPERATORS.map(([op]) => op.replace(/IfExists$/, ''))
+        .filter((op, i, all) => all.indexOf(op) === i)
+        .join('|')})(IfExists)?$`,
+      patternErrorMessage:
+        'Not a condition operator: StringEquals, StringNotEquals, StringLike, Null, Bool, ArnLike… (optionally …IfExists).',
     },
   }
 }
 
 const S3_ACTIONS: [string, string][] = [
   ['s3:*', 'Every S3 action.'],
-  ['s3:PutObject', 'Upload an object (PutObject, CopyObject, and every step of a multipart upload). Where encryption rules usually go.'],
+  [
+    's3:PutObject',
+    'Upload an object (PutObject, CopyObject, and every step of a multipart upload). Where encryption rules usually go.',
+  ],
   ['s3:GetObject', 'Download an object or read its metadata (GetObject, HeadObject).'],
   ['s3:DeleteObject', 'Delete an object.'],
   ['s3:ListBucket', 'List the objects of the bucket (and HeadBucket). Its resource is the bucket ARN, not `bucket/*`.'],
@@ -147,13 +190,19 @@ const S3_ACTIONS: [string, string][] = [
 const KMS_ACTIONS: [string, string][] = [
   ['kms:*', 'Every KMS action: full control of the key.'],
   ['kms:Encrypt', 'Encrypt up to 4 KiB directly under the key.'],
-  ['kms:Decrypt', 'Decrypt: what S3 calls to unwrap an SSE-KMS object\'s data key when you download it.'],
-  ['kms:GenerateDataKey', 'A new data key, plaintext and wrapped: what S3 calls for each SSE-KMS upload (or each Bucket Key).'],
+  ['kms:Decrypt', "Decrypt: what S3 calls to unwrap an SSE-KMS object's data key when you download it."],
+  [
+    'kms:GenerateDataKey',
+    'A new data key, plaintext and wrapped: what S3 calls for each SSE-KMS upload (or each Bucket Key).',
+  ],
   ['kms:GenerateDataKey*', 'GenerateDataKey and its variants (WithoutPlaintext, Pair…).'],
   ['kms:ReEncrypt*', 'Re-encrypt a ciphertext under another key without exposing the plaintext.'],
-  ['kms:DescribeKey', 'Read the key\'s metadata.'],
+  ['kms:DescribeKey', "Read the key's metadata."],
   ['kms:GetKeyPolicy', 'Read this policy.'],
-  ['kms:PutKeyPolicy', 'Replace this policy. KMS refuses a policy that would take this right away from you (the lockout check).'],
+  [
+    'kms:PutKeyPolicy',
+    'Replace this policy. KMS refuses a policy that would take this right away from you (the lockout check).',
+  ],
   ['kms:EnableKeyRotation', 'Turn on automatic rotation.'],
   ['kms:DisableKey', 'Disable the key: nothing it protects can be read until it is enabled again.'],
   ['kms:ScheduleKeyDeletion', 'Schedule the key for deletion (7–30 days).'],
@@ -169,8 +218,15 @@ function statementSchema(ctx: SchemaContext, service: Service, bucket?: string):
     enum: ['*', ...actions.map(([a]) => a)],
     markdownEnumDescriptions: ['Every action.', ...actions.map(([, d]) => d)],
   }
-  const actionPattern: JsonSchema = { type: 'string', pattern: service === 's3' ? '^(\\*|s3:[A-Za-z*?]+)$' : '^(\\*|kms:[A-Za-z*?]+)$', patternErrorMessage: `An action looks like ${service}:Name (wildcards * and ? allowed).` }
-  const actionSchema = stringOrList({ anyOf: [action, actionPattern] }, `What the statement allows or denies, e.g. \`${actions[1]![0]}\`.`)
+  const actionPattern: JsonSchema = {
+    type: 'string',
+    pattern: service === 's3' ? '^(\\*|s3:[A-Za-z*?]+)$' : '^(\\*|kms:[A-Za-z*?]+)$',
+    patternErrorMessage: `An action looks like ${service}:Name (wildcards * and ? allowed).`,
+  }
+  const actionSchema = stringOrList(
+    { anyOf: [action, actionPattern] },
+    `What the statement allows or denies, e.g. \`${actions[1]![0]}\`.`,
+  )
   const resource: JsonSchema =
     service === 's3'
       ? {
@@ -183,19 +239,30 @@ function statementSchema(ctx: SchemaContext, service: Service, bucket?: string):
   const principalArn: JsonSchema = {
     type: 'string',
     examples: ['*', `arn:aws:iam::${ctx.account}:root`, `arn:aws:iam::${ctx.account}:user/playground`, ctx.account],
-    markdownDescription: '`*` (anyone), an account ID, the account root `arn:aws:iam::ACCOUNT:root` (everyone the account\'s IAM policies allow), or a user or role ARN.',
+    markdownDescription:
+      "`*` (anyone), an account ID, the account root `arn:aws:iam::ACCOUNT:root` (everyone the account's IAM policies allow), or a user or role ARN.",
   }
   const principal: JsonSchema = {
-    markdownDescription: 'Who the statement is about: `"*"` for anyone, or `{"AWS": ARN or list}`; `{"Service": "…amazonaws.com"}` for an AWS service.',
+    markdownDescription:
+      'Who the statement is about: `"*"` for anyone, or `{"AWS": ARN or list}`; `{"Service": "…amazonaws.com"}` for an AWS service.',
     anyOf: [
-      { type: 'string', enum: ['*'], markdownEnumDescriptions: ['Anyone, including anonymous callers. Usually paired with a Deny, or with conditions.'] },
+      {
+        type: 'string',
+        enum: ['*'],
+        markdownEnumDescriptions: [
+          'Anyone, including anonymous callers. Usually paired with a Deny, or with conditions.',
+        ],
+      },
       {
         type: 'object',
         additionalProperties: false,
         minProperties: 1,
         properties: {
           AWS: stringOrList(principalArn, 'AWS principals: `*`, account IDs, or IAM ARNs.'),
-          Service: stringOrList({ type: 'string', examples: ['s3.amazonaws.com', 'cloudtrail.amazonaws.com'] }, 'AWS service principals, e.g. `cloudtrail.amazonaws.com`.'),
+          Service: stringOrList(
+            { type: 'string', examples: ['s3.amazonaws.com', 'cloudtrail.amazonaws.com'] },
+            'AWS service principals, e.g. `cloudtrail.amazonaws.com`.',
+          ),
         },
       },
     ],
@@ -204,27 +271,50 @@ function statementSchema(ctx: SchemaContext, service: Service, bucket?: string):
     type: 'object',
     additionalProperties: false,
     required: service === 's3' ? ['Effect', 'Principal', 'Resource'] : ['Effect', 'Principal'],
-    markdownDescription: 'One rule. An explicit `Deny` in any statement wins over every `Allow`; with no matching `Allow`, the request is implicitly denied.',
+    markdownDescription:
+      'One rule. An explicit `Deny` in any statement wins over every `Allow`; with no matching `Allow`, the request is implicitly denied.',
     properties: {
-      Sid: { type: 'string', markdownDescription: 'An optional label for the statement; the Policy panel and the inspector show it.' },
+      Sid: {
+        type: 'string',
+        markdownDescription: 'An optional label for the statement; the Policy panel and the inspector show it.',
+      },
       Effect: {
         type: 'string',
         enum: ['Allow', 'Deny'],
         markdownDescription: 'Whether a matching request is allowed or denied.',
-        markdownEnumDescriptions: ['Allow matching requests (unless another statement denies them).', 'Deny matching requests, whatever any other statement allows.'],
+        markdownEnumDescriptions: [
+          'Allow matching requests (unless another statement denies them).',
+          'Deny matching requests, whatever any other statement allows.',
+        ],
       },
       Principal: principal,
-      NotPrincipal: { ...principal, markdownDescription: 'Everyone **except** these principals. Rarely what you want; prefer Principal with a condition.' },
+      NotPrincipal: {
+        ...principal,
+        markdownDescription:
+          'Everyone **except** these principals. Rarely what you want; prefer Principal with a condition.',
+      },
       Action: actionSchema,
       NotAction: { ...actionSchema, markdownDescription: 'Every action **except** these.' },
-      Resource: stringOrList(resource, service === 's3' ? `The bucket (\`arn:aws:s3:::${bucket}\`) or its objects (\`arn:aws:s3:::${bucket}/*\`).` : 'Always `"*"` in a key policy: it means this key.'),
+      Resource: stringOrList(
+        resource,
+        service === 's3'
+          ? `The bucket (\`arn:aws:s3:::${bucket}\`) or its objects (\`arn:aws:s3:::${bucket}/*\`).`
+          : 'Always `"*"` in a key policy: it means this key.',
+      ),
       ...(service === 's3' ? { NotResource: stringOrList(resource, 'Every resource **except** these.') } : {}),
       Condition: conditionSchema(ctx, service),
     },
   }
 }
 
-function policySchema(ctx: SchemaContext, service: Service, title: string, description: string, snippets: { label: string; description: string; body: unknown }[], bucket?: string): JsonSchema {
+function policySchema(
+  ctx: SchemaContext,
+  service: Service,
+  title: string,
+  description: string,
+  snippets: { label: string; description: string; body: unknown }[],
+  bucket?: string,
+): JsonSchema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title,
@@ -236,7 +326,8 @@ function policySchema(ctx: SchemaContext, service: Service, title: string, descr
       Version: {
         type: 'string',
         enum: ['2012-10-17', '2008-10-17'],
-        markdownDescription: 'The policy language version. Always write `2012-10-17`: the older one lacks policy variables.',
+        markdownDescription:
+          'The policy language version. Always write `2012-10-17`: the older one lacks policy variables.',
         markdownEnumDescriptions: ['The current policy language.', 'The original language; avoid it.'],
       },
       Id: { type: 'string', markdownDescription: 'An optional name for the policy.' },
@@ -261,7 +352,14 @@ export function bucketPolicySchema(ctx: SchemaContext, bucket: string): JsonSche
       body: {
         Version: '2012-10-17',
         Statement: [
-          { Sid: 'DenyNotKms', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: objects, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } },
+          {
+            Sid: 'DenyNotKms',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:PutObject',
+            Resource: objects,
+            Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+          },
         ],
       },
     },
@@ -270,7 +368,16 @@ export function bucketPolicySchema(ctx: SchemaContext, bucket: string): JsonSche
       description: 'deny every request over plain HTTP',
       body: {
         Version: '2012-10-17',
-        Statement: [{ Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${bucket}`, objects], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+        Statement: [
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [`arn:aws:s3:::${bucket}`, objects],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
       },
     },
     {
@@ -278,7 +385,16 @@ export function bucketPolicySchema(ctx: SchemaContext, bucket: string): JsonSche
       description: 'deny PutObject with a customer-provided key',
       body: {
         Version: '2012-10-17',
-        Statement: [{ Sid: 'DenySseC', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: objects, Condition: { Null: { 's3:x-amz-server-side-encryption-customer-algorithm': 'false' } } }],
+        Statement: [
+          {
+            Sid: 'DenySseC',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:PutObject',
+            Resource: objects,
+            Condition: { Null: { 's3:x-amz-server-side-encryption-customer-algorithm': 'false' } },
+          },
+        ],
       },
     },
     {
@@ -293,7 +409,12 @@ export function bucketPolicySchema(ctx: SchemaContext, bucket: string): JsonSche
             Principal: '*',
             Action: 's3:PutObject',
             Resource: objects,
-            Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': keyArn ?? `arn:aws:kms:${ctx.region}:${ctx.account}:key/REPLACE-WITH-KEY-ID` } },
+            Condition: {
+              StringNotEqualsIfExists: {
+                's3:x-amz-server-side-encryption-aws-kms-key-id':
+                  keyArn ?? `arn:aws:kms:${ctx.region}:${ctx.account}:key/REPLACE-WITH-KEY-ID`,
+              },
+            },
           },
         ],
       },
@@ -321,7 +442,11 @@ export const adminStatement = (account: string) => ({
 export function keyPolicySchema(ctx: SchemaContext): JsonSchema {
   const admin = adminStatement(ctx.account)
   const snippets = [
-    { label: 'Default key policy', description: 'the account decides, through IAM', body: { Version: '2012-10-17', Id: 'key-default-1', Statement: [admin] } },
+    {
+      label: 'Default key policy',
+      description: 'the account decides, through IAM',
+      body: { Version: '2012-10-17', Id: 'key-default-1', Statement: [admin] },
+    },
     {
       label: 'Use only through S3',
       description: 'deny direct Encrypt/Decrypt; S3 may still use the key',

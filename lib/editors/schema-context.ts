@@ -5,7 +5,8 @@ import type { SchemaContext } from './bucket-encryption-schema'
 export function schemaContextOf(emulator: Emulator): SchemaContext {
   const kms = emulator.kms.state
   const aliases = new Map<string, string[]>()
-  for (const a of kms.aliases.values()) aliases.set(a.targetKeyId, [...(aliases.get(a.targetKeyId) ?? []), a.name].sort())
+  for (const a of kms.aliases.values())
+    aliases.set(a.targetKeyId, [...(aliases.get(a.targetKeyId) ?? []), a.name].sort())
   const keys = [...kms.keys.values()]
     .filter((k) => k.manager !== 'AWS' && k.state !== 'PendingDeletion')
     .map((k) => ({ keyId: k.id, arn: k.arn, aliases: aliases.get(k.id) ?? [] }))

@@ -54,7 +54,17 @@ export function createEmulator(options: EmulatorOptions = {}, s3?: S3State): Emu
   const region = options.region ?? DEFAULT_REGION
   const account = options.account ?? DEFAULT_ACCOUNT
   const allowSseCOverHttp = options.allowSseCOverHttp ?? false
-  const state = s3 ?? new S3State({ region, account, random, now, blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true, allowSseCOverHttp, ...(options.segmentBytes ? { segmentBytes: options.segmentBytes } : {}) })
+  const state =
+    s3 ??
+    new S3State({
+      region,
+      account,
+      random,
+      now,
+      blockSseCOnNewBuckets: options.blockSseCOnNewBuckets ?? true,
+      allowSseCOverHttp,
+      ...(options.segmentBytes ? { segmentBytes: options.segmentBytes } : {}),
+    })
   const kms = new KmsService({ region, account, random, now })
   state.kms = kms.port
   const cloudtrail = new CloudTrail({ region, account, random, now })

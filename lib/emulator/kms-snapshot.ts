@@ -30,7 +30,15 @@ export function kmsToSnapshot({ kms, cloudtrail, clock }: KmsParts): unknown {
     keys: [...kms.state.keys.values()].map((k) => ({
       ...k,
       created: iso(k.created),
-      ...(k.deletion ? { deletion: { date: iso(k.deletion.date), windowInDays: k.deletion.windowInDays, scheduled: iso(k.deletion.scheduled) } } : {}),
+      ...(k.deletion
+        ? {
+            deletion: {
+              date: iso(k.deletion.date),
+              windowInDays: k.deletion.windowInDays,
+              scheduled: iso(k.deletion.scheduled),
+            },
+          }
+        : {}),
       materials: k.materials.map((m) => ({ ...m, bytes: toBase64(m.bytes), created: iso(m.created) })),
       rotation: { ...k.rotation, ...(k.rotation.next ? { next: iso(k.rotation.next) } : {}) },
     })),
@@ -52,12 +60,32 @@ export function restoreKmsSnapshot(data: unknown, { kms, cloudtrail, clock }: Km
     return {
       ...(k as unknown as KmsKey),
       created: date(k.created),
-      ...(deletion ? { deletion: { date: date(deletion.date), windowInDays: Number(deletion.windowInDays), scheduled: date(deletion.scheduled) } } : {}),
-      materials: (k.materials as Json[]).map((m) => ({ ...(m as unknown as KmsKey['materials'][number]), bytes: bytes(m.bytes), created: date(m.created) })),
-      rotation: { enabled: Boolean(rotation.enabled), periodInDays: Number(rotation.periodInDays), ...(rotation.next ? { next: date(rotation.next) } : {}) },
+      ...(deletion
+        ? {
+            deletion: {
+              date: date(deletion.date),
+              windowInDays: Number(deletion.windowInDays),
+              scheduled: date(deletion.scheduled),
+            },
+          }
+        : {}),
+      materials: (k.materials as Json[]).map((m) => ({
+        ...(m as unknown as KmsKey['materials'][number]),
+        bytes: bytes(m.bytes),
+        created: date(m.created),
+      })),
+      rotation: {
+        enabled: Boolean(rotation.enabled),
+        periodInDays: Number(rotation.periodInDays),
+        ...(rotation.next ? { next: date(rotation.next) } : {}),
+      },
     }
   })
-  const aliases = (part.aliases as Json[]).map((a): KmsAlias => ({ ...(a as unknown as KmsAlias), created: date(a.created), updated: date(a.updated) }))
+  const aliases = (part.aliases as Json[]).map((a): KmsAlias => ({
+    ...(a as unknown as KmsAlias),
+    created: date(a.created),
+    updated: date(a.updated),
+  }))
   kms.state.replaceWith(keys, aliases)
   const trail = part.trail as { records: CloudTrailRecord[]; times: number[] }
   cloudtrail.replaceWith(trail.records, trail.times)

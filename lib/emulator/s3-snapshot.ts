@@ -13,7 +13,8 @@ export function encodeValue(value: unknown): Json {
   if (value instanceof Date) return { $date: value.toISOString() }
   if (value instanceof Map) return { $map: [...value.entries()].map(([k, v]) => [k, encodeValue(v)]) }
   if (Array.isArray(value)) return value.map(encodeValue)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeValue(v)]))
   return value
 }
 
@@ -63,29 +64,67 @@ function partFromSnapshot(raw: Record<string, unknown>, blobs: SnapshotBlobs): S
  * `gcm1` parts with their ciphertext in the blob store. They stay readable, in that format, until rewritten.
  */
 function migratePart(raw: Record<string, unknown>, blobs: SnapshotBlobs): StoredPart {
-  const seg = decodeValue(raw) as { partNumber: number; size: number; iv: Uint8Array; ciphertext: Uint8Array; innerIv?: Uint8Array }
-  return { format: 'gcm1', partNumber: seg.partNumber, size: seg.size, blob: blobs.put(seg.ciphertext), iv: seg.iv, ...(seg.innerIv ? { innerIv: seg.innerIv } : {}) }
+  const seg = decodeValue(raw) as {
+    partNumber: number
+    size: number
+    iv: Uint8Array
+    ciphertext: Uint8Array
+    innerIv?: Uint8Array
+  }
+  return {
+    format: 'gcm1',
+    partNumber: seg.partNumber,
+    size: seg.size,
+    blob: blobs.put(seg.ciphertext),
+    iv: seg.iv,
+    ...(seg.innerIv ? { innerIv: seg.innerIv } : {}),
+  }
 }
 
 /** Objects saved before segments existed: `sealed` held one root-wrapped key and one ciphertext. */
-function migrateOldestObject(o: Record<string, unknown>, bytes: (s: string) => Uint8Array, blobs: SnapshotBlobs): StoredObject {
+function migrateOldestObject(
+  o: Record<string, unknown>,
+  bytes: (s: string) => Uint8Array,
+  blobs: SnapshotBlobs,
+): StoredObject {
   const sealed = o.sealed as Record<string, string>
   return {
     ...(o as unknown as StoredObject),
     lastModified: new Date(String(o.lastModified)),
     sealed: {
-      key: { kind: 'root', rootKeyId: sealed.rootKeyId!, iv: bytes(sealed.wrappedKeyIv!), wrapped: bytes(sealed.wrappedKey!) },
-      parts: [{ format: 'gcm1', partNumber: 1, size: Number(o.size), blob: blobs.put(bytes(sealed.ciphertext!)), iv: bytes(sealed.iv!) }],
+      key: {
+        kind: 'root',
+        rootKeyId: sealed.rootKeyId!,
+        iv: bytes(sealed.wrappedKeyIv!),
+        wrapped: bytes(sealed.wrappedKey!),
+      },
+      parts: [
+        {
+          format: 'gcm1',
+          partNumber: 1,
+          size: Number(o.size),
+          blob: blobs.put(bytes(sealed.ciphertext!)),
+          iv: bytes(sealed.iv!),
+        },
+      ],
     },
   }
 }
 
-function objectFromSnapshot(o: Record<string, unknown>, version: number, bytes: (s: string) => Uint8Array, blobs: SnapshotBlobs): StoredObject {
+function objectFromSnapshot(
+  o: Record<string, unknown>,
+  version: number,
+  bytes: (s: string) => Uint8Array,
+  blobs: SnapshotBlobs,
+): StoredObject {
   const sealed = o.sealed as Record<string, unknown>
   if (sealed?.rootKeyId !== undefined) return migrateOldestObject(o, bytes, blobs)
   const { parts: _parts, segments: _segments, ...sealedRest } = sealed
   const object = decodeValue({ ...o, sealed: sealedRest }) as StoredObject
-  object.sealed.parts = version < 2 ? (sealed.segments as Record<string, unknown>[]).map((p) => migratePart(p, blobs)) : (sealed.parts as Record<string, unknown>[]).map((p) => partFromSnapshot(p, blobs))
+  object.sealed.parts =
+    version < 2
+      ? (sealed.segments as Record<string, unknown>[]).map((p) => migratePart(p, blobs))
+      : (sealed.parts as Record<string, unknown>[]).map((p) => partFromSnapshot(p, blobs))
   return object
 }
 
@@ -94,17 +133,32 @@ export function bucketsToSnapshot(buckets: Iterable<Bucket>, mode: BodyMode = 'i
   const part = (p: StoredPart) => partToSnapshot(p, mode, blobs)
   return [...buckets].map(({ objects, uploads, ...rest }) => ({
     ...(encodeValue(rest) as Record<string, unknown>),
-    objects: [...objects.values()].map(({ sealed, ...o }) => ({ ...(encodeValue(o) as Record<string, unknown>), sealed: { key: encodeValue(sealed.key), parts: sealed.parts.map(part) } })),
+    objects: [...objects.values()].map(({ sealed, ...o }) => ({
+      ...(encodeValue(o) as Record<string, unknown>),
+      sealed: { key: encodeValue(sealed.key), parts: sealed.parts.map(part) },
+    })),
     uploads: [...uploads.values()].map(({ parts, ...u }) => ({
       ...(encodeValue(u) as Record<string, unknown>),
-      parts: [...parts.values()].map(({ body, ...p }) => ({ ...(encodeValue(p) as Record<string, unknown>), body: part(body) })),
+      parts: [...parts.values()].map(({ body, ...p }) => ({
+        ...(encodeValue(p) as Record<string, unknown>),
+        body: part(body),
+      })),
     })),
   }))
 }
 
-export function bucketsFromSnapshot(saved: Json[], bytes: (s: string) => Uint8Array, blobs: SnapshotBlobs, version: number): Bucket[] {
+export function bucketsFromSnapshot(
+  saved: Json[],
+  bytes: (s: string) => Uint8Array,
+  blobs: SnapshotBlobs,
+  version: number,
+): Bucket[] {
   return saved.map((raw) => {
-    const { objects = [], uploads = [], ...rest } = raw as { objects?: Record<string, unknown>[]; uploads?: Record<string, unknown>[] }
+    const {
+      objects = [],
+      uploads = [],
+      ...rest
+    } = raw as { objects?: Record<string, unknown>[]; uploads?: Record<string, unknown>[] }
     const bucket = decodeValue(rest) as Bucket
     // Dates of the first snapshot format were plain ISO strings.
     if (!(bucket.created instanceof Date)) bucket.created = new Date(String(bucket.created))
@@ -115,7 +169,10 @@ export function bucketsFromSnapshot(saved: Json[], bytes: (s: string) => Uint8Ar
         const upload = decodeValue({ ...u, parts: [] }) as Upload
         const parts = (u.parts as Record<string, unknown>[]).map(({ segment, body, ...p }) => {
           const part = decodeValue(p) as UploadedPart
-          part.body = version < 2 ? migratePart(segment as Record<string, unknown>, blobs) : partFromSnapshot(body as Record<string, unknown>, blobs)
+          part.body =
+            version < 2
+              ? migratePart(segment as Record<string, unknown>, blobs)
+              : partFromSnapshot(body as Record<string, unknown>, blobs)
           return part
         })
         upload.parts = new Map(parts.map((p) => [p.partNumber, p]))

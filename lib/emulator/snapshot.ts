@@ -47,14 +47,20 @@ type Json = Record<string, never> & Record<string, unknown>
  */
 export function fromSnapshot(data: unknown, options: S3Options, blobs?: BlobStore & SnapshotBlobs): S3State {
   const snap = data as { version: number; rootKeys: Json[]; buckets: Json[] }
-  if (snap?.version !== SNAPSHOT_VERSION && snap?.version !== 1) throw new Error(`unsupported snapshot version ${String(snap?.version)}`)
+  if (snap?.version !== SNAPSHOT_VERSION && snap?.version !== 1)
+    throw new Error(`unsupported snapshot version ${String(snap?.version)}`)
   const store = blobs ?? new MemoryBlobStore(options.random)
   const keyring = new RootKeyring(
     options.random,
     options.now,
-    snap.rootKeys.map((k) => ({ id: String(k.id), material: bytes(String(k.material)), created: new Date(String(k.created)) })),
+    snap.rootKeys.map((k) => ({
+      id: String(k.id),
+      material: bytes(String(k.material)),
+      created: new Date(String(k.created)),
+    })),
   )
   const s3 = new S3State(options, keyring, store)
-  for (const bucket of bucketsFromSnapshot(snap.buckets, bytes, store, snap.version)) s3.buckets.set(bucket.name, bucket)
+  for (const bucket of bucketsFromSnapshot(snap.buckets, bytes, store, snap.version))
+    s3.buckets.set(bucket.name, bucket)
   return s3
 }

@@ -27,7 +27,12 @@ export interface BucketRow {
   objects: ObjectRow[]
 }
 
-const BADGE: Record<string, Badge> = { AES256: 'SSE-S3', 'aws:kms': 'SSE-KMS', 'aws:kms:dsse': 'DSSE-KMS', 'SSE-C': 'SSE-C' }
+const BADGE: Record<string, Badge> = {
+  AES256: 'SSE-S3',
+  'aws:kms': 'SSE-KMS',
+  'aws:kms:dsse': 'DSSE-KMS',
+  'SSE-C': 'SSE-C',
+}
 
 export const serverSideBadge = (sse: { algorithm: string }): Badge => BADGE[sse.algorithm] ?? 'SSE-S3'
 

@@ -48,10 +48,24 @@ export function corsVisibility(exchange: Exchange): VisibilityRow[] {
   if (exchange.sentHeaders) {
     // The server said what it sent: no guessing.
     return [
-      ...exchange.responseHeaders.map(([name]): VisibilityRow => ({ name, visibility: 'readable', why: isSafelisted(name) ? 'CORS-safelisted' : 'listed in Access-Control-Expose-Headers' })),
+      ...exchange.responseHeaders.map(([name]): VisibilityRow => ({
+        name,
+        visibility: 'readable',
+        why: isSafelisted(name) ? 'CORS-safelisted' : 'listed in Access-Control-Expose-Headers',
+      })),
       ...exchange.sentHeaders
-        .filter(([name]) => !readable.has(name.toLowerCase()) && !name.toLowerCase().startsWith('access-control-') && name.toLowerCase() !== 'vary')
-        .map(([name, value]): VisibilityRow => ({ name, visibility: 'hidden', why: 'the server sent it; CORS hid it from the page', sentValue: value })),
+        .filter(
+          ([name]) =>
+            !readable.has(name.toLowerCase()) &&
+            !name.toLowerCase().startsWith('access-control-') &&
+            name.toLowerCase() !== 'vary',
+        )
+        .map(([name, value]): VisibilityRow => ({
+          name,
+          visibility: 'hidden',
+          why: 'the server sent it; CORS hid it from the page',
+          sentValue: value,
+        })),
     ]
   }
   const expose = knownExposeHeaders.get(bucketOf(exchange))
@@ -68,7 +82,9 @@ export function corsVisibility(exchange: Exchange): VisibilityRow[] {
     rows.push({
       name,
       visibility: exposed ? 'hidden' : 'unknown',
-      why: exposed ? "not in the bucket's ExposeHeaders: if the server sent it, the page could not read it" : 'not CORS-safelisted and not exposed to this page: the server may have sent it',
+      why: exposed
+        ? "not in the bucket's ExposeHeaders: if the server sent it, the page could not read it"
+        : 'not CORS-safelisted and not exposed to this page: the server may have sent it',
     })
   }
   return rows

@@ -24,7 +24,17 @@ export class DecisionLog {
   record(event: RequestEvent): void {
     if (!event.policy?.length) return
     const { requestId, operation, bucket, key, status } = event
-    this.items = [...this.items, { requestId, operation, ...(bucket !== undefined ? { bucket } : {}), ...(key !== undefined ? { key } : {}), status, decisions: event.policy }].slice(-MAX_ENTRIES)
+    this.items = [
+      ...this.items,
+      {
+        requestId,
+        operation,
+        ...(bucket !== undefined ? { bucket } : {}),
+        ...(key !== undefined ? { key } : {}),
+        status,
+        decisions: event.policy,
+      },
+    ].slice(-MAX_ENTRIES)
     for (const l of this.listeners) l()
   }
 

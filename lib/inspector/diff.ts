@@ -11,7 +11,16 @@ export interface DiffRow {
 }
 
 /** Headers that differ on every request (ids, dates, signatures): noise when comparing two exchanges. */
-export const PER_REQUEST_HEADERS = new Set(['amz-sdk-invocation-id', 'amz-sdk-request', 'authorization', 'date', 'x-amz-date', 'x-amz-request-id', 'x-amz-id-2', 'x-amzn-requestid'])
+export const PER_REQUEST_HEADERS = new Set([
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+  'authorization',
+  'date',
+  'x-amz-date',
+  'x-amz-request-id',
+  'x-amz-id-2',
+  'x-amzn-requestid',
+])
 
 const merge = (headers: [string, string][]) => {
   const out = new Map<string, string>()
@@ -44,14 +53,16 @@ export function diffLines(a: string, b: string): DiffRow[] {
   const y = b === '' ? [] : b.split('\n').slice(0, MAX_LINES)
   const lcs: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0))
   for (let i = x.length - 1; i >= 0; i--)
-    for (let j = y.length - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
+    for (let j = y.length - 1; j >= 0; j--)
+      lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
   const rows: DiffRow[] = []
   let i = 0
   let j = 0
   while (i < x.length || j < y.length) {
     if (i < x.length && j < y.length && x[i] === y[j]) rows.push({ a: x[i++], b: y[j++], change: 'same' })
     // Removals first, so pairChanges can line a replaced line up with its replacement.
-    else if (i < x.length && (j >= y.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) rows.push({ a: x[i++], change: 'removed' })
+    else if (i < x.length && (j >= y.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
+      rows.push({ a: x[i++], change: 'removed' })
     else rows.push({ b: y[j++], change: 'added' })
   }
   return pairChanges(rows)
@@ -60,7 +71,7 @@ export function diffLines(a: string, b: string): DiffRow[] {
 /** Folds each run of removals followed by additions into side-by-side "changed" rows. */
 function pairChanges(rows: DiffRow[]): DiffRow[] {
   const out: DiffRow[] = []
-  for (let k = 0; k < rows.length; ) {
+  for (let k = 0; k < rows.length;) {
     if (rows[k]!.change !== 'removed') {
       out.push(rows[k++]!)
       continue

@@ -87,7 +87,12 @@ export function previewBody(bytes: Uint8Array, contentType: string | null): stri
 }
 
 /** SSE-C keys are secrets: never show them, in the inspector or anywhere else. */
-export const SECRET_HEADERS = ['x-amz-server-side-encryption-customer-key', 'x-amz-copy-source-server-side-encryption-customer-key', 'authorization', 'x-amz-security-token']
+export const SECRET_HEADERS = [
+  'x-amz-server-side-encryption-customer-key',
+  'x-amz-copy-source-server-side-encryption-customer-key',
+  'authorization',
+  'x-amz-security-token',
+]
 
 /** An access key id shortened to its kind and last four characters (ASIA…WXYZ). */
 const maskKeyId = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : '…')
@@ -95,7 +100,13 @@ const maskKeyId = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}…${id.sli
 export function maskHeaders(headers: [string, string][]): [string, string][] {
   return headers.map(([k, v]) => {
     const name = k.toLowerCase()
-    if (name === 'authorization') return [k, v.replace(/Signature=[0-9a-f]+/, 'Signature=••••').replace(/Credential=([^/,\s]+)/, (_m, id: string) => `Credential=${maskKeyId(id)}`)]
+    if (name === 'authorization')
+      return [
+        k,
+        v
+          .replace(/Signature=[0-9a-f]+/, 'Signature=••••')
+          .replace(/Credential=([^/,\s]+)/, (_m, id: string) => `Credential=${maskKeyId(id)}`),
+      ]
     return SECRET_HEADERS.includes(name) ? [k, '•••• (secret: not shown)'] : [k, v]
   })
 }

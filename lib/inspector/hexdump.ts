@@ -28,5 +28,7 @@ export const hexString = (bytes: Uint8Array) => [...bytes].map(hex2).join(' ')
 
 /** The bytes as a text decoder would show them: what you would see opening the stored file in an editor. */
 export function asText(bytes: Uint8Array, limit = 256): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, limit)).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '·')
+  return new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, limit))
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '·')
 }

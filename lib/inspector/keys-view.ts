@@ -27,7 +27,8 @@ export interface KeysView {
 export function keysView(kms: KmsState, trail: CloudTrail, now: Date = kms.now()): KeysView {
   const usage = keyUsage(trail, kms, now)
   const aliases = new Map<string, string[]>()
-  for (const a of kms.aliases.values()) aliases.set(a.targetKeyId, [...(aliases.get(a.targetKeyId) ?? []), a.name].sort())
+  for (const a of kms.aliases.values())
+    aliases.set(a.targetKeyId, [...(aliases.get(a.targetKeyId) ?? []), a.name].sort())
   const keys = usage.map((u): KeyRow => {
     const key = [...kms.keys.values()].find((k) => k.arn === u.keyArn)
     const id = u.keyArn.slice(u.keyArn.lastIndexOf('/') + 1)
@@ -41,14 +42,20 @@ export function keysView(kms: KmsState, trail: CloudTrail, now: Date = kms.now()
       manager: key.manager,
       state: key.state,
       ...(key.deletion ? { deletionDate: key.deletion.date } : {}),
-      rotation: { enabled: key.rotation.enabled, periodInDays: key.rotation.periodInDays, ...(key.rotation.next ? { next: key.rotation.next } : {}) },
+      rotation: {
+        enabled: key.rotation.enabled,
+        periodInDays: key.rotation.periodInDays,
+        ...(key.rotation.next ? { next: key.rotation.next } : {}),
+      },
       versions: key.materials.length,
       ...(rotated ? { lastRotated: rotated } : {}),
       usage: u,
     }
   })
   // AWS managed keys last, like the console's two tabs; then by first alias.
-  keys.sort((a, b) => (a.manager === b.manager ? (a.aliases[0] ?? a.id).localeCompare(b.aliases[0] ?? b.id) : a.manager === 'AWS' ? 1 : -1))
+  keys.sort((a, b) =>
+    a.manager === b.manager ? (a.aliases[0] ?? a.id).localeCompare(b.aliases[0] ?? b.id) : a.manager === 'AWS' ? 1 : -1,
+  )
   return { keys, account: accountUsage(usage) }
 }
 

@@ -72,22 +72,57 @@ function keysOf(wrap: KeyWrap, name: KeyNamer): { chains: KeyNode[][]; wrapped: 
   const dataKey = (detail: string): KeyNode => ({ kind: 'data-key', label: 'Data key', detail })
   const kmsNode = (blob: Uint8Array): KeyNode => {
     const parsed = parseBlob(blob)
-    return { kind: 'kms', label: parsed ? name(parsed.keyId) : 'KMS key', detail: parsed ? `KMS key, material version ${parsed.materialVersion}: never leaves KMS` : 'KMS key' }
+    return {
+      kind: 'kms',
+      label: parsed ? name(parsed.keyId) : 'KMS key',
+      detail: parsed ? `KMS key, material version ${parsed.materialVersion}: never leaves KMS` : 'KMS key',
+    }
   }
   switch (wrap.kind) {
     case 'root':
       return {
-        chains: [[{ kind: 'root', label: wrap.rootKeyId, detail: 'S3 root key: S3 keeps and rotates it; you never see it' }, dataKey('256-bit AES, unique to this object, stored wrapped')]],
-        wrapped: [{ label: 'Data key, wrapped by the S3 root key', bytes: wrap.wrapped, fields: [{ name: 'root key', value: wrap.rootKeyId }, { name: 'IV', value: wrap.iv }, { name: 'encrypted data key + GCM tag', value: wrap.wrapped }] }],
+        chains: [
+          [
+            { kind: 'root', label: wrap.rootKeyId, detail: 'S3 root key: S3 keeps and rotates it; you never see it' },
+            dataKey('256-bit AES, unique to this object, stored wrapped'),
+          ],
+        ],
+        wrapped: [
+          {
+            label: 'Data key, wrapped by the S3 root key',
+            bytes: wrap.wrapped,
+            fields: [
+              { name: 'root key', value: wrap.rootKeyId },
+              { name: 'IV', value: wrap.iv },
+              { name: 'encrypted data key + GCM tag', value: wrap.wrapped },
+            ],
+          },
+        ],
       }
     case 'kms':
-      return { chains: [[kmsNode(wrap.blob), dataKey('from GenerateDataKey; stored as its CiphertextBlob')]], wrapped: [kmsWrapped('Data key (KMS CiphertextBlob)', wrap.blob, name)] }
+      return {
+        chains: [[kmsNode(wrap.blob), dataKey('from GenerateDataKey; stored as its CiphertextBlob')]],
+        wrapped: [kmsWrapped('Data key (KMS CiphertextBlob)', wrap.blob, name)],
+      }
     case 'bucket-key':
       return {
-        chains: [[kmsNode(wrap.blob), { kind: 'bucket-key', label: 'S3 Bucket Key', detail: 'one KMS call serves many objects' }, dataKey('wrapped under the Bucket Key')]],
+        chains: [
+          [
+            kmsNode(wrap.blob),
+            { kind: 'bucket-key', label: 'S3 Bucket Key', detail: 'one KMS call serves many objects' },
+            dataKey('wrapped under the Bucket Key'),
+          ],
+        ],
         wrapped: [
           kmsWrapped('Bucket Key (KMS CiphertextBlob)', wrap.blob, name),
-          { label: 'Data key, wrapped by the Bucket Key', bytes: wrap.wrapped, fields: [{ name: 'IV', value: wrap.iv }, { name: 'encrypted data key + GCM tag', value: wrap.wrapped }] },
+          {
+            label: 'Data key, wrapped by the Bucket Key',
+            bytes: wrap.wrapped,
+            fields: [
+              { name: 'IV', value: wrap.iv },
+              { name: 'encrypted data key + GCM tag', value: wrap.wrapped },
+            ],
+          },
         ],
       }
     case 'dsse':
@@ -96,10 +131,24 @@ function keysOf(wrap: KeyWrap, name: KeyNamer): { chains: KeyNode[][]; wrapped: 
           [kmsNode(wrap.outerBlob), dataKey('outer layer key (WebCrypto AES-GCM)')],
           [kmsNode(wrap.innerBlob), dataKey('inner layer key (a second AES-GCM implementation)')],
         ],
-        wrapped: [kmsWrapped('Outer layer data key (KMS CiphertextBlob)', wrap.outerBlob, name), kmsWrapped('Inner layer data key (KMS CiphertextBlob)', wrap.innerBlob, name)],
+        wrapped: [
+          kmsWrapped('Outer layer data key (KMS CiphertextBlob)', wrap.outerBlob, name),
+          kmsWrapped('Inner layer data key (KMS CiphertextBlob)', wrap.innerBlob, name),
+        ],
       }
     case 'customer':
-      return { chains: [[{ kind: 'customer', label: 'Your key (SSE-C)', detail: 'sent with every request, never stored: S3 keeps only a salted HMAC of it' }]], wrapped: [] }
+      return {
+        chains: [
+          [
+            {
+              kind: 'customer',
+              label: 'Your key (SSE-C)',
+              detail: 'sent with every request, never stored: S3 keeps only a salted HMAC of it',
+            },
+          ],
+        ],
+        wrapped: [],
+      }
   }
 }
 
@@ -124,7 +173,13 @@ function layerOf(part: StoredPart, label: string, dsse: boolean, blobs?: BlobPee
     partNumber: part.partNumber,
     format: part.format,
     iv: chunked ? part.nonceBase : part.iv,
-    ...(chunked ? (part.innerNonceBase ? { innerIv: part.innerNonceBase } : {}) : part.innerIv ? { innerIv: part.innerIv } : {}),
+    ...(chunked
+      ? part.innerNonceBase
+        ? { innerIv: part.innerNonceBase }
+        : {}
+      : part.innerIv
+        ? { innerIv: part.innerIv }
+        : {}),
     segments: chunked ? segmentCount(part.size, part.segmentBytes) : 1,
     segmentBytes,
     ciphertext: first.subarray(0, tagAt),
@@ -132,10 +187,19 @@ function layerOf(part: StoredPart, label: string, dsse: boolean, blobs?: BlobPee
   }
 }
 
-export function storageView(bucket: string, stored: StoredObject, name: KeyNamer = (id) => id, blobs?: BlobPeek): StorageView {
+export function storageView(
+  bucket: string,
+  stored: StoredObject,
+  name: KeyNamer = (id) => id,
+  blobs?: BlobPeek,
+): StorageView {
   const object = viewStored(stored)
   const { chains, wrapped } = keysOf(object.wrap, name)
-  const objectNode: KeyNode = { kind: 'object', label: object.key, detail: `${object.size} bytes of plaintext, stored as AES-256-GCM ciphertext` }
+  const objectNode: KeyNode = {
+    kind: 'object',
+    label: object.key,
+    detail: `${object.size} bytes of plaintext, stored as AES-256-GCM ciphertext`,
+  }
   const dsse = object.wrap.kind === 'dsse'
   return {
     bucket,
@@ -143,7 +207,13 @@ export function storageView(bucket: string, stored: StoredObject, name: KeyNamer
     badge: serverSideBadge(object.sse),
     chains: chains.map((c) => [...c, objectNode]),
     wrappedKeys: wrapped,
-    layers: object.segments.map((s) => layerOf(s, object.segments.length > 1 ? `Part ${s.partNumber}` : dsse ? 'Both layers' : 'Body', dsse, blobs)),
-    ...(object.sse.algorithm === 'SSE-C' ? { customerKey: { md5: object.sse.customerKeyMd5, salt: object.sse.keyCheck.salt, mac: object.sse.keyCheck.mac } } : {}),
+    layers: object.segments.map((s) =>
+      layerOf(s, object.segments.length > 1 ? `Part ${s.partNumber}` : dsse ? 'Both layers' : 'Body', dsse, blobs),
+    ),
+    ...(object.sse.algorithm === 'SSE-C'
+      ? {
+          customerKey: { md5: object.sse.customerKeyMd5, salt: object.sse.keyCheck.salt, mac: object.sse.keyCheck.mac },
+        }
+      : {}),
   }
 }

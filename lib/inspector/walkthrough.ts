@@ -32,13 +32,24 @@ export interface Walkthrough {
   plaintext?: Uint8Array
 }
 
-const message = (e: unknown) => (e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e))
+const message = (e: unknown) =>
+  e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e)
 
-export async function decryptWalkthrough(s3: S3State, bucket: string, stored: StoredObject, deps: WalkDeps): Promise<Walkthrough> {
+export async function decryptWalkthrough(
+  s3: S3State,
+  bucket: string,
+  stored: StoredObject,
+  deps: WalkDeps,
+): Promise<Walkthrough> {
   const view = viewStored(stored)
   const arn = objectArn(bucket, view.key)
   const steps: WalkStep[] = []
-  const step = async <T>(title: string, call: string, run: () => Promise<T> | T, show: (t: T) => WalkStep['outputs']): Promise<T | undefined> => {
+  const step = async <T>(
+    title: string,
+    call: string,
+    run: () => Promise<T> | T,
+    show: (t: T) => WalkStep['outputs'],
+  ): Promise<T | undefined> => {
     try {
       const result = await run()
       steps.push({ title, call, outputs: show(result) })
@@ -50,19 +61,34 @@ export async function decryptWalkthrough(s3: S3State, bucket: string, stored: St
   }
   const context = 'context' in view.sse ? view.sse.context : {}
   const kms = (what: string, blob: Uint8Array) =>
-    step(`Ask KMS to decrypt the ${what}`, `kms.Decrypt({ CiphertextBlob, EncryptionContext: ${JSON.stringify(context)} })`, () => deps.kmsDecrypt(blob, context), (k) => [{ name: what, value: k }])
+    step(
+      `Ask KMS to decrypt the ${what}`,
+      `kms.Decrypt({ CiphertextBlob, EncryptionContext: ${JSON.stringify(context)} })`,
+      () => deps.kmsDecrypt(blob, context),
+      (k) => [{ name: what, value: k }],
+    )
   const unwrap = (what: string, key: Uint8Array, iv: Uint8Array, wrapped: Uint8Array) =>
-    step(`Unwrap the data key with the ${what}`, `crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8('${arn}') }, ${what.replace(/\W+/g, '')}, wrappedKey)`, () => aesGcmDecrypt(key, iv, wrapped, utf8(arn)), (k) => [{ name: 'data key', value: k }])
+    step(
+      `Unwrap the data key with the ${what}`,
+      `crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8('${arn}') }, ${what.replace(/\W+/g, '')}, wrappedKey)`,
+      () => aesGcmDecrypt(key, iv, wrapped, utf8(arn)),
+      (k) => [{ name: 'data key', value: k }],
+    )
 
   let outer: Uint8Array | undefined
   let inner: Uint8Array | undefined
   const wrap = view.wrap
   if (wrap.kind === 'root') {
-    const root = await step('Find the S3 root key version that wrapped the data key', `keyring.get('${wrap.rootKeyId}')`, () => {
-      const k = s3.keyring.get(wrap.rootKeyId)
-      if (!k) throw new Error(`root key ${wrap.rootKeyId} is missing`)
-      return k
-    }, (k) => [{ name: 'root key', value: `${k.id}, made ${k.created.toISOString()} (on AWS you never see it)` }])
+    const root = await step(
+      'Find the S3 root key version that wrapped the data key',
+      `keyring.get('${wrap.rootKeyId}')`,
+      () => {
+        const k = s3.keyring.get(wrap.rootKeyId)
+        if (!k) throw new Error(`root key ${wrap.rootKeyId} is missing`)
+        return k
+      },
+      (k) => [{ name: 'root key', value: `${k.id}, made ${k.created.toISOString()} (on AWS you never see it)` }],
+    )
     if (root) outer = await unwrap('S3 root key', root.material, wrap.iv, wrap.wrapped)
   } else if (wrap.kind === 'kms') outer = await kms('data key', wrap.blob)
   else if (wrap.kind === 'bucket-key') {
@@ -74,12 +100,18 @@ export async function decryptWalkthrough(s3: S3State, bucket: string, stored: St
   } else if (view.sse.algorithm === 'SSE-C') {
     const check = view.sse.keyCheck
     const key = deps.customerKey
-    const ok = await step('Check your key against the salted HMAC S3 kept', 'HMAC-SHA256(salt, yourKey) === storedHmac', async () => {
-      if (!key) throw new Error('enter the key the object was uploaded with: S3 has no copy of it')
-      if (key.length !== 32) throw new Error(`an SSE-C key is 32 bytes; this one is ${key.length}`)
-      if (!(await keyMatches(key, check))) throw new Error('this is not the key the object was uploaded with (S3 answers 403 Access Denied)')
-      return key
-    }, () => [{ name: 'result', value: 'the HMACs match: this is the right key' }])
+    const ok = await step(
+      'Check your key against the salted HMAC S3 kept',
+      'HMAC-SHA256(salt, yourKey) === storedHmac',
+      async () => {
+        if (!key) throw new Error('enter the key the object was uploaded with: S3 has no copy of it')
+        if (key.length !== 32) throw new Error(`an SSE-C key is 32 bytes; this one is ${key.length}`)
+        if (!(await keyMatches(key, check)))
+          throw new Error('this is not the key the object was uploaded with (S3 answers 403 Access Denied)')
+        return key
+      },
+      () => [{ name: 'result', value: 'the HMACs match: this is the right key' }],
+    )
     outer = ok
   }
   if (!outer || (wrap.kind === 'dsse' && !inner)) return { steps }
@@ -94,16 +126,21 @@ export async function decryptWalkthrough(s3: S3State, bucket: string, stored: St
       ? `for i in 0..${count - 1}: crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonceBase XOR (i, last), additionalData: '${fromUtf8(segmentAad({ arn, partNumber: part.partNumber }, 0, count === 1)).replace(/\n/g, ' | ')}'${count > 1 ? ' (segment 0)' : ''} }, dataKey, segment[i])${inner ? ', then the inner layer with @noble/ciphers' : ''}`
       : `crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: utf8('${fromUtf8(wholePartAad(arn, part.partNumber))}') }, dataKey, ciphertextAndTag)`
     const title = `Decrypt ${label}: ${count} AES-256-GCM segment${count > 1 ? 's' : ''}${inner ? ', each with two layers (WebCrypto outside, @noble/ciphers inside)' : ''}`
-    const plain = await step(title, call, async () => {
-      const reader = await s3.blobs.open(part.blob)
-      try {
-        const pieces: Uint8Array[] = []
-        for await (const piece of openPartRange(keys, part, arn, reader, 0, part.size - 1)) pieces.push(piece)
-        return concat(...pieces)
-      } finally {
-        await reader.close()
-      }
-    }, (p) => [{ name: 'plaintext', value: p }])
+    const plain = await step(
+      title,
+      call,
+      async () => {
+        const reader = await s3.blobs.open(part.blob)
+        try {
+          const pieces: Uint8Array[] = []
+          for await (const piece of openPartRange(keys, part, arn, reader, 0, part.size - 1)) pieces.push(piece)
+          return concat(...pieces)
+        } finally {
+          await reader.close()
+        }
+      },
+      (p) => [{ name: 'plaintext', value: p }],
+    )
     if (!plain) return { steps }
     parts.push(plain)
   }

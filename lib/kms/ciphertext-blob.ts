@@ -47,7 +47,12 @@ export async function sealBlob(
 ): Promise<Uint8Array> {
   const head = header(keyId, material.version)
   const iv = random(IV_BYTES)
-  const sealed = await aesGcmEncrypt(await materialKey(material.bytes), iv, plaintext, concat(head, canonicalContext(context)))
+  const sealed = await aesGcmEncrypt(
+    await materialKey(material.bytes),
+    iv,
+    plaintext,
+    concat(head, canonicalContext(context)),
+  )
   return concat(head, iv, sealed)
 }
 
@@ -69,6 +74,15 @@ export function parseBlob(blob: Uint8Array): ParsedBlob | undefined {
 }
 
 /** Throws DecryptionFailed (lib/crypto/aes-gcm) when the material, blob or context is not the one used. */
-export async function openBlob(parsed: ParsedBlob, materialBytes: Uint8Array, context: EncryptionContext | undefined): Promise<Uint8Array> {
-  return aesGcmDecrypt(await materialKey(materialBytes), parsed.iv, parsed.sealed, concat(parsed.header, canonicalContext(context)))
+export async function openBlob(
+  parsed: ParsedBlob,
+  materialBytes: Uint8Array,
+  context: EncryptionContext | undefined,
+): Promise<Uint8Array> {
+  return aesGcmDecrypt(
+    await materialKey(materialBytes),
+    parsed.iv,
+    parsed.sealed,
+    concat(parsed.header, canonicalContext(context)),
+  )
 }

@@ -25,12 +25,16 @@ export const invalidArnRegion = (region: string) => new KmsError('NotFoundExcept
 
 export const disabled = (arn: string) => new KmsError('DisabledException', `${arn} is disabled.`)
 export const pendingDeletion = (arn: string) => new KmsError('KMSInvalidStateException', `${arn} is pending deletion.`)
-export const notPendingDeletion = (arn: string) => new KmsError('KMSInvalidStateException', `${arn} is not pending deletion.`)
+export const notPendingDeletion = (arn: string) =>
+  new KmsError('KMSInvalidStateException', `${arn} is not pending deletion.`)
 
 /** AWS sends no message: nothing may hint at which of blob, key or context was wrong. */
 export const invalidCiphertext = () => new KmsError('InvalidCiphertextException')
 export const incorrectKey = () =>
-  new KmsError('IncorrectKeyException', 'The key ID in the request does not identify a CMK that can perform this operation.')
+  new KmsError(
+    'IncorrectKeyException',
+    'The key ID in the request does not identify a CMK that can perform this operation.',
+  )
 export const ciphertextKeyInaccessible = () =>
   new KmsError(
     'AccessDeniedException',
@@ -42,10 +46,13 @@ export const accessDenied = (principal: string, action: string, keyArn: string, 
   new KmsError(
     'AccessDeniedException',
     `User: ${principal} is not authorized to perform: ${action} on resource: ${keyArn} ` +
-      (explicit ? 'with an explicit deny in a resource-based policy' : `because no resource-based policy allows the ${action} action`),
+      (explicit
+        ? 'with an explicit deny in a resource-based policy'
+        : `because no resource-based policy allows the ${action} action`),
   )
 
-export const aliasExists = (aliasArn: string) => new KmsError('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`)
+export const aliasExists = (aliasArn: string) =>
+  new KmsError('AlreadyExistsException', `An alias with the name ${aliasArn} already exists`)
 /** Creating, changing or deleting an `alias/aws/...` alias (local-kms answers so, with no message). */
 export const reservedAlias = () => new KmsError('NotAuthorizedException')
 export const aliasPrefix = () =>
@@ -57,7 +64,10 @@ export const aliasPrefix = () =>
 /** Coral's format: "1 validation error detected: Value '5' at 'pendingWindowInDays' failed to satisfy constraint: ...". */
 export function validation(violations: readonly string[]): KmsError {
   const n = violations.length
-  return new KmsError('ValidationException', `${n} validation error${n === 1 ? '' : 's'} detected: ${violations.join('; ')}`)
+  return new KmsError(
+    'ValidationException',
+    `${n} validation error${n === 1 ? '' : 's'} detected: ${violations.join('; ')}`,
+  )
 }
 export const violation = (value: string | null | undefined, path: string, constraint: string) =>
   `Value${value === undefined ? '' : value === null ? ' null' : ` '${value}'`} at '${path}' failed to satisfy constraint: ${constraint}`
@@ -65,5 +75,6 @@ export const violation = (value: string | null | undefined, path: string, constr
 export const malformedPolicy = (message: string) => new KmsError('MalformedPolicyDocumentException', message)
 export const unsupported = (message: string) => new KmsError('UnsupportedOperationException', message)
 export const invalidMarker = () => new KmsError('InvalidMarkerException', 'Invalid marker')
-export const dryRun = () => new KmsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.')
+export const dryRun = () =>
+  new KmsError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.')
 export const internal = () => new KmsError('KMSInternalException', 'An internal error occurred in the emulator.', 500)

@@ -92,12 +92,17 @@ function principals(value: unknown): '*' | string[] {
 
 function conditions(value: unknown): Condition[] {
   if (value === undefined) return []
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw malformedPolicy('The key policy is malformed: Condition must be an object.')
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw malformedPolicy('The key policy is malformed: Condition must be an object.')
   return Object.entries(value as Record<string, unknown>).flatMap(([operator, block]) => {
     if (block === null || typeof block !== 'object' || Array.isArray(block)) {
       throw malformedPolicy(`The key policy is malformed: the ${operator} condition must be an object.`)
     }
-    return Object.entries(block as Record<string, unknown>).map(([key, v]) => ({ operator, key, values: strings(v, `${operator}.${key}`) }))
+    return Object.entries(block as Record<string, unknown>).map(([key, v]) => ({
+      operator,
+      key,
+      values: strings(v, `${operator}.${key}`),
+    }))
   })
 }
 
@@ -109,14 +114,17 @@ export function parsePolicy(text: string): Statement[] {
   } catch {
     throw malformedPolicy('The key policy is not valid JSON.')
   }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw malformedPolicy('The key policy must be a JSON object.')
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
+    throw malformedPolicy('The key policy must be a JSON object.')
   const raw = (doc as Record<string, unknown>).Statement
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
   if (list.length === 0) throw malformedPolicy('The key policy is malformed: it has no Statement.')
   return list.map((s): Statement => {
-    if (s === null || typeof s !== 'object' || Array.isArray(s)) throw malformedPolicy('The key policy is malformed: a Statement must be an object.')
+    if (s === null || typeof s !== 'object' || Array.isArray(s))
+      throw malformedPolicy('The key policy is malformed: a Statement must be an object.')
     const st = s as Record<string, unknown>
-    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') throw malformedPolicy('The key policy is malformed: Effect must be Allow or Deny.')
+    if (st.Effect !== 'Allow' && st.Effect !== 'Deny')
+      throw malformedPolicy('The key policy is malformed: Effect must be Allow or Deny.')
     if (st.Principal === undefined) throw malformedPolicy('Policy contains a statement with no principal.')
     if ((st.Action === undefined) === (st.NotAction === undefined)) {
       throw malformedPolicy('The key policy is malformed: a Statement needs exactly one of Action and NotAction.')

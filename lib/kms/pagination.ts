@@ -11,7 +11,13 @@ export interface Page<T> {
   nextMarker?: string
 }
 
-export function paginate<T>(all: readonly T[], sortKey: (item: T) => string, limit: number | undefined, marker: string | undefined, defaultLimit: number): Page<T> {
+export function paginate<T>(
+  all: readonly T[],
+  sortKey: (item: T) => string,
+  limit: number | undefined,
+  marker: string | undefined,
+  defaultLimit: number,
+): Page<T> {
   const sorted = [...all].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
   let start = 0
   if (marker !== undefined) {
@@ -28,4 +34,5 @@ export function paginate<T>(all: readonly T[], sortKey: (item: T) => string, lim
 }
 
 /** The List* response tail: Truncated always, NextMarker only when truncated. */
-export const pageTail = (page: Page<unknown>) => (page.nextMarker ? { NextMarker: page.nextMarker, Truncated: true } : { Truncated: false })
+export const pageTail = (page: Page<unknown>) =>
+  page.nextMarker ? { NextMarker: page.nextMarker, Truncated: true } : { Truncated: false }

@@ -26,7 +26,13 @@ export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny'
 
 /** IAM wildcards: `*` any run of characters, `?` exactly one. */
 const wildcard = (pattern: string, flags = '') =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, flags)
+  new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    flags,
+  )
 
 const principalMatches = (statement: Statement, req: AuthorizationRequest) =>
   statement.principals === '*' ||
@@ -43,7 +49,8 @@ function contextValue(key: string, req: AuthorizationRequest): string | undefine
   if (lower === 'kms:viaservice') return req.viaService
   if (lower === 'aws:principalarn') return req.principalArn
   if (lower === 'aws:username') return req.userName
-  if (lower.startsWith('kms:encryptioncontext:')) return req.encryptionContext?.[key.slice('kms:EncryptionContext:'.length)]
+  if (lower.startsWith('kms:encryptioncontext:'))
+    return req.encryptionContext?.[key.slice('kms:EncryptionContext:'.length)]
   return undefined
 }
 

@@ -29,4 +29,8 @@ export const viaService = (caller: Caller, region: string): string | undefined =
   caller.invokedBy ? caller.invokedBy.replace(/\.amazonaws\.com$/, `.${region}.amazonaws.com`) : undefined
 
 /** What S3 presents when it calls KMS through the port. */
-export const S3_CALLER: Caller = { invokedBy: 's3.amazonaws.com', sourceIp: 's3.amazonaws.com', userAgent: 's3.amazonaws.com' }
+export const S3_CALLER: Caller = {
+  invokedBy: 's3.amazonaws.com',
+  sourceIp: 's3.amazonaws.com',
+  userAgent: 's3.amazonaws.com',
+}

@@ -25,7 +25,13 @@ export function runScheduledEvents(state: KmsState, record: (event: Omit<KmsAudi
       const material = state.newMaterial(key.materials.length, 'AUTOMATIC', at)
       key.materials.push(material)
       key.rotation.next = addDays(at, key.rotation.periodInDays)
-      record({ time: at, eventName: 'RotateKey', readOnly: false, keys: audited, additional: { keyMaterialId: material.id } })
+      record({
+        time: at,
+        eventName: 'RotateKey',
+        readOnly: false,
+        keys: audited,
+        additional: { keyMaterialId: material.id },
+      })
     }
   }
 }

@@ -5,7 +5,10 @@ import type { KmsPort } from './port'
 import { S3_CALLER, type Caller } from './principal'
 import type { KmsService } from './service'
 
-const s3Caller = (accessKeyId: string | undefined): Caller => ({ ...S3_CALLER, ...(accessKeyId ? { accessKeyId } : {}) })
+const s3Caller = (accessKeyId: string | undefined): Caller => ({
+  ...S3_CALLER,
+  ...(accessKeyId ? { accessKeyId } : {}),
+})
 
 export function createKmsPort(service: KmsService): KmsPort {
   return {
@@ -20,7 +23,11 @@ export function createKmsPort(service: KmsService): KmsPort {
     async generateDataKey({ keyId, encryptionContext, keySpec = 'AES_256', accessKeyId }) {
       // S3's first use of aws/s3 creates the key; any other identifier is resolved (and audited) by the call itself.
       if (keyId === AWS_S3_ALIAS || keyId === service.state.aliasArn(AWS_S3_ALIAS)) awsManagedS3Key(service.state)
-      const out = await service.call('GenerateDataKey', { KeyId: keyId, KeySpec: keySpec, EncryptionContext: encryptionContext }, s3Caller(accessKeyId))
+      const out = await service.call(
+        'GenerateDataKey',
+        { KeyId: keyId, KeySpec: keySpec, EncryptionContext: encryptionContext },
+        s3Caller(accessKeyId),
+      )
       return {
         keyArn: out.KeyId as string,
         keyMaterialId: out.KeyMaterialId as string,
@@ -29,9 +36,18 @@ export function createKmsPort(service: KmsService): KmsPort {
       }
     },
     async decrypt({ ciphertextBlob, encryptionContext, keyId, accessKeyId }) {
-      const input = { CiphertextBlob: ciphertextBlob, EncryptionContext: encryptionContext, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT', ...(keyId ? { KeyId: keyId } : {}) }
+      const input = {
+        CiphertextBlob: ciphertextBlob,
+        EncryptionContext: encryptionContext,
+        EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+        ...(keyId ? { KeyId: keyId } : {}),
+      }
       const out = await service.call('Decrypt', input, s3Caller(accessKeyId))
-      return { keyArn: out.KeyId as string, keyMaterialId: out.KeyMaterialId as string, plaintext: out.Plaintext as Uint8Array }
+      return {
+        keyArn: out.KeyId as string,
+        keyMaterialId: out.KeyMaterialId as string,
+        plaintext: out.Plaintext as Uint8Array,
+      }
     },
   }
 }

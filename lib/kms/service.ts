@@ -45,12 +45,24 @@ export class KmsService {
   }
 
   /** Runs `operation` (an API name such as `Encrypt`) with an input already checked against the API model. */
-  async call(operation: string, input: Record<string, unknown>, caller: Caller, requestId = this.newRequestId()): Promise<Record<string, unknown>> {
+  async call(
+    operation: string,
+    input: Record<string, unknown>,
+    caller: Caller,
+    requestId = this.newRequestId(),
+  ): Promise<Record<string, unknown>> {
     const spec = OPERATIONS[operation]
     if (!spec) throw new Error(`not a KMS operation: ${operation}`)
     this.tick()
     const ctx = new OpContext(this.state, caller)
-    const base = { requestId, time: this.state.now(), eventName: operation, caller, readOnly: spec.readOnly, request: input }
+    const base = {
+      requestId,
+      time: this.state.now(),
+      eventName: operation,
+      caller,
+      readOnly: spec.readOnly,
+      request: input,
+    }
     try {
       const output = (await spec.run(ctx, input)) as Record<string, unknown>
       this.emit({ ...base, response: output, keys: ctx.keys, ...additional(ctx) })
@@ -63,7 +75,13 @@ export class KmsService {
   }
 
   /** Audits a call the protocol refused before it reached the operation (malformed or invalid input). */
-  recordRejected(operation: string, input: Record<string, unknown> | undefined, caller: Caller, error: KmsError, requestId: string): void {
+  recordRejected(
+    operation: string,
+    input: Record<string, unknown> | undefined,
+    caller: Caller,
+    error: KmsError,
+    requestId: string,
+  ): void {
     const spec = OPERATIONS[operation]
     this.emit({
       requestId,

@@ -3,7 +3,15 @@ import { KEY_BYTES } from '../crypto/aes-gcm'
 import { toHex } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import { uuidV4 } from '../crypto/uuid'
-import { addDays, type KeyManager, type KeyMaterial, type KmsAlias, type KmsKey, type RotationType, type Tag } from './model'
+import {
+  addDays,
+  type KeyManager,
+  type KeyMaterial,
+  type KmsAlias,
+  type KmsKey,
+  type RotationType,
+  type Tag,
+} from './model'
 import { defaultKeyPolicy } from './key-policy'
 import { playgroundUserArn } from './principal'
 
@@ -46,7 +54,13 @@ export class KmsState {
 
   newMaterial(version: number, rotationType?: RotationType, created = this.now()): KeyMaterial {
     const { random } = this.options
-    return { id: toHex(random(32)), version, bytes: random(KEY_BYTES), created, ...(rotationType ? { rotationType } : {}) }
+    return {
+      id: toHex(random(32)),
+      version,
+      bytes: random(KEY_BYTES),
+      created,
+      ...(rotationType ? { rotationType } : {}),
+    }
   }
 
   /** Creates and stores an Enabled symmetric key with fresh material. */

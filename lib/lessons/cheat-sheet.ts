@@ -11,16 +11,37 @@ export interface CheatSheetGroup {
 }
 
 const GROUPS: { title: string; note: string; test: (name: string) => boolean }[] = [
-  { title: 'SSE-C copy source', note: 'CopyObject and UploadPartCopy from an SSE-C object: the source object’s key.', test: (n) => n.startsWith('x-amz-copy-source-server-side-encryption-customer') },
-  { title: 'SSE-C (customer-provided keys)', note: 'Sent on every request that writes or reads the object, over HTTPS only.', test: (n) => n.startsWith('x-amz-server-side-encryption-customer') },
-  { title: 'Server-side encryption (SSE-S3, SSE-KMS, DSSE-KMS)', note: 'Request headers ask; response headers report what S3 applied.', test: (n) => n.startsWith('x-amz-server-side-encryption') },
-  { title: 'Client-side encryption metadata', note: 'Written by the S3 Encryption Client as user metadata; S3 stores it without reading it.', test: (n) => n.startsWith('x-amz-meta-') },
-  { title: 'Integrity: checksums and hashes', note: 'Travel with encrypted objects; computed over the plaintext.', test: (n) => /checksum|content-md5|content-sha256/.test(n) },
+  {
+    title: 'SSE-C copy source',
+    note: 'CopyObject and UploadPartCopy from an SSE-C object: the source object’s key.',
+    test: (n) => n.startsWith('x-amz-copy-source-server-side-encryption-customer'),
+  },
+  {
+    title: 'SSE-C (customer-provided keys)',
+    note: 'Sent on every request that writes or reads the object, over HTTPS only.',
+    test: (n) => n.startsWith('x-amz-server-side-encryption-customer'),
+  },
+  {
+    title: 'Server-side encryption (SSE-S3, SSE-KMS, DSSE-KMS)',
+    note: 'Request headers ask; response headers report what S3 applied.',
+    test: (n) => n.startsWith('x-amz-server-side-encryption'),
+  },
+  {
+    title: 'Client-side encryption metadata',
+    note: 'Written by the S3 Encryption Client as user metadata; S3 stores it without reading it.',
+    test: (n) => n.startsWith('x-amz-meta-'),
+  },
+  {
+    title: 'Integrity: checksums and hashes',
+    note: 'Travel with encrypted objects; computed over the plaintext.',
+    test: (n) => /checksum|content-md5|content-sha256/.test(n),
+  },
   { title: 'Other', note: '', test: () => true },
 ]
 
 export function cheatSheetGroups(headers: Record<string, HeaderInfo> = ENCRYPTION_HEADERS): CheatSheetGroup[] {
   const groups = GROUPS.map((g) => ({ title: g.title, note: g.note, rows: [] as CheatSheetGroup['rows'] }))
-  for (const [name, info] of Object.entries(headers)) groups[GROUPS.findIndex((g) => g.test(name))]!.rows.push({ name, info })
+  for (const [name, info] of Object.entries(headers))
+    groups[GROUPS.findIndex((g) => g.test(name))]!.rows.push({ name, info })
   return groups.filter((g) => g.rows.length > 0)
 }

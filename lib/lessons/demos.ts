@@ -56,7 +56,7 @@ type Runner = () => Promise<DemoOutput[]>
 function sseS3(body: Uint8Array): Runner[] {
   const emulator = createEmulator()
   const { keyring } = emulator.s3
-  let dataKey : Uint8Array = new Uint8Array()
+  let dataKey: Uint8Array = new Uint8Array()
   let segment: Segment
   let wrap: DataKeyWrap & { kind: 'root' }
   return [
@@ -77,7 +77,12 @@ function sseS3(body: Uint8Array): Runner[] {
       ]
     },
     async () => [{ name: 'data key', value: await unwrapWithRoot(keyring, wrap, ARN), secret: true }],
-    async () => [{ name: 'plaintext', value: fromUtf8(await openSegment({ outer: await unwrapWithRoot(keyring, wrap, ARN) }, segment, ARN)) }],
+    async () => [
+      {
+        name: 'plaintext',
+        value: fromUtf8(await openSegment({ outer: await unwrapWithRoot(keyring, wrap, ARN) }, segment, ARN)),
+      },
+    ],
     async () => [{ name: 'plaintext', value: fromUtf8(await openSegment({ outer: dataKey }, flipped(segment), ARN)) }],
   ]
 }
@@ -86,8 +91,8 @@ function sseKms(body: Uint8Array): Runner[] {
   const emulator = createEmulator()
   const key = emulator.kms.state.addKey({ manager: 'CUSTOMER', description: 'demo key' })
   const context = kmsContext({}, BUCKET, KEY, false)
-  let blob : Uint8Array = new Uint8Array()
-  let dataKey : Uint8Array = new Uint8Array()
+  let blob: Uint8Array = new Uint8Array()
+  let dataKey: Uint8Array = new Uint8Array()
   let segment: Segment
   return [
     async () => [{ name: 'encryption context', value: JSON.stringify(context) }],
@@ -108,9 +113,17 @@ function sseKms(body: Uint8Array): Runner[] {
         { name: 'stored: ciphertext + tag', value: segment.ciphertext },
       ]
     },
-    async () => [{ name: 'data key', value: (dataKey = await decryptDataKey(emulator.s3, blob, context, {})), secret: true }],
+    async () => [
+      { name: 'data key', value: (dataKey = await decryptDataKey(emulator.s3, blob, context, {})), secret: true },
+    ],
     async () => [{ name: 'plaintext', value: fromUtf8(await openSegment({ outer: dataKey }, segment, ARN)) }],
-    async () => [{ name: 'data key', value: await decryptDataKey(emulator.s3, blob, { 'aws:s3:arn': objectArn(BUCKET, 'other.txt') }, {}), secret: true }],
+    async () => [
+      {
+        name: 'data key',
+        value: await decryptDataKey(emulator.s3, blob, { 'aws:s3:arn': objectArn(BUCKET, 'other.txt') }, {}),
+        secret: true,
+      },
+    ],
   ]
 }
 
@@ -135,7 +148,12 @@ function dsse(body: Uint8Array): Runner[] {
     layer('inner'),
     async () => {
       const innerIv = webCryptoRandom(12)
-      return [{ name: 'inner layer alone (for show; sealSegment draws its own IV)', value: innerAesGcmEncrypt(keys.inner, innerIv, body, segmentAad(ARN, 1)) }]
+      return [
+        {
+          name: 'inner layer alone (for show; sealSegment draws its own IV)',
+          value: innerAesGcmEncrypt(keys.inner, innerIv, body, segmentAad(ARN, 1)),
+        },
+      ]
     },
     async () => {
       segment = await sealSegment(keys, body, ARN, 1, webCryptoRandom)
@@ -155,7 +173,7 @@ function dsse(body: Uint8Array): Runner[] {
 }
 
 function sseC(body: Uint8Array): Runner[] {
-  let key : Uint8Array = new Uint8Array()
+  let key: Uint8Array = new Uint8Array()
   let check: Awaited<ReturnType<typeof keyCheck>>
   let segment: Segment
   return [
@@ -187,7 +205,7 @@ function sseC(body: Uint8Array): Runner[] {
 }
 
 function clientSide(body: Uint8Array): Runner[] {
-  let wrappingKey : Uint8Array = new Uint8Array()
+  let wrappingKey: Uint8Array = new Uint8Array()
   let v3: EncryptedObject
   const show = (o: EncryptedObject): DemoOutput[] => [
     ...Object.entries(o.metadata).map(([name, value]) => ({ name: `stored metadata: ${name}`, value })),
@@ -197,8 +215,15 @@ function clientSide(body: Uint8Array): Runner[] {
     async () => [{ name: 'wrapping key (yours alone)', value: (wrappingKey = webCryptoRandom(32)), secret: true }],
     async () => show(await encryptObject(body, aesKeyring(wrappingKey), { format: 'v2' })),
     async () => show((v3 = await encryptObject(body, aesKeyring(wrappingKey), { format: 'v3' }))),
-    async () => [{ name: 'plaintext', value: fromUtf8(await decryptObject(v3.body, v3.metadata, aesKeyring(wrappingKey))) }],
-    async () => [{ name: 'plaintext', value: fromUtf8(await decryptObject(v3.body, v3.metadata, aesKeyring(webCryptoRandom(32)))) }],
+    async () => [
+      { name: 'plaintext', value: fromUtf8(await decryptObject(v3.body, v3.metadata, aesKeyring(wrappingKey))) },
+    ],
+    async () => [
+      {
+        name: 'plaintext',
+        value: fromUtf8(await decryptObject(v3.body, v3.metadata, aesKeyring(webCryptoRandom(32)))),
+      },
+    ],
   ]
 }
 
@@ -213,7 +238,8 @@ const BUILDERS: Record<DemoMode, (body: Uint8Array) => Runner[]> = {
 
 export function createDemo(mode: DemoMode, text: string): Demo {
   const runners = BUILDERS[mode](utf8(text))
-  if (runners.length !== DEMO_STEPS[mode].length) throw new Error(`demo ${mode}: ${runners.length} runners for ${DEMO_STEPS[mode].length} steps`)
+  if (runners.length !== DEMO_STEPS[mode].length)
+    throw new Error(`demo ${mode}: ${runners.length} runners for ${DEMO_STEPS[mode].length} steps`)
   return {
     mode,
     length: runners.length,

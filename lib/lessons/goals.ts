@@ -56,7 +56,11 @@ function checkKey(world: GoalWorld, ref: KeyRef | undefined, arn: string | undef
   return typeof other !== 'string' && other.arn === key.arn ? undefined : `it uses ${arn}, not ${keyName(ref)}`
 }
 
-const result = (goal: Goal, detail?: string): GoalResult => ({ met: detail === undefined, label: goalLabel(goal), ...(detail ? { detail } : {}) })
+const result = (goal: Goal, detail?: string): GoalResult => ({
+  met: detail === undefined,
+  label: goalLabel(goal),
+  ...(detail ? { detail } : {}),
+})
 
 export function evaluateGoal(goal: Goal, world: GoalWorld): GoalResult {
   return result(goal, problem(goal, world))
@@ -75,12 +79,15 @@ function problem(goal: Goal, world: GoalWorld): string | undefined {
       if (!bucket) return `there is no bucket ${goal.bucket} yet`
       const object = bucket.objects.get(goal.key)
       if (!object) return `there is no object ${goal.key} in ${goal.bucket} yet`
-      if (goal.sse && object.sse.algorithm !== goal.sse) return `it is ${SSE_NAMES[object.sse.algorithm]}, not ${SSE_NAMES[goal.sse]}`
+      if (goal.sse && object.sse.algorithm !== goal.sse)
+        return `it is ${SSE_NAMES[object.sse.algorithm]}, not ${SSE_NAMES[goal.sse]}`
       if (goal.kmsKey || goal.bucketKey !== undefined) {
-        if (object.sse.algorithm !== 'aws:kms' && object.sse.algorithm !== 'aws:kms:dsse') return 'it is not encrypted under a KMS key'
+        if (object.sse.algorithm !== 'aws:kms' && object.sse.algorithm !== 'aws:kms:dsse')
+          return 'it is not encrypted under a KMS key'
         const wrong = checkKey(world, goal.kmsKey, object.sse.keyArn)
         if (wrong) return wrong
-        if (goal.bucketKey !== undefined && object.sse.bucketKey !== goal.bucketKey) return goal.bucketKey ? 'it was written without a Bucket Key' : 'it was written with a Bucket Key'
+        if (goal.bucketKey !== undefined && object.sse.bucketKey !== goal.bucketKey)
+          return goal.bucketKey ? 'it was written without a Bucket Key' : 'it was written with a Bucket Key'
       }
       const missing = goal.metadata?.filter((m) => !(m.toLowerCase() in object.metadata))
       return missing?.length ? `it has no ${missing.join(', ')} metadata` : undefined
@@ -92,8 +99,10 @@ function problem(goal: Goal, world: GoalWorld): string | undefined {
       if (rule.algorithm !== goal.sse) return `its default is ${SSE_NAMES[rule.algorithm]}`
       const wrong = checkKey(world, goal.kmsKey, rule.kmsMasterKeyId)
       if (wrong) return `the default key: ${wrong}`
-      if (goal.bucketKey !== undefined && rule.bucketKeyEnabled !== goal.bucketKey) return `BucketKeyEnabled is ${rule.bucketKeyEnabled}`
-      if (goal.blocked && [...(rule.blocked ?? [])].sort().join() !== [...goal.blocked].sort().join()) return `BlockedEncryptionTypes is ${rule.blocked?.join(', ') ?? 'absent'}`
+      if (goal.bucketKey !== undefined && rule.bucketKeyEnabled !== goal.bucketKey)
+        return `BucketKeyEnabled is ${rule.bucketKeyEnabled}`
+      if (goal.blocked && [...(rule.blocked ?? [])].sort().join() !== [...goal.blocked].sort().join())
+        return `BlockedEncryptionTypes is ${rule.blocked?.join(', ') ?? 'absent'}`
       return undefined
     }
     case 'bucket-policy': {
@@ -101,14 +110,17 @@ function problem(goal: Goal, world: GoalWorld): string | undefined {
       if (!bucket) return `there is no bucket ${goal.bucket} yet`
       if (!bucket.policy) return `${goal.bucket} has no bucket policy yet`
       const wanted = goal.conditionKey?.toLowerCase()
-      const ok = bucket.policy.statements.some((s) => (!goal.effect || s.effect === goal.effect) && (!wanted || s.conditions.some((c) => c.key === wanted)))
+      const ok = bucket.policy.statements.some(
+        (s) => (!goal.effect || s.effect === goal.effect) && (!wanted || s.conditions.some((c) => c.key === wanted)),
+      )
       return ok ? undefined : 'the policy has no such statement'
     }
     case 'kms-key': {
       const key = findKey(world, goal.key)
       if (typeof key === 'string') return key
       if (goal.state && key.state !== goal.state) return `it is ${key.state}`
-      if (goal.rotation !== undefined && key.rotation.enabled !== goal.rotation) return `automatic rotation is ${key.rotation.enabled ? 'on' : 'off'}`
+      if (goal.rotation !== undefined && key.rotation.enabled !== goal.rotation)
+        return `automatic rotation is ${key.rotation.enabled ? 'on' : 'off'}`
       return undefined
     }
     case 'kms-alias': {
@@ -139,7 +151,8 @@ function problem(goal: Goal, world: GoalWorld): string | undefined {
         const other = world.files.read(goal.sameAs)
         return other.length === bytes.length && other.every((b, i) => b === bytes[i]) ? undefined : 'the files differ'
       }
-      if (goal.startsWith && fromUtf8(bytes.subarray(0, goal.startsWith.length)) !== goal.startsWith) return `it does not start with ${goal.startsWith}`
+      if (goal.startsWith && fromUtf8(bytes.subarray(0, goal.startsWith.length)) !== goal.startsWith)
+        return `it does not start with ${goal.startsWith}`
       return undefined
     }
     case 'shell-var':

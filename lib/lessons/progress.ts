@@ -32,7 +32,10 @@ const lessonOf = (p: Progress, slug: string): LessonProgress => p.lessons[slug] 
 export function completeStep(p: Progress, slug: string, step: string, at = new Date()): Progress {
   const lesson = lessonOf(p, slug)
   if (lesson.steps[step]) return p
-  return { ...p, lessons: { ...p.lessons, [slug]: { ...lesson, steps: { ...lesson.steps, [step]: at.toISOString() } } } }
+  return {
+    ...p,
+    lessons: { ...p.lessons, [slug]: { ...lesson, steps: { ...lesson.steps, [step]: at.toISOString() } } },
+  }
 }
 
 export function answerQuestion(p: Progress, slug: string, question: string, choice: number): Progress {
@@ -55,11 +58,24 @@ export interface LessonStatus {
 }
 
 /** Steps done (only those the lesson still has) and quiz answers right. */
-export function lessonStatus(p: Progress, spec: { slug: string; steps: Pick<LessonSpec['steps'][number], 'id'>[]; quiz: Pick<LessonSpec['quiz'][number], 'id' | 'answer'>[] }): LessonStatus {
+export function lessonStatus(
+  p: Progress,
+  spec: {
+    slug: string
+    steps: Pick<LessonSpec['steps'][number], 'id'>[]
+    quiz: Pick<LessonSpec['quiz'][number], 'id' | 'answer'>[]
+  },
+): LessonStatus {
   const lesson = lessonOf(p, spec.slug)
   const done = spec.steps.filter((s) => lesson.steps[s.id]).length
   const quizCorrect = spec.quiz.filter((q) => lesson.quiz[q.id] === q.answer).length
-  return { done, total: spec.steps.length, quizCorrect, quizTotal: spec.quiz.length, complete: done === spec.steps.length }
+  return {
+    done,
+    total: spec.steps.length,
+    quizCorrect,
+    quizTotal: spec.quiz.length,
+    complete: done === spec.steps.length,
+  }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -74,15 +90,23 @@ export function parseProgress(input: string | unknown): Progress {
       throw new ProgressError('this file is not JSON')
     }
   }
-  if (!isRecord(value) || value.format !== PROGRESS_FORMAT) throw new ProgressError('this file is not playground progress (it may be a saved playground: import that from the playground instead)')
-  if (value.version !== PROGRESS_VERSION) throw new ProgressError(`progress format ${String(value.version)} is not one this page reads (${PROGRESS_VERSION})`)
+  if (!isRecord(value) || value.format !== PROGRESS_FORMAT)
+    throw new ProgressError(
+      'this file is not playground progress (it may be a saved playground: import that from the playground instead)',
+    )
+  if (value.version !== PROGRESS_VERSION)
+    throw new ProgressError(`progress format ${String(value.version)} is not one this page reads (${PROGRESS_VERSION})`)
   if (!isRecord(value.lessons)) throw new ProgressError('the lesson list is damaged')
   const lessons: Record<string, LessonProgress> = {}
   for (const [slug, l] of Object.entries(value.lessons)) {
-    if (!isRecord(l) || !isRecord(l.steps) || !isRecord(l.quiz)) throw new ProgressError(`the progress of ${slug} is damaged`)
+    if (!isRecord(l) || !isRecord(l.steps) || !isRecord(l.quiz))
+      throw new ProgressError(`the progress of ${slug} is damaged`)
     const steps = Object.entries(l.steps).filter(([, at]) => typeof at === 'string' && !Number.isNaN(Date.parse(at)))
     const quiz = Object.entries(l.quiz).filter(([, c]) => Number.isInteger(c))
-    lessons[slug] = { steps: Object.fromEntries(steps) as Record<string, string>, quiz: Object.fromEntries(quiz) as Record<string, number> }
+    lessons[slug] = {
+      steps: Object.fromEntries(steps) as Record<string, string>,
+      quiz: Object.fromEntries(quiz) as Record<string, number>,
+    }
   }
   return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, lessons }
 }

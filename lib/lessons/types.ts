@@ -28,7 +28,15 @@ export type Goal =
       metadata?: string[]
       label?: string
     }
-  | { kind: 'bucket-encryption'; bucket: string; sse: SseAlgorithm; kmsKey?: KeyRef; bucketKey?: boolean; blocked?: BlockedType[]; label?: string }
+  | {
+      kind: 'bucket-encryption'
+      bucket: string
+      sse: SseAlgorithm
+      kmsKey?: KeyRef
+      bucketKey?: boolean
+      blocked?: BlockedType[]
+      label?: string
+    }
   | {
       kind: 'bucket-policy'
       bucket: string

@@ -90,9 +90,14 @@ export class AwsChunkedDecoder {
 
   /** The body has ended: throws unless it ended after the final chunk (trailers and the blank line may be cut). */
   end(): Record<string, string> {
-    if (this.state === 'trailers' && this.line.length > 0) throw new ChunkedFormatError('aws-chunked body ends inside a line')
+    if (this.state === 'trailers' && this.line.length > 0)
+      throw new ChunkedFormatError('aws-chunked body ends inside a line')
     if (this.state !== 'trailers' && this.state !== 'done') {
-      throw new ChunkedFormatError(this.state === 'size' && this.line.length === 0 ? 'aws-chunked body ends before its final chunk' : 'aws-chunked chunk is shorter than its declared size')
+      throw new ChunkedFormatError(
+        this.state === 'size' && this.line.length === 0
+          ? 'aws-chunked body ends before its final chunk'
+          : 'aws-chunked chunk is shorter than its declared size',
+      )
     }
     return this.trailers
   }

@@ -19,7 +19,12 @@ export interface ReceivedBody {
 const NOT_CHECKSUMS = new Set(['x-amz-checksum-mode', 'x-amz-checksum-algorithm', 'x-amz-checksum-type'])
 const PREFIX = 'x-amz-checksum-'
 
-const incomplete = () => new S3Error('IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header', 400)
+const incomplete = () =>
+  new S3Error(
+    'IncompleteBody',
+    'You did not provide the number of bytes specified by the Content-Length HTTP header',
+    400,
+  )
 const truncated = () => new S3Error('IncompleteBody', 'The request body terminated unexpectedly', 400)
 
 const algorithmOf = (name: string): ChecksumAlgorithm | undefined => {
@@ -54,7 +59,9 @@ export class RequestBody extends DigestingPayload {
   constructor(private readonly request: Request) {
     const headers = request.headers
     const payloadHash = headers.get('x-amz-content-sha256') ?? ''
-    const chunked = (headers.get('content-encoding') ?? '').split(',').some((e) => e.trim() === 'aws-chunked') || payloadHash.startsWith('STREAMING-')
+    const chunked =
+      (headers.get('content-encoding') ?? '').split(',').some((e) => e.trim() === 'aws-chunked') ||
+      payloadHash.startsWith('STREAMING-')
     const announcedNames: string[] = []
     headers.forEach((_, name) => {
       if (name.startsWith(PREFIX) && !NOT_CHECKSUMS.has(name)) announcedNames.push(name)
@@ -95,7 +102,8 @@ export class RequestBody extends DigestingPayload {
     const headers = this.request.headers
     // A body that ended early without the transport noticing: fewer bytes than Content-Length said.
     const contentLength = headers.get('content-length')
-    if (!this.chunked && contentLength !== null && /^\d+$/.test(contentLength) && Number(contentLength) !== this.size) throw incomplete()
+    if (!this.chunked && contentLength !== null && /^\d+$/.test(contentLength) && Number(contentLength) !== this.size)
+      throw incomplete()
     if (this.chunked) {
       const declared = headers.get('x-amz-decoded-content-length')
       if (declared !== null && Number(declared) !== this.decodedLength) throw incomplete()
@@ -108,16 +116,24 @@ export class RequestBody extends DigestingPayload {
     if (/^[0-9a-f]{64}$/i.test(payloadHash)) {
       const computed = toHex(this.digest('SHA256'))
       if (computed !== payloadHash.toLowerCase()) {
-        throw new S3Error('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
-          ClientComputedContentSHA256: payloadHash,
-          S3ComputedContentSHA256: computed,
-        })
+        throw new S3Error(
+          'XAmzContentSHA256Mismatch',
+          "The provided 'x-amz-content-sha256' header does not match what was computed.",
+          400,
+          {
+            ClientComputedContentSHA256: payloadHash,
+            S3ComputedContentSHA256: computed,
+          },
+        )
       }
     }
 
     const contentMd5 = headers.get('content-md5')
     if (contentMd5 !== null) {
-      if (fromBase64(contentMd5)?.length !== 16) throw new S3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, { 'Content-MD5': contentMd5 })
+      if (fromBase64(contentMd5)?.length !== 16)
+        throw new S3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, {
+          'Content-MD5': contentMd5,
+        })
       const computed = toBase64(this.digest('MD5'))
       if (computed !== contentMd5) {
         throw new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {
@@ -128,21 +144,28 @@ export class RequestBody extends DigestingPayload {
     }
 
     const names = [...this.claims.keys()].filter((n) => n.startsWith(PREFIX))
-    if (names.length > 1) throw invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.')
+    if (names.length > 1)
+      throw invalidRequest('Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.')
     if (names.length === 0) return
     const name = names[0]!
     const algorithm = algorithmOf(name)
     if (!algorithm) throw invalidRequest(`Value for ${name} header is invalid.`)
     const value = this.claims.get(name)!
-    if (fromBase64(value)?.length !== DIGEST_BYTES[algorithm]) throw invalidRequest(`Value for ${name} header is invalid.`)
+    if (fromBase64(value)?.length !== DIGEST_BYTES[algorithm])
+      throw invalidRequest(`Value for ${name} header is invalid.`)
     let computed: Uint8Array
     try {
       computed = this.digest(algorithm)
     } catch {
       // Simulation note: a trailing checksum that x-amz-trailer did not announce; S3's code for malformed trailers.
-      throw new S3Error('MalformedTrailerError', 'The request contained trailing data that was not well-formed or did not conform to our published schema.', 400)
+      throw new S3Error(
+        'MalformedTrailerError',
+        'The request contained trailing data that was not well-formed or did not conform to our published schema.',
+        400,
+      )
     }
-    if (toBase64(computed) !== value) throw new S3Error('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400)
+    if (toBase64(computed) !== value)
+      throw new S3Error('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400)
     this.checksum = { algorithm, value }
   }
 }

@@ -11,7 +11,8 @@ import type { Emulator } from '../emulator/create-emulator'
 
 export const CONTROL_PREFIX = '/_playground/'
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 export function isControlRequest(url: URL): boolean {
   return url.pathname.startsWith(CONTROL_PREFIX)
@@ -19,10 +20,12 @@ export function isControlRequest(url: URL): boolean {
 
 export function handleControl(emulator: Emulator, request: Request, url: URL): Response {
   if (url.pathname.startsWith(`${CONTROL_PREFIX}traces`)) return traces(emulator, request, url)
-  if (url.pathname !== `${CONTROL_PREFIX}clock`) return json(404, { error: `no such control resource: ${url.pathname}` })
+  if (url.pathname !== `${CONTROL_PREFIX}clock`)
+    return json(404, { error: `no such control resource: ${url.pathname}` })
   if (request.method === 'POST') {
     const days = Number(url.searchParams.get('advanceDays'))
-    if (!Number.isFinite(days) || days <= 0 || days > 3650) return json(400, { error: 'advanceDays must be a number of days between 0 and 3650' })
+    if (!Number.isFinite(days) || days <= 0 || days > 3650)
+      return json(400, { error: 'advanceDays must be a number of days between 0 and 3650' })
     emulator.clock.advanceDays(days)
     emulator.kms.tick() // deletions and rotations that fell due happen now, and show in CloudTrail
   } else if (request.method !== 'GET') return json(405, { error: 'use GET or POST' })
@@ -34,5 +37,7 @@ function traces(emulator: Emulator, request: Request, url: URL): Response {
   const id = url.pathname.slice(`${CONTROL_PREFIX}traces`.length).replace(/^\//, '')
   if (!id) return json(200, { traces: emulator.traces.recent() })
   const steps = emulator.traces.get(decodeURIComponent(id))
-  return steps ? json(200, { requestId: id, steps }) : json(404, { error: `no trace kept for request ${id} (the last 100 are kept)` })
+  return steps
+    ? json(200, { requestId: id, steps })
+    : json(404, { error: `no trace kept for request ${id} (the last 100 are kept)` })
 }

@@ -49,22 +49,41 @@ export function preflight(request: Request, url: URL, s3: S3State, mode: CorsMod
     vary: VARY,
   }
   const { bucket: name, key } = parseAddress(url)
-  if (mode === 'permissive' || isServiceCall(headers) || !name) return new Response(null, { status: 200, headers: allowAll })
+  if (mode === 'permissive' || isServiceCall(headers) || !name)
+    return new Response(null, { status: 200, headers: allowAll })
   const resourceType = key === undefined ? 'BUCKET' : 'OBJECT'
   const rules = s3.bucket(name).cors
-  if (!rules) throw new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.', 403, { Method: method, ResourceType: resourceType })
+  if (!rules)
+    throw new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.', 403, {
+      Method: method,
+      ResourceType: resourceType,
+    })
   const rule = matchRule(rules, origin, method, headers)
   if (!rule) throw new S3Error('AccessForbidden', NOT_ALLOWED, 403, { Method: method, ResourceType: resourceType })
   const { 'access-control-expose-headers': _expose, ...answer } = ruleHeaders(rule, origin)
-  return new Response(null, { status: 200, headers: { ...answer, ...(headers.length ? { 'access-control-allow-headers': headers.join(', ') } : {}) } })
+  return new Response(null, {
+    status: 200,
+    headers: { ...answer, ...(headers.length ? { 'access-control-allow-headers': headers.join(', ') } : {}) },
+  })
 }
 
 /** Access-Control-* headers for an actual (non-OPTIONS) response, or none when no rule allows the origin. */
-export function corsHeaders(request: Request, url: URL, s3: S3State, mode: CorsMode, service: string): Record<string, string> {
+export function corsHeaders(
+  request: Request,
+  url: URL,
+  s3: S3State,
+  mode: CorsMode,
+  service: string,
+): Record<string, string> {
   const origin = request.headers.get('origin')
   if (!origin) return {}
   if (mode === 'permissive' || service !== 's3') {
-    return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': '*', vary: 'Origin' }
+    return {
+      'access-control-allow-origin': origin,
+      'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': '*',
+      vary: 'Origin',
+    }
   }
   const { bucket: name } = parseAddress(url)
   const rules = name ? s3.buckets.get(name)?.cors : undefined
@@ -104,7 +123,14 @@ export class SentHeaders {
     const origin = request.headers.get('origin')
     const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {}
     const headers = this.byId.get(decodeURIComponent(url.pathname.slice(SENT_HEADERS_PATH.length)))
-    if (!headers) return new Response(JSON.stringify({ error: 'no such request id (only the last 200 are kept)' }), { status: 404, headers: { 'content-type': 'application/json', ...cors } })
-    return new Response(JSON.stringify({ headers }), { status: 200, headers: { 'content-type': 'application/json', ...cors } })
+    if (!headers)
+      return new Response(JSON.stringify({ error: 'no such request id (only the last 200 are kept)' }), {
+        status: 404,
+        headers: { 'content-type': 'application/json', ...cors },
+      })
+    return new Response(JSON.stringify({ headers }), {
+      status: 200,
+      headers: { 'content-type': 'application/json', ...cors },
+    })
   }
 }

@@ -48,7 +48,8 @@ export function createHandle(emulator: Emulator, options: HandleOptions = {}): (
     const service = isKmsRequest(request) || isCloudTrailRequest(request) || isStsRequest(request) ? 'json' : 's3'
     const extra = corsHeaders(request, url, emulator.s3, mode, service)
     // Permissive mode exposes what this response carries (a wildcard would not cover credentialed requests).
-    if (extra['access-control-expose-headers'] === '*') extra['access-control-expose-headers'] = [...response.headers.keys()].join(', ')
+    if (extra['access-control-expose-headers'] === '*')
+      extra['access-control-expose-headers'] = [...response.headers.keys()].join(', ')
     return withHeaders(response, extra)
   }
 }
@@ -58,10 +59,23 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
     const started = performance.now()
     const ctx = createContext(request, emulator.random, emulator.traceClock)
     if (isControlRequest(ctx.url)) return handleControl(emulator, request, ctx.url)
-    const service = isKmsRequest(request) ? 'kms' : isCloudTrailRequest(request) ? 'cloudtrail' : isStsRequest(request) ? 'sts' : 's3'
+    const service = isKmsRequest(request)
+      ? 'kms'
+      : isCloudTrailRequest(request)
+        ? 'cloudtrail'
+        : isStsRequest(request)
+          ? 'sts'
+          : 's3'
     const refused = options.auth ? await authenticate(request, ctx, service, options.auth.credentials) : undefined
     if (refused) {
-      emulator.events.emit({ requestId: ctx.requestId, service, operation: 'Unknown', method: ctx.method, status: refused.status, ms: performance.now() - started })
+      emulator.events.emit({
+        requestId: ctx.requestId,
+        service,
+        operation: 'Unknown',
+        method: ctx.method,
+        status: refused.status,
+        ms: performance.now() - started,
+      })
       return refused
     }
     let operation = 'Unknown'
@@ -99,7 +113,9 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
       trace: steps,
       ms: performance.now() - started,
     })
-    return request.headers.has(TRACE_HEADER) ? withHeaders(response, { [TRACE_HEADER]: traceHeaderValue(steps) }) : response
+    return request.headers.has(TRACE_HEADER)
+      ? withHeaders(response, { [TRACE_HEADER]: traceHeaderValue(steps) })
+      : response
   }
 }
 
@@ -111,10 +127,16 @@ const SERVICE_NAMES = { s3: 'S3', kms: 'KMS', cloudtrail: 'CloudTrail', sts: 'ST
  * the request events instead.
  */
 export const TRACE_HEADER = 'x-playground-trace'
-const traceHeaderValue = (steps: unknown) => JSON.stringify(steps).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+const traceHeaderValue = (steps: unknown) =>
+  JSON.stringify(steps).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 /** Strict mode: the error response for a request whose signature does not verify, or undefined. */
-async function authenticate(request: Request, ctx: RequestContext, service: string, credentials: Credential[]): Promise<Response | undefined> {
+async function authenticate(
+  request: Request,
+  ctx: RequestContext,
+  service: string,
+  credentials: Credential[],
+): Promise<Response | undefined> {
   const signsPayload = service === 's3' || request.headers.has('x-amz-content-sha256')
   const body = signsPayload ? undefined : new Uint8Array(await request.clone().arrayBuffer())
   const result = verifySigV4(request, ctx.url, credentials, body)
@@ -124,16 +146,30 @@ async function authenticate(request: Request, ctx: RequestContext, service: stri
   return jsonAuthError(result.failure, ctx.requestId)
 }
 
-async function jsonService(emulator: Emulator, service: 'kms' | 'cloudtrail', request: Request, ctx: RequestContext): Promise<Dispatched> {
+async function jsonService(
+  emulator: Emulator,
+  service: 'kms' | 'cloudtrail',
+  request: Request,
+  ctx: RequestContext,
+): Promise<Dispatched> {
   try {
     if (service === 'kms') return await handleKms(emulator.kms, request)
-    const deps = { trail: emulator.cloudtrail, now: () => emulator.clock.now(), catchUp: () => emulator.kms.tick(), random: emulator.random }
+    const deps = {
+      trail: emulator.cloudtrail,
+      now: () => emulator.clock.now(),
+      catchUp: () => emulator.kms.tick(),
+      random: emulator.random,
+    }
     return await handleCloudTrail(deps, request)
   } catch (error) {
     // An unexpected failure is a bug in the emulator: answer as the service would, and say where.
     console.error(`[emulator] ${service} request ${ctx.requestId} failed:`, error)
     const internal = service === 'kms' ? 'KMSInternalException' : 'InternalFailure'
-    return { response: jsonError(internal, 'An internal error occurred in the emulator.', ctx.requestId, 500), operation: 'Unknown', requestId: ctx.requestId }
+    return {
+      response: jsonError(internal, 'An internal error occurred in the emulator.', ctx.requestId, 500),
+      operation: 'Unknown',
+      requestId: ctx.requestId,
+    }
   }
 }
 

@@ -3,7 +3,8 @@
  * protocol's X-Amz-Target, or the service named in the SigV4 credential scope.
  */
 
-const scope = (request: Request) => /Credential=[^/]+\/\d{8}\/[^/]+\/([a-z0-9-]+)\/aws4_request/.exec(request.headers.get('authorization') ?? '')?.[1]
+const scope = (request: Request) =>
+  /Credential=[^/]+\/\d{8}\/[^/]+\/([a-z0-9-]+)\/aws4_request/.exec(request.headers.get('authorization') ?? '')?.[1]
 
 export function isKmsRequest(request: Request): boolean {
   if (request.headers.get('x-amz-target')?.startsWith('TrentService.')) return true

@@ -5,7 +5,12 @@ export const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
 
 /** A node: text, a nested list of nodes, or nothing (omitted). */
 export type XmlContent = string | number | boolean | undefined | XmlNode[]
@@ -48,7 +53,9 @@ export function parseXml(text: string): ParsedXml | undefined {
 
 /** Children named `name` of a parsed element. */
 export const children = (node: ParsedXml | undefined, name: string): ParsedXml[] =>
-  ((node?.[name] as ParsedXml[] | undefined) ?? []).map((c) => (typeof c === 'string' ? ({ '#text': [c] } as ParsedXml) : c))
+  ((node?.[name] as ParsedXml[] | undefined) ?? []).map((c) =>
+    typeof c === 'string' ? ({ '#text': [c] } as ParsedXml) : c,
+  )
 
 /** Text of the first child named `name`. */
 export function text(node: ParsedXml | undefined, name: string): string | undefined {

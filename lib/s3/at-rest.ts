@@ -66,7 +66,8 @@ export interface PartBinding {
 export const segmentCount = (size: number, segmentBytes: number) => Math.max(1, Math.ceil(size / segmentBytes))
 export const tagsPerSegment = (dsse: boolean) => (dsse ? 2 : 1) * TAG_BYTES
 /** How many bytes a part's blob must hold: its plaintext plus the tag(s) of every segment. */
-export const sealedSize = (part: { size: number; segmentBytes: number }, dsse: boolean) => part.size + segmentCount(part.size, part.segmentBytes) * tagsPerSegment(dsse)
+export const sealedSize = (part: { size: number; segmentBytes: number }, dsse: boolean) =>
+  part.size + segmentCount(part.size, part.segmentBytes) * tagsPerSegment(dsse)
 
 /** The nonce of segment `index`: the part's random base XOR (0^7 ‖ uint32be(index) ‖ last). */
 export function segmentNonce(base: Uint8Array, index: number, last: boolean): Uint8Array {
@@ -83,18 +84,34 @@ export function segmentNonce(base: Uint8Array, index: number, last: boolean): Ui
 
 /** The additional data of segment `index`: the format, the object ARN, the part number, the index and the last flag. */
 export function segmentAad(binding: PartBinding, index: number, last: boolean): Uint8Array {
-  return utf8(`s3-playground/${FORMAT}\n${binding.arn}\npart ${binding.partNumber}\nsegment ${index}\n${last ? 'last' : 'more'}`)
+  return utf8(
+    `s3-playground/${FORMAT}\n${binding.arn}\npart ${binding.partNumber}\nsegment ${index}\n${last ? 'last' : 'more'}`,
+  )
 }
 
 /** Seals one segment (both layers for DSSE). */
-export async function sealOne(keys: PreparedKeys, bases: Bases, binding: PartBinding, index: number, last: boolean, plain: Uint8Array): Promise<Uint8Array> {
+export async function sealOne(
+  keys: PreparedKeys,
+  bases: Bases,
+  binding: PartBinding,
+  index: number,
+  last: boolean,
+  plain: Uint8Array,
+): Promise<Uint8Array> {
   const aad = segmentAad(binding, index, last)
   const body = keys.inner ? innerAesGcmEncrypt(keys.inner, segmentNonce(bases.inner!, index, last), plain, aad) : plain
   return aesGcmEncrypt(keys.outer, segmentNonce(bases.outer, index, last), body, aad)
 }
 
 /** Opens one segment; throws DecryptionFailed unless it is exactly segment `index` of this part. */
-export async function openOne(keys: PreparedKeys, bases: Bases, binding: PartBinding, index: number, last: boolean, sealed: Uint8Array): Promise<Uint8Array> {
+export async function openOne(
+  keys: PreparedKeys,
+  bases: Bases,
+  binding: PartBinding,
+  index: number,
+  last: boolean,
+  sealed: Uint8Array,
+): Promise<Uint8Array> {
   const aad = segmentAad(binding, index, last)
   const outer = await aesGcmDecrypt(keys.outer, segmentNonce(bases.outer, index, last), sealed, aad)
   return keys.inner ? innerAesGcmDecrypt(keys.inner, segmentNonce(bases.inner!, index, last), outer, aad) : outer
@@ -111,7 +128,10 @@ export interface Bases {
   inner?: Uint8Array
 }
 
-export const prepare = async (keys: DataKeys): Promise<PreparedKeys> => ({ outer: await importAesKey(keys.outer), ...(keys.inner ? { inner: keys.inner } : {}) })
+export const prepare = async (keys: DataKeys): Promise<PreparedKeys> => ({
+  outer: await importAesKey(keys.outer),
+  ...(keys.inner ? { inner: keys.inner } : {}),
+})
 
 /**
  * Seals a part as its plaintext streams in: push() the pieces, then finish(). Each call returns the sealed
@@ -134,7 +154,8 @@ export class PartSealer {
     random: RandomSource,
     readonly segmentBytes: number = SEGMENT_BYTES,
   ) {
-    if (!Number.isInteger(segmentBytes) || segmentBytes < 1) throw new RangeError('segmentBytes must be a positive integer')
+    if (!Number.isInteger(segmentBytes) || segmentBytes < 1)
+      throw new RangeError('segmentBytes must be a positive integer')
     this.nonceBase = random(IV_BYTES)
     if (dataKeys.inner) this.innerNonceBase = random(IV_BYTES)
     this.bases = { outer: this.nonceBase, ...(this.innerNonceBase ? { inner: this.innerNonceBase } : {}) }
@@ -181,7 +202,8 @@ export class PartSealer {
 
   /** Seals `plain`, already cut by the caller (segmentBytes long unless last), as the next segment: no buffering, no copy. */
   async segment(plain: Uint8Array, last: boolean): Promise<Uint8Array> {
-    if (this.fill > 0 || (!last && plain.length !== this.segmentBytes) || plain.length > this.segmentBytes) throw new RangeError('not a whole segment in sequence')
+    if (this.fill > 0 || (!last && plain.length !== this.segmentBytes) || plain.length > this.segmentBytes)
+      throw new RangeError('not a whole segment in sequence')
     this.total += plain.length
     return this.seal(plain, last)
   }
@@ -204,11 +226,18 @@ export class PartSealer {
  * The sealed bytes of a whole plaintext at once (tests, the lesson demo, benchmarks): each segment sealed
  * straight from the plaintext, and a one-segment body returned as WebCrypto made it, without a copy.
  */
-export async function sealBytes(keys: DataKeys, plaintext: Uint8Array, binding: PartBinding, random: RandomSource, segmentBytes = SEGMENT_BYTES) {
+export async function sealBytes(
+  keys: DataKeys,
+  plaintext: Uint8Array,
+  binding: PartBinding,
+  random: RandomSource,
+  segmentBytes = SEGMENT_BYTES,
+) {
   const sealer = new PartSealer(keys, binding, random, segmentBytes)
   const count = segmentCount(plaintext.length, segmentBytes)
   const segments: Uint8Array[] = []
-  for (let i = 0; i < count; i++) segments.push(await sealer.segment(plaintext.subarray(i * segmentBytes, (i + 1) * segmentBytes), i === count - 1))
+  for (let i = 0; i < count; i++)
+    segments.push(await sealer.segment(plaintext.subarray(i * segmentBytes, (i + 1) * segmentBytes), i === count - 1))
   return { part: sealer.part(''), sealed: segments.length === 1 ? segments[0]! : joinBytes(segments) }
 }
 
@@ -227,7 +256,14 @@ export const wholePartAad = (arn: string, partNumber: number) => utf8(partNumber
  * segment, reading only the segments that hold them. Throws DecryptionFailed on any damage: a blob of the
  * wrong length, a segment out of place, a flipped bit. Nothing unauthenticated is ever yielded.
  */
-export async function* openPartRange(keys: DataKeys, part: StoredPart, arn: string, reader: BlobReader, start: number, end: number): AsyncGenerator<Uint8Array> {
+export async function* openPartRange(
+  keys: DataKeys,
+  part: StoredPart,
+  arn: string,
+  reader: BlobReader,
+  start: number,
+  end: number,
+): AsyncGenerator<Uint8Array> {
   const dsse = keys.inner !== undefined
   if (part.format === 'gcm1') {
     const whole = await reader.read(0, reader.size)

@@ -20,7 +20,8 @@ export class S3Error extends Error {
 export const noSuchBucket = (bucket: string) =>
   new S3Error('NoSuchBucket', 'The specified bucket does not exist', 404, { BucketName: bucket })
 
-export const noSuchKey = (key: string) => new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key })
+export const noSuchKey = (key: string) =>
+  new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key })
 
 export const invalidArgument = (message: string, name?: string, value?: string) =>
   new S3Error('InvalidArgument', message, 400, {
@@ -31,19 +32,31 @@ export const invalidArgument = (message: string, name?: string, value?: string) 
 export const invalidRequest = (message: string) => new S3Error('InvalidRequest', message, 400)
 
 export const malformedXml = () =>
-  new S3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400)
+  new S3Error(
+    'MalformedXML',
+    'The XML you provided was not well-formed or did not validate against our published schema',
+    400,
+  )
 
 export const notImplemented = (header: string) =>
-  new S3Error('NotImplemented', 'A header you provided implies functionality that is not implemented', 501, { Header: header })
+  new S3Error('NotImplemented', 'A header you provided implies functionality that is not implemented', 501, {
+    Header: header,
+  })
 
-export const internalError = () => new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500)
+export const internalError = () =>
+  new S3Error('InternalError', 'We encountered an internal error. Please try again.', 500)
 
 export const accessDenied = (message = 'Access Denied') => new S3Error('AccessDenied', message, 403)
 
 export const noSuchUpload = (uploadId: string) =>
-  new S3Error('NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', 404, {
-    UploadId: uploadId,
-  })
+  new S3Error(
+    'NoSuchUpload',
+    'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+    404,
+    {
+      UploadId: uploadId,
+    },
+  )
 
 export const invalidPart = (fields: Record<string, string> = {}) =>
   new S3Error(

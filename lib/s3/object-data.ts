@@ -7,7 +7,16 @@ import { DecryptionFailed } from '../crypto/aes-gcm'
 import { fromUtf8, toBase64, toHex, utf8 } from '../crypto/bytes'
 import type { ChecksumAlgorithm } from '../crypto/checksums'
 import type { RandomSource } from '../crypto/random'
-import { FORMAT, openPartRange, PartSealer, sealedSize, segmentCount, SEGMENT_BYTES, type PartBinding, type StoredPart } from './at-rest'
+import {
+  FORMAT,
+  openPartRange,
+  PartSealer,
+  sealedSize,
+  segmentCount,
+  SEGMENT_BYTES,
+  type PartBinding,
+  type StoredPart,
+} from './at-rest'
 import { sizeText, traced } from '../trace/trace'
 import { BlobMissing } from './blob-store'
 import { internalError } from './errors'
@@ -39,10 +48,20 @@ export const singlePartEtag = (sse: ObjectEncryption, md5: () => Uint8Array, ran
   `"${sse.algorithm === 'AES256' ? toHex(md5()) : toHex(random(16))}"`
 
 /** With SSE-KMS and DSSE-KMS the stored checksum is kept encrypted under the data key (reference §6.2). */
-export async function storeChecksum(s3: S3State, arn: string, sse: ObjectEncryption, keys: DataKeys, c: ObjectInput['checksum']): Promise<StoredChecksum | undefined> {
+export async function storeChecksum(
+  s3: S3State,
+  arn: string,
+  sse: ObjectEncryption,
+  keys: DataKeys,
+  c: ObjectInput['checksum'],
+): Promise<StoredChecksum | undefined> {
   if (!c) return undefined
   if (!isKms(sse)) return c
-  return { algorithm: c.algorithm, type: c.type, sealedValue: await sealValue(keys.outer, utf8(c.value), arn, s3.options.random) }
+  return {
+    algorithm: c.algorithm,
+    type: c.type,
+    sealedValue: await sealValue(keys.outer, utf8(c.value), arn, s3.options.random),
+  }
 }
 
 /**
@@ -50,19 +69,34 @@ export async function storeChecksum(s3: S3State, arn: string, sse: ObjectEncrypt
  * and every claim about it held; any failure (BadDigest, a client gone mid-body) throws away what was
  * written, so nothing partial is ever stored.
  */
-export async function writePart(s3: S3State, keys: DataKeys, binding: PartBinding, payload: Payload, who: Requester = {}): Promise<StoredPart> {
+export async function writePart(
+  s3: S3State,
+  keys: DataKeys,
+  binding: PartBinding,
+  payload: Payload,
+  who: Requester = {},
+): Promise<StoredPart> {
   const sealer = new PartSealer(keys, binding, s3.options.random, s3.options.segmentBytes ?? SEGMENT_BYTES)
   const writer = s3.blobs.create()
   const layers = keys.inner ? ' · two layers (DSSE)' : ''
   try {
     // One step for the whole body: reading, checksums and encryption overlap as the bytes stream in.
-    const part = await traced(who.trace, 'AES-256-GCM encrypt', `as the body arrives (read and checked in the same pass) · ${sizeText(sealer.segmentBytes)} segments${layers}`, async () => {
-      for await (const chunk of payload.chunks()) for (const segment of await sealer.push(chunk)) await writer.write(segment)
-      for (const segment of await sealer.finish()) await writer.write(segment)
-      return sealer.part(await writer.commit())
-    })
+    const part = await traced(
+      who.trace,
+      'AES-256-GCM encrypt',
+      `as the body arrives (read and checked in the same pass) · ${sizeText(sealer.segmentBytes)} segments${layers}`,
+      async () => {
+        for await (const chunk of payload.chunks())
+          for (const segment of await sealer.push(chunk)) await writer.write(segment)
+        for (const segment of await sealer.finish()) await writer.write(segment)
+        return sealer.part(await writer.commit())
+      },
+    )
     const n = segmentCount(part.size, part.segmentBytes)
-    who.trace?.note('Store', `${sizeText(part.size)} · ${n} segment${n === 1 ? '' : 's'} of ciphertext with ${n === 1 ? 'its tag' : 'their tags'}`)
+    who.trace?.note(
+      'Store',
+      `${sizeText(part.size)} · ${n} segment${n === 1 ? '' : 's'} of ciphertext with ${n === 1 ? 'its tag' : 'their tags'}`,
+    )
     return part
   } catch (error) {
     await writer.abort()
@@ -80,7 +114,11 @@ export function storeObject(s3: S3State, bucket: string, object: StoredObject): 
   const objects = s3.bucket(bucket).objects
   const previous = objects.get(object.key)
   objects.set(object.key, object)
-  if (previous) releaseParts(s3, previous.sealed.parts.filter((p) => !object.sealed.parts.some((q) => q.blob === p.blob)))
+  if (previous)
+    releaseParts(
+      s3,
+      previous.sealed.parts.filter((p) => !object.sealed.parts.some((q) => q.blob === p.blob)),
+    )
 }
 
 /**
@@ -93,14 +131,30 @@ export interface BuiltObject {
   checksum?: { algorithm: string; value: string; type: 'FULL_OBJECT' | 'COMPOSITE' }
 }
 
-export async function buildObject(s3: S3State, bucket: string, key: string, payload: Payload, dataKey: NewDataKey, input: ObjectInput, who: Requester = {}): Promise<BuiltObject> {
+export async function buildObject(
+  s3: S3State,
+  bucket: string,
+  key: string,
+  payload: Payload,
+  dataKey: NewDataKey,
+  input: ObjectInput,
+  who: Requester = {},
+): Promise<BuiltObject> {
   const arn = objectArn(bucket, key)
-  const computed: ChecksumAlgorithm | undefined = input.checksum ? undefined : (input.checksumAlgorithm ?? (payload.announced ? undefined : 'CRC64NVME'))
+  const computed: ChecksumAlgorithm | undefined = input.checksum
+    ? undefined
+    : (input.checksumAlgorithm ?? (payload.announced ? undefined : 'CRC64NVME'))
   if (computed) payload.want(computed)
   if (dataKey.sse.algorithm === 'AES256') payload.want('MD5')
   const part = await writePart(s3, dataKey.keys, { arn, partNumber: 1 }, payload, who)
   try {
-    const value = input.checksum ?? (computed ? { algorithm: computed, value: toBase64(payload.digest(computed)), type: 'FULL_OBJECT' as const } : payload.checksum ? { ...payload.checksum, type: 'FULL_OBJECT' as const } : undefined)
+    const value =
+      input.checksum ??
+      (computed
+        ? { algorithm: computed, value: toBase64(payload.digest(computed)), type: 'FULL_OBJECT' as const }
+        : payload.checksum
+          ? { ...payload.checksum, type: 'FULL_OBJECT' as const }
+          : undefined)
     const checksum = await storeChecksum(s3, arn, dataKey.sse, dataKey.keys, value)
     const object: StoredObject = {
       key,
@@ -133,7 +187,13 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export const objectKeys = (s3: S3State, bucket: string, object: StoredObject, who: Requester, customerKey?: Uint8Array): Promise<DataKeys> =>
+export const objectKeys = (
+  s3: S3State,
+  bucket: string,
+  object: StoredObject,
+  who: Requester,
+  customerKey?: Uint8Array,
+): Promise<DataKeys> =>
   guarded(() => openDataKey(s3, object.sse, object.sealed.key, objectArn(bucket, object.key), who, customerKey))
 
 /**
@@ -141,7 +201,13 @@ export const objectKeys = (s3: S3State, bucket: string, object: StoredObject, wh
  * part and segment by segment, reading only what the range needs. Every segment is authenticated before
  * any of its bytes come out; damage throws DecryptionFailed or BlobMissing (isDamage).
  */
-export async function* plaintextRange(s3: S3State, bucket: string, object: StoredObject, keys: DataKeys, range?: { start: number; end: number }): AsyncGenerator<Uint8Array> {
+export async function* plaintextRange(
+  s3: S3State,
+  bucket: string,
+  object: StoredObject,
+  keys: DataKeys,
+  range?: { start: number; end: number },
+): AsyncGenerator<Uint8Array> {
   const arn = objectArn(bucket, object.key)
   const start = range?.start ?? 0
   const end = range?.end ?? object.size - 1
@@ -164,7 +230,14 @@ export async function* plaintextRange(s3: S3State, bucket: string, object: Store
 }
 
 /** The whole plaintext in one buffer: only for bounded uses (the walkthrough, tests). */
-export async function readPlaintext(s3: S3State, bucket: string, object: StoredObject, who: Requester, customerKey?: Uint8Array, opened?: DataKeys): Promise<Uint8Array> {
+export async function readPlaintext(
+  s3: S3State,
+  bucket: string,
+  object: StoredObject,
+  who: Requester,
+  customerKey?: Uint8Array,
+  opened?: DataKeys,
+): Promise<Uint8Array> {
   const keys = opened ?? (await objectKeys(s3, bucket, object, who, customerKey))
   return guarded(async () => {
     const out = new Uint8Array(object.size)
@@ -188,7 +261,13 @@ export async function* guardedStream(source: AsyncIterable<Uint8Array>): AsyncGe
 }
 
 /** The checksum value, decrypting it for KMS objects (which needs kms:Decrypt, as on AWS). */
-export async function revealChecksum(s3: S3State, bucket: string, object: StoredObject, who: Requester, keys?: DataKeys): Promise<string | undefined> {
+export async function revealChecksum(
+  s3: S3State,
+  bucket: string,
+  object: StoredObject,
+  who: Requester,
+  keys?: DataKeys,
+): Promise<string | undefined> {
   const c = object.checksum
   if (!c) return undefined
   if (c.value !== undefined) return c.value

@@ -75,7 +75,10 @@ export class DigestingPayload implements Payload {
 }
 
 /** Bytes already in hand, with a checksum already verified (or none). */
-export function bytesPayload(bytes: Uint8Array, checksum?: { algorithm: ChecksumAlgorithm; value: string }): DigestingPayload {
+export function bytesPayload(
+  bytes: Uint8Array,
+  checksum?: { algorithm: ChecksumAlgorithm; value: string },
+): DigestingPayload {
   const p = new DigestingPayload(async function* () {
     yield bytes
   }, checksum?.algorithm)

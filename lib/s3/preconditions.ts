@@ -16,7 +16,9 @@ const etagMatches = (list: string, etag: string) =>
   })
 
 const failed = (condition: string) =>
-  new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, { Condition: condition })
+  new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
+    Condition: condition,
+  })
 const notModified = () => new S3Error('NotModified', 'Not Modified', 304)
 
 // HTTP dates have one-second resolution: compare at that resolution.
@@ -31,7 +33,8 @@ export function checkConditions(object: StoredObject, c: Conditions): void {
   const modified = seconds(object.lastModified)
   if (c.ifMatch !== undefined && !etagMatches(c.ifMatch, object.etag)) throw failed('If-Match')
   const unmodifiedSince = parseDate(c.ifUnmodifiedSince)
-  if (c.ifMatch === undefined && unmodifiedSince !== undefined && modified > unmodifiedSince) throw failed('If-Unmodified-Since')
+  if (c.ifMatch === undefined && unmodifiedSince !== undefined && modified > unmodifiedSince)
+    throw failed('If-Unmodified-Since')
   if (c.ifNoneMatch !== undefined && etagMatches(c.ifNoneMatch, object.etag)) throw notModified()
   const modifiedSince = parseDate(c.ifModifiedSince)
   if (c.ifNoneMatch === undefined && modifiedSince !== undefined && modified <= modifiedSince) throw notModified()

@@ -12,7 +12,10 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
   if (!m || (m[1] === '' && m[2] === '')) return undefined
   const unsatisfiable = () =>
-    new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, { RangeRequested: header, ActualObjectSize: String(size) })
+    new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, {
+      RangeRequested: header,
+      ActualObjectSize: String(size),
+    })
   if (m[1] === '') {
     const suffix = Number(m[2])
     if (suffix === 0 || size === 0) throw unsatisfiable()

@@ -41,8 +41,11 @@ export class S3State {
   /** The sealed object bodies (in memory unless a host gives a store on disk). */
   blobs: BlobStore
 
-
-  constructor(readonly options: S3Options, keyring?: RootKeyring, blobs?: BlobStore) {
+  constructor(
+    readonly options: S3Options,
+    keyring?: RootKeyring,
+    blobs?: BlobStore,
+  ) {
     this.keyring = keyring ?? new RootKeyring(options.random, options.now)
     this.blobs = blobs ?? new MemoryBlobStore(options.random)
   }

@@ -43,20 +43,30 @@ function toPlain(value: unknown, seen: WeakSet<object>, depth: number): unknown 
             Object.entries(value)
               // The SDK's streaming bodies and internal symbols say nothing useful in a console.
               .filter(([, v]) => v !== undefined)
-              .map(([k, v]) => [k, isStream(v) ? `[${v.constructor?.name ?? 'Stream'}: read it with await .transformToString()]` : toPlain(v, seen, depth + 1)]),
+              .map(([k, v]) => [
+                k,
+                isStream(v)
+                  ? `[${v.constructor?.name ?? 'Stream'}: read it with await .transformToString()]`
+                  : toPlain(v, seen, depth + 1),
+              ]),
           )
   seen.delete(value)
   return out
 }
 
 const isStream = (v: unknown): v is { constructor?: { name: string } } =>
-  typeof v === 'object' && v !== null && (typeof (v as { getReader?: unknown }).getReader === 'function' || typeof (v as { transformToString?: unknown }).transformToString === 'function')
+  typeof v === 'object' &&
+  v !== null &&
+  (typeof (v as { getReader?: unknown }).getReader === 'function' ||
+    typeof (v as { transformToString?: unknown }).transformToString === 'function')
 
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value
   if (value instanceof Error) {
     const extra = Object.entries(value).filter(([k]) => !k.startsWith('$') && !['name', 'message', 'stack'].includes(k))
-    return extra.length ? `${formatError(value)}\n${JSON.stringify(Object.fromEntries(extra.map(([k, v]) => [k, toPlain(v, new WeakSet(), 1)])), null, 2)}` : formatError(value)
+    return extra.length
+      ? `${formatError(value)}\n${JSON.stringify(Object.fromEntries(extra.map(([k, v]) => [k, toPlain(v, new WeakSet(), 1)])), null, 2)}`
+      : formatError(value)
   }
   const plain = toPlain(value, new WeakSet(), 0)
   return typeof plain === 'string' ? plain : JSON.stringify(plain, null, 2)

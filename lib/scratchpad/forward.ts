@@ -31,23 +31,55 @@ const NULL_BODY_STATUS = new Set([101, 204, 205, 304])
 export async function toWire(id: number, input: RequestInfo | URL, init?: RequestInit): Promise<WireRequest> {
   const request = new Request(input, init)
   const body = NO_BODY_METHODS.has(request.method) ? undefined : await request.arrayBuffer()
-  return { id, url: request.url, method: request.method, headers: [...request.headers], ...(body && body.byteLength > 0 ? { body } : {}) }
+  return {
+    id,
+    url: request.url,
+    method: request.method,
+    headers: [...request.headers],
+    ...(body && body.byteLength > 0 ? { body } : {}),
+  }
 }
 
 /** Page side: send one forwarded request and describe the answer. */
-export async function answer(request: WireRequest, send: (request: Request) => Promise<Response>): Promise<WireResponse> {
+export async function answer(
+  request: WireRequest,
+  send: (request: Request) => Promise<Response>,
+): Promise<WireResponse> {
   try {
-    const response = await send(new Request(request.url, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}) }))
-    const body = request.method === 'HEAD' || NULL_BODY_STATUS.has(response.status) ? undefined : await response.arrayBuffer()
-    return { id: request.id, status: response.status, statusText: response.statusText, headers: [...response.headers], ...(body ? { body } : {}) }
+    const response = await send(
+      new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body ? { body: request.body } : {}),
+      }),
+    )
+    const body =
+      request.method === 'HEAD' || NULL_BODY_STATUS.has(response.status) ? undefined : await response.arrayBuffer()
+    return {
+      id: request.id,
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      ...(body ? { body } : {}),
+    }
   } catch (error) {
-    return { id: request.id, status: 0, statusText: '', headers: [], error: error instanceof Error ? error.message : String(error) }
+    return {
+      id: request.id,
+      status: 0,
+      statusText: '',
+      headers: [],
+      error: error instanceof Error ? error.message : String(error),
+    }
   }
 }
 
 export function fromWire(response: WireResponse): Response {
   if (response.error !== undefined) throw new TypeError(`Failed to fetch: ${response.error}`)
-  return new Response(response.body ?? null, { status: response.status, statusText: response.statusText, headers: response.headers })
+  return new Response(response.body ?? null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  })
 }
 
 /** Worker side: a `fetch` that posts requests out, and `receive` for the answers coming back. */

@@ -32,7 +32,9 @@ export interface ProgramScope {
 export function makeRequire(modules: Record<string, unknown>): (name: string) => unknown {
   return (name: string) => {
     if (Object.hasOwn(modules, name)) return modules[name]
-    const error = new Error(`Cannot find module '${name}'. The scratchpad provides: ${Object.keys(modules).join(', ')}.`)
+    const error = new Error(
+      `Cannot find module '${name}'. The scratchpad provides: ${Object.keys(modules).join(', ')}.`,
+    )
     error.name = 'ModuleNotFound'
     throw error
   }
@@ -55,7 +57,9 @@ export function preconfigured<M extends Record<string, unknown>>(module: M, clie
   return { ...module, [clientName]: Configured }
 }
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>
 
 /** Runs emitted JavaScript with the scope's names as its free variables. Resolves when its top level finishes. */
 export async function runProgram(js: string, scope: ProgramScope): Promise<unknown> {

@@ -1,6 +1,7 @@
 /** Stopping a run that does not finish: the only way out of `while (true) {}` is to terminate its worker. */
 
-export type RunOutcome = { kind: 'finished'; ms: number } | { kind: 'failed'; ms: number; error: string } | { kind: 'timed-out'; ms: number }
+export type RunOutcome =
+  { kind: 'finished'; ms: number } | { kind: 'failed'; ms: number; error: string } | { kind: 'timed-out'; ms: number }
 
 export interface Stoppable {
   /** Settles when the program's top level finishes (or rejects with the error text). */
@@ -15,7 +16,11 @@ export function timeoutMessage(ms: number): string {
   return `Stopped after ${ms / 1000} s: the program was still running (an endless loop, or a request that never answered). Its worker was terminated; nothing it had not already sent was sent.`
 }
 
-export async function runWithTimeout(run: Stoppable, ms: number = DEFAULT_TIMEOUT_MS, now: () => number = () => Date.now()): Promise<RunOutcome> {
+export async function runWithTimeout(
+  run: Stoppable,
+  ms: number = DEFAULT_TIMEOUT_MS,
+  now: () => number = () => Date.now(),
+): Promise<RunOutcome> {
   const start = now()
   let timer: ReturnType<typeof setTimeout> | undefined
   const expired = new Promise<'timeout'>((resolve) => {

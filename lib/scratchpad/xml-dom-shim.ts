@@ -41,7 +41,11 @@ function element(nodeName: string, attributes: { name: string; value: string }[]
 }
 
 const descendants = (nodes: ShimNode[], name: string): ShimElement[] =>
-  nodes.flatMap((n) => (n.nodeType === ELEMENT_NODE ? [...(n.nodeName === name || name === '*' ? [n] : []), ...descendants(n.childNodes, name)] : []))
+  nodes.flatMap((n) =>
+    n.nodeType === ELEMENT_NODE
+      ? [...(n.nodeName === name || name === '*' ? [n] : []), ...descendants(n.childNodes, name)]
+      : [],
+  )
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -61,15 +65,22 @@ function toNodes(items: Ordered[]): ShimNode[] {
     if ('#text' in item) return [{ nodeType: TEXT_NODE, nodeName: '#text', textContent: String(item['#text']) }]
     const name = Object.keys(item).find((k) => k !== ':@')
     if (!name) return []
-    const attrs = Object.entries((item[':@'] as Record<string, unknown> | undefined) ?? {}).map(([n, v]) => ({ name: n, value: String(v) }))
+    const attrs = Object.entries((item[':@'] as Record<string, unknown> | undefined) ?? {}).map(([n, v]) => ({
+      name: n,
+      value: String(v),
+    }))
     return [element(name, attrs, toNodes(item[name] as Ordered[]))]
   })
 }
 
 export class ShimDOMParser {
   parseFromString(xml: string, _type: string) {
-    const root = XMLValidator.validate(xml) === true ? toNodes(parser.parse(xml) as Ordered[]).find((n): n is ShimElement => n.nodeType === ELEMENT_NODE) : undefined
-    const documentElement = root ?? element('parsererror', [], [{ nodeType: TEXT_NODE, nodeName: '#text', textContent: 'XML parsing error' }])
+    const root =
+      XMLValidator.validate(xml) === true
+        ? toNodes(parser.parse(xml) as Ordered[]).find((n): n is ShimElement => n.nodeType === ELEMENT_NODE)
+        : undefined
+    const documentElement =
+      root ?? element('parsererror', [], [{ nodeType: TEXT_NODE, nodeName: '#text', textContent: 'XML parsing error' }])
     return { documentElement, getElementsByTagName: (name: string) => descendants([documentElement], name) }
   }
 }

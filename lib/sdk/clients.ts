@@ -29,14 +29,24 @@ export interface Target {
 
 /** The in-browser emulator, or (with `endpoint`) the emulator's HTTP host for every service. */
 export const emulatorTarget = (endpoint?: string): Target => ({
-  ...(endpoint ? { endpoint } : { endpoints: { s3: emulatorEndpoint('s3'), kms: emulatorEndpoint('kms'), cloudtrail: emulatorEndpoint('cloudtrail'), sts: emulatorEndpoint('sts') } }),
+  ...(endpoint
+    ? { endpoint }
+    : {
+        endpoints: {
+          s3: emulatorEndpoint('s3'),
+          kms: emulatorEndpoint('kms'),
+          cloudtrail: emulatorEndpoint('cloudtrail'),
+          sts: emulatorEndpoint('sts'),
+        },
+      }),
   region: 'us-east-1',
   // The emulator does not check signatures; these only let the SDK sign as it always does.
   credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
   forcePathStyle: true,
 })
 
-export const endpointOf = (target: Target, service: ServiceName): string | undefined => target.endpoints?.[service] ?? target.endpoint
+export const endpointOf = (target: Target, service: ServiceName): string | undefined =>
+  target.endpoints?.[service] ?? target.endpoint
 
 export interface Clients {
   target: Target
@@ -57,7 +67,9 @@ export function createClients(target: Target): Clients {
     s3: new S3Client({
       ...common('s3'),
       forcePathStyle: target.forcePathStyle,
-      ...(target.checksums ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums } : {}),
+      ...(target.checksums
+        ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums }
+        : {}),
     }),
     kms: new KMSClient(common('kms')),
     cloudtrail: new CloudTrailClient(common('cloudtrail')),

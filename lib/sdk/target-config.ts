@@ -80,14 +80,19 @@ export function endpointLabel(config: TargetConfig, service: ServiceName = 's3')
 
 /** A bucket's base URL as the SDK addresses it: `endpoint/bucket` path-style, `bucket.host` virtual-hosted. */
 export function bucketUrl(config: TargetConfig, bucket: string): string {
-  const base = new URL(config.kind === 'custom' && config.endpoint ? config.endpoint : `https://s3.${config.region}.amazonaws.com`)
+  const base = new URL(
+    config.kind === 'custom' && config.endpoint ? config.endpoint : `https://s3.${config.region}.amazonaws.com`,
+  )
   if (config.forcePathStyle) return `${base.origin}/${encodeURIComponent(bucket)}`
   return `${base.protocol}//${bucket}.${base.host}`
 }
 
 export function describeTarget(config: TargetConfig): string {
   if (config.kind === 'emulator') return 'emulator (in this page)'
-  const where = config.kind === 'aws' ? `AWS ${config.region}` : `${config.endpoint ?? '(no endpoint)'} (${config.region}${config.forcePathStyle ? ', path-style' : ''})`
+  const where =
+    config.kind === 'aws'
+      ? `AWS ${config.region}`
+      : `${config.endpoint ?? '(no endpoint)'} (${config.region}${config.forcePathStyle ? ', path-style' : ''})`
   return `${where}${config.sandboxBucket ? `, sandbox bucket ${config.sandboxBucket}` : ''}`
 }
 
@@ -106,25 +111,36 @@ export function credentialWarnings(config: TargetConfig): string[] {
   if (config.kind === 'emulator') return []
   const warnings: string[] = []
   const kind = credentialKind(config.credentials)
-  if (kind === 'none') warnings.push('No credentials: requests go out unsigned by a real key and the endpoint will refuse them.')
+  if (kind === 'none')
+    warnings.push('No credentials: requests go out unsigned by a real key and the endpoint will refuse them.')
   if (kind === 'long-term')
     warnings.push(
       'These are long-term IAM user keys (AKIA…). Prefer temporary credentials (ASIA… with a session token, from `aws sts get-session-token` or a sandbox role): if they leak, they expire.',
     )
-  if (kind === 'temporary' && !config.credentials?.sessionToken) warnings.push('Temporary keys (ASIA…) need their session token.')
-  if (config.kind === 'custom' && config.endpoint && /^http:/.test(config.endpoint) && !/^http:\/\/(127\.|localhost|\[::1\])/.test(config.endpoint))
-    warnings.push('This endpoint is plain http: credentials-signed requests and any SSE-C key cross the network unencrypted.')
+  if (kind === 'temporary' && !config.credentials?.sessionToken)
+    warnings.push('Temporary keys (ASIA…) need their session token.')
+  if (
+    config.kind === 'custom' &&
+    config.endpoint &&
+    /^http:/.test(config.endpoint) &&
+    !/^http:\/\/(127\.|localhost|\[::1\])/.test(config.endpoint)
+  )
+    warnings.push(
+      'This endpoint is plain http: credentials-signed requests and any SSE-C key cross the network unencrypted.',
+    )
   return warnings
 }
 
 /** Problems that stop a config being used at all (a custom target without a valid URL). */
 export function targetProblem(config: TargetConfig): string | undefined {
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(config.region)) return `"${config.region}" is not a region name (like us-east-1).`
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(config.region))
+    return `"${config.region}" is not a region name (like us-east-1).`
   if (config.kind === 'custom') {
     if (!config.endpoint) return 'A custom target needs an endpoint URL.'
     try {
       const url = new URL(config.endpoint)
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return `The endpoint must be an http or https URL, not ${url.protocol}`
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return `The endpoint must be an http or https URL, not ${url.protocol}`
     } catch {
       return `"${config.endpoint}" is not a URL.`
     }

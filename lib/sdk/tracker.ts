@@ -40,14 +40,24 @@ export class CreatedResources {
       case 'PutObject':
       case 'CopyObject':
       case 'CompleteMultipartUpload':
-        this.items = this.items.filter((i) => !(i.kind === 'upload' && i.bucket === bucket && i.key === key && i.uploadId === input.UploadId))
+        this.items = this.items.filter(
+          (i) => !(i.kind === 'upload' && i.bucket === bucket && i.key === key && i.uploadId === input.UploadId),
+        )
         return this.add({ kind: 'object', bucket: bucket!, key: key!, ...(versionId ? { versionId } : {}) })
       case 'CreateMultipartUpload':
         return this.add({ kind: 'upload', bucket: bucket!, key: key!, uploadId: output.UploadId as string })
       case 'AbortMultipartUpload':
         return this.remove({ kind: 'upload', bucket: bucket!, key: key!, uploadId: input.UploadId as string })
       case 'DeleteObject':
-        this.items = this.items.filter((i) => !(i.kind === 'object' && i.bucket === bucket && i.key === key && (!input.VersionId || i.versionId === input.VersionId)))
+        this.items = this.items.filter(
+          (i) =>
+            !(
+              i.kind === 'object' &&
+              i.bucket === bucket &&
+              i.key === key &&
+              (!input.VersionId || i.versionId === input.VersionId)
+            ),
+        )
         return
       case 'DeleteBucket':
         return this.remove({ kind: 'bucket', bucket: bucket! })
@@ -72,13 +82,16 @@ const NAME = 'playgroundTracker'
 export function trackCreations(clients: Clients, tracker: CreatedResources): void {
   const services: ServiceName[] = ['s3', 'kms']
   for (const service of services) {
-    const stack = clients[service].middlewareStack as unknown as { add(mw: unknown, options: Record<string, unknown>): void }
+    const stack = clients[service].middlewareStack as unknown as {
+      add(mw: unknown, options: Record<string, unknown>): void
+    }
     stack.add(
-      (next: (a: unknown) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
-        const result = await next(args)
-        tracker.observe((context.commandName ?? '').replace(/Command$/, ''), args.input, result.output)
-        return result
-      },
+      (next: (a: unknown) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) =>
+        async (args: { input: Record<string, unknown> }) => {
+          const result = await next(args)
+          tracker.observe((context.commandName ?? '').replace(/Command$/, ''), args.input, result.output)
+          return result
+        },
       { step: 'initialize', name: NAME, override: true },
     )
   }

@@ -23,14 +23,27 @@ function matches(source: string, url: URL, self: URL | undefined): boolean {
   const s = source.toLowerCase()
   if (s === "'none'") return false
   if (s === "'self'") return self !== undefined && url.origin === self.origin
-  if (s === '*') return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) || (self !== undefined && url.protocol === self.protocol)
-  if (/^[a-z][a-z0-9+.-]*:$/.test(s)) return url.protocol === s || (s === 'http:' && url.protocol === 'https:') || (s === 'ws:' && url.protocol === 'wss:')
+  if (s === '*')
+    return (
+      ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) ||
+      (self !== undefined && url.protocol === self.protocol)
+    )
+  if (/^[a-z][a-z0-9+.-]*:$/.test(s))
+    return (
+      url.protocol === s || (s === 'http:' && url.protocol === 'https:') || (s === 'ws:' && url.protocol === 'wss:')
+    )
   const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*|(?:\*\.)?[a-z0-9.-]+)(?::(\*|\d+))?(\/.*)?$/.exec(s)
   if (!m) return false
   const [, scheme, host, port, path] = m
   // A scheme-less source takes the page's scheme; http: also allows its secure upgrade.
   const want = scheme ? `${scheme}:` : self?.protocol
-  if (want && url.protocol !== want && !(want === 'http:' && url.protocol === 'https:') && !(want === 'ws:' && url.protocol === 'wss:')) return false
+  if (
+    want &&
+    url.protocol !== want &&
+    !(want === 'http:' && url.protocol === 'https:') &&
+    !(want === 'ws:' && url.protocol === 'wss:')
+  )
+    return false
   const hostname = url.hostname.toLowerCase()
   if (host === '*') return false // "https://*" is not a valid host source
   if (host!.startsWith('*.')) {
@@ -39,7 +52,11 @@ function matches(source: string, url: URL, self: URL | undefined): boolean {
   if (port !== '*') {
     const wanted = port ?? DEFAULT_PORT[want ?? url.protocol] ?? ''
     // An upgrade from http's default port to https's is allowed, as CSP says.
-    if (portOf(url) !== wanted && !(port === undefined && want === 'http:' && url.protocol === 'https:' && portOf(url) === '443')) return false
+    if (
+      portOf(url) !== wanted &&
+      !(port === undefined && want === 'http:' && url.protocol === 'https:' && portOf(url) === '443')
+    )
+      return false
   }
   if (path && path !== '/') {
     const p = decodeURIComponent(url.pathname)

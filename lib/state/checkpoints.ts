@@ -61,7 +61,9 @@ export class Checkpoints {
 
   /** Every checkpoint, newest first; lesson checkpoints included (they carry `lesson`). */
   async list(): Promise<CheckpointMeta[]> {
-    return (await this.deps.store.list()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    return (await this.deps.store.list()).sort((a, b) =>
+      a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+    )
   }
 
   async save(name: string): Promise<CheckpointMeta> {
@@ -99,7 +101,9 @@ export class Checkpoints {
 
   /** Taken the first time a lesson is opened (never again), so "Reset this lesson" has a start to go back to. */
   async ensureLessonCheckpoint(slug: string, title: string): Promise<CheckpointMeta> {
-    return (await this.lessonCheckpoint(slug)) ?? this.put({ id: lessonId(slug), name: `Start of “${title}”`, lesson: slug })
+    return (
+      (await this.lessonCheckpoint(slug)) ?? this.put({ id: lessonId(slug), name: `Start of “${title}”`, lesson: slug })
+    )
   }
 
   /** Back to the state the playground was in when the lesson was first opened. */

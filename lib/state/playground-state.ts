@@ -36,7 +36,12 @@ export class SavedStateError extends Error {
 }
 
 /** The whole playground, self-contained (exports, links, checkpoints); with a plan, bodies and large files are named instead (captureStored). */
-export function capturePlayground(emulator: Emulator, shell: SessionShell, now = new Date(), plan?: SavePlan): SavedPlayground {
+export function capturePlayground(
+  emulator: Emulator,
+  shell: SessionShell,
+  now = new Date(),
+  plan?: SavePlan,
+): SavedPlayground {
   return {
     format: SAVE_FORMAT,
     version: SAVE_VERSION,
@@ -51,7 +56,12 @@ export function capturePlayground(emulator: Emulator, shell: SessionShell, now =
  * The save the browser keeps: object bodies and large files named, not inlined (stored-parts.ts). Returns
  * the document and the parts to write with it; an export or a link uses capturePlayground (self-contained).
  */
-export function captureStored(emulator: Emulator, shell: SessionShell, parts: StoredParts, now = new Date()): { text: string; write: PartsWrite } {
+export function captureStored(
+  emulator: Emulator,
+  shell: SessionShell,
+  parts: StoredParts,
+  now = new Date(),
+): { text: string; write: PartsWrite } {
   const plan = parts.plan(emulator.s3)
   return { text: JSON.stringify(capturePlayground(emulator, shell, now, plan)), write: plan.write }
 }
@@ -67,17 +77,29 @@ export function parsePlayground(input: string | unknown): SavedPlayground {
     }
   }
   const v = value as Partial<SavedPlayground> | null
-  if (typeof v !== 'object' || v === null || v.format !== SAVE_FORMAT) throw new SavedStateError('it is not a playground save (its "format" is not s3-encryption-playground)')
-  if (v.version !== SAVE_VERSION) throw new SavedStateError(`it was saved in format version ${String(v.version)}, and this playground reads version ${SAVE_VERSION}`)
+  if (typeof v !== 'object' || v === null || v.format !== SAVE_FORMAT)
+    throw new SavedStateError('it is not a playground save (its "format" is not s3-encryption-playground)')
+  if (v.version !== SAVE_VERSION)
+    throw new SavedStateError(
+      `it was saved in format version ${String(v.version)}, and this playground reads version ${SAVE_VERSION}`,
+    )
   const problem = sessionProblem(v.session)
   if (problem) throw new SavedStateError(problem)
   if (typeof v.emulator !== 'object' || v.emulator === null) throw new SavedStateError('the emulator state is missing')
-  if (v.blobs !== undefined && (typeof v.blobs !== 'object' || v.blobs === null || !Object.values(v.blobs).every((k) => typeof k === 'string'))) throw new SavedStateError('the list of stored bodies is damaged')
+  if (
+    v.blobs !== undefined &&
+    (typeof v.blobs !== 'object' || v.blobs === null || !Object.values(v.blobs).every((k) => typeof k === 'string'))
+  )
+    throw new SavedStateError('the list of stored bodies is damaged')
   return v as SavedPlayground
 }
 
 /** The bodies a save names, in a fresh store (no copies); throws when one is not in `parts`. */
-function storedBodies(saved: SavedPlayground, emulator: Emulator, parts: Parts | undefined): MemoryBlobStore | undefined {
+function storedBodies(
+  saved: SavedPlayground,
+  emulator: Emulator,
+  parts: Parts | undefined,
+): MemoryBlobStore | undefined {
   if (!saved.blobs) return undefined
   const store = new MemoryBlobStore(emulator.s3.options.random)
   for (const [id, key] of Object.entries(saved.blobs)) {
@@ -104,7 +126,9 @@ export function checkPlayground(saved: SavedPlayground, parts?: Parts): void {
   try {
     restoreInPlace(saved, createEmulator(), scratch, parts)
   } catch (error) {
-    throw new SavedStateError(`the saved state cannot be restored: ${error instanceof Error ? error.message : String(error)}`)
+    throw new SavedStateError(
+      `the saved state cannot be restored: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 }
 
@@ -112,7 +136,12 @@ export function checkPlayground(saved: SavedPlayground, parts?: Parts): void {
  * Restores a save into a live emulator and shell. It is tried on a scratch copy first, so a damaged save
  * throws SavedStateError and leaves the live state as it was.
  */
-export function restorePlayground(saved: SavedPlayground, emulator: Emulator, shell: SessionShell, parts?: Parts): void {
+export function restorePlayground(
+  saved: SavedPlayground,
+  emulator: Emulator,
+  shell: SessionShell,
+  parts?: Parts,
+): void {
   checkPlayground(saved, parts)
   restoreInPlace(saved, emulator, shell, parts)
 }

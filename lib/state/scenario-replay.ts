@@ -19,7 +19,8 @@ import { placeholderBody, type Scenario, type ScenarioSse } from './scenario'
 const S3 = 'https://s3.emulator.invalid'
 const KMS = 'https://kms.emulator.invalid/'
 // The emulator does not check signatures; a SigV4-shaped header names the service and the (example) caller.
-const auth = (service: string) => `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`
+const auth = (service: string) =>
+  `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`
 
 export interface ReplayReport {
   /** Old key id → new key id. */
@@ -28,25 +29,48 @@ export interface ReplayReport {
   problems: string[]
 }
 
-const path = (bucket: string, key?: string) => `/${encodeURIComponent(bucket)}${key === undefined ? '' : '/' + key.split('/').map(encodeURIComponent).join('/')}`
+const path = (bucket: string, key?: string) =>
+  `/${encodeURIComponent(bucket)}${key === undefined ? '' : '/' + key.split('/').map(encodeURIComponent).join('/')}`
 
-export async function replayScenario(scenario: Scenario, emulator: Emulator, shell: SessionShell): Promise<ReplayReport> {
+export async function replayScenario(
+  scenario: Scenario,
+  emulator: Emulator,
+  shell: SessionShell,
+): Promise<ReplayReport> {
   const problems: string[] = []
   const keyIds: Record<string, string> = {}
   const swap = (text: string) => Object.entries(keyIds).reduce((t, [from, to]) => t.split(from).join(to), text)
 
-  const s3 = async (what: string, method: string, target: string, body?: Uint8Array | string, headers: Record<string, string> = {}) => {
+  const s3 = async (
+    what: string,
+    method: string,
+    target: string,
+    body?: Uint8Array | string,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await emulator.handle(
-      new Request(S3 + target, { method, headers: { authorization: auth('s3'), ...headers }, ...(body !== undefined ? { body: body as BodyInit } : {}) }),
+      new Request(S3 + target, {
+        method,
+        headers: { authorization: auth('s3'), ...headers },
+        ...(body !== undefined ? { body: body as BodyInit } : {}),
+      }),
     )
     if (response.status >= 300) problems.push(`${what}: HTTP ${response.status} ${await response.text()}`)
     return response
   }
-  const kms = async (what: string, operation: string, input: Record<string, unknown>): Promise<Record<string, unknown> | undefined> => {
+  const kms = async (
+    what: string,
+    operation: string,
+    input: Record<string, unknown>,
+  ): Promise<Record<string, unknown> | undefined> => {
     const response = await emulator.handle(
       new Request(KMS, {
         method: 'POST',
-        headers: { authorization: auth('kms'), 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${operation}` },
+        headers: {
+          authorization: auth('kms'),
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `TrentService.${operation}`,
+        },
         body: JSON.stringify(input),
       }),
     )
@@ -59,13 +83,21 @@ export async function replayScenario(scenario: Scenario, emulator: Emulator, she
   }
 
   for (const key of scenario.keys) {
-    const made = await kms(`create key ${key.ref}`, 'CreateKey', { Description: key.description, ...(key.tags.length ? { Tags: key.tags } : {}) })
+    const made = await kms(`create key ${key.ref}`, 'CreateKey', {
+      Description: key.description,
+      ...(key.tags.length ? { Tags: key.tags } : {}),
+    })
     const id = (made?.KeyMetadata as { KeyId?: string } | undefined)?.KeyId
     if (!id) continue
     keyIds[key.ref] = id
     for (const alias of key.aliases) await kms(`alias ${alias}`, 'CreateAlias', { AliasName: alias, TargetKeyId: id })
-    if (key.rotation) await kms(`rotation of ${alias0(key)}`, 'EnableKeyRotation', { KeyId: id, RotationPeriodInDays: key.rotation.periodInDays })
-    for (let i = 0; i < Math.min(key.onDemandRotations ?? 0, 10); i++) await kms(`rotation of ${alias0(key)}`, 'RotateKeyOnDemand', { KeyId: id })
+    if (key.rotation)
+      await kms(`rotation of ${alias0(key)}`, 'EnableKeyRotation', {
+        KeyId: id,
+        RotationPeriodInDays: key.rotation.periodInDays,
+      })
+    for (let i = 0; i < Math.min(key.onDemandRotations ?? 0, 10); i++)
+      await kms(`rotation of ${alias0(key)}`, 'RotateKeyOnDemand', { KeyId: id })
   }
 
   for (const bucket of scenario.buckets) {
@@ -73,11 +105,22 @@ export async function replayScenario(scenario: Scenario, emulator: Emulator, she
     if (bucket.encryption) {
       const e = bucket.encryption
       const rule: XmlNode[] = [
-        ['ApplyServerSideEncryptionByDefault', [['SSEAlgorithm', e.algorithm], ['KMSMasterKeyID', e.kmsMasterKeyId === undefined ? undefined : swap(e.kmsMasterKeyId)]]],
+        [
+          'ApplyServerSideEncryptionByDefault',
+          [
+            ['SSEAlgorithm', e.algorithm],
+            ['KMSMasterKeyID', e.kmsMasterKeyId === undefined ? undefined : swap(e.kmsMasterKeyId)],
+          ],
+        ],
         ['BucketKeyEnabled', e.bucketKeyEnabled],
         ['BlockedEncryptionTypes', e.blocked?.map((t): XmlNode => ['EncryptionType', t])],
       ]
-      await s3(`default encryption of ${bucket.name}`, 'PUT', `${path(bucket.name)}?encryption`, xmlDocument('ServerSideEncryptionConfiguration', [['Rule', rule]]))
+      await s3(
+        `default encryption of ${bucket.name}`,
+        'PUT',
+        `${path(bucket.name)}?encryption`,
+        xmlDocument('ServerSideEncryptionConfiguration', [['Rule', rule]]),
+      )
     }
     if (bucket.cors) {
       const rules = bucket.cors.map((r): XmlNode => [
@@ -99,24 +142,45 @@ export async function replayScenario(scenario: Scenario, emulator: Emulator, she
         problems.push(`s3://${bucket.name}/${object.key}: its contents are not valid base64`)
         continue
       }
-      const headers: Record<string, string> = { ...sseHeaders(object.sse, swap), ...(object.contentType ? { 'content-type': object.contentType } : {}) }
+      const headers: Record<string, string> = {
+        ...sseHeaders(object.sse, swap),
+        ...(object.contentType ? { 'content-type': object.contentType } : {}),
+      }
       for (const [k, v] of Object.entries(object.metadata ?? {})) headers[`x-amz-meta-${k}`] = v
       await s3(`s3://${bucket.name}/${object.key}`, 'PUT', path(bucket.name, object.key), body, headers)
     }
   }
 
-  for (const bucket of scenario.buckets) if (bucket.policy) await s3(`policy of ${bucket.name}`, 'PUT', `${path(bucket.name)}?policy`, swap(bucket.policy))
+  for (const bucket of scenario.buckets)
+    if (bucket.policy) await s3(`policy of ${bucket.name}`, 'PUT', `${path(bucket.name)}?policy`, swap(bucket.policy))
   for (const key of scenario.keys) {
     const id = keyIds[key.ref]
     if (!id) continue
-    if (key.policy) await kms(`key policy of ${alias0(key)}`, 'PutKeyPolicy', { KeyId: id, PolicyName: 'default', Policy: swap(key.policy), BypassPolicyLockoutSafetyCheck: true })
+    if (key.policy)
+      await kms(`key policy of ${alias0(key)}`, 'PutKeyPolicy', {
+        KeyId: id,
+        PolicyName: 'default',
+        Policy: swap(key.policy),
+        BypassPolicyLockoutSafetyCheck: true,
+      })
     if (key.state === 'Disabled') await kms(`disable ${alias0(key)}`, 'DisableKey', { KeyId: id })
-    if (key.state === 'PendingDeletion') await kms(`delete ${alias0(key)}`, 'ScheduleKeyDeletion', { KeyId: id, PendingWindowInDays: key.deletionWindowInDays ?? 30 })
+    if (key.state === 'PendingDeletion')
+      await kms(`delete ${alias0(key)}`, 'ScheduleKeyDeletion', {
+        KeyId: id,
+        PendingWindowInDays: key.deletionWindowInDays ?? 30,
+      })
   }
   emulator.cloudtrail.replaceWith([], [])
 
   const session = scenario.session
-  applySession({ ...session, history: session.history.map(swap), env: Object.fromEntries(Object.entries(session.env).map(([k, v]) => [k, swap(v)])) }, shell)
+  applySession(
+    {
+      ...session,
+      history: session.history.map(swap),
+      env: Object.fromEntries(Object.entries(session.env).map(([k, v]) => [k, swap(v)])),
+    },
+    shell,
+  )
   return { keyIds, problems }
 }
 
@@ -137,7 +201,10 @@ function sseHeaders(sse: ScenarioSse, swap: (s: string) => string): Record<strin
  * live playground (Persistence.replaceWith), so opening a link goes through the same checked restore as
  * an import.
  */
-export async function scenarioToSave(scenario: Scenario, now = new Date()): Promise<{ saved: SavedPlayground; report: ReplayReport }> {
+export async function scenarioToSave(
+  scenario: Scenario,
+  now = new Date(),
+): Promise<{ saved: SavedPlayground; report: ReplayReport }> {
   const emulator = createEmulator()
   const shell = { vfs: new Vfs(), env: {}, history: [], aws: { config: {} } } as unknown as SessionShell
   const report = await replayScenario(scenario, emulator, shell)

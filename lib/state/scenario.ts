@@ -85,7 +85,8 @@ const b64 = (bytes: Uint8Array) => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(s)
 }
-const sizeText = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`)
+const sizeText = (n: number) =>
+  n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`
 
 /**
  * Reads objects' plaintext with a copy of KMS (every key enabled, default policies), so sharing never
@@ -93,7 +94,11 @@ const sizeText = (n: number) => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${
  * the live ones; nothing here leaves this function but plaintext.
  */
 function plaintextReader(live: Emulator): (bucket: string, object: StoredObject) => Promise<Uint8Array> {
-  const scratch = createEmulator({ now: () => live.clock.now(), region: live.s3.options.region, account: live.s3.options.account })
+  const scratch = createEmulator({
+    now: () => live.clock.now(),
+    region: live.s3.options.region,
+    account: live.s3.options.account,
+  })
   restoreKmsSnapshot({ kms: kmsToSnapshot(live) }, scratch)
   for (const key of scratch.kms.state.keys.values()) {
     key.state = 'Enabled'
@@ -126,7 +131,11 @@ function keyOf(k: KmsKey, aliases: string[], account: string): ScenarioKey {
 }
 
 /** Describes the live playground as a scenario. Reads plaintexts (for objects small enough) without side effects. */
-export async function captureScenario(emulator: Emulator, shell: SessionShell, limits: ScenarioLimits = DEFAULT_LIMITS): Promise<Scenario> {
+export async function captureScenario(
+  emulator: Emulator,
+  shell: SessionShell,
+  limits: ScenarioLimits = DEFAULT_LIMITS,
+): Promise<Scenario> {
   const notShared: string[] = []
   let budget = limits.total
   const account = emulator.s3.options.account
@@ -158,7 +167,12 @@ export async function captureScenario(emulator: Emulator, shell: SessionShell, l
           ? { algorithm: 'AES256' }
           : (() => {
               const extra = Object.fromEntries(Object.entries(object.sse.context).filter(([k]) => k !== 'aws:s3:arn'))
-              return { algorithm: object.sse.algorithm, key: refOf(object.sse.keyArn), bucketKey: object.sse.bucketKey, ...(Object.keys(extra).length ? { context: extra } : {}) }
+              return {
+                algorithm: object.sse.algorithm,
+                key: refOf(object.sse.keyArn),
+                bucketKey: object.sse.bucketKey,
+                ...(Object.keys(extra).length ? { context: extra } : {}),
+              }
             })()
       const entry: ScenarioObject = {
         key: object.key,
@@ -172,19 +186,27 @@ export async function captureScenario(emulator: Emulator, shell: SessionShell, l
           entry.base64 = b64(await read(bucket.name, object))
           budget -= object.size
         } catch (error) {
-          notShared.push(`${where}: its contents could not be read (${error instanceof Error ? error.message : String(error)}); it comes back with a placeholder`)
+          notShared.push(
+            `${where}: its contents could not be read (${error instanceof Error ? error.message : String(error)}); it comes back with a placeholder`,
+          )
         }
-      } else notShared.push(`${where}: ${sizeText(object.size)} is too large for a link; it comes back with a placeholder text`)
+      } else
+        notShared.push(
+          `${where}: ${sizeText(object.size)} is too large for a link; it comes back with a placeholder text`,
+        )
       objects.push(entry)
     }
-    for (const upload of bucket.uploads.values()) notShared.push(`s3://${bucket.name}/${upload.key}: a multipart upload in progress is not shared`)
+    for (const upload of bucket.uploads.values())
+      notShared.push(`s3://${bucket.name}/${upload.key}: a multipart upload in progress is not shared`)
     buckets.push({
       name: bucket.name,
       ...(bucket.encryptionExplicit
         ? {
             encryption: {
               algorithm: bucket.encryption.algorithm,
-              ...(bucket.encryption.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: bucket.encryption.kmsMasterKeyId } : {}),
+              ...(bucket.encryption.kmsMasterKeyId !== undefined
+                ? { kmsMasterKeyId: bucket.encryption.kmsMasterKeyId }
+                : {}),
               bucketKeyEnabled: bucket.encryption.bucketKeyEnabled,
               ...(bucket.encryption.blocked ? { blocked: [...bucket.encryption.blocked] } : {}),
             },
@@ -200,7 +222,9 @@ export async function captureScenario(emulator: Emulator, shell: SessionShell, l
   for (const path of session.omitted) notShared.push(`${path}: a key file, never shared`)
   session.omitted = []
   session.awsConfig = Object.fromEntries(Object.entries(session.awsConfig).filter(([k]) => !CREDENTIAL_SETTING.test(k)))
-  session.env = Object.fromEntries(Object.entries(session.env).filter(([k]) => !/^AWS_(SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/.test(k)))
+  session.env = Object.fromEntries(
+    Object.entries(session.env).filter(([k]) => !/^AWS_(SECRET_ACCESS_KEY|SESSION_TOKEN|SECURITY_TOKEN)$/.test(k)),
+  )
   session.files = session.files.filter((f) => {
     const size = 'base64' in f ? Math.floor((f.base64.length * 3) / 4) : Infinity // captureSession without a store keeps every file inline
     if (size <= limits.perItem && size <= budget) {
@@ -214,4 +238,5 @@ export async function captureScenario(emulator: Emulator, shell: SessionShell, l
 }
 
 /** The placeholder body of an object whose bytes were too large for the link. */
-export const placeholderBody = (size: number) => `[placeholder: the shared object held ${sizeText(size)}, too large for a share link]\n`
+export const placeholderBody = (size: number) =>
+  `[placeholder: the shared object held ${sizeText(size)}, too large for a share link]\n`

@@ -5,7 +5,13 @@
 import { tokenize } from '../cli/shell/tokenize'
 
 /** Options whose value is secret (aws-cli spellings in s3, s3api and kms). */
-export const SECRET_OPTIONS = ['--sse-c-key', '--sse-c-copy-source-key', '--sse-customer-key', '--copy-source-sse-customer-key', '--plaintext']
+export const SECRET_OPTIONS = [
+  '--sse-c-key',
+  '--sse-c-copy-source-key',
+  '--sse-customer-key',
+  '--copy-source-sse-customer-key',
+  '--plaintext',
+]
 
 /** Environment variables never saved, whatever they were used for. */
 export const SECRET_ENV = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|ACCESS_KEY/i
@@ -15,7 +21,8 @@ export const REDACTED = '<secret not saved>'
 // A value already redacted (history restored from a save) matches whole, so saving again leaves it as it is.
 const OPTION = new RegExp(`(${SECRET_OPTIONS.join('|')})(\\s+|=)(<secret not saved>|"[^"]*"|'[^']*'|\\S+)`, 'g')
 const ASSIGN = /\b([A-Za-z_][A-Za-z0-9_]*)=(<secret not saved>|"[^"]*"|'[^']*'|\S+)/g
-const CONFIGURE = /(aws\s+configure\s+set\s+\S*(?:secret|token|access_key)\S*\s+)(<secret not saved>|"[^"]*"|'[^']*'|\S+)/gi
+const CONFIGURE =
+  /(aws\s+configure\s+set\s+\S*(?:secret|token|access_key)\S*\s+)(<secret not saved>|"[^"]*"|'[^']*'|\S+)/gi
 
 const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2')
 /** A file reference or a variable keeps its place; only a literal value is a secret in the line itself. */
@@ -31,13 +38,18 @@ export function redactLine(line: string, isSecretFile: (path: string) => boolean
   const write = REDIRECT.exec(line)
   if (write && isSecretFile(unquote(write[4]!))) return `${write[1]} ${REDACTED} ${write[3]} ${write[4]}`
   return line
-    .replace(OPTION, (all, opt: string, sep: string, value: string) => (isReference(value) ? all : `${opt}${sep}${REDACTED}`))
+    .replace(OPTION, (all, opt: string, sep: string, value: string) =>
+      isReference(value) ? all : `${opt}${sep}${REDACTED}`,
+    )
     .replace(ASSIGN, (all, name: string) => (SECRET_ENV.test(name) ? `${name}=${REDACTED}` : all))
     .replace(CONFIGURE, (_all, head: string) => `${head}${REDACTED}`)
 }
 
 /** Files (as written, relative to nothing) and variables that history passed as secret values. */
-export function secretReferences(history: readonly string[], env: Record<string, string> = {}): { files: string[]; variables: string[] } {
+export function secretReferences(
+  history: readonly string[],
+  env: Record<string, string> = {},
+): { files: string[]; variables: string[] } {
   const files = new Set<string>()
   const variables = new Set<string>()
   for (const line of history) {
@@ -45,7 +57,10 @@ export function secretReferences(history: readonly string[], env: Record<string,
     if (parsed.incomplete) continue
     const words = parsed.tokens.flatMap((t) => (t.kind === 'word' ? [t.value] : []))
     // tokenize() expands $VAR to '' with an empty env: find variables in the raw line instead.
-    for (const m of line.matchAll(new RegExp(`(?:${SECRET_OPTIONS.join('|')})(?:\\s+|=)["']?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)`, 'g'))) variables.add(m[1]!)
+    for (const m of line.matchAll(
+      new RegExp(`(?:${SECRET_OPTIONS.join('|')})(?:\\s+|=)["']?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)`, 'g'),
+    ))
+      variables.add(m[1]!)
     words.forEach((w, i) => {
       const [opt, inline] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined]
       // s3ec's --keyring aes:fileb://KEY and rsa:file://KEY.pem name key files (kms:KEY names a KMS key, no secret).

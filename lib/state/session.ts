@@ -46,7 +46,9 @@ export function captureSession(shell: SessionShell, external?: FileExternalizer)
     cwd: shell.vfs.cwd,
     env: Object.fromEntries(Object.entries(shell.env).filter(([k]) => !refs.variables.includes(k))),
     history: shell.history.map((line) => redactLine(line, (path) => secretFiles.has(shell.vfs.resolve(path)))),
-    awsConfig: Object.fromEntries(Object.entries(config).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    awsConfig: Object.fromEntries(
+      Object.entries(config).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    ),
     dirs,
     files: files
       .filter((f) => !secretFiles.has(f))
@@ -64,7 +66,12 @@ export function applySession(saved: SavedSession, shell: SessionShell, parts?: R
   for (const dir of [...saved.dirs].sort((a, b) => a.length - b.length)) if (!shell.vfs.isDir(dir)) shell.vfs.mkdir(dir)
   for (const f of saved.files) {
     const bytes = 'part' in f ? parts?.get(f.part) : fromBase64(f.base64)
-    if (!bytes) throw new Error('part' in f ? `the saved file ${f.path} is missing from storage` : `the saved file ${f.path} holds invalid base64`)
+    if (!bytes)
+      throw new Error(
+        'part' in f
+          ? `the saved file ${f.path} is missing from storage`
+          : `the saved file ${f.path} holds invalid base64`,
+      )
     shell.vfs.write(f.path, bytes)
   }
   if (shell.vfs.isDir(saved.cwd)) shell.vfs.cwd = saved.cwd
@@ -88,7 +95,8 @@ export function sessionProblem(value: unknown): string | undefined {
   if (!isStrings(s.history)) return 'the history is not a list of lines'
   if (!isStringMap(s.awsConfig ?? {})) return 'the aws configuration is not a map of strings'
   if (!isStrings(s.dirs)) return 'the directory list is damaged'
-  const fileOk = (f: Partial<{ path: string; base64: string; part: string }> | null) => typeof f?.path === 'string' && (typeof f.base64 === 'string' || typeof f.part === 'string')
+  const fileOk = (f: Partial<{ path: string; base64: string; part: string }> | null) =>
+    typeof f?.path === 'string' && (typeof f.base64 === 'string' || typeof f.part === 'string')
   if (!Array.isArray(s.files) || !s.files.every(fileOk)) return 'the file list is damaged'
   return undefined
 }

@@ -36,7 +36,9 @@ const fromBase64Url = (text: string) => {
 
 /** The fragment value (without `#scenario=`). */
 export async function encodeScenario(scenario: Scenario): Promise<string> {
-  return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw')))
+  return toBase64Url(
+    await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw')),
+  )
 }
 
 export async function decodeScenario(encoded: string): Promise<Scenario> {
@@ -58,10 +60,16 @@ export async function decodeScenario(encoded: string): Promise<Scenario> {
 /** Checks the outline of a decoded scenario; throws ShareLinkError with a reason. */
 export function parseScenario(value: unknown): Scenario {
   const s = value as Partial<Scenario> | null
-  if (typeof s !== 'object' || s === null || s.format !== 's3-encryption-playground-scenario') throw new ShareLinkError('the link does not hold a playground scenario')
-  if (s.version !== SCENARIO_VERSION) throw new ShareLinkError(`the link was made by scenario format ${String(s.version)}, and this playground reads ${SCENARIO_VERSION}`)
-  if (!Array.isArray(s.keys) || !s.keys.every((k) => typeof k?.ref === 'string' && Array.isArray(k.aliases))) throw new ShareLinkError('the link’s key list is damaged')
-  if (!Array.isArray(s.buckets) || !s.buckets.every((b) => typeof b?.name === 'string' && Array.isArray(b.objects))) throw new ShareLinkError('the link’s bucket list is damaged')
+  if (typeof s !== 'object' || s === null || s.format !== 's3-encryption-playground-scenario')
+    throw new ShareLinkError('the link does not hold a playground scenario')
+  if (s.version !== SCENARIO_VERSION)
+    throw new ShareLinkError(
+      `the link was made by scenario format ${String(s.version)}, and this playground reads ${SCENARIO_VERSION}`,
+    )
+  if (!Array.isArray(s.keys) || !s.keys.every((k) => typeof k?.ref === 'string' && Array.isArray(k.aliases)))
+    throw new ShareLinkError('the link’s key list is damaged')
+  if (!Array.isArray(s.buckets) || !s.buckets.every((b) => typeof b?.name === 'string' && Array.isArray(b.objects)))
+    throw new ShareLinkError('the link’s bucket list is damaged')
   const problem = sessionProblem(s.session)
   if (problem) throw new ShareLinkError(`the link’s terminal session is damaged: ${problem}`)
   if (!Array.isArray(s.notShared)) throw new ShareLinkError('the link is damaged (no list of what was left out)')

@@ -57,13 +57,20 @@ export class Trace {
 
   /** The steps, with the request itself first (`name`, e.g. "S3 PutObject"), from start to now. */
   finish(name: string, detail?: string): TraceStep[] {
-    return [{ name, ...(detail ? { detail } : {}), start: 0, ms: this.elapsed(), depth: 0 }, ...this.recorded.map((s) => ({ ...s }))]
+    return [
+      { name, ...(detail ? { detail } : {}), start: 0, ms: this.elapsed(), depth: 0 },
+      ...this.recorded.map((s) => ({ ...s })),
+    ]
   }
 }
 
 /** `run` as a step of `trace`, or just `run` when the request is not traced. */
-export const traced = <T>(trace: Trace | undefined, name: string, detail: string | undefined, run: () => Promise<T> | T): Promise<T> =>
-  trace ? trace.span(name, detail, run) : Promise.resolve().then(run)
+export const traced = <T>(
+  trace: Trace | undefined,
+  name: string,
+  detail: string | undefined,
+  run: () => Promise<T> | T,
+): Promise<T> => (trace ? trace.span(name, detail, run) : Promise.resolve().then(run))
 
 /** Recent traces by request id, for the control endpoint (`GET /_playground/traces`). */
 export class TraceLog {
@@ -81,4 +88,5 @@ export class TraceLog {
   }
 }
 
-export const sizeText = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`)
+export const sizeText = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`

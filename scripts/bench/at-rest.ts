@@ -29,7 +29,14 @@ export interface Sealed {
 }
 
 /** Seals `plaintext` as object bucket/key would be stored; open() reads it back (data key included). */
-export async function sealAtRest(emulator: Emulator, mode: SseMode, bucket: string, key: string, plaintext: Uint8Array, customerKey: Uint8Array): Promise<Sealed> {
+export async function sealAtRest(
+  emulator: Emulator,
+  mode: SseMode,
+  bucket: string,
+  key: string,
+  plaintext: Uint8Array,
+  customerKey: Uint8Array,
+): Promise<Sealed> {
   const s3 = emulator.s3
   const arn = objectArn(bucket, key)
   const made = await newDataKey(s3, bucket, key, writeTarget(mode, customerKey), {})

@@ -33,7 +33,10 @@ export async function startWorker(): Promise<void> {
     }
     const size = Number(new URL(request.url).searchParams.get('size'))
     if (zeros.length < size) zeros = new Uint8Array(size)
-    return new Response(zeros.subarray(0, size), { status: 200, headers: { 'content-type': 'application/octet-stream', 'x-amz-server-side-encryption': 'AES256' } })
+    return new Response(zeros.subarray(0, size), {
+      status: 200,
+      headers: { 'content-type': 'application/octet-stream', 'x-amz-server-side-encryption': 'AES256' },
+    })
   })
   // The no-op handler first: the emulator's handler takes every other host under emulator.invalid.
   const worker = setupWorker(noop, ...createHandlers(emulator, new ExchangeLog()))
@@ -43,11 +46,19 @@ export async function startWorker(): Promise<void> {
 }
 
 const url = (target: Target, size: number) =>
-  target === 'emulator' ? `https://s3.emulator.invalid/bench-bucket/object-${size}` : target === 'noop' ? `https://noop.emulator.invalid/object?size=${size}` : `${location.origin}/echo?size=${size}`
+  target === 'emulator'
+    ? `https://s3.emulator.invalid/bench-bucket/object-${size}`
+    : target === 'noop'
+      ? `https://noop.emulator.invalid/object?size=${size}`
+      : `${location.origin}/echo?size=${size}`
 
 async function once(target: Target, op: 'PUT' | 'GET', size: number): Promise<void> {
   if (op === 'PUT') {
-    const r = await fetch(url(target, size), { method: 'PUT', body: body(size) as BodyInit, headers: { 'x-amz-server-side-encryption': 'AES256', 'content-type': 'application/octet-stream' } })
+    const r = await fetch(url(target, size), {
+      method: 'PUT',
+      body: body(size) as BodyInit,
+      headers: { 'x-amz-server-side-encryption': 'AES256', 'content-type': 'application/octet-stream' },
+    })
     if (r.status !== 200) throw new Error(`${target} PUT ${size}: ${r.status} ${await r.text()}`)
     await r.arrayBuffer()
     return
@@ -68,7 +79,9 @@ export async function measure(target: Target, op: 'PUT' | 'GET', size: number, n
 
 /** Raw AES-256-GCM encryption with WebCrypto, MB/s: what SSE costs at the least. */
 export async function webCryptoMBps(size: number): Promise<number> {
-  const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, ['encrypt'])
+  const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, [
+    'encrypt',
+  ])
   const data = body(size)
   await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, data as BufferSource)
   const started = performance.now()

@@ -98,13 +98,16 @@ export async function benchEmulator(): Promise<{ emulator: Emulator; headers(mod
 }
 
 const put = async (emulator: Emulator, key: string, body: BodyInit, headers: Record<string, string>) => {
-  const response = await emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/${key}`, { method: 'PUT', body, headers, duplex: 'half' } as RequestInit))
+  const response = await emulator.handle(
+    new Request(`${ENDPOINT}/${BUCKET}/${key}`, { method: 'PUT', body, headers, duplex: 'half' } as RequestInit),
+  )
   if (response.status !== 200) throw new Error(`PutObject ${key}: ${response.status} ${await response.text()}`)
 }
 const get = async (emulator: Emulator, key: string, headers: Record<string, string>, bytes: number) => {
   const response = await emulator.handle(new Request(`${ENDPOINT}/${BUCKET}/${key}`, { headers }))
   const length = (await response.arrayBuffer()).byteLength
-  if (response.status !== 200 || length !== bytes) throw new Error(`GetObject ${key}: ${response.status}, ${length} bytes`)
+  if (response.status !== 200 || length !== bytes)
+    throw new Error(`GetObject ${key}: ${response.status}, ${length} bytes`)
 }
 
 async function operations(): Promise<Op[]> {
@@ -114,7 +117,12 @@ async function operations(): Promise<Op[]> {
   const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt'])
   const customerKey = crypto.getRandomValues(new Uint8Array(32))
   const ops: Op[] = [
-    { path: 'WebCrypto AES-GCM', via: 'webcrypto', op: 'encrypt', prepare: async (data) => () => crypto.subtle.encrypt({ name: 'AES-GCM', iv }, cryptoKey, buf(data)) },
+    {
+      path: 'WebCrypto AES-GCM',
+      via: 'webcrypto',
+      op: 'encrypt',
+      prepare: async (data) => () => crypto.subtle.encrypt({ name: 'AES-GCM', iv }, cryptoKey, buf(data)),
+    },
     {
       path: 'WebCrypto AES-GCM',
       via: 'webcrypto',
@@ -127,7 +135,12 @@ async function operations(): Promise<Op[]> {
   ]
   for (const mode of SSE_MODES) {
     ops.push(
-      { path: mode, via: 'at-rest', op: 'encrypt', prepare: async (data) => () => sealAtRest(emulator, mode, BUCKET, 'at-rest', data, customerKey) },
+      {
+        path: mode,
+        via: 'at-rest',
+        op: 'encrypt',
+        prepare: async (data) => () => sealAtRest(emulator, mode, BUCKET, 'at-rest', data, customerKey),
+      },
       {
         path: mode,
         via: 'at-rest',
@@ -137,7 +150,12 @@ async function operations(): Promise<Op[]> {
           return () => sealed.open()
         },
       },
-      { path: mode, via: 'handle()', op: 'encrypt', prepare: async (data) => () => put(emulator, `obj-${mode}`, data as BodyInit, headers(mode)) },
+      {
+        path: mode,
+        via: 'handle()',
+        op: 'encrypt',
+        prepare: async (data) => () => put(emulator, `obj-${mode}`, data as BodyInit, headers(mode)),
+      },
       {
         path: mode,
         via: 'handle()',
@@ -188,7 +206,9 @@ export interface BenchOptions {
 const best = (xs: number[]) => Math.min(...xs)
 
 export async function runCryptoBench(options: BenchOptions): Promise<BenchRow[]> {
-  const ops = (await operations()).filter((o) => !options.only || o.via === 'webcrypto' || `${o.via} ${o.path} ${o.op}`.includes(options.only))
+  const ops = (await operations()).filter(
+    (o) => !options.only || o.via === 'webcrypto' || `${o.via} ${o.path} ${o.op}`.includes(options.only),
+  )
   const largest = Math.max(...options.sizes)
   const all = randomBytes(largest)
   const rows: BenchRow[] = []
@@ -203,7 +223,8 @@ export async function runCryptoBench(options: BenchOptions): Promise<BenchRow[]>
       // Each round times raw WebCrypto (same direction, same bytes) right before the path, so the ratio holds
       // on a machine whose load drifts (the webcrypto rows themselves are timed alone).
       let run: (() => Promise<unknown>) | undefined = await o.prepare(data)
-      let base: (() => Promise<unknown>) | undefined = o.via === 'webcrypto' ? undefined : await raw.get(o.op)!.prepare(data)
+      let base: (() => Promise<unknown>) | undefined =
+        o.via === 'webcrypto' ? undefined : await raw.get(o.op)!.prepare(data)
       // Operations are timed in groups of about 4 MiB (browsers coarsen performance.now() to 0.1 ms) and the
       // fastest group counts: a short group often runs undisturbed even on a loaded machine, where a round's
       // average would mostly measure the load.
@@ -231,9 +252,19 @@ export async function runCryptoBench(options: BenchOptions): Promise<BenchRow[]>
       const ms = best(times)
       const MBps = +(bytes / MiB / (ms / 1000)).toFixed(1)
       const ratio = baseTimes.length ? best(baseTimes) / ms : 1
-      const row: BenchRow = { path: o.path, via: o.via, op: o.op, bytes, MBps, ratio: +ratio.toFixed(3), peakGrowthPerObject: +(Math.max(0, peak - before) / bytes).toFixed(2) }
+      const row: BenchRow = {
+        path: o.path,
+        via: o.via,
+        op: o.op,
+        bytes,
+        MBps,
+        ratio: +ratio.toFixed(3),
+        peakGrowthPerObject: +(Math.max(0, peak - before) / bytes).toFixed(2),
+      }
       rows.push(row)
-      options.log?.(`${label(bytes).padStart(8)} ${`${o.via} ${o.path} ${o.op}`.padEnd(34)} ${String(MBps).padStart(8)} MB/s  ×${row.ratio.toFixed(3)}  peak +${row.peakGrowthPerObject}× object`)
+      options.log?.(
+        `${label(bytes).padStart(8)} ${`${o.via} ${o.path} ${o.op}`.padEnd(34)} ${String(MBps).padStart(8)} MB/s  ×${row.ratio.toFixed(3)}  peak +${row.peakGrowthPerObject}× object`,
+      )
     }
   }
   return rows
@@ -246,9 +277,15 @@ export const label = (bytes: number) => (bytes >= MiB ? `${bytes / MiB} MiB` : `
  * WebCrypto (the issue's reference points), PutObject through handle() (the emulator keeps the ciphertext), and
  * the S3EC V2 format. With a `File` (browsers), the same from a File whose bytes live outside the renderer.
  */
-export async function runMemoryScenarios(bytes: number, probe: MemoryProbe, log?: (line: string) => void): Promise<MemoryRow[]> {
+export async function runMemoryScenarios(
+  bytes: number,
+  probe: MemoryProbe,
+  log?: (line: string) => void,
+): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = []
-  const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, ['encrypt'])
+  const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, [
+    'encrypt',
+  ])
   const iv = crypto.getRandomValues(new Uint8Array(12))
   const chunk = MiB
   const measure = async (scenario: string, run: () => Promise<unknown>) => {
@@ -263,7 +300,12 @@ export async function runMemoryScenarios(bytes: number, probe: MemoryProbe, log?
     gc()
     await new Promise((r) => setTimeout(r, 200))
     const { rss } = await probe.read()
-    const row = { scenario, bytes, peakGrowth: +((peak - before) / bytes).toFixed(2), keptGrowth: +((rss - before) / bytes).toFixed(2) }
+    const row = {
+      scenario,
+      bytes,
+      peakGrowth: +((peak - before) / bytes).toFixed(2),
+      keptGrowth: +((rss - before) / bytes).toFixed(2),
+    }
     rows.push(row)
     log?.(`${label(bytes)} ${scenario.padEnd(60)} peak +${row.peakGrowth}×, kept +${row.keptGrowth}×`)
     kept = undefined
@@ -271,15 +313,22 @@ export async function runMemoryScenarios(bytes: number, probe: MemoryProbe, log?
   }
   {
     let plain: Uint8Array | undefined = randomBytes(bytes)
-    await measure('WebCrypto one-shot encrypt, ciphertext kept', () => crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, buf(plain!)))
+    await measure('WebCrypto one-shot encrypt, ciphertext kept', () =>
+      crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, buf(plain!)),
+    )
     await measure('WebCrypto 1 MiB chunks in sequence, ciphertext kept', async () => {
       const out: ArrayBuffer[] = []
-      for (let o = 0; o < bytes; o += chunk) out.push(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, buf(plain!.subarray(o, o + chunk))))
+      for (let o = 0; o < bytes; o += chunk)
+        out.push(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, buf(plain!.subarray(o, o + chunk))))
       return out
     })
     const { emulator, headers } = await benchEmulator()
-    await measure('PutObject SSE-S3 through handle(), emulator keeps the object', () => put(emulator, 'kept', plain! as BodyInit, headers('SSE-S3')))
-    await measure('S3EC V2 encryptObject (lib/cse), ciphertext kept', () => encryptObject(plain!, aesKeyring(crypto.getRandomValues(new Uint8Array(32))), { format: 'v2' }))
+    await measure('PutObject SSE-S3 through handle(), emulator keeps the object', () =>
+      put(emulator, 'kept', plain! as BodyInit, headers('SSE-S3')),
+    )
+    await measure('S3EC V2 encryptObject (lib/cse), ciphertext kept', () =>
+      encryptObject(plain!, aesKeyring(crypto.getRandomValues(new Uint8Array(32))), { format: 'v2' }),
+    )
     plain = undefined
   }
   if (typeof File !== 'undefined' && typeof document !== 'undefined') {
@@ -289,11 +338,16 @@ export async function runMemoryScenarios(bytes: number, probe: MemoryProbe, log?
     parts.length = 0
     await measure('File: WebCrypto 1 MiB chunks, ciphertext to a Blob', async () => {
       const out: BlobPart[] = []
-      for (let o = 0; o < bytes; o += chunk) out.push(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, await file!.slice(o, o + chunk).arrayBuffer()))
+      for (let o = 0; o < bytes; o += chunk)
+        out.push(
+          await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, await file!.slice(o, o + chunk).arrayBuffer()),
+        )
       return new Blob(out)
     })
     const { emulator, headers } = await benchEmulator()
-    await measure('File: PutObject SSE-S3 through handle(), body streamed', () => put(emulator, 'from-file', file!.stream() as unknown as BodyInit, headers('SSE-S3')))
+    await measure('File: PutObject SSE-S3 through handle(), body streamed', () =>
+      put(emulator, 'from-file', file!.stream() as unknown as BodyInit, headers('SSE-S3')),
+    )
     file = undefined
   }
   return rows

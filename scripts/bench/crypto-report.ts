@@ -19,7 +19,9 @@ export function renderCryptoTables(results: RunResult[]): string {
   for (const result of results) {
     const sizes = result.sizes
     const note = (result as RunResult & { note?: string }).note
-    out.push(`**${result.runtime}**, ${result.date.slice(0, 10)}, ${note ? `${note} ` : ''}rounds: ${result.rounds} (3 at 64 MiB, 1 at 512 MiB), load average at the end ${result.loadAverage.map((l) => l.toFixed(1)).join(' ')}. Cells: MB/s (× raw WebCrypto AES-GCM, same operation and size); last columns: peak resident growth at the largest size over the object size, and the goal.`)
+    out.push(
+      `**${result.runtime}**, ${result.date.slice(0, 10)}, ${note ? `${note} ` : ''}rounds: ${result.rounds} (3 at 64 MiB, 1 at 512 MiB), load average at the end ${result.loadAverage.map((l) => l.toFixed(1)).join(' ')}. Cells: MB/s (× raw WebCrypto AES-GCM, same operation and size); last columns: peak resident growth at the largest size over the object size, and the goal.`,
+    )
     out.push('')
     out.push(`| path | via | op | ${sizes.map(label).join(' | ')} | peak mem | goal |`)
     out.push(`| --- | --- | --- | ${sizes.map(() => '---:').join(' | ')} | ---: | --- |`)
@@ -33,17 +35,22 @@ export function renderCryptoTables(results: RunResult[]): string {
         return via === 'webcrypto' ? `${r.MBps}` : `${r.MBps} (${r.ratio.toFixed(2)})`
       }
       const last = rows.find((r) => r.bytes === Math.max(...sizes))
-      out.push(`| ${path} | ${via} | ${op} | ${sizes.map(cell).join(' | ')} | ${last ? `${last.peakGrowthPerObject}×` : '–'} | ${verdict(rows)} |`)
+      out.push(
+        `| ${path} | ${via} | ${op} | ${sizes.map(cell).join(' | ')} | ${last ? `${last.peakGrowthPerObject}×` : '–'} | ${verdict(rows)} |`,
+      )
     }
     out.push('')
     if (result.memory.length > 0) {
       const goal = (scenario: string) =>
         scenario.includes('handle()') ? (scenario.startsWith('File') ? ' (goal ≤ 0.6×)' : ' (goal ≤ 1.1×)') : ''
-      out.push(`Memory for one ${label(result.memory[0]!.bytes)} object (${result.runtime}): resident growth over the object size, the plaintext made before the baseline.`)
+      out.push(
+        `Memory for one ${label(result.memory[0]!.bytes)} object (${result.runtime}): resident growth over the object size, the plaintext made before the baseline.`,
+      )
       out.push('')
       out.push('| scenario | peak | kept after |')
       out.push('| --- | ---: | ---: |')
-      for (const m of result.memory) out.push(`| ${m.scenario}${goal(m.scenario)} | ${m.peakGrowth}× | ${m.keptGrowth}× |`)
+      for (const m of result.memory)
+        out.push(`| ${m.scenario}${goal(m.scenario)} | ${m.peakGrowth}× | ${m.keptGrowth}× |`)
       out.push('')
     }
   }

@@ -40,7 +40,13 @@ export async function runDsseBench(MiB: number, rounds: number): Promise<DsseBen
   const endpoint = 'https://127.0.0.1:4566'
   await emulator.handle(new Request(`${endpoint}/bench-bucket`, { method: 'PUT' }))
   const roundTrip = (sse: string) => async () => {
-    const put = await emulator.handle(new Request(`${endpoint}/bench-bucket/obj`, { method: 'PUT', body: data, headers: { 'x-amz-server-side-encryption': sse } }))
+    const put = await emulator.handle(
+      new Request(`${endpoint}/bench-bucket/obj`, {
+        method: 'PUT',
+        body: data,
+        headers: { 'x-amz-server-side-encryption': sse },
+      }),
+    )
     if (put.status !== 200) throw new Error(`PUT ${sse}: ${put.status} ${await put.text()}`)
     const got = await emulator.handle(new Request(`${endpoint}/bench-bucket/obj`))
     if ((await got.arrayBuffer()).byteLength !== size) throw new Error('short read')

@@ -10,11 +10,16 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 
 const port = Number(process.argv[2] ?? 3249)
-const server = spawn(process.execPath, ['scripts/serve-static.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] })
+const server = spawn(process.execPath, ['scripts/serve-static.mjs', '--port', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 await new Promise((resolve) => server.stdout.once('data', resolve))
 const origin = `http://127.0.0.1:${port}`
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+})
 try {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
   const loaded = []
@@ -34,7 +39,13 @@ try {
     await page.waitForTimeout(1500) // late worker chunks
     const now = loaded.slice(seen)
     seen = loaded.length
-    rows.push({ name, files: now.length, raw: now.reduce((a, f) => a + f.raw, 0), gzip: now.reduce((a, f) => a + f.gzip, 0), ms })
+    rows.push({
+      name,
+      files: now.length,
+      raw: now.reduce((a, f) => a + f.raw, 0),
+      gzip: now.reduce((a, f) => a + f.gzip, 0),
+      ms,
+    })
   }
   await step('/playground/ until ready', async () => {
     await page.goto(`${origin}/playground/`)
@@ -43,20 +54,23 @@ try {
   if ((await page.getByRole('tab', { name: 'Editors' }).count()) === 0) {
     rows.push({ name: '(no Editors tab in this build)', files: 0, raw: 0, gzip: 0, ms: 0 })
   } else {
-  // A bucket to edit, made through the page's own fetch (the MSW worker answers it).
-  await page.evaluate(() => fetch('https://s3.emulator.invalid/bench-bucket', { method: 'PUT' }))
-  await step('open Editors (Monaco + JSON worker)', async () => {
-    await page.getByRole('tab', { name: 'Editors' }).click()
-    await page.getByTestId('config-editor').locator('.monaco-editor').waitFor()
-  })
-  await step('open SDK scratchpad', async () => {
-    await page.getByRole('tab', { name: 'SDK scratchpad' }).click()
-    await page.getByTestId('scratchpad').locator('.monaco-editor').waitFor()
-  })
-  await step('first Run (TS worker + scratchpad worker)', async () => {
-    await page.getByRole('button', { name: '▶ Run' }).click()
-    await page.getByTestId('scratchpad-console').getByText(/Finished in|Uncaught/).waitFor({ timeout: 60_000 })
-  })
+    // A bucket to edit, made through the page's own fetch (the MSW worker answers it).
+    await page.evaluate(() => fetch('https://s3.emulator.invalid/bench-bucket', { method: 'PUT' }))
+    await step('open Editors (Monaco + JSON worker)', async () => {
+      await page.getByRole('tab', { name: 'Editors' }).click()
+      await page.getByTestId('config-editor').locator('.monaco-editor').waitFor()
+    })
+    await step('open SDK scratchpad', async () => {
+      await page.getByRole('tab', { name: 'SDK scratchpad' }).click()
+      await page.getByTestId('scratchpad').locator('.monaco-editor').waitFor()
+    })
+    await step('first Run (TS worker + scratchpad worker)', async () => {
+      await page.getByRole('button', { name: '▶ Run' }).click()
+      await page
+        .getByTestId('scratchpad-console')
+        .getByText(/Finished in|Uncaught/)
+        .waitFor({ timeout: 60_000 })
+    })
   }
   const kib = (n) => (n / 1024).toFixed(1)
   console.log('| step | JS files | raw KiB | gzip KiB | time to show (ms) |')

@@ -20,7 +20,9 @@ const kib = (n) => (n / 1024).toFixed(1)
 console.log('| route | chunks | raw KiB | gzip KiB |')
 console.log('| --- | ---: | ---: | ---: |')
 for (const route of wanted) {
-  const row = rows.find((r) => routeOf(r) === route) ?? rows.find((r) => routeOf(r) === route.replace(/\/learn\/.*/, '/learn/[slug]'))
+  const row =
+    rows.find((r) => routeOf(r) === route) ??
+    rows.find((r) => routeOf(r) === route.replace(/\/learn\/.*/, '/learn/[slug]'))
   if (!row) {
     console.log(`| ${route} | not in the build | | |`)
     continue

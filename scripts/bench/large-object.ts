@@ -56,12 +56,25 @@ async function waitForPort(proc: ReturnType<typeof spawn>): Promise<number> {
   })
 }
 
-export async function runLargeObject(options: { bytes: number; sse?: 'AES256' | 'aws:kms'; port?: number }): Promise<LargeObjectResult> {
+export async function runLargeObject(options: {
+  bytes: number
+  sse?: 'AES256' | 'aws:kms'
+  port?: number
+}): Promise<LargeObjectResult> {
   const dir = mkdtempSync(join(tmpdir(), 's3pg-large-'))
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.mts', '--port', String(options.port ?? 0), '--data-dir', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/emulator.mts', '--port', String(options.port ?? 0), '--data-dir', join(dir, 'data')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   try {
     const port = await waitForPort(server)
-    const s3 = new S3Client({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } })
+    const s3 = new S3Client({
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' },
+    })
     await s3.send(new CreateBucketCommand({ Bucket: 'large' }))
     await new Promise((r) => setTimeout(r, 300))
     const pid = server.pid!
@@ -84,7 +97,15 @@ export async function runLargeObject(options: { bytes: number; sse?: 'AES256' | 
       })(),
     )
     let t = performance.now()
-    await s3.send(new PutObjectCommand({ Bucket: 'large', Key: 'big.bin', Body: source, ContentLength: options.bytes, ServerSideEncryption: sse }))
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: 'large',
+        Key: 'big.bin',
+        Body: source,
+        ContentLength: options.bytes,
+        ServerSideEncryption: sse,
+      }),
+    )
     const uploadSeconds = (performance.now() - t) / 1000
 
     t = performance.now()
@@ -99,7 +120,9 @@ export async function runLargeObject(options: { bytes: number; sse?: 'AES256' | 
     const peakRssMiB = kib(status(pid), 'VmHWM') / 1024
 
     // A range across the first segment boundary (1 MiB), checked against the generator's bytes.
-    const ranged = await s3.send(new GetObjectCommand({ Bucket: 'large', Key: 'big.bin', Range: `bytes=${MIB - 10}-${MIB + 9}` }))
+    const ranged = await s3.send(
+      new GetObjectCommand({ Bucket: 'large', Key: 'big.bin', Range: `bytes=${MIB - 10}-${MIB + 9}` }),
+    )
     const head = Buffer.concat([...generate(2 * MIB)])
     const rangeOk = Buffer.from(await ranged.Body!.transformToByteArray()).equals(head.subarray(MIB - 10, MIB + 10))
     s3.destroy()

@@ -8,7 +8,9 @@
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3273' }, host: { type: 'string', default: '127.0.0.1' } } })
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '3273' }, host: { type: 'string', default: '127.0.0.1' } },
+})
 const lengths = new Map()
 let zeros = Buffer.alloc(0)
 const ETAG = '"d41d8cd98f00b204e9800998ecf8427e"'
@@ -27,10 +29,17 @@ createServer((req, res) => {
     } else if (req.method === 'GET' || req.method === 'HEAD') {
       const length = lengths.get(path) ?? 0
       if (zeros.length < length) zeros = Buffer.alloc(length)
-      res.writeHead(200, { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(length), 'last-modified': new Date().toUTCString() })
+      res.writeHead(200, {
+        ...headers,
+        'content-type': 'application/octet-stream',
+        'content-length': String(length),
+        'last-modified': new Date().toUTCString(),
+      })
       res.end(req.method === 'GET' ? zeros.subarray(0, length) : undefined)
     } else {
       res.writeHead(200, { ...headers, 'content-length': '0' }).end()
     }
   })
-}).listen(Number(values.port), values.host, () => console.log(`no-op S3 listening on http://${values.host}:${values.port}`))
+}).listen(Number(values.port), values.host, () =>
+  console.log(`no-op S3 listening on http://${values.host}:${values.port}`),
+)

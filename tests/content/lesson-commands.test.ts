@@ -15,7 +15,11 @@ const mdx = Object.fromEntries(lessons.map((l) => [l.slug, readFileSync(join(dir
 function allCommands(slug: string): string[] {
   const blocks = [...mdx[slug]!.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].flatMap((m) => commandsOf(m[1]!))
   const spec = lessons.find((l) => l.slug === slug)!.spec
-  return [...blocks, ...(spec?.steps.flatMap((s) => s.solution) ?? []), ...(spec?.presets?.flatMap((p) => p.commands) ?? [])]
+  return [
+    ...blocks,
+    ...(spec?.steps.flatMap((s) => s.solution) ?? []),
+    ...(spec?.presets?.flatMap((p) => p.commands) ?? []),
+  ]
 }
 
 /** Routes the static build has: app/ pages and every lesson. */
@@ -61,6 +65,10 @@ it('the parser catches mistakes (so a passing lesson means something)', () => {
   expect(awsParseProblem('aws s3api put-object --bucket b --key k --bogus')).toContain('Unknown options: --bogus')
   expect(awsParseProblem('aws s3 cp a s3://b/a --sse NOPE')).toMatch(/Invalid choice/)
   expect(awsParseProblem('aws kms create-keyy')).toContain('unknown operation')
-  expect(awsParseProblem(`aws s3api put-bucket-encryption --bucket b --server-side-encryption-configuration '{bad'`)).toContain('Invalid JSON')
-  expect(awsParseProblem('aws s3api head-object --bucket b --key k --query ServerSideEncryption --output text')).toBeUndefined()
+  expect(
+    awsParseProblem(`aws s3api put-bucket-encryption --bucket b --server-side-encryption-configuration '{bad'`),
+  ).toContain('Invalid JSON')
+  expect(
+    awsParseProblem('aws s3api head-object --bucket b --key k --query ServerSideEncryption --output text'),
+  ).toBeUndefined()
 })

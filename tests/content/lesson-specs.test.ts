@@ -73,7 +73,8 @@ describe.each(specs.map((s) => [s.slug, s] as [string, LessonSpec]))('lesson %s'
   it("meets each step's goals with its solution, and not before", async () => {
     const { world, runAll } = fresh()
     for (const step of spec.steps) {
-      if (step.goals.length) expect(unmet(step, world).length, `${step.id}: goals already met before its solution`).toBeGreaterThan(0)
+      if (step.goals.length)
+        expect(unmet(step, world).length, `${step.id}: goals already met before its solution`).toBeGreaterThan(0)
       await runAll(step.solution, step.id)
       expect(unmet(step, world), `${step.id}: goals not met by its solution`).toEqual([])
     }
@@ -85,7 +86,8 @@ describe.each(specs.map((s) => [s.slug, s] as [string, LessonSpec]))('lesson %s'
       await runAll(preset.commands, `preset ${preset.id}`)
       const start = spec.steps.findIndex((s) => s.id === preset.startStep)
       expect(start).toBeGreaterThanOrEqual(0)
-      for (const step of spec.steps.slice(0, start)) expect(unmet(step, world), `${step.id} should be done by the preset`).toEqual([])
+      for (const step of spec.steps.slice(0, start))
+        expect(unmet(step, world), `${step.id} should be done by the preset`).toEqual([])
       for (const step of spec.steps.slice(start)) {
         await runAll(step.solution, step.id)
         expect(unmet(step, world), `${step.id} after the preset`).toEqual([])

@@ -8,7 +8,9 @@ const dir = join(import.meta.dirname, '..', '..', 'content', 'learn')
 
 it.each(readdirSync(dir).filter((f) => f.endsWith('.mdx')))('%s uses only components the MDX map provides', (file) => {
   // Outside code blocks and inline code, a JSX tag starts with a capital letter.
-  const prose = readFileSync(join(dir, file), 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '')
+  const prose = readFileSync(join(dir, file), 'utf8')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '')
   const used = new Set([...prose.matchAll(/<\/?([A-Z][A-Za-z0-9]*)/g)].map((m) => m[1]!))
   expect([...used].filter((name) => !(name in mdxComponents))).toEqual([])
 })

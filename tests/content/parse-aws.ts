@@ -14,19 +14,37 @@ import type { AwsEnv } from '@/lib/cli/aws/io'
 import { tokenize } from '@/lib/cli/shell/tokenize'
 import { Vfs } from '@/lib/cli/shell/vfs'
 
-const GLOBAL_WITH_VALUE = new Set(['--query', '--output', '--region', '--endpoint-url', '--profile', '--color', '--cli-read-timeout', '--cli-connect-timeout'])
+const GLOBAL_WITH_VALUE = new Set([
+  '--query',
+  '--output',
+  '--region',
+  '--endpoint-url',
+  '--profile',
+  '--color',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+])
 const GLOBAL_FLAGS = new Set(['--no-cli-pager', '--debug', '--no-paginate', '--no-verify-ssl', '--no-sign-request'])
 
 /** The `aws ...` commands of a shell line: the line itself, and any inside `$(...)`. */
 export function awsCommandsOf(line: string): string[] {
   const inner = [...line.matchAll(/\$\((aws [^)]*)\)/g)].map((m) => m[1]!)
-  const outer = line.replace(/^\w+=/, '').split(/&&|\|/).map((s) => s.trim())
+  const outer = line
+    .replace(/^\w+=/, '')
+    .split(/&&|\|/)
+    .map((s) => s.trim())
   return [...inner, ...outer.filter((s) => s.startsWith('aws '))]
 }
 
 /** Undefined when the command parses; otherwise aws-cli's complaint. */
 export function awsParseProblem(command: string): string | undefined {
-  const env = new Proxy({}, { get: (_t, name) => (typeof name === 'string' && /^[A-Z_][A-Z0-9_]*$/.test(name) ? 'placeholder-value' : undefined) })
+  const env = new Proxy(
+    {},
+    {
+      get: (_t, name) =>
+        typeof name === 'string' && /^[A-Z_][A-Z0-9_]*$/.test(name) ? 'placeholder-value' : undefined,
+    },
+  )
   const tokens = tokenize(command, env)
   if (tokens.incomplete) return 'incomplete quoting'
   const words = tokens.tokens.filter((t) => t.kind === 'word').map((t) => t.value)

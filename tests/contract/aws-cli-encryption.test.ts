@@ -53,7 +53,9 @@ afterAll(async () => {
 describe.skipIf(!cli)(`SSE-C with the real aws CLI (${cli ? `aws-cli/${cli.version}` : 'not installed'})`, () => {
   const SSEC = ['--sse-customer-algorithm', 'AES256', '--sse-customer-key', KEY]
   it('put-object answers SSECustomerAlgorithm and SSECustomerKeyMD5, no ServerSideEncryption, a non-MD5 ETag', async () => {
-    const out = JSON.parse((await ok(['s3api', 'put-object', '--bucket', B, '--key', 'c.txt', '--body', 'data.txt', ...SSEC])).stdout)
+    const out = JSON.parse(
+      (await ok(['s3api', 'put-object', '--bucket', B, '--key', 'c.txt', '--body', 'data.txt', ...SSEC])).stdout,
+    )
     expect(out.SSECustomerAlgorithm).toBe('AES256')
     expect(out.SSECustomerKeyMD5).toMatch(/^[A-Za-z0-9+/]{22}==$/)
     expect(out.ServerSideEncryption).toBeUndefined()
@@ -61,12 +63,30 @@ describe.skipIf(!cli)(`SSE-C with the real aws CLI (${cli ? `aws-cli/${cli.versi
   })
   it('head-object without the key: HEAD has no body, so the CLI says (400) Bad Request', async () => {
     const r = await aws(['s3api', 'head-object', '--bucket', B, '--key', 'c.txt'])
-    expect(r).toEqual({ code: SERVICE_ERROR, stdout: '', stderr: '\nAn error occurred (400) when calling the HeadObject operation: Bad Request\n' })
+    expect(r).toEqual({
+      code: SERVICE_ERROR,
+      stdout: '',
+      stderr: '\nAn error occurred (400) when calling the HeadObject operation: Bad Request\n',
+    })
   })
   it('get-object with a wrong key: AccessDenied with S3’s text; with the right key the bytes', async () => {
-    const wrong = await aws(['s3api', 'get-object', '--bucket', B, '--key', 'c.txt', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'w'.repeat(32), 'out.txt'])
+    const wrong = await aws([
+      's3api',
+      'get-object',
+      '--bucket',
+      B,
+      '--key',
+      'c.txt',
+      '--sse-customer-algorithm',
+      'AES256',
+      '--sse-customer-key',
+      'w'.repeat(32),
+      'out.txt',
+    ])
     expect(wrong.code).toBe(SERVICE_ERROR)
-    expect(wrong.stderr).toContain('An error occurred (AccessDenied) when calling the GetObject operation: Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.')
+    expect(wrong.stderr).toContain(
+      'An error occurred (AccessDenied) when calling the GetObject operation: Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.',
+    )
     await ok(['s3api', 'get-object', '--bucket', B, '--key', 'c.txt', ...SSEC, 'out.txt'])
     expect(readFileSync(file('out.txt'), 'utf8')).toBe('test_data')
   })
@@ -77,19 +97,38 @@ describe.skipIf(!cli)(`SSE-C with the real aws CLI (${cli ? `aws-cli/${cli.versi
       'An error occurred (InvalidRequest) when calling the PutObject operation: Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.',
     )
   })
-  it('aws s3 cp of 20 MiB with --sse-c is an SSE-C multipart upload; it downloads with the key only', { timeout: 120_000 }, async () => {
-    const data = randomBytes(20 * MiB)
-    writeFileSync(file('big.bin'), data)
-    await ok(['s3', 'cp', 'big.bin', `s3://${B}/big.bin`, '--sse-c', 'AES256', '--sse-c-key', KEY])
-    const object = local.emulator.s3.bucket(B).objects.get('big.bin')!
-    expect([object.sse.algorithm, /-\d+"$/.test(object.etag)]).toEqual(['SSE-C', true])
-    await ok(['s3', 'cp', `s3://${B}/big.bin`, 'big.down', '--sse-c', 'AES256', '--sse-c-key', KEY])
-    expect(readFileSync(file('big.down')).equals(data)).toBe(true)
-    expect((await aws(['s3', 'cp', `s3://${B}/big.bin`, 'nokey.down'])).code).not.toBe(0)
-  })
+  it(
+    'aws s3 cp of 20 MiB with --sse-c is an SSE-C multipart upload; it downloads with the key only',
+    { timeout: 120_000 },
+    async () => {
+      const data = randomBytes(20 * MiB)
+      writeFileSync(file('big.bin'), data)
+      await ok(['s3', 'cp', 'big.bin', `s3://${B}/big.bin`, '--sse-c', 'AES256', '--sse-c-key', KEY])
+      const object = local.emulator.s3.bucket(B).objects.get('big.bin')!
+      expect([object.sse.algorithm, /-\d+"$/.test(object.etag)]).toEqual(['SSE-C', true])
+      await ok(['s3', 'cp', `s3://${B}/big.bin`, 'big.down', '--sse-c', 'AES256', '--sse-c-key', KEY])
+      expect(readFileSync(file('big.down')).equals(data)).toBe(true)
+      expect((await aws(['s3', 'cp', `s3://${B}/big.bin`, 'nokey.down'])).code).not.toBe(0)
+    },
+  )
   it('copy-object from an SSE-C source to SSE-S3 needs the copy-source key', async () => {
     const out = JSON.parse(
-      (await ok(['s3api', 'copy-object', '--bucket', B, '--key', 'plain.txt', '--copy-source', `${B}/c.txt`, '--copy-source-sse-customer-algorithm', 'AES256', '--copy-source-sse-customer-key', KEY])).stdout,
+      (
+        await ok([
+          's3api',
+          'copy-object',
+          '--bucket',
+          B,
+          '--key',
+          'plain.txt',
+          '--copy-source',
+          `${B}/c.txt`,
+          '--copy-source-sse-customer-algorithm',
+          'AES256',
+          '--copy-source-sse-customer-key',
+          KEY,
+        ])
+      ).stdout,
     )
     expect(out.ServerSideEncryption).toBe('AES256')
     expect(out.CopyObjectResult.ETag).toBe('"6af8307c2460f2d208ad254f04be4b0d"')
@@ -99,7 +138,24 @@ describe.skipIf(!cli)(`SSE-C with the real aws CLI (${cli ? `aws-cli/${cli.versi
 describe.skipIf(!cli)('SSE-KMS and policies with the real aws CLI', () => {
   it('a key from aws kms create-key; put-object --ssekms-key-id answers its ARN', async () => {
     const key = JSON.parse((await ok(['kms', 'create-key'])).stdout).KeyMetadata
-    const out = JSON.parse((await ok(['s3api', 'put-object', '--bucket', B, '--key', 'kms.txt', '--body', 'data.txt', '--server-side-encryption', 'aws:kms', '--ssekms-key-id', key.KeyId])).stdout)
+    const out = JSON.parse(
+      (
+        await ok([
+          's3api',
+          'put-object',
+          '--bucket',
+          B,
+          '--key',
+          'kms.txt',
+          '--body',
+          'data.txt',
+          '--server-side-encryption',
+          'aws:kms',
+          '--ssekms-key-id',
+          key.KeyId,
+        ])
+      ).stdout,
+    )
     expect([out.ServerSideEncryption, out.SSEKMSKeyId]).toEqual(['aws:kms', key.Arn])
     const head = JSON.parse((await ok(['s3api', 'head-object', '--bucket', B, '--key', 'kms.txt'])).stdout)
     expect([head.ServerSideEncryption, head.SSEKMSKeyId]).toEqual(['aws:kms', key.Arn])
@@ -107,12 +163,33 @@ describe.skipIf(!cli)('SSE-KMS and policies with the real aws CLI', () => {
   it('a deny-unencrypted policy: put-object without --server-side-encryption is AccessDenied', async () => {
     const policy = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${B}/*`, Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } } }],
+      Statement: [
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:PutObject',
+          Resource: `arn:aws:s3:::${B}/*`,
+          Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+        },
+      ],
     })
     await ok(['s3api', 'put-bucket-policy', '--bucket', B, '--policy', policy])
     const r = await aws(['s3api', 'put-object', '--bucket', B, '--key', 'denied.txt', '--body', 'data.txt'])
-    expect(r.stderr).toContain(`An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/playground is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::${B}/denied.txt" with an explicit deny in a resource-based policy`)
-    await ok(['s3api', 'put-object', '--bucket', B, '--key', 'allowed.txt', '--body', 'data.txt', '--server-side-encryption', 'AES256'])
+    expect(r.stderr).toContain(
+      `An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111122223333:user/playground is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::${B}/denied.txt" with an explicit deny in a resource-based policy`,
+    )
+    await ok([
+      's3api',
+      'put-object',
+      '--bucket',
+      B,
+      '--key',
+      'allowed.txt',
+      '--body',
+      'data.txt',
+      '--server-side-encryption',
+      'AES256',
+    ])
     await ok(['s3api', 'delete-bucket-policy', '--bucket', B])
   })
 })

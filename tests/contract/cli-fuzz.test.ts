@@ -15,7 +15,8 @@ let cli: ReturnType<typeof cliAgainst>
 beforeAll(async () => {
   running = await startEmulator()
   cli = cliAgainst(running.endpoint)
-  for (const line of ['aws s3 mb s3://fuzz-bucket', 'echo hello > f.txt', 'aws s3 cp f.txt s3://fuzz-bucket/f.txt']) await cli.run(line)
+  for (const line of ['aws s3 mb s3://fuzz-bucket', 'echo hello > f.txt', 'aws s3 cp f.txt s3://fuzz-bucket/f.txt'])
+    await cli.run(line)
 })
 afterAll(() => running.close())
 
@@ -24,7 +25,10 @@ const CHARS = [...'abcs3:/-_.=,{}[]"\'$()|>&;\\ \t*?~`!#%^+@', 'é', '☃', '\u0
 
 /** A valid line, then a few edits: characters dropped, inserted or changed, tokens swapped or repeated, the end cut off. */
 const mutated = fc
-  .tuple(fc.constantFrom(...VALID), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CHARS), fc.integer({ min: 0, max: 4 })), { maxLength: 4 }))
+  .tuple(
+    fc.constantFrom(...VALID),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CHARS), fc.integer({ min: 0, max: 4 })), { maxLength: 4 }),
+  )
   .map(([line, edits]) => {
     let out = line
     for (const [at, ch, kind] of edits) {
@@ -40,7 +44,24 @@ const mutated = fc
     return out
   })
 
-const random = fc.array(fc.constantFrom(...CHARS, 'aws ', 's3 ', 's3api ', 'kms ', '--bucket ', '--key ', 'fuzz-bucket ', '--output ', 'table ', '--query '), { maxLength: 12 }).map((parts) => parts.join(''))
+const random = fc
+  .array(
+    fc.constantFrom(
+      ...CHARS,
+      'aws ',
+      's3 ',
+      's3api ',
+      'kms ',
+      '--bucket ',
+      '--key ',
+      'fuzz-bucket ',
+      '--output ',
+      'table ',
+      '--query ',
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => parts.join(''))
 
 describe('the CLI under random input', () => {
   it(`survives ${RUNS} random and mutated lines`, async () => {
@@ -54,13 +75,20 @@ describe('the CLI under random input', () => {
         expect(Number.isInteger(r.code) && r.code >= 0 && r.code <= 255).toBe(true)
         // aws-cli's silent failures (exit 1): `s3 ls` of an empty prefix, `configure get` of an unset value.
         const silentOk = r.code === 1 && /^\s*aws\s+(s3\s+ls|configure\s+get)\b/.test(line)
-        if (r.code !== 0 && !silentOk && /^\s*aws(\s|$)/.test(line) && !/[|>;&$]/.test(line)) expect(r.stderr.trim().length + r.stdout.trim().length).toBeGreaterThan(0)
+        if (r.code !== 0 && !silentOk && /^\s*aws(\s|$)/.test(line) && !/[|>;&$]/.test(line))
+          expect(r.stderr.trim().length + r.stdout.trim().length).toBeGreaterThan(0)
       }),
       { numRuns: RUNS, seed: 20261128 },
     )
     expect(ran).toBe(RUNS)
     // The input reached every layer: successes, usage errors, service errors.
     expect([0, 252, 254].every((c) => (codes.get(c) ?? 0) > 0)).toBe(true)
-    expect((await cli.run('aws s3api head-object --bucket fuzz-bucket --key f.txt --query ServerSideEncryption --output text')).stdout).toBe('AES256\n')
+    expect(
+      (
+        await cli.run(
+          'aws s3api head-object --bucket fuzz-bucket --key f.txt --query ServerSideEncryption --output text',
+        )
+      ).stdout,
+    ).toBe('AES256\n')
   }, 600_000)
 })

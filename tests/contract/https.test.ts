@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CreateBucketCommand, GetObjectCommand, PutBucketEncryptionCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  PutBucketEncryptionCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { Server } from 'node:http'
 import { createEmulatorServer, listen } from '@/lib/adapters/node-http/server'
@@ -52,10 +58,24 @@ describe.skipIf(!hasOpenssl)('the https host', () => {
     await s3.send(
       new PutBucketEncryptionCommand({
         Bucket: 'tls-bucket',
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['NONE'] } }] },
+        ServerSideEncryptionConfiguration: {
+          Rules: [
+            {
+              ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+              BlockedEncryptionTypes: { EncryptionType: ['NONE'] },
+            },
+          ],
+        },
       }),
     )
-    expect((await s3.send(new PutObjectCommand({ Bucket: 'tls-bucket', Key: 'k', Body: 'over tls', ...SSEC }))).SSECustomerAlgorithm).toBe('AES256')
-    expect(await (await s3.send(new GetObjectCommand({ Bucket: 'tls-bucket', Key: 'k', ...SSEC }))).Body!.transformToString()).toBe('over tls')
+    expect(
+      (await s3.send(new PutObjectCommand({ Bucket: 'tls-bucket', Key: 'k', Body: 'over tls', ...SSEC })))
+        .SSECustomerAlgorithm,
+    ).toBe('AES256')
+    expect(
+      await (
+        await s3.send(new GetObjectCommand({ Bucket: 'tls-bucket', Key: 'k', ...SSEC }))
+      ).Body!.transformToString(),
+    ).toBe('over tls')
   })
 })

@@ -40,7 +40,11 @@ async function failure(promise: Promise<unknown>): Promise<{ name: string; messa
     await promise
   } catch (error) {
     const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } }
-    return { name: e.name, message: e.message, ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}) }
+    return {
+      name: e.name,
+      message: e.message,
+      ...(e.$metadata?.httpStatusCode ? { status: e.$metadata.httpStatusCode } : {}),
+    }
   }
   throw new Error('expected the command to fail')
 }
@@ -53,10 +57,17 @@ afterAll(() => running.close())
 
 describe('KMS through @aws-sdk/client-kms', () => {
   it('creates a key and an alias, lists and describes them', async () => {
-    const created = await kms.send(new CreateKeyCommand({ Description: 'contract test key', Tags: [{ TagKey: 'lesson', TagValue: 'kms' }] }))
+    const created = await kms.send(
+      new CreateKeyCommand({ Description: 'contract test key', Tags: [{ TagKey: 'lesson', TagValue: 'kms' }] }),
+    )
     keyId = created.KeyMetadata!.KeyId!
     keyArn = created.KeyMetadata!.Arn!
-    expect(created.KeyMetadata).toMatchObject({ KeyState: 'Enabled', KeyManager: 'CUSTOMER', KeySpec: 'SYMMETRIC_DEFAULT', Enabled: true })
+    expect(created.KeyMetadata).toMatchObject({
+      KeyState: 'Enabled',
+      KeyManager: 'CUSTOMER',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      Enabled: true,
+    })
     expect(created.KeyMetadata!.CreationDate).toBeInstanceOf(Date)
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/contract', TargetKeyId: keyId }))
     const { Aliases } = await kms.send(new ListAliasesCommand({}))
@@ -68,24 +79,53 @@ describe('KMS through @aws-sdk/client-kms', () => {
   it('encrypts and decrypts with and without an encryption context; a different context fails', async () => {
     const plain = await kms.send(new EncryptCommand({ KeyId: 'alias/contract', Plaintext: utf8('no context') }))
     expect(plain.KeyId).toBe(keyArn)
-    expect(fromUtf8((await kms.send(new DecryptCommand({ CiphertextBlob: plain.CiphertextBlob }))).Plaintext)).toBe('no context')
+    expect(fromUtf8((await kms.send(new DecryptCommand({ CiphertextBlob: plain.CiphertextBlob }))).Plaintext)).toBe(
+      'no context',
+    )
 
     const context = { department: 'finance' }
-    const bound = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: utf8('with context'), EncryptionContext: context }))
-    const decrypted = await kms.send(new DecryptCommand({ CiphertextBlob: bound.CiphertextBlob, EncryptionContext: context, KeyId: keyArn }))
-    expect([fromUtf8(decrypted.Plaintext), decrypted.KeyId, decrypted.EncryptionAlgorithm]).toEqual(['with context', keyArn, 'SYMMETRIC_DEFAULT'])
-    const wrong = await failure(kms.send(new DecryptCommand({ CiphertextBlob: bound.CiphertextBlob, EncryptionContext: { department: 'sales' } })))
+    const bound = await kms.send(
+      new EncryptCommand({ KeyId: keyId, Plaintext: utf8('with context'), EncryptionContext: context }),
+    )
+    const decrypted = await kms.send(
+      new DecryptCommand({ CiphertextBlob: bound.CiphertextBlob, EncryptionContext: context, KeyId: keyArn }),
+    )
+    expect([fromUtf8(decrypted.Plaintext), decrypted.KeyId, decrypted.EncryptionAlgorithm]).toEqual([
+      'with context',
+      keyArn,
+      'SYMMETRIC_DEFAULT',
+    ])
+    const wrong = await failure(
+      kms.send(
+        new DecryptCommand({ CiphertextBlob: bound.CiphertextBlob, EncryptionContext: { department: 'sales' } }),
+      ),
+    )
     expect([wrong.name, wrong.status]).toEqual(['InvalidCiphertextException', 400])
   })
 
   it('generates a data key whose blob decrypts to the same plaintext key; ReEncrypt moves it', async () => {
-    const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' } }))
+    const dataKey = await kms.send(
+      new GenerateDataKeyCommand({
+        KeyId: keyId,
+        KeySpec: 'AES_256',
+        EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' },
+      }),
+    )
     expect(dataKey.Plaintext).toHaveLength(32)
-    const back = await kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' } }))
+    const back = await kms.send(
+      new DecryptCommand({
+        CiphertextBlob: dataKey.CiphertextBlob,
+        EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' },
+      }),
+    )
     expect(back.Plaintext).toEqual(dataKey.Plaintext)
     const other = await kms.send(new CreateKeyCommand({}))
     const moved = await kms.send(
-      new ReEncryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, SourceEncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' }, DestinationKeyId: other.KeyMetadata!.KeyId }),
+      new ReEncryptCommand({
+        CiphertextBlob: dataKey.CiphertextBlob,
+        SourceEncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' },
+        DestinationKeyId: other.KeyMetadata!.KeyId,
+      }),
     )
     expect([moved.SourceKeyId, moved.KeyId]).toEqual([keyArn, other.KeyMetadata!.Arn])
   })
@@ -102,7 +142,9 @@ describe('KMS through @aws-sdk/client-kms', () => {
   it('rotation on demand keeps old ciphertexts decrypting; ListKeyRotations and rotation status show it', async () => {
     const old = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: utf8('before rotation') }))
     expect((await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }))).KeyId).toBe(keyArn)
-    expect(fromUtf8((await kms.send(new DecryptCommand({ CiphertextBlob: old.CiphertextBlob }))).Plaintext)).toBe('before rotation')
+    expect(fromUtf8((await kms.send(new DecryptCommand({ CiphertextBlob: old.CiphertextBlob }))).Plaintext)).toBe(
+      'before rotation',
+    )
     const { Rotations } = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }))
     expect(Rotations).toHaveLength(1)
     expect(Rotations![0]).toMatchObject({ RotationType: 'ON_DEMAND', KeyMaterialState: 'CURRENT' })
@@ -116,7 +158,11 @@ describe('KMS through @aws-sdk/client-kms', () => {
   it('gets the default key policy, and a policy that denies kms:Decrypt makes Decrypt fail with AccessDeniedException', async () => {
     const { Policy } = await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))
     const document = JSON.parse(Policy!)
-    expect(document.Statement[0]).toMatchObject({ Effect: 'Allow', Action: 'kms:*', Principal: { AWS: 'arn:aws:iam::111122223333:root' } })
+    expect(document.Statement[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 'kms:*',
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+    })
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: utf8('x') }))
     document.Statement.push({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' })
     await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default', Policy: JSON.stringify(document) }))
@@ -128,7 +174,11 @@ describe('KMS through @aws-sdk/client-kms', () => {
   it('a key scheduled for deletion refuses Encrypt with KMSInvalidStateException; the deletion completes by the clock', async () => {
     const doomed = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!
     const scheduled = await kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId, PendingWindowInDays: 7 }))
-    expect([scheduled.KeyState, scheduled.PendingWindowInDays, scheduled.KeyId]).toEqual(['PendingDeletion', 7, doomed.Arn])
+    expect([scheduled.KeyState, scheduled.PendingWindowInDays, scheduled.KeyId]).toEqual([
+      'PendingDeletion',
+      7,
+      doomed.Arn,
+    ])
     const err = await failure(kms.send(new EncryptCommand({ KeyId: doomed.KeyId, Plaintext: utf8('x') })))
     expect([err.name, err.message]).toEqual(['KMSInvalidStateException', `${doomed.Arn} is pending deletion.`])
     const saved = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!
@@ -142,12 +192,27 @@ describe('KMS through @aws-sdk/client-kms', () => {
   it('every call above is in the audit trail, readable with CloudTrail LookupEvents', async () => {
     const response = await fetch(running.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents' },
-      body: JSON.stringify({ LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: keyArn }], MaxResults: 50 }),
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents',
+      },
+      body: JSON.stringify({
+        LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: keyArn }],
+        MaxResults: 50,
+      }),
     })
     const { Events } = (await response.json()) as { Events: { EventName: string; CloudTrailEvent: string }[] }
     const names = Events.map((e) => e.EventName)
-    for (const name of ['CreateKey', 'CreateAlias', 'Encrypt', 'Decrypt', 'GenerateDataKey', 'DisableKey', 'RotateKeyOnDemand', 'PutKeyPolicy']) {
+    for (const name of [
+      'CreateKey',
+      'CreateAlias',
+      'Encrypt',
+      'Decrypt',
+      'GenerateDataKey',
+      'DisableKey',
+      'RotateKeyOnDemand',
+      'PutKeyPolicy',
+    ]) {
       expect(names).toContain(name)
     }
     const denied = Events.map((e) => JSON.parse(e.CloudTrailEvent)).find((r) => r.errorCode === 'AccessDeniedException')

@@ -20,6 +20,8 @@ describe.skipIf(!onLinux)('a large object through the Node server, streamed', ()
     expect(r.rangeOk).toBe(true)
     // Buffering the body whole (as before streaming) grows the server by more than the object itself.
     expect(r.growthMiB).toBeLessThan(256)
-    console.log(`large-object-memory: 512 MiB, server RSS growth ${r.growthMiB.toFixed(0)} MiB, up ${r.uploadSeconds.toFixed(1)} s, down ${r.downloadSeconds.toFixed(1)} s`)
+    console.log(
+      `large-object-memory: 512 MiB, server RSS growth ${r.growthMiB.toFixed(0)} MiB, up ${r.uploadSeconds.toFixed(1)} s, down ${r.downloadSeconds.toFixed(1)} s`,
+    )
   }, 180_000)
 })

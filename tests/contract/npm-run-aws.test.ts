@@ -10,22 +10,43 @@ const work = mkdtempSync(join(tmpdir(), 'npm-run-aws-'))
 const dataDir = join(work, 'state')
 
 function aws(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/aws.mts'), '--data-dir', dataDir, ...args], { cwd: work, encoding: 'utf8' })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/.*NodeVersionSupportWarning[\s\S]*?a\.co\/\w+\)?\n?/g, '') }
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/aws.mts'), '--data-dir', dataDir, ...args],
+    { cwd: work, encoding: 'utf8' },
+  )
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr.replace(/.*NodeVersionSupportWarning[\s\S]*?a\.co\/\w+\)?\n?/g, ''),
+  }
 }
 
 describe('npm run aws', () => {
   it('keeps buckets and objects between runs, and reads and writes real files', () => {
     writeFileSync(join(work, 'real.txt'), 'from the real disk\n')
     expect(aws('s3', 'mb', 's3://headless-bucket')).toMatchObject({ code: 0, stdout: 'make_bucket: headless-bucket\n' })
-    expect(aws('s3', 'cp', 'real.txt', 's3://headless-bucket/real.txt', '--sse', 'AES256', '--no-progress')).toMatchObject({ code: 0, stdout: 'upload: ./real.txt to s3://headless-bucket/real.txt\n' })
-    const head = aws('s3api', 'head-object', '--bucket', 'headless-bucket', '--key', 'real.txt', '--query', 'ServerSideEncryption', '--output', 'text')
+    expect(
+      aws('s3', 'cp', 'real.txt', 's3://headless-bucket/real.txt', '--sse', 'AES256', '--no-progress'),
+    ).toMatchObject({ code: 0, stdout: 'upload: ./real.txt to s3://headless-bucket/real.txt\n' })
+    const head = aws(
+      's3api',
+      'head-object',
+      '--bucket',
+      'headless-bucket',
+      '--key',
+      'real.txt',
+      '--query',
+      'ServerSideEncryption',
+      '--output',
+      'text',
+    )
     expect(head).toMatchObject({ code: 0, stdout: 'AES256\n' })
     expect(aws('s3api', 'get-object', '--bucket', 'headless-bucket', '--key', 'real.txt', 'copy.txt').code).toBe(0)
     expect(readFileSync(join(work, 'copy.txt'), 'utf8')).toBe('from the real disk\n')
   }, 60_000)
 
-  it('exits with aws-cli\'s codes', () => {
+  it("exits with aws-cli's codes", () => {
     expect(aws('s3api', 'head-object', '--bucket', 'headless-bucket', '--key', 'nope').code).toBe(254)
     expect(aws('s3api', 'head-object').code).toBe(252)
   }, 30_000)

@@ -13,7 +13,9 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { faults } from '../helpers/faulty-fs'
 
-vi.mock('node:fs/promises', async (importOriginal) => (await import('../helpers/faulty-fs')).faultyPromises(await importOriginal()))
+vi.mock('node:fs/promises', async (importOriginal) =>
+  (await import('../helpers/faulty-fs')).faultyPromises(await importOriginal()),
+)
 vi.mock('node:fs', async (importOriginal) => (await import('../helpers/faulty-fs')).faultyFs(await importOriginal()))
 
 const { attachPersistence } = await import('@/lib/adapters/node-http/persistence')
@@ -26,7 +28,11 @@ type Emulator = ReturnType<typeof createEmulator>
 const ENDPOINT = 'https://127.0.0.1:4566'
 const BUCKET = 'crash-bucket'
 const SSE_C_KEY = toBase64(new Uint8Array(32).fill(9))
-const sseC = { 'x-amz-server-side-encryption-customer-algorithm': 'AES256', 'x-amz-server-side-encryption-customer-key': SSE_C_KEY, 'x-amz-server-side-encryption-customer-key-md5': md5Base64(new Uint8Array(32).fill(9)) }
+const sseC = {
+  'x-amz-server-side-encryption-customer-algorithm': 'AES256',
+  'x-amz-server-side-encryption-customer-key': SSE_C_KEY,
+  'x-amz-server-side-encryption-customer-key-md5': md5Base64(new Uint8Array(32).fill(9)),
+}
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
@@ -86,11 +92,18 @@ const WORKLOAD: Step[] = [
     name: 'new KMS key, then an object under it',
     run: async (e) => {
       const created = await e.handle(
-        new Request('https://kms.us-east-1.amazonaws.com/', { method: 'POST', headers: { 'x-amz-target': 'TrentService.CreateKey', 'content-type': 'application/x-amz-json-1.1' }, body: '{}' }),
+        new Request('https://kms.us-east-1.amazonaws.com/', {
+          method: 'POST',
+          headers: { 'x-amz-target': 'TrentService.CreateKey', 'content-type': 'application/x-amz-json-1.1' },
+          body: '{}',
+        }),
       )
       const keyId = ((await created.json()) as { KeyMetadata?: { KeyId: string } }).KeyMetadata?.KeyId
       if (!keyId) return new Response(null, { status: 500 })
-      return send(e, 'PUT', `/${BUCKET}/f`, 'under a new key', { 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': keyId })
+      return send(e, 'PUT', `/${BUCKET}/f`, 'under a new key', {
+        'x-amz-server-side-encryption': 'aws:kms',
+        'x-amz-server-side-encryption-aws-kms-key-id': keyId,
+      })
     },
     apply: (m) => void m.set('f', 'under a new key'),
   },
@@ -142,13 +155,17 @@ async function readStore(dir: string) {
     const key = field('Key')
     const size = Number(field('Size'))
     const etag = field('ETag').replace(/&quot;/g, '"')
-    const get = await send(emulator, 'GET', `/${BUCKET}/${key}`, undefined, { 'x-amz-checksum-mode': 'ENABLED', ...(key === 'c' ? sseC : {}) })
+    const get = await send(emulator, 'GET', `/${BUCKET}/${key}`, undefined, {
+      'x-amz-checksum-mode': 'ENABLED',
+      ...(key === 'c' ? sseC : {}),
+    })
     expect(get.status, `GET ${key} after restart`).toBe(200)
     const bytes = new Uint8Array(await get.arrayBuffer())
     expect(bytes.length, `${key}: listed size`).toBe(size)
     expect(get.headers.get('content-length'), `${key}: Content-Length`).toBe(String(size))
     expect(get.headers.get('etag'), `${key}: ETag in the listing and on GET`).toBe(etag)
-    if (get.headers.get('x-amz-server-side-encryption') === 'AES256' && !etag.includes('-')) expect(etag, `${key}: SSE-S3 ETag is the MD5`).toBe(`"${md5Hex(bytes)}"`)
+    if (get.headers.get('x-amz-server-side-encryption') === 'AES256' && !etag.includes('-'))
+      expect(etag, `${key}: SSE-S3 ETag is the MD5`).toBe(`"${md5Hex(bytes)}"`)
     const crc = get.headers.get('x-amz-checksum-crc64nvme')
     if (crc) expect(crc, `${key}: stored CRC64NVME`).toBe(toBase64(crc64nvme(bytes)))
     objects.set(key, new TextDecoder().decode(bytes))
@@ -182,7 +199,10 @@ describe('--data-dir with a crash at every write point', () => {
       faults.reset()
       const { emulator, objects, persistence, bucket } = await readStore(dir)
       const prefix = models.findLastIndex((m) => same(m, objects))
-      expect(prefix, `after a crash at write point ${at} (${pointLog[at - 1]}): ${JSON.stringify([...objects].map(([k, v]) => [k, v.slice(0, 12), v.length]))}`).toBeGreaterThanOrEqual(0)
+      expect(
+        prefix,
+        `after a crash at write point ${at} (${pointLog[at - 1]}): ${JSON.stringify([...objects].map(([k, v]) => [k, v.slice(0, 12), v.length]))}`,
+      ).toBeGreaterThanOrEqual(0)
       // Steps that finished (and were flushed) before the crash are all there.
       expect(prefix, `crash at ${at} (${pointLog[at - 1]}) lost completed steps`).toBeGreaterThanOrEqual(done)
       // The restarted store keeps working, and saves.

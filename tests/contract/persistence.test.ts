@@ -23,7 +23,11 @@ const send = (emulator: Emulator, method: string, path: string, body?: string) =
   emulator.handle(new Request(ENDPOINT + path, { method, ...(body !== undefined ? { body } : {}) }))
 
 /** Persistence writes after the response; wait until state.json shows what we expect. */
-async function waitForState(dir: string, accept: (state: { buckets: { name: string; objects: { key: string }[] }[] }) => boolean, ms = 10_000) {
+async function waitForState(
+  dir: string,
+  accept: (state: { buckets: { name: string; objects: { key: string }[] }[] }) => boolean,
+  ms = 10_000,
+) {
   const file = join(dir, 'state.json')
   const until = Date.now() + ms
   for (;;) {
@@ -56,7 +60,11 @@ describe('attachPersistence', () => {
     const second = createEmulator()
     await attachPersistence(second, dir)
     const got = await send(second, 'GET', '/persist-bucket/testfile.txt')
-    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([200, 'Hello, encrypted world\n', 'AES256'])
+    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([
+      200,
+      'Hello, encrypted world\n',
+      'AES256',
+    ])
     expect(await (await send(second, 'GET', '/persist-bucket/after-rotation.txt')).text()).toBe('second key')
     expect(second.s3.keyring.list().map((k) => k.id)).toEqual(first.s3.keyring.list().map((k) => k.id))
   })
@@ -86,12 +94,17 @@ describe('attachPersistence', () => {
 describe('npm run emulator -- --port 0 --data-dir DIR, restarted', () => {
   const children: ChildProcess[] = []
   afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, 'SIGTERM')
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, 'SIGTERM')
   })
 
   /** Runs scripts/emulator.mts in one node process (tsx as a loader) and resolves with its endpoint. */
   function start(dir: string): Promise<{ endpoint: string; child: ChildProcess }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.mts', '--port', '0', '--data-dir', dir], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/emulator.mts', '--port', '0', '--data-dir', dir],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     children.push(child)
     return new Promise((resolve, reject) => {
       let out = ''
@@ -120,13 +133,20 @@ describe('npm run emulator -- --port 0 --data-dir DIR, restarted', () => {
     const first = await start(dir)
     expect(first.endpoint).not.toBe('http://127.0.0.1:0')
     expect((await fetch(`${first.endpoint}/restart-bucket`, { method: 'PUT' })).status).toBe(200)
-    expect((await fetch(`${first.endpoint}/restart-bucket/testfile.txt`, { method: 'PUT', body: 'survives a restart' })).status).toBe(200)
+    expect(
+      (await fetch(`${first.endpoint}/restart-bucket/testfile.txt`, { method: 'PUT', body: 'survives a restart' }))
+        .status,
+    ).toBe(200)
     await waitForState(dir, hasObject('restart-bucket', 'testfile.txt'))
     await stop(first.child)
 
     const second = await start(dir)
     const got = await fetch(`${second.endpoint}/restart-bucket/testfile.txt`)
-    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([200, 'survives a restart', 'AES256'])
+    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([
+      200,
+      'survives a restart',
+      'AES256',
+    ])
     await stop(second.child)
   })
 })

@@ -11,7 +11,11 @@ import type { RecordedExchange } from '@/lib/sdk/recorder'
 import { TargetStore } from '@/lib/sdk/target-config'
 import { startEmulator, type RunningEmulator } from '../helpers/server'
 
-const creds = { accessKeyId: 'ASIASTRICTEXAMPLE1', secretAccessKey: 'strict-secret-abcdef', sessionToken: 'strict-session-token-xyz' }
+const creds = {
+  accessKeyId: 'ASIASTRICTEXAMPLE1',
+  secretAccessKey: 'strict-secret-abcdef',
+  sessionToken: 'strict-session-token-xyz',
+}
 let real: RunningEmulator
 let local: RunningEmulator
 
@@ -41,7 +45,10 @@ function terminal(answers: boolean[] = []) {
   const run = async (line: string) => {
     let stdout = ''
     let stderr = ''
-    const code = await session.run(line, { out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (stderr += t) })
+    const code = await session.run(line, {
+      out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)),
+      err: (t) => (stderr += t),
+    })
     return { code, stdout, stderr }
   }
   const connect = async () => {
@@ -58,7 +65,12 @@ describe('switching the terminal to a real target', () => {
     const t = terminal()
     expect((await t.run('playground target')).stdout).toBe('target:      emulator (in this page)\n')
     await t.connect()
-    expect(t.targets.get()).toMatchObject({ kind: 'custom', endpoint: real.endpoint, forcePathStyle: true, credentials: creds })
+    expect(t.targets.get()).toMatchObject({
+      kind: 'custom',
+      endpoint: real.endpoint,
+      forcePathStyle: true,
+      credentials: creds,
+    })
     const shown = (await t.run('playground target')).stdout
     expect(shown).toContain(`endpoint:    ${real.endpoint}`)
     expect(shown).toContain('credentials: ASIA…PLE1 (temporary, with session token), in memory only')
@@ -79,7 +91,9 @@ describe('switching the terminal to a real target', () => {
     await t.connect()
     await t.run('aws configure set aws_secret_access_key wrong')
     const s3 = await t.run('aws s3api list-objects-v2 --bucket real-one')
-    expect(s3.stderr).toContain('An error occurred (SignatureDoesNotMatch) when calling the ListObjectsV2 operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.')
+    expect(s3.stderr).toContain(
+      'An error occurred (SignatureDoesNotMatch) when calling the ListObjectsV2 operation: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    )
     const kms = await t.run('aws kms list-keys')
     expect(kms.stderr).toContain('An error occurred (InvalidSignatureException) when calling the ListKeys operation')
   })
@@ -96,7 +110,11 @@ describe('switching the terminal to a real target', () => {
     expect(t.targets.get().kind).toBe('emulator') // the default profile did not move
     expect((await t.run('aws --profile emulator s3 mb s3://local-one')).code).toBe(0)
     expect(local.emulator.s3.buckets.has('local-one')).toBe(true)
-    expect(await t.run('aws --profile nobody s3 ls')).toEqual({ code: 255, stdout: '', stderr: '\nThe config profile (nobody) could not be found\n' })
+    expect(await t.run('aws --profile nobody s3 ls')).toEqual({
+      code: 255,
+      stdout: '',
+      stderr: '\nThe config profile (nobody) could not be found\n',
+    })
   })
 })
 
@@ -109,7 +127,9 @@ describe('safety on a real target', () => {
     await t.run('aws s3 cp f.txt s3://safe-one/f.txt')
     const declined = await t.run('aws s3 rm s3://safe-one/f.txt')
     expect(declined).toMatchObject({ code: 255, stderr: '[playground] Not run.\n' })
-    expect(t.questions[0]).toBe(`[playground] This deletes s3://safe-one/f.txt on the real target ${real.endpoint} (us-east-1, path-style). Continue? [y/N] `)
+    expect(t.questions[0]).toBe(
+      `[playground] This deletes s3://safe-one/f.txt on the real target ${real.endpoint} (us-east-1, path-style). Continue? [y/N] `,
+    )
     expect(real.emulator.s3.bucket('safe-one').objects.size).toBe(1)
     expect((await t.run('aws s3api delete-object --bucket safe-one --key f.txt')).code).toBe(0)
     expect(t.questions[1]).toContain('deletes an object s3://safe-one/f.txt')
@@ -143,13 +163,18 @@ describe('safety on a real target', () => {
     const done = await t.run('playground cleanup')
     expect(done.code).toBe(0)
     expect(real.emulator.s3.buckets.has('cleanup-one')).toBe(false)
-    expect((await t.run('playground cleanup')).stdout).toBe('playground cleanup: nothing created on a real target in this page.\n')
+    expect((await t.run('playground cleanup')).stdout).toBe(
+      'playground cleanup: nothing created on a real target in this page.\n',
+    )
   })
 })
 
 describe('explanations where they bite', () => {
   it('KMS costs before the first KMS use (once), SSE-C over http before the key is sent, SSE-C blocked after the 403', async () => {
-    const lenient = await startEmulator({ allowSseCOverHttp: true, http: { auth: { credentials: [creds] }, cors: 'rules' } })
+    const lenient = await startEmulator({
+      allowSseCOverHttp: true,
+      http: { auth: { credentials: [creds] }, cors: 'rules' },
+    })
     try {
       const t = terminal()
       await t.connect()
@@ -159,7 +184,9 @@ describe('explanations where they bite', () => {
       const kms = await t.run('aws s3 cp a.txt s3://notes-one/a.txt --sse aws:kms')
       expect(kms.stderr).toContain('[playground] Heads-up, this uses AWS KMS on a real account')
       expect((await t.run('aws kms list-keys')).stderr).not.toContain('Heads-up')
-      const ssec = await t.run('aws s3api put-object --bucket notes-one --key c.txt --body a.txt --sse-customer-algorithm AES256 --sse-customer-key 0123456789abcdef0123456789abcdef')
+      const ssec = await t.run(
+        'aws s3api put-object --bucket notes-one --key c.txt --body a.txt --sse-customer-algorithm AES256 --sse-customer-key 0123456789abcdef0123456789abcdef',
+      )
       expect(ssec.stderr).toContain(`[playground] SSE-C over plain http (${lenient.endpoint})`)
       expect(ssec.stderr).toContain('An error occurred (AccessDenied) when calling the PutObject operation')
       expect(ssec.stderr).toContain('[playground] Since April 2026, new S3 buckets block SSE-C by default')
@@ -167,7 +194,9 @@ describe('explanations where they bite', () => {
       expect((await t.run('aws --profile emulator s3 mb s3://notes-local')).stderr).toBe('')
       // Off loopback, the key is not sent at all.
       await t.run('playground target custom http://minio.example.invalid:9000 --path-style')
-      const remote = await t.run('aws s3api put-object --bucket b --key c.txt --body a.txt --sse-customer-algorithm AES256 --sse-customer-key 0123456789abcdef0123456789abcdef')
+      const remote = await t.run(
+        'aws s3api put-object --bucket b --key c.txt --body a.txt --sse-customer-algorithm AES256 --sse-customer-key 0123456789abcdef0123456789abcdef',
+      )
       expect(remote.code).toBe(255)
       expect(remote.stderr).not.toContain('Could not connect')
     } finally {
@@ -193,11 +222,16 @@ describe('CORS doctor and differential mode in the terminal', () => {
     expect((await t.run(broken)).code).toBe(0)
     const d = await t.run(`playground cors --origin ${origin}`)
     expect(d.stdout).toContain('fix: add "DELETE" to AllowedMethods of rule 1')
-    expect(d.stdout).toContain('fix: add "x-amz-server-side-encryption-aws-kms-key-id" to ExposeHeaders of rule 1 (S3 allows no wildcard there)')
+    expect(d.stdout).toContain(
+      'fix: add "x-amz-server-side-encryption-aws-kms-key-id" to ExposeHeaders of rule 1 (S3 allows no wildcard there)',
+    )
     const fix = /aws s3api put-bucket-cors .*/.exec(d.stdout.split('Apply every fix')[1]!)![0]
     expect((await t.run(fix)).code).toBe(0)
     expect(t.questions[0]).toContain('replaces the existing CORS configuration of s3://doctor-one')
-    expect(await t.run(`playground cors --origin ${origin}`)).toMatchObject({ code: 0, stdout: 'CORS: the configuration allows every planned call and exposes every header the playground reads.\n' })
+    expect(await t.run(`playground cors --origin ${origin}`)).toMatchObject({
+      code: 0,
+      stdout: 'CORS: the configuration allows every planned call and exposes every header the playground reads.\n',
+    })
   })
 
   it('playground diff runs one command on both and names the differences', async () => {
@@ -205,7 +239,9 @@ describe('CORS doctor and differential mode in the terminal', () => {
     await t.connect()
     await t.run('aws s3 mb s3://diff-one')
     await t.run('aws --profile emulator s3 mb s3://diff-one')
-    const same = await t.run('playground diff aws s3api put-object --bucket diff-one --key k --server-side-encryption AES256')
+    const same = await t.run(
+      'playground diff aws s3api put-object --bucket diff-one --key k --server-side-encryption AES256',
+    )
     expect(same.stdout).toMatch(/^emulator: exit 0    target: exit 0\n\nPutObject: status 200 vs 200\n/)
     const differs = await t.run('playground diff aws s3api head-object --bucket diff-one --key only-on-target')
     expect(differs.stdout).toContain('HeadObject: status 404 vs 404')

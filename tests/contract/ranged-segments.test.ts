@@ -7,14 +7,26 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CompleteMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, PutObjectCommand, S3Client, UploadPartCommand, type ServerSideEncryption } from '@aws-sdk/client-s3'
+import {
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type ServerSideEncryption,
+} from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findAws, runAws } from '../helpers/aws-cli'
 import { startEmulator, testCredentials, type RunningEmulator } from '../helpers/server'
 
 const MIB = 1024 * 1024
 const cli = findAws()
-if (!cli) console.warn('[ranged-segments] aws CLI part skipped: no working aws CLI (install aws-cli or set AWS_CLI to its path)')
+if (!cli)
+  console.warn(
+    '[ranged-segments] aws CLI part skipped: no working aws CLI (install aws-cli or set AWS_CLI to its path)',
+  )
 
 /** Bytes that differ at every offset's neighbourhood, so a misplaced segment cannot go unnoticed. */
 const source = (size: number) => {
@@ -37,7 +49,12 @@ let running: RunningEmulator
 let s3: S3Client
 beforeAll(async () => {
   running = await startEmulator()
-  s3 = new S3Client({ region: 'us-east-1', endpoint: running.endpoint, forcePathStyle: true, credentials: testCredentials })
+  s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: running.endpoint,
+    forcePathStyle: true,
+    credentials: testCredentials,
+  })
   await s3.send(new CreateBucketCommand({ Bucket: 'ranges' }))
 })
 afterAll(async () => {
@@ -56,7 +73,8 @@ describe('@aws-sdk/client-s3: ranges across segment boundaries', () => {
     it(`${sse}: every range is the source's bytes`, async () => {
       const key = `single-${sse}`
       await s3.send(new PutObjectCommand({ Bucket: 'ranges', Key: key, Body: BODY, ServerSideEncryption: sse }))
-      for (const range of RANGES) expect((await getRange(key, range)).equals(BODY.subarray(range[0], range[1] + 1)), `${sse} ${range}`).toBe(true)
+      for (const range of RANGES)
+        expect((await getRange(key, range)).equals(BODY.subarray(range[0], range[1] + 1)), `${sse} ${range}`).toBe(true)
     })
   }
 
@@ -64,12 +82,23 @@ describe('@aws-sdk/client-s3: ranges across segment boundaries', () => {
     const big = source(5 * MIB + 3 * MIB + 7)
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'ranges', Key: 'mp' }))
     const parts = []
-    for (const [n, slice] of [[1, big.subarray(0, 5 * MIB)], [2, big.subarray(5 * MIB)]] as const) {
-      const { ETag } = await s3.send(new UploadPartCommand({ Bucket: 'ranges', Key: 'mp', UploadId, PartNumber: n, Body: slice }))
+    for (const [n, slice] of [
+      [1, big.subarray(0, 5 * MIB)],
+      [2, big.subarray(5 * MIB)],
+    ] as const) {
+      const { ETag } = await s3.send(
+        new UploadPartCommand({ Bucket: 'ranges', Key: 'mp', UploadId, PartNumber: n, Body: slice }),
+      )
       parts.push({ PartNumber: n, ETag })
     }
-    await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'ranges', Key: 'mp', UploadId, MultipartUpload: { Parts: parts } }))
-    for (const [a, b] of [[5 * MIB - 10, 5 * MIB + 9], [4 * MIB + 1, 6 * MIB + 1], [0, big.length - 1]] as [number, number][]) {
+    await s3.send(
+      new CompleteMultipartUploadCommand({ Bucket: 'ranges', Key: 'mp', UploadId, MultipartUpload: { Parts: parts } }),
+    )
+    for (const [a, b] of [
+      [5 * MIB - 10, 5 * MIB + 9],
+      [4 * MIB + 1, 6 * MIB + 1],
+      [0, big.length - 1],
+    ] as [number, number][]) {
       const r = await s3.send(new GetObjectCommand({ Bucket: 'ranges', Key: 'mp', Range: `bytes=${a}-${b}` }))
       expect(Buffer.from(await r.Body!.transformToByteArray()).equals(big.subarray(a, b + 1)), `${a}-${b}`).toBe(true)
     }
@@ -83,7 +112,17 @@ describe.skipIf(!cli)(`the real aws CLI (${cli ? `aws-cli/${cli.version}` : 'not
   it('get-object --range across a segment boundary', async () => {
     await s3.send(new PutObjectCommand({ Bucket: 'ranges', Key: 'cli', Body: BODY }))
     for (const [a, b] of RANGES.slice(1, 4)) {
-      const r = await aws(['s3api', 'get-object', '--bucket', 'ranges', '--key', 'cli', '--range', `bytes=${a}-${b}`, 'out.bin'])
+      const r = await aws([
+        's3api',
+        'get-object',
+        '--bucket',
+        'ranges',
+        '--key',
+        'cli',
+        '--range',
+        `bytes=${a}-${b}`,
+        'out.bin',
+      ])
       expect(r.code, r.stderr).toBe(0)
       expect(JSON.parse(r.stdout).ContentRange).toBe(`bytes ${a}-${b}/${BODY.length}`)
       expect(readFileSync(join(work, 'out.bin')).equals(BODY.subarray(a, b + 1))).toBe(true)

@@ -22,7 +22,12 @@ const text = 'Hello from the S3 encryption playground\n'
 
 beforeAll(async () => {
   running = await startEmulator()
-  s3 = new S3Client({ region: 'us-east-1', endpoint: running.endpoint, forcePathStyle: true, credentials: testCredentials })
+  s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint: running.endpoint,
+    forcePathStyle: true,
+    credentials: testCredentials,
+  })
 })
 afterAll(() => running.close())
 
@@ -33,7 +38,9 @@ describe('tutorial: check the default encryption type for an object', () => {
   })
 
   it('uploads with SSE-S3 and gets AES256 back, with the CRC32 the SDK sent', async () => {
-    const out = await s3.send(new PutObjectCommand({ Bucket, Key: 'testfile.txt', Body: text, ServerSideEncryption: 'AES256' }))
+    const out = await s3.send(
+      new PutObjectCommand({ Bucket, Key: 'testfile.txt', Body: text, ServerSideEncryption: 'AES256' }),
+    )
     expect(out.ServerSideEncryption).toBe('AES256')
     expect(out.ChecksumCRC32).toMatch(/^[A-Za-z0-9+/]{6}==$/)
     expect(out.ETag).toMatch(/^"[0-9a-f]{32}"$/)
@@ -67,12 +74,18 @@ describe('tutorial: check the default encryption type for an object', () => {
   it('a new bucket reports the SSE-S3 default with SSE-C blocked; put and delete round-trip', async () => {
     const before = await s3.send(new GetBucketEncryptionCommand({ Bucket }))
     expect(before.ServerSideEncryptionConfiguration?.Rules).toEqual([
-      { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false, BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } },
+      {
+        ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+        BucketKeyEnabled: false,
+        BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
+      },
     ])
     await s3.send(
       new PutBucketEncryptionCommand({
         Bucket,
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }] },
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: true }],
+        },
       }),
     )
     const after = await s3.send(new GetBucketEncryptionCommand({ Bucket }))

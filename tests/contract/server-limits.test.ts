@@ -43,7 +43,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('header section', () => {
   it('over 8 KiB: 400 RequestHeaderSectionTooLarge with MaxSizeAllowed, and the connection closes', async () => {
-    const { text } = await exchange((s) => s.write(`GET /limits-bucket HTTP/1.1\r\nhost: 127.0.0.1\r\nx-amz-meta-big: ${'a'.repeat(9000)}\r\n\r\n`))
+    const { text } = await exchange((s) =>
+      s.write(`GET /limits-bucket HTTP/1.1\r\nhost: 127.0.0.1\r\nx-amz-meta-big: ${'a'.repeat(9000)}\r\n\r\n`),
+    )
     expect(text).toMatch(/^HTTP\/1\.1 400 /)
     expect(text).toContain('<Code>RequestHeaderSectionTooLarge</Code>')
     expect(text).toContain('<MaxSizeAllowed>8192</MaxSizeAllowed>')
@@ -51,7 +53,11 @@ describe('header section', () => {
   })
 
   it('under 8 KiB: served as usual', async () => {
-    const { text } = await exchange((s) => s.write(`GET /limits-bucket HTTP/1.1\r\nhost: 127.0.0.1\r\nx-amz-meta-big: ${'a'.repeat(6000)}\r\nconnection: close\r\n\r\n`))
+    const { text } = await exchange((s) =>
+      s.write(
+        `GET /limits-bucket HTTP/1.1\r\nhost: 127.0.0.1\r\nx-amz-meta-big: ${'a'.repeat(6000)}\r\nconnection: close\r\n\r\n`,
+      ),
+    )
     expect(text).toMatch(/^HTTP\/1\.1 200 /)
     expect(text).toContain('<ListBucketResult')
   })
@@ -62,7 +68,9 @@ describe('PUT size', () => {
 
   it('over 5 GiB with Expect: 100-continue: EntityTooLarge, and no 100 Continue (the body is never asked for)', async () => {
     const { text } = await exchange((s) =>
-      s.write(`PUT /limits-bucket/big HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${huge}\r\nexpect: 100-continue\r\n\r\n`),
+      s.write(
+        `PUT /limits-bucket/big HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${huge}\r\nexpect: 100-continue\r\n\r\n`,
+      ),
     )
     expect(text).not.toContain('100 Continue')
     expect(text).toMatch(/^HTTP\/1\.1 400 /)
@@ -83,7 +91,9 @@ describe('PUT size', () => {
 
   it('exactly 5 GiB declared is not refused up front', async () => {
     const { text } = await exchange(async (s) => {
-      s.write(`PUT /limits-bucket/ok HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${5 * 1024 ** 3}\r\nexpect: 100-continue\r\n\r\n`)
+      s.write(
+        `PUT /limits-bucket/ok HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${5 * 1024 ** 3}\r\nexpect: 100-continue\r\n\r\n`,
+      )
       await sleep(200)
       s.destroy()
     })
@@ -94,7 +104,9 @@ describe('PUT size', () => {
 
 describe('slow clients', () => {
   it('headers that never end: 400 RequestTimeout after the headers timeout, then the server hangs up', async () => {
-    const { text, ms } = await exchange((s) => s.write('GET /limits-bucket HTTP/1.1\r\nhost: 127.0.0.1\r\nx-amz-date: 2026'))
+    const { text, ms } = await exchange((s) =>
+      s.write('GET /limits-bucket HTTP/1.1\r\nhost: 127.0.0.1\r\nx-amz-date: 2026'),
+    )
     expect(text).toMatch(/^HTTP\/1\.1 400 /)
     expect(text).toContain('<Code>RequestTimeout</Code>')
     expect(ms).toBeGreaterThanOrEqual(limits.headersTimeoutMs - 50)
@@ -116,7 +128,9 @@ describe('slow clients', () => {
   it('a slow but steady upload, longer in total than the idle timeout, completes', async () => {
     const pieces = 8
     const { text, ms } = await exchange(async (s) => {
-      s.write(`PUT /limits-bucket/steady HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${pieces * 10}\r\nconnection: close\r\n\r\n`)
+      s.write(
+        `PUT /limits-bucket/steady HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ${pieces * 10}\r\nconnection: close\r\n\r\n`,
+      )
       for (let i = 0; i < pieces; i++) {
         await sleep(limits.idleTimeoutMs / 3)
         s.write('x'.repeat(10))

@@ -12,8 +12,14 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 async function check(page: Page, testInfo: TestInfo, name: string) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' })
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`), name).toEqual([])
+  await testInfo.attach(`axe-${name}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  })
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`),
+    name,
+  ).toEqual([])
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -28,7 +34,10 @@ for (const theme of ['light', 'dark'] as const) {
       await check(page, testInfo, `home-${theme}`)
       await page.goto('/learn/default-encryption/')
       await waitForPlayground(page)
-      await page.getByRole('button', { name: /^Run in the terminal/ }).first().click()
+      await page
+        .getByRole('button', { name: /^Run in the terminal/ })
+        .first()
+        .click()
       await expect(page.getByTestId('exchange')).toHaveCount(1)
       await check(page, testInfo, `lesson-${theme}`)
       await shot(page, testInfo, `lesson-${theme}`)
@@ -40,7 +49,10 @@ for (const theme of ['light', 'dark'] as const) {
       await waitForPlayground(page)
       await check(page, testInfo, `playground-empty-${theme}`)
       await everyMode(page, 'axe', '0123456789abcdef0123456789abcdef')
-      await runAll(page, [`aws s3api put-bucket-policy --bucket axe --policy '${DENY_UNENCRYPTED('axe')}'`, 'aws s3 ls s3://axe'])
+      await runAll(page, [
+        `aws s3api put-bucket-policy --bucket axe --policy '${DENY_UNENCRYPTED('axe')}'`,
+        'aws s3 ls s3://axe',
+      ])
       await check(page, testInfo, `playground-inspector-${theme}`)
       for (const panel of ['Buckets', 'Keys', 'Audit', 'Policy', 'Storage'] as const) {
         await openPanel(page, panel)

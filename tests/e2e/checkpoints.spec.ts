@@ -27,7 +27,9 @@ test('save a checkpoint from the keyboard, change things, restore it, delete it'
   await shot(page, testInfo, 'checkpoints-menu')
   await menu.getByRole('button', { name: 'Restore Before step two' }).click()
   await expect(menu.getByRole('status')).toContainText('Restored “Before step two”')
-  expect(await typeCommand(page, 'aws s3 ls && cat step.txt')).toMatch(/demo-start\n(?![\s\S]*demo-later)[\s\S]*step one/)
+  expect(await typeCommand(page, 'aws s3 ls && cat step.txt')).toMatch(
+    /demo-start\n(?![\s\S]*demo-later)[\s\S]*step one/,
+  )
 
   // Checkpoints survive a reload (IndexedDB), and can be deleted.
   await page.reload()

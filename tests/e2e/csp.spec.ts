@@ -27,13 +27,17 @@ async function watchViolations(page: Page): Promise<string[]> {
   })
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = [])
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`))
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+    )
   })
   return reports
 }
 const eventsIn = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
 
-test('every page has a strict policy: no third-party origin, no eval, hashed inline scripts only', async ({ request }) => {
+test('every page has a strict policy: no third-party origin, no eval, hashed inline scripts only', async ({
+  request,
+}) => {
   const all = routes()
   expect(all.length).toBeGreaterThan(5)
   for (const route of all) {
@@ -44,13 +48,22 @@ test('every page has a strict policy: no third-party origin, no eval, hashed inl
     expect(header, route).toBe(`${meta}; frame-ancestors 'none'`)
     const directives = new Map(meta!.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]))
     expect(directives.get('script-src')?.[0], route).toBe("'self'")
-    expect(directives.get('script-src')!.slice(1).every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)), route).toBe(true)
+    expect(
+      directives
+        .get('script-src')!
+        .slice(1)
+        .every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)),
+      route,
+    ).toBe(true)
     expect(meta, route).not.toContain('unsafe-eval')
     expect(directives.get('worker-src'), route).toEqual(["'self'"])
     expect(directives.get('default-src'), route).toEqual(["'self'"])
     expect(directives.get('object-src'), route).toEqual(["'none'"])
     // The only other origins: the emulator's names (never resolve), AWS (the real-account target), this machine.
-    for (const source of directives.get('connect-src') ?? []) expect(source, route).toMatch(/^('self'|https?:\/\/(\*\.)?emulator\.invalid|https:\/\/\*\.amazonaws\.com|https?:\/\/(localhost|127\.0\.0\.1):\*)$/)
+    for (const source of directives.get('connect-src') ?? [])
+      expect(source, route).toMatch(
+        /^('self'|https?:\/\/(\*\.)?emulator\.invalid|https:\/\/\*\.amazonaws\.com|https?:\/\/(localhost|127\.0\.0\.1):\*)$/,
+      )
   }
 })
 
@@ -69,12 +82,16 @@ test('the playground works under the policy: service worker, emulator, terminal,
   await waitForPlayground(page)
   expect(await typeCommand(page, 'aws s3 mb s3://csp-bucket')).toContain('make_bucket: csp-bucket')
   await typeCommand(page, 'echo hi > a.txt')
-  expect(await typeCommand(page, 'aws s3 cp a.txt s3://csp-bucket/a.txt --sse aws:kms')).toContain('upload: ./a.txt to s3://csp-bucket/a.txt')
+  expect(await typeCommand(page, 'aws s3 cp a.txt s3://csp-bucket/a.txt --sse aws:kms')).toContain(
+    'upload: ./a.txt to s3://csp-bucket/a.txt',
+  )
   await page.waitForLoadState('networkidle')
   expect([...(await eventsIn(page)), ...reports]).toEqual([])
 })
 
-test('a custom endpoint the policy refuses is named as such, in the target form and in the terminal', async ({ page }) => {
+test('a custom endpoint the policy refuses is named as such, in the target form and in the terminal', async ({
+  page,
+}) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   await page.getByRole('button', { name: 'Change target…' }).click()
@@ -83,13 +100,20 @@ test('a custom endpoint the policy refuses is named as such, in the target form 
   await form.getByLabel('Endpoint URL').fill('http://127.0.0.1:4566')
   await expect(form.getByTestId('target-warning').filter({ hasText: 'Content-Security-Policy' })).toHaveCount(0)
   await form.getByLabel('Endpoint URL').fill('https://minio.lab.example:9000')
-  await expect(form.getByTestId('target-warning').filter({ hasText: 'Content-Security-Policy' })).toContainText("PLAYGROUND_CONNECT_SRC='https://minio.lab.example:9000'")
+  await expect(form.getByTestId('target-warning').filter({ hasText: 'Content-Security-Policy' })).toContainText(
+    "PLAYGROUND_CONNECT_SRC='https://minio.lab.example:9000'",
+  )
   await form.getByRole('button', { name: 'Cancel' }).click()
-  const out = await typeCommand(page, 'aws --endpoint-url https://minio.lab.example:9000 s3api list-objects-v2 --bucket b')
-  expect(out).toContain("does not let the page connect to https://minio.lab.example:9000")
+  const out = await typeCommand(
+    page,
+    'aws --endpoint-url https://minio.lab.example:9000 s3api list-objects-v2 --bucket b',
+  )
+  expect(out).toContain('does not let the page connect to https://minio.lab.example:9000')
   expect(out).not.toContain('CORS')
   // Plain http to the emulator is allowed (the in-transit lesson), and answered by it.
-  expect(await typeCommand(page, 'aws --endpoint-url http://s3.emulator.invalid s3api list-buckets')).toContain('exit code 0')
+  expect(await typeCommand(page, 'aws --endpoint-url http://s3.emulator.invalid s3api list-buckets')).toContain(
+    'exit code 0',
+  )
 })
 
 test('an inline script that is not in the build is refused', async ({ page }) => {

@@ -46,32 +46,54 @@ test('the same checks by typing, and bad input never breaks the terminal', async
   await waitForPlayground(page)
   expect(await typeCommand(page, 'aws s3 mb s3://typed-bucket')).toContain('make_bucket: typed-bucket')
   expect(await typeCommand(page, 'echo "typed by hand" > testfile.txt')).toContain('exit code 0')
-  expect(await typeCommand(page, 'aws s3api put-object --bucket typed-bucket --key testfile.txt --server-side-encryption AES256 --body testfile.txt')).toContain(
-    '"ServerSideEncryption": "AES256"',
-  )
+  expect(
+    await typeCommand(
+      page,
+      'aws s3api put-object --bucket typed-bucket --key testfile.txt --server-side-encryption AES256 --body testfile.txt',
+    ),
+  ).toContain('"ServerSideEncryption": "AES256"')
   const head = await typeCommand(page, 'aws s3api head-object --bucket typed-bucket --key testfile.txt')
   expect(head).toContain('"ServerSideEncryption": "AES256"')
   await expect.poll(() => screenText(page)).toContain('"ServerSideEncryption": "AES256"')
-  expect(await typeCommand(page, 'aws s3 cp s3://typed-bucket/testfile.txt downloadedfile.txt')).toContain('exit code 0')
+  expect(await typeCommand(page, 'aws s3 cp s3://typed-bucket/testfile.txt downloadedfile.txt')).toContain(
+    'exit code 0',
+  )
   expect(await typeCommand(page, 'cmp testfile.txt downloadedfile.txt && echo same')).toContain('same\n\nexit code 0')
 
   // Bad input: each prints what aws-cli prints, with its exit code.
   expect(await typeCommand(page, 'aws s3ap ls')).toContain("Invalid choice: 's3ap', maybe you meant:")
-  expect(await typeCommand(page, 'aws s3api head-object --bucket typed-bucket --key testfile.txt --bogus')).toContain('Unknown options: --bogus')
-  expect(await typeCommand(page, 'aws s3api head-object --key testfile.txt')).toContain('the following arguments are required: --bucket')
-  expect(await typeCommand(page, "aws s3api put-bucket-encryption --bucket typed-bucket --server-side-encryption-configuration '{bad'")).toContain(
-    'Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)',
+  expect(await typeCommand(page, 'aws s3api head-object --bucket typed-bucket --key testfile.txt --bogus')).toContain(
+    'Unknown options: --bogus',
   )
-  expect(await typeCommand(page, 'aws s3api head-object --bucket no-such-bucket-here --key k')).toContain('An error occurred (404) when calling the HeadObject operation: Not Found\n\nexit code 254')
-  expect(await typeCommand(page, 'aws s3api get-object --bucket typed-bucket --key missing out.txt')).toContain('(NoSuchKey)')
-  expect(await typeCommand(page, 'aws s3api get-object --bucket no-such-bucket-here --key k out.txt')).toContain('(NoSuchBucket)')
+  expect(await typeCommand(page, 'aws s3api head-object --key testfile.txt')).toContain(
+    'the following arguments are required: --bucket',
+  )
+  expect(
+    await typeCommand(
+      page,
+      "aws s3api put-bucket-encryption --bucket typed-bucket --server-side-encryption-configuration '{bad'",
+    ),
+  ).toContain('Invalid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)')
+  expect(await typeCommand(page, 'aws s3api head-object --bucket no-such-bucket-here --key k')).toContain(
+    'An error occurred (404) when calling the HeadObject operation: Not Found\n\nexit code 254',
+  )
+  expect(await typeCommand(page, 'aws s3api get-object --bucket typed-bucket --key missing out.txt')).toContain(
+    '(NoSuchKey)',
+  )
+  expect(await typeCommand(page, 'aws s3api get-object --bucket no-such-bucket-here --key k out.txt')).toContain(
+    '(NoSuchBucket)',
+  )
 
   // History: the up arrow brings back the last command.
   await page.keyboard.press('ArrowUp')
-  await expect.poll(() => screenText(page)).toContain('learner@playground:~$ aws s3api get-object --bucket no-such-bucket-here --key k out.txt')
+  await expect
+    .poll(() => screenText(page))
+    .toContain('learner@playground:~$ aws s3api get-object --bucket no-such-bucket-here --key k out.txt')
   await page.keyboard.press('Control+C')
   // And the terminal still works.
-  expect(await typeCommand(page, 'aws s3api head-object --bucket typed-bucket --key testfile.txt')).toContain('exit code 0')
+  expect(await typeCommand(page, 'aws s3api head-object --bucket typed-bucket --key testfile.txt')).toContain(
+    'exit code 0',
+  )
 })
 
 test('requests to the emulator never leave the page', async ({ page }) => {
@@ -80,7 +102,8 @@ test('requests to the emulator never leave the page', async ({ page }) => {
   const isEmulator = (u: string) => new URL(u).hostname.endsWith('emulator.invalid')
   page.on('request', (request) => {
     // Every emulator request must be answered by the service worker, never by the network.
-    if (isEmulator(request.url())) pending.push(request.response().then((r) => (!r || !r.fromServiceWorker()) && escaped.push(request.url())))
+    if (isEmulator(request.url()))
+      pending.push(request.response().then((r) => (!r || !r.fromServiceWorker()) && escaped.push(request.url())))
   })
   page.on('requestfailed', (request) => isEmulator(request.url()) && escaped.push(`failed: ${request.url()}`))
   await page.goto('/playground/')
@@ -100,7 +123,10 @@ test('requests to anything but the emulator bypass the service worker', async ({
   // A same-origin file stands for any host that is not the emulator's (real AWS, a custom endpoint):
   // MSW's worker would fetch it on the page's behalf; ours leaves it to the browser.
   const url = `/emulator-worker.js?probe=${Date.now()}`
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes(url)), page.evaluate((u) => fetch(u).then((r) => r.status), url)])
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(url)),
+    page.evaluate((u) => fetch(u).then((r) => r.status), url),
+  ])
   expect(response.status()).toBe(200)
   expect(response.fromServiceWorker()).toBe(false)
   const [emulated] = await Promise.all([
@@ -116,14 +142,18 @@ test('without a service worker the playground says why, and sends nothing', asyn
   const sent: string[] = []
   page.on('request', (r) => new URL(r.url()).hostname.endsWith('emulator.invalid') && sent.push(r.url()))
   await page.goto('/playground/')
-  await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toContainText('It needs a service worker')
+  await expect(page.getByRole('alert').filter({ hasText: 'could not start' })).toContainText(
+    'It needs a service worker',
+  )
   expect(sent).toEqual([])
   await context.close()
 })
 
-test('the lesson shows the emulator\'s own source, and runs it', async ({ page }) => {
+test("the lesson shows the emulator's own source, and runs it", async ({ page }) => {
   await page.goto('/learn/default-encryption/')
-  await expect(page.locator('figure[data-source="lib/s3/seal.ts"]').first()).toContainText('export async function sealSegment(')
+  await expect(page.locator('figure[data-source="lib/s3/seal.ts"]').first()).toContainText(
+    'export async function sealSegment(',
+  )
   // The demo's buttons work once the page has hydrated (the playground starting says it has).
   await waitForPlayground(page)
   const demo = page.getByTestId('mode-demo')
@@ -135,8 +165,12 @@ test('the lesson shows the emulator\'s own source, and runs it', async ({ page }
     await run.click()
     await expect(steps.nth(i)).not.toHaveAttribute('data-state', 'pending')
   }
-  await expect(steps.nth(1).getByTestId('demo-output')).toContainText(/stored: ciphertext \+ tag[0-9a-f]{96}… \(\d+ bytes\)/)
-  await expect(steps.nth(count - 2).getByTestId('demo-output')).toContainText('plaintextHello from the S3 encryption playground')
+  await expect(steps.nth(1).getByTestId('demo-output')).toContainText(
+    /stored: ciphertext \+ tag[0-9a-f]{96}… \(\d+ bytes\)/,
+  )
+  await expect(steps.nth(count - 2).getByTestId('demo-output')).toContainText(
+    'plaintextHello from the S3 encryption playground',
+  )
   await expect(steps.nth(count - 1)).toHaveAttribute('data-state', 'error')
   await expect(steps.nth(count - 1)).toContainText('DecryptionFailed: AES-GCM authentication failed')
 })

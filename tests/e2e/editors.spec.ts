@@ -10,7 +10,8 @@ import { waitForPlayground } from './terminal'
 import { keyIdOf, openPanel, panels, runAll, shot } from './panels'
 
 const inspector = (page: Page) => page.getByRole('region', { name: 'Request inspector' })
-const exchangeFor = (page: Page, operation: string) => inspector(page).getByTestId('exchange').filter({ hasText: operation })
+const exchangeFor = (page: Page, operation: string) =>
+  inspector(page).getByTestId('exchange').filter({ hasText: operation })
 const editorIn = (page: Page, testId: string) => page.getByTestId(testId).locator('.monaco-editor').first()
 
 /** Replaces the editor's whole text with one line, as a paste would (typing would meet Monaco's auto-closing and auto-indent). */
@@ -24,7 +25,10 @@ async function replaceText(page: Page, testId: string, text: string) {
 /** Console reports of Content-Security-Policy violations (the static server sends the site's strict policy). */
 function cspViolations(page: Page): string[] {
   const seen: string[] = []
-  page.on('console', (m) => /Content Security Policy|Refused to (evaluate|load|create|execute)/i.test(m.text()) && seen.push(m.text()))
+  page.on(
+    'console',
+    (m) => /Content Security Policy|Refused to (evaluate|load|create|execute)/i.test(m.text()) && seen.push(m.text()),
+  )
   return seen
 }
 
@@ -33,7 +37,13 @@ function offOrigin(page: Page, origin: string): string[] {
   const seen: string[] = []
   page.on('request', (r) => {
     const url = new URL(r.url())
-    if (url.origin !== origin && !url.hostname.endsWith('.emulator.invalid') && url.protocol !== 'data:' && url.protocol !== 'blob:') seen.push(r.url())
+    if (
+      url.origin !== origin &&
+      !url.hostname.endsWith('.emulator.invalid') &&
+      url.protocol !== 'data:' &&
+      url.protocol !== 'blob:'
+    )
+      seen.push(r.url())
   })
   return seen
 }
@@ -42,7 +52,10 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 })
 })
 
-test('configuration editors: completion, validation, Apply through the SDK, errors as the service gave them', async ({ page, baseURL }, testInfo) => {
+test('configuration editors: completion, validation, Apply through the SDK, errors as the service gave them', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const away = offOrigin(page, new URL(baseURL!).origin)
   const csp = cspViolations(page)
   await page.goto('/playground/')
@@ -67,14 +80,22 @@ test('configuration editors: completion, validation, Apply through the SDK, erro
   await page.keyboard.press('Escape')
 
   // Validation: an unknown algorithm is marked.
-  await replaceText(page, 'config-editor', '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES128"}}]}')
+  await replaceText(
+    page,
+    'config-editor',
+    '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES128"}}]}',
+  )
   await expect(editorIn(page, 'config-editor').locator('.squiggly-error')).not.toHaveCount(0)
   await shot(page, testInfo, 'encryption-invalid')
   // Sent anyway, S3 refuses it as it would.
   await page.getByRole('button', { name: 'Apply (PutBucketEncryption)' }).click()
   await expect(page.getByTestId('service-error')).toContainText('PutBucketEncryption failed (HTTP 400): MalformedXML')
 
-  await replaceText(page, 'config-editor', '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "alias/editor"}, "BucketKeyEnabled": true}]}')
+  await replaceText(
+    page,
+    'config-editor',
+    '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "alias/editor"}, "BucketKeyEnabled": true}]}',
+  )
   await expect(editorIn(page, 'config-editor').locator('.squiggly-error')).toHaveCount(0)
   await page.getByRole('button', { name: 'Apply (PutBucketEncryption)' }).click()
   await expect(status).toContainText('PutBucketEncryption succeeded')
@@ -86,11 +107,25 @@ test('configuration editors: completion, validation, Apply through the SDK, erro
   await expect(status).toContainText('no policy yet')
   await expect(exchangeFor(page, 'GetBucketPolicy').filter({ hasText: '404' })).toHaveCount(1)
   const statement = (resource: string) =>
-    JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'RequireKms', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: resource, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } }] })
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'RequireKms',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:PutObject',
+          Resource: resource,
+          Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+        },
+      ],
+    })
   await replaceText(page, 'config-editor', statement('arn:aws:s3:::another-bucket/*'))
   await expect(editorIn(page, 'config-editor').locator('.squiggly-error')).not.toHaveCount(0)
   await page.getByRole('button', { name: 'Apply (PutBucketPolicy)' }).click()
-  await expect(page.getByTestId('service-error')).toContainText('PutBucketPolicy failed (HTTP 400): MalformedPolicy: Policy has invalid resource')
+  await expect(page.getByTestId('service-error')).toContainText(
+    'PutBucketPolicy failed (HTTP 400): MalformedPolicy: Policy has invalid resource',
+  )
   await shot(page, testInfo, 'policy-refused')
   // Condition keys complete inside an operator block.
   await replaceText(page, 'config-editor', '{"Statement": [{"Condition": {"StringNotEquals": {')
@@ -107,20 +142,44 @@ test('configuration editors: completion, validation, Apply through the SDK, erro
   // Key policy: loaded with GetKeyPolicy; one that locks you out is refused by KMS's safety check.
   await page.getByLabel('Document').selectOption({ label: 'Key policy' })
   await expect(editorIn(page, 'config-editor')).toContainText('Enable IAM User Permissions')
-  await replaceText(page, 'config-editor', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' }] }))
+  await replaceText(
+    page,
+    'config-editor',
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*' }],
+    }),
+  )
   await page.getByRole('button', { name: 'Apply (PutKeyPolicy)' }).click()
-  await expect(page.getByTestId('service-error')).toContainText('PutKeyPolicy failed (HTTP 400): MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future.')
+  await expect(page.getByTestId('service-error')).toContainText(
+    'PutKeyPolicy failed (HTTP 400): MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future.',
+  )
   const onlyThroughS3 = {
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
-      { Sid: 'DenyUseOutsideS3', Effect: 'Deny', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringNotEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } },
+      {
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+      {
+        Sid: 'DenyUseOutsideS3',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } },
+      },
     ],
   }
   await replaceText(page, 'config-editor', JSON.stringify(onlyThroughS3))
   await page.getByRole('button', { name: 'Apply (PutKeyPolicy)' }).click()
   await expect(status).toContainText('PutKeyPolicy succeeded')
-  await expect(inspector(page).getByTestId('exchange').filter({ hasText: 'kms:PutKeyPolicy' }).filter({ hasText: '200' })).toHaveCount(1)
+  await expect(
+    inspector(page).getByTestId('exchange').filter({ hasText: 'kms:PutKeyPolicy' }).filter({ hasText: '200' }),
+  ).toHaveCount(1)
   await shot(page, testInfo, 'key-policy-applied')
 
   // The new state, where a learner looks for it: the Buckets and Policy panels, and KMS itself.
@@ -133,14 +192,21 @@ test('configuration editors: completion, validation, Apply through the SDK, erro
   const [policy] = await runAll(page, [`aws kms get-key-policy --key-id ${keyId} --policy-name default --output text`])
   expect(policy).toContain('DenyUseOutsideS3')
   // The policy now works: a direct Decrypt is denied, S3's on the learner's behalf is not.
-  await runAll(page, ['echo hi > hi.txt', 'aws s3 cp hi.txt s3://edit-me/hi.txt --sse aws:kms', 'aws s3 cp s3://edit-me/hi.txt back.txt'])
+  await runAll(page, [
+    'echo hi > hi.txt',
+    'aws s3 cp hi.txt s3://edit-me/hi.txt --sse aws:kms',
+    'aws s3 cp s3://edit-me/hi.txt back.txt',
+  ])
   await shot(page, testInfo, 'panels-after-apply')
 
   expect(away, 'requests that left for another origin').toEqual([])
   expect(csp, 'Content-Security-Policy violations').toEqual([])
 })
 
-test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stops an endless loop', async ({ page, baseURL }, testInfo) => {
+test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stops an endless loop', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const away = offOrigin(page, new URL(baseURL!).origin)
   const csp = cspViolations(page)
   const workers: string[] = []
@@ -156,19 +222,26 @@ test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stop
   await expect(consolePane).toContainText('Finished in', { timeout: 30_000 })
   await expect(consolePane).toContainText('Running on emulator (in this page)')
   await expect(consolePane).toContainText('"x-amz-server-side-encryption": "aws:kms"')
-  await expect(consolePane).toContainText(/"x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:111122223333:key\//)
+  await expect(consolePane).toContainText(
+    /"x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:111122223333:key\//,
+  )
   // The worker's requests went through the page: the inspector has them.
   await expect(exchangeFor(page, 'PutObject').filter({ hasText: 'aws:kms' }).first()).toBeVisible()
   await expect(exchangeFor(page, 'HeadObject').first()).toBeVisible()
   await expect(inspector(page).getByTestId('exchange').filter({ hasText: 'kms:CreateKey' })).toHaveCount(1)
   await shot(page, testInfo, 'scratchpad-run')
-  expect(workers.some((u) => /^http:\/\/127\.0\.0\.1:\d+\/.*\.js/.test(u)), workers.join(', ')).toBe(true)
+  expect(
+    workers.some((u) => /^http:\/\/127\.0\.0\.1:\d+\/.*\.js/.test(u)),
+    workers.join(', '),
+  ).toBe(true)
 
   // SSE-C example: errors print with the AWS error name, message and status.
   await page.getByLabel('Example').selectOption({ label: 'Write and read an SSE-C object' })
   await page.getByRole('button', { name: '▶ Run' }).click()
   await expect(consolePane).toContainText('With the key: Readable only with the key.', { timeout: 30_000 })
-  await expect(consolePane.locator('[data-level="error"]')).toContainText(/Without the key: InvalidRequest: .*\(HTTP 400, client fault\)/)
+  await expect(consolePane.locator('[data-level="error"]')).toContainText(
+    /Without the key: InvalidRequest: .*\(HTTP 400, client fault\)/,
+  )
 
   // TypeScript is checked in the editor.
   await replaceText(page, 'scratchpad', "const n: number = 'not a number'\nconsole.log(n)\n")
@@ -176,10 +249,16 @@ test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stop
 
   // JavaScript too, with objects pretty-printed.
   await page.getByLabel('Language').selectOption('javascript')
-  await replaceText(page, 'scratchpad', "const { ListBucketsCommand } = require('@aws-sdk/client-s3')\nconst out = await s3.send(new ListBucketsCommand({}))\nconsole.log({ buckets: out.Buckets.map((b) => b.Name) })\n")
+  await replaceText(
+    page,
+    'scratchpad',
+    "const { ListBucketsCommand } = require('@aws-sdk/client-s3')\nconst out = await s3.send(new ListBucketsCommand({}))\nconsole.log({ buckets: out.Buckets.map((b) => b.Name) })\n",
+  )
   await page.getByRole('button', { name: '▶ Run' }).click()
   await expect(consolePane).toContainText('Finished in', { timeout: 30_000 })
-  await expect(consolePane).toContainText(/\{\n {2}"buckets": \[\n {4}"scratchpad-demo",\n {4}"scratchpad-ssec"\n {2}\]\n\}/)
+  await expect(consolePane).toContainText(
+    /\{\n {2}"buckets": \[\n {4}"scratchpad-demo",\n {4}"scratchpad-ssec"\n {2}\]\n\}/,
+  )
   await page.getByLabel('Language').selectOption('typescript')
 
   // An endless loop: the worker is terminated after the timeout, with a clear message.
@@ -194,18 +273,22 @@ test('SDK scratchpad: runs TypeScript in a worker against the emulator, and stop
   // Measured, for docs/playground.md: does a dedicated worker's own fetch reach MSW in this Chromium?
   // Which worker script is the scratchpad's: the one that answers a probe (Monaco's ignore it).
   const origin = new URL(baseURL!).origin
-  const probe = await page.evaluate(async (urls) => {
-    for (const url of urls) {
-      const answer = await new Promise<{ url: string; answered: boolean; detail: string } | undefined>((resolve) => {
-        const w = new Worker(url)
-        const timer = setTimeout(() => (w.terminate(), resolve(undefined)), 3000)
-        w.onmessage = (e) => e.data?.type === 'probe' && (clearTimeout(timer), w.terminate(), resolve({ url, ...e.data }))
-        w.postMessage({ type: 'probe', url: 'https://s3.emulator.invalid/' })
-      })
-      if (answer) return answer
-    }
-    return undefined
-  }, [...new Set(workers.filter((u) => u.startsWith(origin)))].reverse())
+  const probe = await page.evaluate(
+    async (urls) => {
+      for (const url of urls) {
+        const answer = await new Promise<{ url: string; answered: boolean; detail: string } | undefined>((resolve) => {
+          const w = new Worker(url)
+          const timer = setTimeout(() => (w.terminate(), resolve(undefined)), 3000)
+          w.onmessage = (e) =>
+            e.data?.type === 'probe' && (clearTimeout(timer), w.terminate(), resolve({ url, ...e.data }))
+          w.postMessage({ type: 'probe', url: 'https://s3.emulator.invalid/' })
+        })
+        if (answer) return answer
+      }
+      return undefined
+    },
+    [...new Set(workers.filter((u) => u.startsWith(origin)))].reverse(),
+  )
   expect(probe, workers.join(', ')).toBeDefined()
   testInfo.annotations.push({ type: 'worker fetch reaches MSW', description: JSON.stringify(probe) })
   console.log('worker fetch probe:', JSON.stringify(probe))

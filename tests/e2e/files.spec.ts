@@ -40,14 +40,20 @@ async function rendererPeaks(browser: import('@playwright/test').Browser): Promi
   return out
 }
 
-test('a 100 MiB file dropped in, uploaded with SSE-KMS, downloaded and compared equal', async ({ page, browser }, testInfo) => {
+test('a 100 MiB file dropped in, uploaded with SSE-KMS, downloaded and compared equal', async ({
+  page,
+  browser,
+}, testInfo) => {
   // Under a minute on an idle 2-core machine; the bound leaves room for a loaded one.
   test.setTimeout(240_000)
   await page.goto('/playground/')
   await waitForPlayground(page)
   await runAll(page, ['aws kms create-key --description "big files" --query KeyMetadata.KeyId --output text'])
-  const keyId = /([0-9a-f-]{36})/.exec(await page.getByTestId('terminal-log').textContent() ?? '')![1]!
-  await runAll(page, [`aws kms create-alias --alias-name alias/big --target-key-id ${keyId}`, 'aws s3 mb s3://big-files'])
+  const keyId = /([0-9a-f-]{36})/.exec((await page.getByTestId('terminal-log').textContent()) ?? '')![1]!
+  await runAll(page, [
+    `aws kms create-alias --alias-name alias/big --target-key-id ${keyId}`,
+    'aws s3 mb s3://big-files',
+  ])
 
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Performance.enable')
@@ -78,13 +84,22 @@ test('a 100 MiB file dropped in, uploaded with SSE-KMS, downloaded and compared 
   await expect(page.getByTestId('vfs-entry').filter({ hasText: 'big.bin' })).toContainText('100.0 MiB')
   await shot(page, testInfo, 'dropped')
 
-  const upload = await runLong(page, 'aws s3 cp big.bin s3://big-files/big.bin --sse aws:kms --sse-kms-key-id alias/big')
+  const upload = await runLong(
+    page,
+    'aws s3 cp big.bin s3://big-files/big.bin --sse aws:kms --sse-kms-key-id alias/big',
+  )
   expect(upload).toContain('upload: ./big.bin to s3://big-files/big.bin')
   expect(upload).toContain('exit code 0')
-  const head = await typeCommand(page, 'aws s3api head-object --bucket big-files --key big.bin --query "[ContentLength,ServerSideEncryption,ETag]" --output text')
+  const head = await typeCommand(
+    page,
+    'aws s3api head-object --bucket big-files --key big.bin --query "[ContentLength,ServerSideEncryption,ETag]" --output text',
+  )
   // 13 parts of 8 MiB: the ETag of a multipart object ends in -13.
   expect(head).toMatch(/104857600\s+aws:kms\s+"[0-9a-f]{32}-13"/)
-  const down = await runLong(page, 'aws s3 cp s3://big-files/big.bin back.bin && cmp big.bin back.bin && sha256sum big.bin back.bin')
+  const down = await runLong(
+    page,
+    'aws s3 cp s3://big-files/big.bin back.bin && cmp big.bin back.bin && sha256sum big.bin back.bin',
+  )
   expect(down).toContain('exit code 0')
   const sums = [...down.matchAll(/^([0-9a-f]{64}) {2}(big|back)\.bin$/gm)].map((m) => m[1])
   expect(sums).toHaveLength(2)
@@ -102,12 +117,22 @@ test('a 100 MiB file dropped in, uploaded with SSE-KMS, downloaded and compared 
   await page.getByRole('button', { name: 'Download ~/back.bin' }).click()
   const path = await (await download).path()
   expect((await stat(path)).size).toBe(SIZE)
-  expect(createHash('sha256').update(await readFile(path)).digest('hex')).toBe(sums[0])
+  expect(
+    createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex'),
+  ).toBe(sums[0])
 
   clearInterval(sampler)
   await sampleHeap()
   const renderers = await rendererPeaks(browser)
-  const figures = { readMs, saveMs, jsHeapPeakMiB: Math.round(heapPeak / MIB), renderers, totalMs: Date.now() - started }
+  const figures = {
+    readMs,
+    saveMs,
+    jsHeapPeakMiB: Math.round(heapPeak / MIB),
+    renderers,
+    totalMs: Date.now() - started,
+  }
   console.log(`[files] ${JSON.stringify(figures)}`)
   await testInfo.attach('memory.json', { body: JSON.stringify(figures, null, 2), contentType: 'application/json' })
   await shot(page, testInfo, 'downloaded')
@@ -115,9 +140,16 @@ test('a 100 MiB file dropped in, uploaded with SSE-KMS, downloaded and compared 
   // A reload restores it all from the incremental save: the 100 MiB files (stored in 32 MiB pieces) and the object.
   await page.reload()
   await waitForPlayground(page)
-  const again = await runLong(page, 'sha256sum big.bin back.bin && aws s3 cp s3://big-files/big.bin restored.bin && sha256sum restored.bin')
+  const again = await runLong(
+    page,
+    'sha256sum big.bin back.bin && aws s3 cp s3://big-files/big.bin restored.bin && sha256sum restored.bin',
+  )
   expect(again).toContain('exit code 0')
-  expect([...again.matchAll(/^([0-9a-f]{64}) {2}(big|back|restored)\.bin$/gm)].map((m) => m[1])).toEqual([sums[0], sums[0], sums[0]])
+  expect([...again.matchAll(/^([0-9a-f]{64}) {2}(big|back|restored)\.bin$/gm)].map((m) => m[1])).toEqual([
+    sums[0],
+    sums[0],
+    sums[0],
+  ])
 })
 
 test('choose a small file with the keyboard, see it in the terminal, download it', async ({ page }) => {

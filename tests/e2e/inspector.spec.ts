@@ -17,13 +17,19 @@ test('headers and body fields are explained on hover and on focus; bodies are pr
   await runAll(page, ['aws s3 mb s3://explain', 'echo hi > a.txt', 'aws s3 cp a.txt s3://explain/a.txt --sse aws:kms'])
 
   // Hover: the response's encryption header tells what it means and which values it takes.
-  const header = openRow(page).locator('h4', { hasText: 'Response headers' }).locator('xpath=..').locator('[data-explained]', { hasText: /^x-amz-server-side-encryption$/ })
+  const header = openRow(page)
+    .locator('h4', { hasText: 'Response headers' })
+    .locator('xpath=..')
+    .locator('[data-explained]', { hasText: /^x-amz-server-side-encryption$/ })
   const tip = page.getByRole('tooltip', { name: /server-side encryption S3 applied/ })
   await expect(tip).toBeHidden()
   await header.hover()
   await expect(tip).toBeVisible()
   await expect(tip).toContainText('aws:kms (SSE-KMS)')
-  await expect(tip.getByRole('link', { name: 'The lesson on this' })).toHaveAttribute('href', '/learn/default-encryption/')
+  await expect(tip.getByRole('link', { name: 'The lesson on this' })).toHaveAttribute(
+    'href',
+    '/learn/default-encryption/',
+  )
   await shot(page, testInfo, 'header-hover')
   // Keyboard: the header name is focusable, its explanation is its description, Escape hides it.
   await page.mouse.move(0, 0)
@@ -37,7 +43,9 @@ test('headers and body fields are explained on hover and on focus; bodies are pr
   await runAll(page, ['aws s3api get-bucket-encryption --bucket explain'])
   const xml = openRow(page).getByTestId('body').last()
   await expect(xml).toContainText('<ServerSideEncryptionConfiguration')
-  expect(await xml.innerText()).toMatch(/\n {4}<ApplyServerSideEncryptionByDefault>\n {6}<SSEAlgorithm>AES256<\/SSEAlgorithm>/)
+  expect(await xml.innerText()).toMatch(
+    /\n {4}<ApplyServerSideEncryptionByDefault>\n {6}<SSEAlgorithm>AES256<\/SSEAlgorithm>/,
+  )
   await xml.locator('[data-explained]', { hasText: 'SSEAlgorithm' }).hover()
   await expect(page.getByRole('tooltip', { name: /default server-side encryption/ })).toBeVisible()
   await openRow(page).getByRole('button', { name: 'Raw' }).click()
@@ -45,13 +53,17 @@ test('headers and body fields are explained on hover and on focus; bodies are pr
 
   // KMS JSON: the request's fields explained, the response's CiphertextBlob too.
   const [created] = await runAll(page, ['aws kms create-key'])
-  await runAll(page, [`aws kms generate-data-key --key-id ${keyIdOf(created!)} --key-spec AES_256 --encryption-context tenant=a`])
+  await runAll(page, [
+    `aws kms generate-data-key --key-id ${keyIdOf(created!)} --key-spec AES_256 --encryption-context tenant=a`,
+  ])
   const request = openRow(page).getByTestId('body').first()
   // innerText: what the learner sees and copies (explanations stay hidden until asked for).
   await expect(request).toContainText('"KeySpec": "AES_256"', { useInnerText: true })
   await request.locator('[data-explained]', { hasText: '"EncryptionContext"' }).hover()
   await expect(page.getByRole('tooltip', { name: /bound to the ciphertext/ })).toBeVisible()
-  await expect(openRow(page).getByTestId('body').last().locator('[data-explained]', { hasText: '"CiphertextBlob"' })).toBeVisible()
+  await expect(
+    openRow(page).getByTestId('body').last().locator('[data-explained]', { hasText: '"CiphertextBlob"' }),
+  ).toBeVisible()
   await shot(page, testInfo, 'kms-json')
 })
 
@@ -59,17 +71,34 @@ test('compare two exchanges side by side', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 900 })
   await page.goto('/playground/')
   await waitForPlayground(page)
-  await runAll(page, ['aws s3 mb s3://diff', 'echo hi > a.txt', 'aws s3 cp a.txt s3://diff/s3.txt', 'aws s3 cp a.txt s3://diff/kms.txt --sse aws:kms'])
+  await runAll(page, [
+    'aws s3 mb s3://diff',
+    'echo hi > a.txt',
+    'aws s3 cp a.txt s3://diff/s3.txt',
+    'aws s3 cp a.txt s3://diff/kms.txt --sse aws:kms',
+  ])
   await inspector(page).getByRole('button', { name: 'Compare' }).click()
   const diff = page.getByTestId('exchange-diff')
   // By default the last two: here the SSE-S3 upload against the SSE-KMS one.
-  await diff.getByLabel('A', { exact: true }).selectOption({ label: (await diff.getByLabel('A', { exact: true }).locator('option', { hasText: 'PutObject' }).first().textContent())! })
+  await diff.getByLabel('A', { exact: true }).selectOption({
+    label: (await diff
+      .getByLabel('A', { exact: true })
+      .locator('option', { hasText: 'PutObject' })
+      .first()
+      .textContent())!,
+  })
   await expect(diff.getByLabel('B', { exact: true })).toHaveValue(/\d+/)
   const requestHeaders = diff.getByTestId('diff-table').filter({ hasText: 'Request headers' })
-  await expect(requestHeaders.locator('tr[data-change="added"]', { hasText: 'x-amz-server-side-encryption' })).toContainText('aws:kms')
+  await expect(
+    requestHeaders.locator('tr[data-change="added"]', { hasText: 'x-amz-server-side-encryption' }),
+  ).toContainText('aws:kms')
   const response = diff.getByTestId('diff-table').filter({ hasText: 'Response headers' })
-  await expect(response.locator('tr[data-change="changed"]', { hasText: /^.x-amz-server-side-encryption/ }).first()).toContainText('AES256')
-  await expect(response.locator('tr[data-change="added"]', { hasText: 'x-amz-server-side-encryption-aws-kms-key-id' })).toContainText('arn:aws:kms:')
+  await expect(
+    response.locator('tr[data-change="changed"]', { hasText: /^.x-amz-server-side-encryption/ }).first(),
+  ).toContainText('AES256')
+  await expect(
+    response.locator('tr[data-change="added"]', { hasText: 'x-amz-server-side-encryption-aws-kms-key-id' }),
+  ).toContainText('arn:aws:kms:')
   // Noise is hidden until asked for.
   await expect(diff.getByRole('rowheader', { name: 'amz-sdk-invocation-id', exact: true })).toHaveCount(0)
   await diff.getByLabel('Hide ids, dates, signatures').uncheck()
@@ -81,7 +110,13 @@ test('presenter mode: large type, and one key steps through the last exchanges',
   await page.setViewportSize({ width: 1600, height: 900 })
   await page.goto('/playground/')
   await waitForPlayground(page)
-  await runAll(page, ['aws s3 mb s3://present', 'echo hi > a.txt', 'aws s3 cp a.txt s3://present/a.txt', 'aws s3 ls', 'aws s3 ls s3://present'])
+  await runAll(page, [
+    'aws s3 mb s3://present',
+    'echo hi > a.txt',
+    'aws s3 cp a.txt s3://present/a.txt',
+    'aws s3 ls',
+    'aws s3 ls s3://present',
+  ])
   await page.getByRole('button', { name: /Presenter/ }).click()
   await expect(page.locator('html')).toHaveClass(/presenter/)
   await expect(inspector(page)).toContainText('Step with P / N')

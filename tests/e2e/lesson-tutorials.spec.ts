@@ -25,7 +25,10 @@ async function runStep(page: Page, id: string) {
 
 for (const [slug, steps] of [
   ['default-encryption', ['create-bucket', 'upload', 'check', 'download', 'bucket-default']],
-  ['default-sse-kms', ['before', 'create-key', 'set-default', 'check-setting', 'existing-objects', 're-encrypt', 'audit']],
+  [
+    'default-sse-kms',
+    ['before', 'create-key', 'set-default', 'check-setting', 'existing-objects', 're-encrypt', 'audit'],
+  ],
 ] as const) {
   test(`a new learner completes ${slug} through the UI, goals ticking`, async ({ page }) => {
     await page.goto(`/learn/${slug}/`)
@@ -44,6 +47,8 @@ for (const [slug, steps] of [
     // The course map shows every step done, also after a reload.
     await page.goto('/learn/')
     await expect(page.locator(`li[data-lesson="${slug}"]`)).toHaveAttribute('data-state', 'complete')
-    await expect(page.locator(`li[data-lesson="${slug}"] [data-testid="lesson-progress"]`)).toContainText(`${steps.length}/${steps.length} steps`)
+    await expect(page.locator(`li[data-lesson="${slug}"] [data-testid="lesson-progress"]`)).toContainText(
+      `${steps.length}/${steps.length} steps`,
+    )
   })
 }

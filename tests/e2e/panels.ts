@@ -16,7 +16,10 @@ export async function runAll(page: Page, commands: string[]): Promise<string[]> 
 /** The side panels' tab list (the inspector is one of them in a lesson). */
 export const panels = (page: Page) => page.getByRole('tablist', { name: 'Playground panels' })
 
-export async function openPanel(page: Page, name: 'Inspector' | 'Buckets' | 'Keys' | 'Audit' | 'Policy' | 'Storage' | 'Files') {
+export async function openPanel(
+  page: Page,
+  name: 'Inspector' | 'Buckets' | 'Keys' | 'Audit' | 'Policy' | 'Storage' | 'Files',
+) {
   await panels(page).getByRole('tab', { name }).click()
   await expect(panels(page).getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true')
 }
@@ -31,20 +34,27 @@ export async function shot(page: Page, testInfo: TestInfo, name: string) {
 /** Waits until the playground has saved more than `after` times and has nothing left to save; returns the count. */
 export async function savedAfter(page: Page, after: number): Promise<number> {
   const bar = page.getByTestId('state-bar')
-  await expect.poll(async () => Number(await bar.getAttribute('data-save-count')), { timeout: 10_000 }).toBeGreaterThan(after)
+  await expect
+    .poll(async () => Number(await bar.getAttribute('data-save-count')), { timeout: 10_000 })
+    .toBeGreaterThan(after)
   await expect(bar).toHaveAttribute('data-save-pending', 'false')
   await expect(bar).toHaveAttribute('data-save-state', 'saved')
   return Number(await bar.getAttribute('data-save-count'))
 }
 
-export const saveCount = async (page: Page) => Number(await page.getByTestId('state-bar').getAttribute('data-save-count'))
+export const saveCount = async (page: Page) =>
+  Number(await page.getByTestId('state-bar').getAttribute('data-save-count'))
 
 /** The KeyId a `aws kms create-key` printed. */
 export const keyIdOf = (output: string) => /"KeyId": "([0-9a-f-]{36})"/.exec(output)?.[1] ?? ''
 
 /** Makes the bucket that the panel tests share, with one object in every encryption mode. */
 export async function everyMode(page: Page, bucket: string, sseCKey: string) {
-  const [, , created] = await runAll(page, [`aws s3 mb s3://${bucket}`, 'echo "hello storage" > a.txt', 'aws kms create-key --description "app data"'])
+  const [, , created] = await runAll(page, [
+    `aws s3 mb s3://${bucket}`,
+    'echo "hello storage" > a.txt',
+    'aws kms create-key --description "app data"',
+  ])
   const keyId = keyIdOf(created!)
   expect(keyId).not.toBe('')
   await runAll(page, [
@@ -64,5 +74,14 @@ export async function everyMode(page: Page, bucket: string, sseCKey: string) {
 export const DENY_UNENCRYPTED = (bucket: string) =>
   JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Sid: 'DenyUnencrypted', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/*`, Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } } }],
+    Statement: [
+      {
+        Sid: 'DenyUnencrypted',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: `arn:aws:s3:::${bucket}/*`,
+        Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+      },
+    ],
   })

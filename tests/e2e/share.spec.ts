@@ -15,8 +15,14 @@ const FILE_KEY = 'sharefilekeyabcdefabcdefabcdef12'
 const AWS_SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiSHARESECRETKEY'
 const KMS_PLAINTEXT = 'the learner encrypted this with kms'
 
-const forms = (bytes: Buffer) => [bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex'), bytes.toString('hex').toUpperCase()]
-const secretForms = (raw: (string | Buffer)[]) => raw.flatMap((s) => (typeof s === 'string' ? [s, ...forms(Buffer.from(s))] : forms(s)))
+const forms = (bytes: Buffer) => [
+  bytes.toString('base64'),
+  bytes.toString('base64url'),
+  bytes.toString('hex'),
+  bytes.toString('hex').toUpperCase(),
+]
+const secretForms = (raw: (string | Buffer)[]) =>
+  raw.flatMap((s) => (typeof s === 'string' ? [s, ...forms(Buffer.from(s))] : forms(s)))
 
 /** Every record of an IndexedDB database, as JSON text. */
 const dumpDatabase = (page: Page, name: string) =>
@@ -36,7 +42,16 @@ const dumpDatabase = (page: Page, name: string) =>
           }
           tx.oncomplete = () => {
             open.result.close()
-            resolve(JSON.stringify(out, (_k, v: unknown) => (v instanceof Uint8Array ? { hex: Array.from(v, (b) => b.toString(16).padStart(2, '0')).join(''), latin1: Array.from(v, (b) => String.fromCharCode(b)).join('') } : v)))
+            resolve(
+              JSON.stringify(out, (_k, v: unknown) =>
+                v instanceof Uint8Array
+                  ? {
+                      hex: Array.from(v, (b) => b.toString(16).padStart(2, '0')).join(''),
+                      latin1: Array.from(v, (b) => String.fromCharCode(b)).join(''),
+                    }
+                  : v,
+              ),
+            )
           }
         }
       }),
@@ -51,7 +66,10 @@ const decodeLink = (page: Page, link: string) =>
     return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text()
   }, link.split('#scenario=')[1]!)
 
-test('a share link rebuilds the scenario in a fresh browser and holds no secret', async ({ page, browser }, testInfo) => {
+test('a share link rebuilds the scenario in a fresh browser and holds no secret', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   const before = await saveCount(page)
@@ -69,7 +87,9 @@ test('a share link rebuilds the scenario in a fresh browser and holds no secret'
     `export AWS_SECRET_ACCESS_KEY=${AWS_SECRET}`,
     `aws kms encrypt --key-id alias/shared --plaintext "${KMS_PLAINTEXT}" --cli-binary-format raw-in-base64-out --output text --query KeyId`,
   ])
-  const [dataKeyOut] = await runAll(page, ['aws kms generate-data-key --key-id alias/shared --key-spec AES_256 --output text --query Plaintext'])
+  const [dataKeyOut] = await runAll(page, [
+    'aws kms generate-data-key --key-id alias/shared --key-spec AES_256 --output text --query Plaintext',
+  ])
   const dataKey = Buffer.from(/([A-Za-z0-9+/]{43}=)/.exec(dataKeyOut!)![1]!, 'base64')
   expect(dataKey).toHaveLength(32)
   await savedAfter(page, before)
@@ -86,7 +106,9 @@ test('a share link rebuilds the scenario in a fresh browser and holds no secret'
   expect(link).toMatch(/\/playground\/#scenario=[A-Za-z0-9_-]+$/)
   await expect(share.getByTestId('share-length')).toContainText(`${link.length.toLocaleString('en-GB')} characters`)
   await share.getByText(/Not in the link/).click()
-  await expect(share.getByTestId('share-not-shared')).toContainText('s3://share-e2e/inline-key.txt: SSE-C, and its key is never put in a link')
+  await expect(share.getByTestId('share-not-shared')).toContainText(
+    's3://share-e2e/inline-key.txt: SSE-C, and its key is never put in a link',
+  )
   await shot(page, testInfo, 'share')
   const scenario = await decodeLink(page, link)
   expect(scenario).toContain('"alias/shared"')
@@ -103,8 +125,13 @@ test('a share link rebuilds the scenario in a fresh browser and holds no secret'
   for (const [where, text] of Object.entries({ link, scenario, exported, stored, checkpoints }))
     for (const secret of secrets) expect(text.includes(secret), `${where} holds ${secret}`).toBe(false)
   // The export holds the emulator's own key material (as --data-dir does); the link never does.
-  const snapshot = JSON.parse(exported) as { emulator: { rootKeys: { material: string }[]; kms: { keys: { materials: { bytes: string }[] }[] } } }
-  const material = [...snapshot.emulator.rootKeys.map((k) => k.material), ...snapshot.emulator.kms.keys.flatMap((k) => k.materials.map((m) => m.bytes))]
+  const snapshot = JSON.parse(exported) as {
+    emulator: { rootKeys: { material: string }[]; kms: { keys: { materials: { bytes: string }[] }[] } }
+  }
+  const material = [
+    ...snapshot.emulator.rootKeys.map((k) => k.material),
+    ...snapshot.emulator.kms.keys.flatMap((k) => k.materials.map((m) => m.bytes)),
+  ]
   expect(material.length).toBeGreaterThan(1)
   for (const m of secretForms(material.map((b) => Buffer.from(b, 'base64')))) {
     expect(link.includes(m), `link holds key material ${m}`).toBe(false)
@@ -119,14 +146,26 @@ test('a share link rebuilds the scenario in a fresh browser and holds no secret'
   const notice = fresh.getByTestId('shared-notice')
   await expect(notice).toContainText('1 bucket, 1 object, 1 KMS key, 1 file')
   await notice.getByText(/Not shareable/).click()
-  await expect(notice.getByTestId('shared-not-shared')).toContainText('s3://share-e2e/file-key.txt: SSE-C, and its key is never put in a link')
-  await expect(notice.getByTestId('shared-not-shared')).toContainText('/home/learner/customer.key: a key file, never shared')
+  await expect(notice.getByTestId('shared-not-shared')).toContainText(
+    's3://share-e2e/file-key.txt: SSE-C, and its key is never put in a link',
+  )
+  await expect(notice.getByTestId('shared-not-shared')).toContainText(
+    '/home/learner/customer.key: a key file, never shared',
+  )
   expect(new URL(fresh.url()).hash).toBe('')
-  expect(await typeCommand(fresh, 'aws s3 cp s3://share-e2e/note.txt - && cat note.txt')).toContain('shared contents\nshared contents')
-  const encryption = await typeCommand(fresh, 'aws s3api get-bucket-encryption --bucket share-e2e --query "ServerSideEncryptionConfiguration.Rules[0]" --output json')
+  expect(await typeCommand(fresh, 'aws s3 cp s3://share-e2e/note.txt - && cat note.txt')).toContain(
+    'shared contents\nshared contents',
+  )
+  const encryption = await typeCommand(
+    fresh,
+    'aws s3api get-bucket-encryption --bucket share-e2e --query "ServerSideEncryptionConfiguration.Rules[0]" --output json',
+  )
   expect(encryption).toContain('"KMSMasterKeyID": "alias/shared"')
   expect(encryption).toContain('"BucketKeyEnabled": true')
-  const described = await typeCommand(fresh, 'aws kms describe-key --key-id alias/shared --query KeyMetadata.KeyId --output text')
+  const described = await typeCommand(
+    fresh,
+    'aws kms describe-key --key-id alias/shared --query KeyMetadata.KeyId --output text',
+  )
   expect(described).toMatch(/[0-9a-f-]{36}/)
   expect(described).not.toContain(keyId)
   await openPanel(fresh, 'Buckets')
@@ -134,7 +173,9 @@ test('a share link rebuilds the scenario in a fresh browser and holds no secret'
   await shot(fresh, testInfo, 'opened-from-link')
   // The learner's previous work in that browser was kept as a checkpoint.
   await fresh.getByRole('button', { name: /^Checkpoints/ }).click()
-  await expect(fresh.getByRole('region', { name: 'Checkpoints' }).getByTestId('checkpoint')).toContainText(['Before opening a shared link'])
+  await expect(fresh.getByRole('region', { name: 'Checkpoints' }).getByTestId('checkpoint')).toContainText([
+    'Before opening a shared link',
+  ])
   await other.close()
 })
 

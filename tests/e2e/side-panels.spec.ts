@@ -21,7 +21,11 @@ test('buckets, keys and audit follow what the terminal does', async ({ page }, t
   const bucket = page.getByRole('region', { name: 'Bucket panels' })
   await expect(bucket.getByText('SSE-C blocked')).toHaveCount(0) // put-bucket-encryption unblocked it
   const badges = async (key: string) =>
-    bucket.getByTestId('bucket-object').filter({ has: page.getByText(key, { exact: true }) }).locator('[data-badge]').evaluateAll((els) => els.map((e) => e.getAttribute('data-badge')))
+    bucket
+      .getByTestId('bucket-object')
+      .filter({ has: page.getByText(key, { exact: true }) })
+      .locator('[data-badge]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-badge')))
   expect(await badges('s3.txt')).toEqual(['SSE-S3'])
   expect(await badges('kms.txt')).toEqual(['SSE-KMS'])
   expect(await badges('dsse.txt')).toEqual(['DSSE-KMS'])
@@ -71,16 +75,25 @@ test('buckets, keys and audit follow what the terminal does', async ({ page }, t
   expect(await typeCommand(page, 'aws s3 cp s3://panels/kms.txt again.txt')).toContain('DisabledException')
 })
 
-
-test('policy: the bucket policy, and why each request was allowed or denied, in the panel and on the exchange', async ({ page }, testInfo) => {
+test('policy: the bucket policy, and why each request was allowed or denied, in the panel and on the exchange', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 900 })
   await page.goto('/playground/')
   await waitForPlayground(page)
   await openPanel(page, 'Policy')
   await expect(page.getByTestId('policy-panel')).toContainText('No bucket has a policy yet')
-  await runAll(page, ['aws s3 mb s3://guarded', `aws s3api put-bucket-policy --bucket guarded --policy '${DENY_UNENCRYPTED('guarded')}'`, 'echo hi > a.txt'])
-  expect(await typeCommand(page, 'aws s3api put-object --bucket guarded --key plain.txt --body a.txt')).toContain('(AccessDenied)')
-  await runAll(page, ['aws s3api put-object --bucket guarded --key sealed.txt --body a.txt --server-side-encryption AES256'])
+  await runAll(page, [
+    'aws s3 mb s3://guarded',
+    `aws s3api put-bucket-policy --bucket guarded --policy '${DENY_UNENCRYPTED('guarded')}'`,
+    'echo hi > a.txt',
+  ])
+  expect(await typeCommand(page, 'aws s3api put-object --bucket guarded --key plain.txt --body a.txt')).toContain(
+    '(AccessDenied)',
+  )
+  await runAll(page, [
+    'aws s3api put-object --bucket guarded --key sealed.txt --body a.txt --server-side-encryption AES256',
+  ])
 
   const panel = page.getByTestId('policy-panel')
   await panel.getByText('Policy of guarded').click()
@@ -96,12 +109,17 @@ test('policy: the bucket policy, and why each request was allowed or denied, in 
   await shot(page, testInfo, 'policy')
 
   // The same explanation sits on the denied request in the inspector.
-  const row = page.getByRole('region', { name: 'Request inspector' }).getByTestId('exchange').filter({ hasText: '/guarded/plain.txt' })
+  const row = page
+    .getByRole('region', { name: 'Request inspector' })
+    .getByTestId('exchange')
+    .filter({ hasText: '/guarded/plain.txt' })
   await row.getByRole('button').first().click()
   await expect(row.getByTestId('policy-decision')).toContainText('Explicit deny')
 })
 
-test('the Keys panel follows the simulated clock: a scheduled deletion completes when time moves on', async ({ page }, testInfo) => {
+test('the Keys panel follows the simulated clock: a scheduled deletion completes when time moves on', async ({
+  page,
+}, testInfo) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   const [created] = await runAll(page, ['aws kms create-key --description "short-lived"'])

@@ -50,19 +50,36 @@ const writeRecord = (page: Page, value: unknown) =>
     value,
   )
 
-const secretForms = [SSE_C_KEY, Buffer.from(SSE_C_KEY).toString('base64'), FILE_KEY, Buffer.from(FILE_KEY).toString('base64'), AWS_SECRET, KMS_PLAINTEXT, Buffer.from(KMS_PLAINTEXT).toString('base64')]
+const secretForms = [
+  SSE_C_KEY,
+  Buffer.from(SSE_C_KEY).toString('base64'),
+  FILE_KEY,
+  Buffer.from(FILE_KEY).toString('base64'),
+  AWS_SECRET,
+  KMS_PLAINTEXT,
+  Buffer.from(KMS_PLAINTEXT).toString('base64'),
+]
 
 test('reload keeps buckets, objects, keys, files, history and environment', async ({ page }, testInfo) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   const before = await saveCount(page)
-  await runAll(page, ['aws s3 mb s3://kept', 'mkdir notes', 'echo "kept across reloads" > notes/a.txt', 'aws s3 cp notes/a.txt s3://kept/a.txt --sse aws:kms', 'export REGION_NOTE=eu-west-1', 'cd notes'])
+  await runAll(page, [
+    'aws s3 mb s3://kept',
+    'mkdir notes',
+    'echo "kept across reloads" > notes/a.txt',
+    'aws s3 cp notes/a.txt s3://kept/a.txt --sse aws:kms',
+    'export REGION_NOTE=eu-west-1',
+    'cd notes',
+  ])
   await savedAfter(page, before)
 
   await page.reload()
   await waitForPlayground(page)
   await expect(page.getByTestId('state-bar')).toContainText('Restored your work')
-  expect(await typeCommand(page, 'aws s3 cp s3://kept/a.txt back.txt && cat back.txt a.txt')).toContain('kept across reloads\nkept across reloads')
+  expect(await typeCommand(page, 'aws s3 cp s3://kept/a.txt back.txt && cat back.txt a.txt')).toContain(
+    'kept across reloads\nkept across reloads',
+  )
   expect(await typeCommand(page, 'echo $REGION_NOTE')).toContain('eu-west-1')
   expect(await typeCommand(page, 'pwd')).toContain('/home/learner/notes')
   await openPanel(page, 'Keys')
@@ -77,7 +94,10 @@ test('reload keeps buckets, objects, keys, files, history and environment', asyn
   await shot(page, testInfo, 'after-reload')
 })
 
-test('export holds the work and no secret; import rebuilds it in a fresh browser; reset empties everything', async ({ page, browser }, testInfo) => {
+test('export holds the work and no secret; import rebuilds it in a fresh browser; reset empties everything', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   const before = await saveCount(page)
@@ -91,7 +111,9 @@ test('export holds the work and no secret; import rebuilds it in a fresh browser
     `export AWS_SECRET_ACCESS_KEY=${AWS_SECRET}`,
   ])
   const [created] = await runAll(page, ['aws kms create-key --description shared'])
-  await runAll(page, [`aws kms encrypt --key-id ${keyIdOf(created!)} --plaintext "${KMS_PLAINTEXT}" --cli-binary-format raw-in-base64-out --output text --query KeyId`])
+  await runAll(page, [
+    `aws kms encrypt --key-id ${keyIdOf(created!)} --plaintext "${KMS_PLAINTEXT}" --cli-binary-format raw-in-base64-out --output text --query KeyId`,
+  ])
   await savedAfter(page, before)
 
   // The stored record and the exported file: the work is there, the secrets are not.
@@ -121,15 +143,24 @@ test('export holds the work and no secret; import rebuilds it in a fresh browser
   await waitForPlayground(fresh)
   await openPanel(fresh, 'Buckets')
   await expect(fresh.getByTestId('bucket-object')).toHaveCount(2)
-  expect(await typeCommand(fresh, `aws s3 cp s3://shared/inline.txt got.txt --sse-c AES256 --sse-c-key ${SSE_C_KEY} && cat got.txt`)).toContain('shared object')
+  expect(
+    await typeCommand(
+      fresh,
+      `aws s3 cp s3://shared/inline.txt got.txt --sse-c AES256 --sse-c-key ${SSE_C_KEY} && cat got.txt`,
+    ),
+  ).toContain('shared object')
   expect(await typeCommand(fresh, 'cat customer.key')).toContain('No such file or directory')
   await shot(fresh, testInfo, 'imported')
 
   // A file that is not an export is refused, and nothing changes.
   const chooser2 = fresh.waitForEvent('filechooser')
   await fresh.getByRole('button', { name: 'Import…' }).click()
-  await (await chooser2).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
-  await expect(fresh.getByRole('alert').filter({ hasText: 'notes.json' })).toContainText('notes.json was not imported: it is not a playground save')
+  await (
+    await chooser2
+  ).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
+  await expect(fresh.getByRole('alert').filter({ hasText: 'notes.json' })).toContainText(
+    'notes.json was not imported: it is not a playground save',
+  )
   await expect(fresh.getByTestId('bucket-object')).toHaveCount(2)
   await other.close()
 
@@ -144,7 +175,9 @@ test('export holds the work and no secret; import rebuilds it in a fresh browser
   expect(await storedRecord(page)).toBeUndefined()
 })
 
-test('a damaged record: a clear message, the playground still works, and the learner chooses what to do', async ({ page }, testInfo) => {
+test('a damaged record: a clear message, the playground still works, and the learner chooses what to do', async ({
+  page,
+}, testInfo) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   await writeRecord(page, '{"format":"s3-encryption-playground","version":1,"session":{"cwd":"/home/le')
@@ -162,7 +195,9 @@ test('a damaged record: a clear message, the playground still works, and the lea
   // Download keeps the record as it was.
   const download = page.waitForEvent('download')
   await notice.getByRole('button', { name: 'Download the damaged record' }).click()
-  expect(await readFile(await (await download).path(), 'utf8')).toBe('{"format":"s3-encryption-playground","version":1,"session":{"cwd":"/home/le')
+  expect(await readFile(await (await download).path(), 'utf8')).toBe(
+    '{"format":"s3-encryption-playground","version":1,"session":{"cwd":"/home/le',
+  )
   // Start fresh: the notice goes, saving resumes with this session.
   await notice.getByRole('button', { name: 'Start fresh' }).click()
   await expect(notice).toBeHidden()
@@ -173,7 +208,9 @@ test('a damaged record: a clear message, the playground still works, and the lea
   await writeRecord(page, JSON.stringify({ ...saved, version: 7 }))
   await page.reload()
   await waitForPlayground(page)
-  await expect(page.getByTestId('damaged-notice')).toContainText('it was saved in format version 7, and this playground reads version 1')
+  await expect(page.getByTestId('damaged-notice')).toContainText(
+    'it was saved in format version 7, and this playground reads version 1',
+  )
   // ...and so is one whose emulator part cannot be restored.
   await writeRecord(page, JSON.stringify({ ...saved, emulator: { version: 99 } }))
   await page.reload()
@@ -183,7 +220,10 @@ test('a damaged record: a clear message, the playground still works, and the lea
   await expect(page.getByTestId('damaged-notice')).toBeVisible()
 })
 
-test('two tabs: when one saves, the other stops saving and lets the learner choose', async ({ page, context }, testInfo) => {
+test('two tabs: when one saves, the other stops saving and lets the learner choose', async ({
+  page,
+  context,
+}, testInfo) => {
   await page.goto('/playground/')
   await waitForPlayground(page)
   const second = await context.newPage()

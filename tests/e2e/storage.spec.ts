@@ -19,7 +19,11 @@ async function onDisk(page: Page, key: string) {
   return panel
 }
 
-const nodes = (panel: import('@playwright/test').Locator) => panel.getByTestId('key-hierarchy').locator('[data-node]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node')))
+const nodes = (panel: import('@playwright/test').Locator) =>
+  panel
+    .getByTestId('key-hierarchy')
+    .locator('[data-node]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-node')))
 
 test('each mode on disk: bytes, IVs, tags, wrapped keys and the key hierarchy', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 1000 })
@@ -80,14 +84,19 @@ test('decrypt step by step: the calls the emulator makes, each with what it retu
   await page.goto('/playground/')
   await waitForPlayground(page)
   await everyMode(page, 'disk', SSE_C_KEY)
-  const steps = (panel: import('@playwright/test').Locator) => panel.getByTestId('walk-step').locator('p.font-semibold').allInnerTexts()
+  const steps = (panel: import('@playwright/test').Locator) =>
+    panel.getByTestId('walk-step').locator('p.font-semibold').allInnerTexts()
 
   // SSE-S3: root key, unwrap, decrypt: the plaintext comes back.
   let panel = await onDisk(page, 's3.txt')
   const walk = panel.getByTestId('walkthrough')
   await walk.getByRole('button', { name: 'Decrypt it step by step' }).click()
   await expect(walk.getByTestId('walk-result')).toContainText('the same 14 bytes a GET returns')
-  expect(await steps(walk)).toEqual(['Find the S3 root key version that wrapped the data key', 'Unwrap the data key with the S3 root key', 'Decrypt the body: 1 AES-256-GCM segment'])
+  expect(await steps(walk)).toEqual([
+    'Find the S3 root key version that wrapped the data key',
+    'Unwrap the data key with the S3 root key',
+    'Decrypt the body: 1 AES-256-GCM segment',
+  ])
   await expect(walk).toContainText(`"${PLAINTEXT}`)
 
   // DSSE-KMS: two KMS Decrypt calls (the learner's own, in the inspector and the audit), two layers.
@@ -99,7 +108,9 @@ test('decrypt step by step: the calls the emulator makes, each with what it retu
     'Ask KMS to decrypt the inner layer data key',
     'Decrypt the body: 1 AES-256-GCM segment, each with two layers (WebCrypto outside, @noble/ciphers inside)',
   ])
-  await expect(page.getByRole('region', { name: 'Request inspector' }).getByTestId('exchange').filter({ hasText: 'kms:Decrypt' })).toHaveCount(2)
+  await expect(
+    page.getByRole('region', { name: 'Request inspector' }).getByTestId('exchange').filter({ hasText: 'kms:Decrypt' }),
+  ).toHaveCount(2)
   await panel.getByTestId('walk-result').scrollIntoViewIfNeeded()
   await shot(page, testInfo, 'walkthrough-dsse')
 

@@ -16,12 +16,20 @@ import { panels, shot } from './panels'
 const BASE = Number(process.env.E2E_PORT ?? 3200)
 const STRICT_PORT = BASE + 1
 const MOTO_PORT = BASE + 2
-const CREDS = { accessKeyId: 'ASIAE2ESTRICTKEY0001', secretAccessKey: 'e2e-strict-secret-Zq81x9Pw', sessionToken: 'e2e-session-token-Hk27fLm' }
+const CREDS = {
+  accessKeyId: 'ASIAE2ESTRICTKEY0001',
+  secretAccessKey: 'e2e-strict-secret-Zq81x9Pw',
+  sessionToken: 'e2e-session-token-Hk27fLm',
+}
 const AWS_CLI = ['/usr/bin/aws', 'aws'].find((c) => spawnSync(c, ['--version']).status === 0)
 const HAS_MOTO = spawnSync('moto_server', ['--help']).status === 0
 const awsHome = mkdtempSync(join(tmpdir(), 'targets-e2e-aws-'))
 
-function cli(endpoint: string, args: string[], creds = CREDS): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  endpoint: string,
+  args: string[],
+  creds = CREDS,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_'))),
     NODE_ENV: process.env.NODE_ENV,
@@ -33,7 +41,9 @@ function cli(endpoint: string, args: string[], creds = CREDS): Promise<{ code: n
     AWS_PAGER: '',
   }
   return new Promise((resolve) =>
-    execFile(AWS_CLI!, ['--endpoint-url', endpoint, ...args], { env }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })),
+    execFile(AWS_CLI!, ['--endpoint-url', endpoint, ...args], { env }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    ),
   )
 }
 
@@ -62,7 +72,9 @@ async function useTarget(page: Page, endpoint: string, bucket: string) {
   await form.getByLabel('Secret access key').fill(CREDS.secretAccessKey)
   await form.getByLabel('Session token').fill(CREDS.sessionToken)
   await form.getByRole('button', { name: 'Use this target' }).click()
-  await expect(page.getByTestId('target-badge')).toHaveText(`Real target: ${endpoint} (us-east-1, path-style), sandbox bucket ${bucket}`)
+  await expect(page.getByTestId('target-badge')).toHaveText(
+    `Real target: ${endpoint} (us-east-1, path-style), sandbox bucket ${bucket}`,
+  )
 }
 
 /** Opens the CORS panel, takes the doctor's command and applies it with the real aws CLI. */
@@ -117,14 +129,28 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
   test.beforeAll(async () => {
     server = await startServer(
       'node_modules/.bin/tsx',
-      ['scripts/emulator.mts', '--port', String(STRICT_PORT), '--strict', '--access-key', CREDS.accessKeyId, '--secret-key', CREDS.secretAccessKey, '--session-token', CREDS.sessionToken],
+      [
+        'scripts/emulator.mts',
+        '--port',
+        String(STRICT_PORT),
+        '--strict',
+        '--access-key',
+        CREDS.accessKeyId,
+        '--secret-key',
+        CREDS.secretAccessKey,
+        '--session-token',
+        CREDS.sessionToken,
+      ],
       `${endpoint}/_playground/clock`,
     )
-    for (const bucket of ['my-s3-bucket', 'broken-cors']) expect((await cli(endpoint, ['s3', 'mb', `s3://${bucket}`])).code).toBe(0)
+    for (const bucket of ['my-s3-bucket', 'broken-cors'])
+      expect((await cli(endpoint, ['s3', 'mb', `s3://${bucket}`])).code).toBe(0)
   })
   test.afterAll(() => void server?.kill())
 
-  test('runs the SSE-KMS lesson through the browser with credentials and the doctor’s CORS', async ({ page }, testInfo) => {
+  test('runs the SSE-KMS lesson through the browser with credentials and the doctor’s CORS', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/playground/')
     await waitForPlayground(page)
     await useTarget(page, endpoint, 'my-s3-bucket')
@@ -147,7 +173,9 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     expect(out[8]).toMatch(/"SSEKMSKeyId": "arn:aws:kms:us-east-1:\d{12}:key\/[0-9a-f-]{36}"/)
 
     // The strict server saw real, verified requests: the object is there for the real aws CLI too.
-    const head = JSON.parse((await cli(endpoint, ['s3api', 'head-object', '--bucket', 'my-s3-bucket', '--key', 'after.txt'])).stdout)
+    const head = JSON.parse(
+      (await cli(endpoint, ['s3api', 'head-object', '--bucket', 'my-s3-bucket', '--key', 'after.txt'])).stdout,
+    )
     expect(head.ServerSideEncryption).toBe('aws:kms')
     // The inspector lists them as real-target exchanges, read from the SDK's side.
     await panels(page).getByRole('tab', { name: 'Buckets' }).click()
@@ -156,29 +184,52 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     await expect(put).toContainText('real')
     await put.getByRole('button').first().click()
     await expect(put).toContainText('Response headers the page could read')
-    await expect(put.locator('tr[data-encryption-header="true"]', { hasText: 'x-amz-server-side-encryption' }).first()).toContainText('aws:kms')
+    await expect(
+      put.locator('tr[data-encryption-header="true"]', { hasText: 'x-amz-server-side-encryption' }).first(),
+    ).toContainText('aws:kms')
     await shot(page, testInfo, 'strict-target-lesson')
   })
 
-  test('a CORS misconfiguration is reported with the exact fix, and a refused call is explained', async ({ page }, testInfo) => {
+  test('a CORS misconfiguration is reported with the exact fix, and a refused call is explained', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/playground/')
     await waitForPlayground(page)
     await useTarget(page, endpoint, 'broken-cors')
     await panels(page).getByRole('tab', { name: 'CORS' }).click()
-    const good = JSON.parse(/--cors-configuration '(.*)'$/.exec((await page.getByTestId('cors-command').textContent())!)![1]!)
+    const good = JSON.parse(
+      /--cors-configuration '(.*)'$/.exec((await page.getByTestId('cors-command').textContent())!)![1]!,
+    )
     const rule = good.CORSRules[0]
     rule.AllowedMethods = rule.AllowedMethods.filter((m: string) => m !== 'DELETE')
     rule.ExposeHeaders = rule.ExposeHeaders.filter((h: string) => h !== 'x-amz-server-side-encryption-aws-kms-key-id')
-    expect((await cli(endpoint, ['s3api', 'put-bucket-cors', '--bucket', 'broken-cors', '--cors-configuration', JSON.stringify(good)])).code).toBe(0)
+    expect(
+      (
+        await cli(endpoint, [
+          's3api',
+          'put-bucket-cors',
+          '--bucket',
+          'broken-cors',
+          '--cors-configuration',
+          JSON.stringify(good),
+        ])
+      ).code,
+    ).toBe(0)
 
     await page.getByRole('button', { name: 'Diagnose s3://broken-cors' }).click()
     const findings = page.getByTestId('cors-finding')
     await expect(findings).toHaveCount(2)
     await expect(findings.nth(0)).toContainText('fix: add "DELETE" to AllowedMethods of rule 1')
-    await expect(findings.nth(1)).toContainText('fix: add "x-amz-server-side-encryption-aws-kms-key-id" to ExposeHeaders of rule 1 (S3 allows no wildcard there)')
-    await expect(page.getByTestId('cors-fix-command')).toContainText('aws s3api put-bucket-cors --bucket broken-cors --cors-configuration')
+    await expect(findings.nth(1)).toContainText(
+      'fix: add "x-amz-server-side-encryption-aws-kms-key-id" to ExposeHeaders of rule 1 (S3 allows no wildcard there)',
+    )
+    await expect(page.getByTestId('cors-fix-command')).toContainText(
+      'aws s3api put-bucket-cors --bucket broken-cors --cors-configuration',
+    )
     await page.getByRole('button', { name: 'Send the preflights' }).click()
-    await expect(page.getByTestId('cors-probes').locator('li[data-ok="false"]')).toHaveText(['✗ DELETE DeleteObject: method DELETE (or this origin) refused'])
+    await expect(page.getByTestId('cors-probes').locator('li[data-ok="false"]')).toHaveText([
+      '✗ DELETE DeleteObject: method DELETE (or this origin) refused',
+    ])
 
     // What the missing ExposeHeaders entry does: the key id is sent but the SDK cannot read it.
     await typeCommand(page, 'echo x > x.txt')
@@ -189,8 +240,11 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     const inspector = page.getByRole('region', { name: 'Request inspector' })
     const row = inspector.getByTestId('exchange').filter({ hasText: 'HeadObject' }).last()
     // The newest exchange is open already.
-    if ((await row.getByRole('button').first().getAttribute('aria-expanded')) === 'false') await row.getByRole('button').first().click()
-    const hidden = row.getByTestId('cors-hidden').locator('tr[data-visibility="hidden"]', { hasText: 'x-amz-server-side-encryption-aws-kms-key-id' })
+    if ((await row.getByRole('button').first().getAttribute('aria-expanded')) === 'false')
+      await row.getByRole('button').first().click()
+    const hidden = row
+      .getByTestId('cors-hidden')
+      .locator('tr[data-visibility="hidden"]', { hasText: 'x-amz-server-side-encryption-aws-kms-key-id' })
     await expect(hidden).toContainText('hidden by CORS')
     // The strict server reports what it sent, so the inspector shows the value the page never got.
     await expect(hidden).toContainText(/sent: arn:aws:kms:us-east-1:\d{12}:key\//)
@@ -203,7 +257,9 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     await shot(page, testInfo, 'cors-doctor-findings')
   })
 
-  test('secret hygiene: credentials and an SSE-C key leave no trace in storage, the URL, the export or the inspector', async ({ page }) => {
+  test('secret hygiene: credentials and an SSE-C key leave no trace in storage, the URL, the export or the inspector', async ({
+    page,
+  }) => {
     const SSE_C_KEY = 'e2eSseCKey0123456789abcdefABCDEF'
     await page.goto('/playground/')
     await waitForPlayground(page)
@@ -212,13 +268,19 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     await typeCommand(page, 'echo secret-data > s.txt')
     await typeCommand(page, 'aws s3 cp s.txt s3://my-s3-bucket/s.txt')
     // SSE-C to a loopback http endpoint: warned, sent, refused by the server as S3 would.
-    const ssec = await typeCommand(page, `aws s3api put-object --bucket my-s3-bucket --key c.txt --body s.txt --sse-customer-algorithm AES256 --sse-customer-key ${SSE_C_KEY}`)
+    const ssec = await typeCommand(
+      page,
+      `aws s3api put-object --bucket my-s3-bucket --key c.txt --body s.txt --sse-customer-algorithm AES256 --sse-customer-key ${SSE_C_KEY}`,
+    )
     expect(ssec).toContain('SSE-C over plain http')
     await typeCommand(page, `aws configure set aws_secret_access_key ${CREDS.secretAccessKey}`)
     // And on the emulator, a full SSE-C round trip.
     await typeCommand(page, 'playground target emulator')
     await typeCommand(page, 'aws s3 mb s3://hygiene')
-    await typeCommand(page, `aws s3api put-object --bucket hygiene --key c.txt --body s.txt --sse-customer-algorithm AES256 --sse-customer-key ${SSE_C_KEY}`)
+    await typeCommand(
+      page,
+      `aws s3api put-object --bucket hygiene --key c.txt --body s.txt --sse-customer-algorithm AES256 --sse-customer-key ${SSE_C_KEY}`,
+    )
     await expect(page.getByTestId('state-bar')).toHaveAttribute('data-save-pending', 'false')
 
     const download = page.waitForEvent('download')
@@ -233,7 +295,11 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
     }
     const inspectorText = await inspector.innerText()
     const stored = await page.evaluate(async () => {
-      const dump: Record<string, unknown> = { local: { ...localStorage }, session: { ...sessionStorage }, url: location.href }
+      const dump: Record<string, unknown> = {
+        local: { ...localStorage },
+        session: { ...sessionStorage },
+        url: location.href,
+      }
       for (const db of await indexedDB.databases()) {
         const open = await new Promise<IDBDatabase>((resolve, reject) => {
           const r = indexedDB.open(db.name!)
@@ -249,13 +315,21 @@ test.describe('the project server in strict mode as a custom endpoint', () => {
         open.close()
       }
       // Stored parts (object bodies, large files) are bytes: searched as hex and as text too.
-      return JSON.stringify(dump, (_k, v: unknown) => (v instanceof Uint8Array ? { hex: Array.from(v, (b) => b.toString(16).padStart(2, '0')).join(''), latin1: Array.from(v, (b) => String.fromCharCode(b)).join('') } : v))
+      return JSON.stringify(dump, (_k, v: unknown) =>
+        v instanceof Uint8Array
+          ? {
+              hex: Array.from(v, (b) => b.toString(16).padStart(2, '0')).join(''),
+              latin1: Array.from(v, (b) => String.fromCharCode(b)).join(''),
+            }
+          : v,
+      )
     })
     expect(stored).toContain('s3-encryption-playground') // the dump did reach the saved record
     expect(inspectorText).toContain('x-amz-server-side-encryption-customer-algorithm')
     const b64 = Buffer.from(SSE_C_KEY).toString('base64')
     for (const [where, text] of Object.entries({ stored, exported, inspectorText, url: page.url() })) {
-      for (const secret of [CREDS.secretAccessKey, CREDS.sessionToken, CREDS.accessKeyId, SSE_C_KEY, b64]) expect(text.includes(secret), `${secret} in ${where}`).toBe(false)
+      for (const secret of [CREDS.secretAccessKey, CREDS.sessionToken, CREDS.accessKeyId, SSE_C_KEY, b64])
+        expect(text.includes(secret), `${secret} in ${where}`).toBe(false)
     }
   })
 })
@@ -271,30 +345,56 @@ test.describe('moto as a custom endpoint', () => {
   })
   test.afterAll(() => void server?.kill())
 
-  test('runs the SSE-KMS lesson through the browser (AllowedHeaders listed by name for moto)', async ({ page }, testInfo) => {
+  test('runs the SSE-KMS lesson through the browser (AllowedHeaders listed by name for moto)', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/playground/')
     await waitForPlayground(page)
     await useTarget(page, endpoint, 'my-s3-bucket')
     await applyDoctor(page, endpoint, true)
     // moto checks anonymous access on a preflight to an existing private object (real S3 never does) and
     // answers 403; this moto-only policy action lets its preflights through (docs/targets.md).
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:OptionsObject', Resource: 'arn:aws:s3:::my-s3-bucket/*' }] }
-    expect((await cli(endpoint, ['s3api', 'put-bucket-policy', '--bucket', 'my-s3-bucket', '--policy', JSON.stringify(policy)])).code).toBe(0)
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: 's3:OptionsObject', Resource: 'arn:aws:s3:::my-s3-bucket/*' },
+      ],
+    }
+    expect(
+      (
+        await cli(endpoint, [
+          's3api',
+          'put-bucket-policy',
+          '--bucket',
+          'my-s3-bucket',
+          '--policy',
+          JSON.stringify(policy),
+        ])
+      ).code,
+    ).toBe(0)
     const out = await runLesson(page)
     expect(out[5]).toContain('"SSEAlgorithm": "aws:kms"')
     expect(out[6]).toContain('null') // moto: no SSE header on a plain PUT (real S3 says AES256)
     // moto sends no Access-Control-Expose-Headers on object responses, so the browser hides every SSE header
     // (and ETag): the page's head-object shows none, while moto did apply the default (the real CLI sees it)...
     expect(out[8]).not.toContain('ServerSideEncryption')
-    const head = JSON.parse((await cli(endpoint, ['s3api', 'head-object', '--bucket', 'my-s3-bucket', '--key', 'after.txt'])).stdout)
+    const head = JSON.parse(
+      (await cli(endpoint, ['s3api', 'head-object', '--bucket', 'my-s3-bucket', '--key', 'after.txt'])).stdout,
+    )
     expect(head.ServerSideEncryption).toBe('aws:kms')
     // ...and echoes the key id as configured, not the key ARN real S3 returns.
     expect(head.SSEKMSKeyId).toBe('alias/my-s3-bucket-key')
     // The inspector says so instead of leaving the learner guessing.
     const inspector = page.getByRole('region', { name: 'Request inspector' })
     const row = inspector.getByTestId('exchange').filter({ hasText: 'HeadObject' }).last()
-    if ((await row.getByRole('button').first().getAttribute('aria-expanded')) === 'false') await row.getByRole('button').first().click()
-    await expect(row.getByTestId('cors-hidden').locator('tr', { hasText: /^x-amz-server-side-encryption/ }).first()).toContainText('possibly sent, hidden by CORS')
+    if ((await row.getByRole('button').first().getAttribute('aria-expanded')) === 'false')
+      await row.getByRole('button').first().click()
+    await expect(
+      row
+        .getByTestId('cors-hidden')
+        .locator('tr', { hasText: /^x-amz-server-side-encryption/ })
+        .first(),
+    ).toContainText('possibly sent, hidden by CORS')
     await shot(page, testInfo, 'moto-target-lesson')
   })
 })

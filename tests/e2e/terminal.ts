@@ -6,7 +6,8 @@ export async function waitForPlayground(page: Page) {
   await expect(page.locator('[data-testid="terminal"] .xterm-rows')).toBeVisible()
 }
 
-export const runs = async (page: Page) => Number((await page.locator('[data-testid="terminal"]').getAttribute('data-runs')) ?? 0)
+export const runs = async (page: Page) =>
+  Number((await page.locator('[data-testid="terminal"]').getAttribute('data-runs')) ?? 0)
 
 /** Waits until `count` commands have finished, then returns what the last one printed (the live log). */
 export async function lastOutput(page: Page, count: number): Promise<string> {

@@ -6,18 +6,25 @@ import { expect, test } from '@playwright/test'
 import { ENCRYPTION_HEADERS } from '../../lib/inspector/encryption-headers'
 import { lastOutput, runs, waitForPlayground } from './terminal'
 
-test('a preset link opens the lesson on a fresh playground, at the preset step, in presenter mode', async ({ page }) => {
+test('a preset link opens the lesson on a fresh playground, at the preset step, in presenter mode', async ({
+  page,
+}) => {
   // Some earlier work, which the preset must keep as a checkpoint and then replace.
   await page.goto('/learn/overview/')
   await waitForPlayground(page)
   const before = await runs(page)
-  await page.locator('section[data-step="new-bucket"]').getByRole('button', { name: /^Run in the terminal/ }).click()
+  await page
+    .locator('section[data-step="new-bucket"]')
+    .getByRole('button', { name: /^Run in the terminal/ })
+    .click()
   await lastOutput(page, before + 2)
 
   await page.goto('/learn/sse-c/?preset=blocked-bucket&presenter=1')
   await waitForPlayground(page)
   const notice = page.getByTestId('preset-notice')
-  await expect(notice).toContainText('Workshop preset “A new bucket and a key” is ready: 3 commands run on a fresh playground.')
+  await expect(notice).toContainText(
+    'Workshop preset “A new bucket and a key” is ready: 3 commands run on a fresh playground.',
+  )
   await expect(notice).toContainText('Your previous work is kept as the checkpoint “Before workshop preset')
   await expect(page.locator('html')).toHaveClass(/presenter/)
   // The steps before the preset's start step are done; the next is not.
@@ -50,7 +57,12 @@ test('the cheat sheet lists every header from the dictionary and prints without 
   await expect(page.getByRole('button', { name: 'Print this page' })).toBeHidden()
   // Black on white, whatever the theme.
   await page.evaluate(() => document.documentElement.classList.add('dark'))
-  expect(await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color])).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)'])
+  expect(
+    await page.evaluate(() => [
+      getComputedStyle(document.documentElement).backgroundColor,
+      getComputedStyle(document.body).color,
+    ]),
+  ).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)'])
 })
 
 test('offline: a lesson loads and runs with every other origin blocked', async ({ browser, baseURL }) => {
@@ -67,7 +79,10 @@ test('offline: a lesson loads and runs with every other origin blocked', async (
   await page.goto('/learn/default-encryption/')
   await waitForPlayground(page)
   const before = await runs(page)
-  await page.locator('section[data-step="create-bucket"]').getByRole('button', { name: /^Run in the terminal/ }).click()
+  await page
+    .locator('section[data-step="create-bucket"]')
+    .getByRole('button', { name: /^Run in the terminal/ })
+    .click()
   expect(await lastOutput(page, before + 1)).toContain('make_bucket: my-s3-bucket')
   await expect(page.locator('section[data-step="create-bucket"]')).toHaveAttribute('data-done', 'true')
   expect(blocked).toEqual([])

@@ -7,7 +7,9 @@ import { expect, test } from '@playwright/test'
 import { waitForPlayground } from './terminal'
 import { openPanel, panels, shot } from './panels'
 
-test('terminal beside the inspector, side panels on the right, every splitter keyboard-usable and remembered', async ({ page }, testInfo) => {
+test('terminal beside the inspector, side panels on the right, every splitter keyboard-usable and remembered', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1600, height: 900 })
   await page.goto('/playground/')
   await waitForPlayground(page)

@@ -12,7 +12,8 @@ export function memoryBlobs(emulator: Emulator): MemoryBlobStore {
 }
 
 /** A copy of a part's stored bytes (sealed segments back to back). */
-export const storedBytes = (emulator: Emulator, part: StoredPart): Uint8Array => memoryBlobs(emulator).readAll(part.blob).slice()
+export const storedBytes = (emulator: Emulator, part: StoredPart): Uint8Array =>
+  memoryBlobs(emulator).readAll(part.blob).slice()
 
 /** Changes a part's stored bytes in place, as damage on the disk would. */
 export function damage(emulator: Emulator, part: StoredPart, change: (bytes: Uint8Array) => Uint8Array | void): void {
@@ -21,7 +22,12 @@ export function damage(emulator: Emulator, part: StoredPart, change: (bytes: Uin
 }
 
 /** Opens sealed bytes directly with the at-rest format (throws DecryptionFailed when they do not open). */
-export async function openSealed(keys: DataKeys, part: StoredPart, arn: string, sealed: Uint8Array): Promise<Uint8Array> {
+export async function openSealed(
+  keys: DataKeys,
+  part: StoredPart,
+  arn: string,
+  sealed: Uint8Array,
+): Promise<Uint8Array> {
   const pieces: Uint8Array[] = []
   for await (const p of openPartRange(keys, part, arn, bytesReader(sealed), 0, part.size - 1)) pieces.push(p)
   return new Uint8Array(Buffer.concat(pieces))

@@ -21,7 +21,11 @@ export const awsEnv: NodeJS.ProcessEnv = {
   AWS_PAGER: '',
 }
 
-const candidates = process.env.AWS_CLI ? [process.env.AWS_CLI] : existsSync('/usr/bin/aws') ? ['/usr/bin/aws', 'aws'] : ['aws']
+const candidates = process.env.AWS_CLI
+  ? [process.env.AWS_CLI]
+  : existsSync('/usr/bin/aws')
+    ? ['/usr/bin/aws', 'aws']
+    : ['aws']
 
 /** aws-cli v2 at /usr/bin/aws when it exists, else `aws` on PATH, else AWS_CLI; undefined when none works. */
 export function findAws(): { command: string; version: string; major: number } | undefined {
@@ -36,8 +40,13 @@ export function findAws(): { command: string; version: string; major: number } |
 /** Runs the CLI asynchronously (the emulator answers from this same process, so never block it). */
 export function runAws(command: string, endpoint: string, cwd: string, line: string[]): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(command, ['--endpoint-url', endpoint, ...line], { cwd, env: awsEnv, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
+    execFile(
+      command,
+      ['--endpoint-url', endpoint, ...line],
+      { cwd, env: awsEnv, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
+      },
+    )
   })
 }

@@ -19,14 +19,19 @@ export function cliAgainst(endpoint: string): { session: Session; run(line: stri
     async run(line) {
       let stdout = ''
       let stderr = ''
-      const code = await session.run(line, { out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (stderr += t) })
+      const code = await session.run(line, {
+        out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)),
+        err: (t) => (stderr += t),
+      })
       return { code, stdout, stderr }
     },
   }
 }
 
 /** Runs lines in a fresh session with no reachable service (shell-only tests); returns everything printed. */
-export async function shellOnly(...lines: string[]): Promise<{ out: string; err: string; code: number; session: Session }> {
+export async function shellOnly(
+  ...lines: string[]
+): Promise<{ out: string; err: string; code: number; session: Session }> {
   const { session, run } = cliAgainst('http://127.0.0.1:9')
   let out = ''
   let err = ''
@@ -41,7 +46,10 @@ export async function shellOnly(...lines: string[]): Promise<{ out: string; err:
 }
 
 /** A test file's emulator (HTTP host on a free port) and a terminal session talking to it. */
-export function emulatorCliForFile(options: EmulatorOptions = {}): { run(line: string): Promise<Ran>; readonly endpoint: string } {
+export function emulatorCliForFile(options: EmulatorOptions = {}): {
+  run(line: string): Promise<Ran>
+  readonly endpoint: string
+} {
   let running: RunningEmulator | undefined
   let cli: ReturnType<typeof cliAgainst> | undefined
   beforeAll(async () => {

@@ -29,7 +29,12 @@ export class InjectedCrash extends Error {
   code = 'EINJECTEDCRASH'
 }
 
-const enospc = (what: string) => Object.assign(new Error(`ENOSPC: no space left on device, ${what}`), { code: 'ENOSPC', errno: -28, syscall: what.split(' ')[0] })
+const enospc = (what: string) =>
+  Object.assign(new Error(`ENOSPC: no space left on device, ${what}`), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: what.split(' ')[0],
+  })
 
 /** Called before each change to the disk: 'go', 'torn' (write half, then fail: a crash, or the disk filling up) or throws. */
 function point(what: string): 'go' | 'torn' {
@@ -53,7 +58,8 @@ const half = (data: unknown): Uint8Array | string => {
   return bytes.subarray(0, Math.floor(bytes.length / 2))
 }
 /** The error a torn write ends with: the crash, or ENOSPC when the disk is full. */
-const crashed = (what: string) => (faults.dead ? new InjectedCrash(`crash injected at write point ${faults.count}: ${what}`) : enospc(what))
+const crashed = (what: string) =>
+  faults.dead ? new InjectedCrash(`crash injected at write point ${faults.count}: ${what}`) : enospc(what)
 
 /** Ops whose only effect is the change: a torn one simply does not happen. */
 function simple<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
@@ -76,7 +82,11 @@ function wrapHandle(handle: Handle, path: string): Handle {
         return async (data: Uint8Array | string, ...rest: unknown[]) => {
           const what = `${name} ${base(path)}`
           if (point(what) === 'torn') {
-            await (target[name as 'write'] as (...a: unknown[]) => Promise<unknown>).call(target, half(data), ...(name === 'write' && typeof data !== 'string' ? [0, half(data).length] : []))
+            await (target[name as 'write'] as (...a: unknown[]) => Promise<unknown>).call(
+              target,
+              half(data),
+              ...(name === 'write' && typeof data !== 'string' ? [0, half(data).length] : []),
+            )
             throw crashed(what)
           }
           return (value as (...a: unknown[]) => unknown).call(target, data, ...rest)
@@ -97,7 +107,11 @@ function wrapHandle(handle: Handle, path: string): Handle {
 export function faultyPromises(real: typeof FsPromises): typeof FsPromises {
   const wrapped: typeof FsPromises = {
     ...real,
-    writeFile: (async (file: Parameters<typeof real.writeFile>[0], data: Parameters<typeof real.writeFile>[1], options?: Parameters<typeof real.writeFile>[2]) => {
+    writeFile: (async (
+      file: Parameters<typeof real.writeFile>[0],
+      data: Parameters<typeof real.writeFile>[1],
+      options?: Parameters<typeof real.writeFile>[2],
+    ) => {
       const what = `writeFile ${base(file)}`
       if (point(what) === 'torn') {
         await real.writeFile(file, half(data) as string, options)
@@ -128,7 +142,11 @@ type Fs = typeof import('node:fs')
 
 export function faultyFs(real: Fs): Fs {
   const syncWrite = (name: 'writeFileSync' | 'appendFileSync') =>
-    ((file: Parameters<Fs['writeFileSync']>[0], data: Parameters<Fs['writeFileSync']>[1], options?: Parameters<Fs['writeFileSync']>[2]) => {
+    ((
+      file: Parameters<Fs['writeFileSync']>[0],
+      data: Parameters<Fs['writeFileSync']>[1],
+      options?: Parameters<Fs['writeFileSync']>[2],
+    ) => {
       const what = `${name} ${base(file)}`
       if (point(what) === 'torn') {
         real[name](file, half(data as string | Uint8Array) as string, options)
@@ -149,7 +167,11 @@ export function faultyFs(real: Fs): Fs {
     copyFileSync: simple('copyFileSync', real.copyFileSync),
     truncateSync: simple('truncateSync', real.truncateSync),
     fsyncSync: simple('fsyncSync', real.fsyncSync),
-    openSync: ((path: Parameters<Fs['openSync']>[0], flags?: Parameters<Fs['openSync']>[1], mode?: Parameters<Fs['openSync']>[2]) => {
+    openSync: ((
+      path: Parameters<Fs['openSync']>[0],
+      flags?: Parameters<Fs['openSync']>[1],
+      mode?: Parameters<Fs['openSync']>[2],
+    ) => {
       const writing = typeof flags === 'number' || WRITE_FLAGS.test(String(flags ?? 'r'))
       if (writing && point(`openSync ${base(path)}`) === 'torn') throw crashed(`openSync ${base(path)}`)
       return real.openSync(path, flags ?? 'r', mode)

@@ -37,15 +37,29 @@ export interface ParsedError {
   message?: string
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 
 /** Parses S3's flat <Error> document (every child is a text element). */
 export function parseError(xml: string): ParsedError {
   const inner = /<Error>([\s\S]*)<\/Error>/.exec(xml)?.[1]
   if (inner === undefined) throw new Error(`not an S3 <Error> document: ${xml}`)
-  const elements = [...inner.matchAll(/<([A-Za-z0-9-]+)>([^<]*)<\/\1>/g)].map((m): [string, string] => [m[1]!, unescape(m[2]!)])
+  const elements = [...inner.matchAll(/<([A-Za-z0-9-]+)>([^<]*)<\/\1>/g)].map((m): [string, string] => [
+    m[1]!,
+    unescape(m[2]!),
+  ])
   const fields = Object.fromEntries(elements)
-  return { elements, fields, ...(fields.Code !== undefined ? { code: fields.Code } : {}), ...(fields.Message !== undefined ? { message: fields.Message } : {}) }
+  return {
+    elements,
+    fields,
+    ...(fields.Code !== undefined ? { code: fields.Code } : {}),
+    ...(fields.Message !== undefined ? { message: fields.Message } : {}),
+  }
 }
 
 export async function errorOf(response: Response): Promise<ParsedError & { status: number }> {

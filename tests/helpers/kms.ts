@@ -26,15 +26,18 @@ export function kmsHarness(options: EmulatorOptions = {}) {
     const raw = await response.text()
     return { status: response.status, body: raw ? JSON.parse(raw) : undefined }
   }
-  const kms = (operation: string, body: unknown = {}, headers?: Record<string, string>) => post(`TrentService.${operation}`, body, headers)
+  const kms = (operation: string, body: unknown = {}, headers?: Record<string, string>) =>
+    post(`TrentService.${operation}`, body, headers)
   /** Like kms(), but fails the test unless the call succeeded. */
   const ok = async (operation: string, body: unknown = {}) => {
     const answer = await kms(operation, body)
     if (answer.status !== 200) throw new Error(`${operation} failed: ${JSON.stringify(answer.body)}`)
     return answer.body
   }
-  const lookup = (body: unknown = {}) => post('com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents', body)
-  const createKey = async (body: Record<string, unknown> = {}) => (await ok('CreateKey', body)).KeyMetadata as { KeyId: string; Arn: string }
+  const lookup = (body: unknown = {}) =>
+    post('com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents', body)
+  const createKey = async (body: Record<string, unknown> = {}) =>
+    (await ok('CreateKey', body)).KeyMetadata as { KeyId: string; Arn: string }
   /** Keys and aliases as JSON, to compare before and after a call that must not change them. */
   const stateOf = () => {
     const snap = kmsToSnapshot(emulator) as { keys: unknown; aliases: unknown }

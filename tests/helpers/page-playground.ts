@@ -28,7 +28,10 @@ export function pagePlaygroundNetwork() {
       async run(line) {
         let stdout = ''
         let stderr = ''
-        const code = await session.run(line, { out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)), err: (t) => (stderr += t) })
+        const code = await session.run(line, {
+          out: (t) => (stdout += typeof t === 'string' ? t : fromUtf8(t)),
+          err: (t) => (stderr += t),
+        })
         return { code, stdout, stderr }
       },
     }

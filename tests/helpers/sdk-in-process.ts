@@ -27,7 +27,10 @@ async function bodyBytes(body: unknown): Promise<Uint8Array | undefined> {
   throw new Error(`unsupported request body ${typeof body}`)
 }
 
-export function inProcessS3(emulator: Emulator, endpoint = 'https://127.0.0.1:4566'): { s3: S3Client; last: () => LastExchange } {
+export function inProcessS3(
+  emulator: Emulator,
+  endpoint = 'https://127.0.0.1:4566',
+): { s3: S3Client; last: () => LastExchange } {
   let last: LastExchange = { status: 0, headers: {}, body: '' }
   const requestHandler = {
     async handle(request: WireRequest) {
@@ -39,7 +42,13 @@ export function inProcessS3(emulator: Emulator, endpoint = 'https://127.0.0.1:45
       const qs = query.toString().replace(/=(&|$)/g, '$1')
       const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}${request.path}${qs ? `?${qs}` : ''}`
       const body = await bodyBytes(request.body)
-      const response = await emulator.handle(new Request(url, { method: request.method, headers: request.headers, ...(body ? { body: body as BodyInit } : {}) }))
+      const response = await emulator.handle(
+        new Request(url, {
+          method: request.method,
+          headers: request.headers,
+          ...(body ? { body: body as BodyInit } : {}),
+        }),
+      )
       const bytes = Buffer.from(await response.arrayBuffer())
       const headers: Record<string, string> = {}
       response.headers.forEach((v, k) => (headers[k] = v))
@@ -49,21 +58,32 @@ export function inProcessS3(emulator: Emulator, endpoint = 'https://127.0.0.1:45
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),
   }
-  const s3 = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: testCredentials, requestHandler })
+  const s3 = new S3Client({
+    region: 'us-east-1',
+    endpoint,
+    forcePathStyle: true,
+    credentials: testCredentials,
+    requestHandler,
+  })
   return { s3, last: () => last }
 }
 
 /** Sets (string) or removes (null) raw headers after the SDK's own middleware, before signing. */
-export function rawHeaders<C extends { middlewareStack: { add: (...a: never[]) => unknown } }>(command: C, set: Record<string, string | null>): C {
+export function rawHeaders<C extends { middlewareStack: { add: (...a: never[]) => unknown } }>(
+  command: C,
+  set: Record<string, string | null>,
+): C {
   const add = command.middlewareStack.add as unknown as (mw: unknown, opts: { step: string; name: string }) => void
   add(
-    (next: (args: { request: { headers: Record<string, string> } }) => unknown) => (args: { request: { headers: Record<string, string> } }) => {
-      for (const [name, value] of Object.entries(set)) {
-        for (const existing of Object.keys(args.request.headers)) if (existing.toLowerCase() === name.toLowerCase()) delete args.request.headers[existing]
-        if (value !== null) args.request.headers[name] = value
-      }
-      return next(args)
-    },
+    (next: (args: { request: { headers: Record<string, string> } }) => unknown) =>
+      (args: { request: { headers: Record<string, string> } }) => {
+        for (const [name, value] of Object.entries(set)) {
+          for (const existing of Object.keys(args.request.headers))
+            if (existing.toLowerCase() === name.toLowerCase()) delete args.request.headers[existing]
+          if (value !== null) args.request.headers[name] = value
+        }
+        return next(args)
+      },
     { step: 'build', name: `rawHeaders-${Object.keys(set).join(',')}` },
   )
   return command

@@ -32,6 +32,7 @@ export async function sseCHarness(bucket: string, options: Parameters<typeof har
   const h = harness(options)
   const tls = (method: string, path: string, init: SendInit = {}) => h.send(method, TLS + path, init)
   if ((await h.send('PUT', `/${bucket}`)).status !== 200) throw new Error('bucket not created')
-  if ((await h.send('PUT', `/${bucket}?encryption`, { body: UNBLOCK_SSE_C })).status !== 200) throw new Error('SSE-C not unblocked')
+  if ((await h.send('PUT', `/${bucket}?encryption`, { body: UNBLOCK_SSE_C })).status !== 200)
+    throw new Error('SSE-C not unblocked')
   return { ...h, tls }
 }

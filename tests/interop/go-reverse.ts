@@ -29,11 +29,23 @@ export const reverseCases: ReverseCase[] = [
   { name: 'v2 kms+context, metadata', format: 'v2', body: text, expected: 'decrypts' },
   { name: 'v2 kms+context, empty body', format: 'v2', body: new Uint8Array(), expected: 'decrypts' },
   { name: 'v2 kms+context, 1 MiB', format: 'v2', body: mib, expected: 'decrypts' },
-  { name: 'v2 kms+context with an encryption context', format: 'v2', encryptionContext: { project: 's3-playground' }, body: text, expected: 'decrypts' },
+  {
+    name: 'v2 kms+context with an encryption context',
+    format: 'v2',
+    encryptionContext: { project: 's3-playground' },
+    body: text,
+    expected: 'decrypts',
+  },
   { name: 'v2 kms+context, instruction file', format: 'v2', instructionFile: true, body: text, expected: 'decrypts' },
   // Go s3crypto 1.44 predates V3: it finds no V2 keys on the object and looks for an instruction file.
   { name: 'v3 kms+context (key commitment)', format: 'v3', body: text, expected: /NoSuchKey|instruction/i },
-  { name: 'v2 kms+context, one body bit flipped', format: 'v2', body: text, tamper: true, expected: /authentication failed|message authentication/i },
+  {
+    name: 'v2 kms+context, one body bit flipped',
+    format: 'v2',
+    body: text,
+    tamper: true,
+    expected: /authentication failed|message authentication/i,
+  },
 ]
 
 export interface ReverseContext {
@@ -50,7 +62,12 @@ export type ReverseResult = { ok: true; body: Uint8Array } | { ok: false; error:
 export async function cseToGo(c: ReverseCase, ctx: ReverseContext): Promise<ReverseResult> {
   const key = `from-cse/${c.name.replace(/[^a-z0-9]+/gi, '-')}`
   const keyring = kmsKeyring(kmsPortFromClient(ctx.kms), ctx.keyId, { encryptionContext: c.encryptionContext ?? {} })
-  await new S3EncryptionClient({ s3: ctx.s3, keyring, format: c.format, instructionFile: c.instructionFile ?? false }).putObject({ Bucket: ctx.bucket, Key: key, Body: c.body })
+  await new S3EncryptionClient({
+    s3: ctx.s3,
+    keyring,
+    format: c.format,
+    instructionFile: c.instructionFile ?? false,
+  }).putObject({ Bucket: ctx.bucket, Key: key, Body: c.body })
   if (c.tamper) {
     const raw = await ctx.s3.send(new GetObjectCommand({ Bucket: ctx.bucket, Key: key }))
     const stored = await raw.Body!.transformToByteArray()

@@ -20,8 +20,11 @@ const env = { ...process.env, GO111MODULE: 'off', GOPATH, GOPROXY: 'off', GOFLAG
 export function probeGo(): { version: string } | { missing: string } {
   const go = spawnSync('go', ['version'], { encoding: 'utf8' })
   if (go.status !== 0) return { missing: 'go not installed (apt-get install golang-go)' }
-  if (!existsSync(S3CRYPTO)) return { missing: 'aws-sdk-go not installed (apt-get install golang-github-aws-aws-sdk-go-dev)' }
-  const version = /SDKVersion = "([^"]+)"/.exec(readFileSync(join(GOPATH, 'src/github.com/aws/aws-sdk-go/aws/version.go'), 'utf8'))?.[1]
+  if (!existsSync(S3CRYPTO))
+    return { missing: 'aws-sdk-go not installed (apt-get install golang-github-aws-aws-sdk-go-dev)' }
+  const version = /SDKVersion = "([^"]+)"/.exec(
+    readFileSync(join(GOPATH, 'src/github.com/aws/aws-sdk-go/aws/version.go'), 'utf8'),
+  )?.[1]
   return { version: `aws-sdk-go ${version ?? '?'} s3crypto, ${go.stdout.trim().replace(/^go version /, '')}` }
 }
 

@@ -39,9 +39,11 @@ try {
   }
   for (const c of cases) {
     const raw = await read(c.name)
-    const instruction = c.mode === 'v2-instruction' ? new TextDecoder().decode((await read(`${c.name}.instruction`)).body) : undefined
+    const instruction =
+      c.mode === 'v2-instruction' ? new TextDecoder().decode((await read(`${c.name}.instruction`)).body) : undefined
     const metadata = Object.fromEntries(Object.entries(raw.metadata).sort(([a], [b]) => (a < b ? -1 : 1)))
-    const wrap = metadata['x-amz-wrap-alg'] ?? (JSON.parse(instruction ?? '{}') as Record<string, string>)['x-amz-wrap-alg']
+    const wrap =
+      metadata['x-amz-wrap-alg'] ?? (JSON.parse(instruction ?? '{}') as Record<string, string>)['x-amz-wrap-alg']
     const fixture = {
       writer: c.writer,
       name: c.name,
@@ -58,14 +60,33 @@ try {
   }
   // Only the fixtures' key, and no CloudTrail history: the least a reader needs to call Decrypt offline.
   const snapshot = kmsToSnapshot(running.emulator) as { keys: { id: string }[] }
-  const kmsPart = { ...snapshot, keys: snapshot.keys.filter((k) => k.id === key.KeyId), aliases: [], trail: { records: [], times: [] } }
-  writeFileSync(`${outdir}kms-snapshot-go.json`, JSON.stringify({ note: 'Throwaway test key for the go-*.json fixtures; restore with restoreKmsSnapshot', kms: kmsPart }, null, 2) + '\n')
+  const kmsPart = {
+    ...snapshot,
+    keys: snapshot.keys.filter((k) => k.id === key.KeyId),
+    aliases: [],
+    trail: { records: [], times: [] },
+  }
+  writeFileSync(
+    `${outdir}kms-snapshot-go.json`,
+    JSON.stringify(
+      { note: 'Throwaway test key for the go-*.json fixtures; restore with restoreKmsSnapshot', kms: kmsPart },
+      null,
+      2,
+    ) + '\n',
+  )
   console.log('wrote kms-snapshot-go.json')
 
   await s3.send(new CreateBucketCommand({ Bucket: 'cse-to-go' }))
-  console.log(`\nReverse direction (lib/cse writes, ${probe.version} reads):\n\n| object lib/cse wrote | Go | |\n| --- | --- | --- |`)
+  console.log(
+    `\nReverse direction (lib/cse writes, ${probe.version} reads):\n\n| object lib/cse wrote | Go | |\n| --- | --- | --- |`,
+  )
   for (const c of reverseCases) {
-    console.log(describeResult(c, await cseToGo(c, { s3, kms, keyId: key.Arn!, binary, endpoint: running.endpoint, bucket: 'cse-to-go' })))
+    console.log(
+      describeResult(
+        c,
+        await cseToGo(c, { s3, kms, keyId: key.Arn!, binary, endpoint: running.endpoint, bucket: 'cse-to-go' }),
+      ),
+    )
   }
 } finally {
   await running.close()

@@ -11,7 +11,12 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const running = await startEmulator()
 try {
   // Asynchronous: the emulator serves from this same process, so a synchronous child would deadlock it.
-  const { stdout } = await promisify(execFile)('ruby', [here('./ruby-s3ec.rb'), 'write', running.endpoint, here('../fixtures/s3ec')])
+  const { stdout } = await promisify(execFile)('ruby', [
+    here('./ruby-s3ec.rb'),
+    'write',
+    running.endpoint,
+    here('../fixtures/s3ec'),
+  ])
   process.stdout.write(stdout)
 } finally {
   await running.close()

@@ -6,7 +6,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { bucketEncryptionSchema, type SchemaContext } from '@/lib/editors/bucket-encryption-schema'
 import { bucketPolicySchema, keyPolicySchema } from '@/lib/editors/policy-schema'
-import { applyDocument, DOCUMENT_LABELS, loadDocument, serviceError, type DocumentClients, type DocumentKind, type ServiceErrorInfo } from '@/lib/editors/config-documents'
+import {
+  applyDocument,
+  DOCUMENT_LABELS,
+  loadDocument,
+  serviceError,
+  type DocumentClients,
+  type DocumentKind,
+  type ServiceErrorInfo,
+} from '@/lib/editors/config-documents'
 import type { JsonSchema } from '@/lib/editors/json-schema'
 import { MonacoEditor } from './MonacoEditor'
 import { jsonDefaults, type monaco } from './monaco'
@@ -22,7 +30,12 @@ export interface ConfigEditorProps {
   onApplied?: () => void
 }
 
-type Status = { state: 'loading' } | { state: 'idle'; note?: string } | { state: 'applying' } | { state: 'applied' } | { state: 'error'; error: ServiceErrorInfo; during: string }
+type Status =
+  | { state: 'loading' }
+  | { state: 'idle'; note?: string }
+  | { state: 'applying' }
+  | { state: 'applied' }
+  | { state: 'error'; error: ServiceErrorInfo; during: string }
 
 const SCHEMA_BASE = 'https://schemas.s3-encryption-playground.invalid/'
 
@@ -31,7 +44,13 @@ const schemas = new Map<string, { uri: string; fileMatch: string[]; schema: Json
 function useSchema(path: string, schema: JsonSchema) {
   useEffect(() => {
     schemas.set(path, { uri: `${SCHEMA_BASE}${path}`, fileMatch: [`inmemory://playground${path}`], schema })
-    jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, enableSchemaRequest: false, schemaValidation: 'error', schemas: [...schemas.values()] })
+    jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      enableSchemaRequest: false,
+      schemaValidation: 'error',
+      schemas: [...schemas.values()],
+    })
     return () => {
       schemas.delete(path)
     }
@@ -59,7 +78,14 @@ export default function ConfigEditor({ kind, target, context, clients, onApplied
       const loaded = await loadDocument(clients(), kind, target)
       setInitial(loaded.text)
       editor.current?.setValue(loaded.text)
-      setStatus({ state: 'idle', ...(loaded.exists ? {} : { note: 'This bucket has no policy yet (GetBucketPolicy: NoSuchBucketPolicy). Start from a snippet: Ctrl+Space inside the braces.' }) })
+      setStatus({
+        state: 'idle',
+        ...(loaded.exists
+          ? {}
+          : {
+              note: 'This bucket has no policy yet (GetBucketPolicy: NoSuchBucketPolicy). Start from a snippet: Ctrl+Space inside the braces.',
+            }),
+      })
     } catch (error) {
       setStatus({ state: 'error', error: serviceError(error), during: labels.get })
     }
@@ -86,7 +112,12 @@ export default function ConfigEditor({ kind, target, context, clients, onApplied
   return (
     <div className="flex h-full min-h-0 flex-col gap-2" data-testid="config-editor" data-kind={kind}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" onClick={() => void apply()} disabled={status.state === 'loading' || status.state === 'applying'} className="rounded border border-[var(--border)] bg-[var(--panel)] px-3 py-1 font-semibold">
+        <button
+          type="button"
+          onClick={() => void apply()}
+          disabled={status.state === 'loading' || status.state === 'applying'}
+          className="rounded border border-[var(--border)] bg-[var(--panel)] px-3 py-1 font-semibold"
+        >
           Apply ({labels.put})
         </button>
         <button type="button" onClick={() => void load()} className="rounded border border-[var(--border)] px-3 py-1">
@@ -101,7 +132,8 @@ export default function ConfigEditor({ kind, target, context, clients, onApplied
         {status.state === 'applied' && <span>✓ {labels.put} succeeded. See the request in the inspector.</span>}
         {status.state === 'error' && (
           <span className="text-red-700 dark:text-red-300" data-testid="service-error">
-            {status.during} failed{status.error.status ? ` (HTTP ${status.error.status})` : ''}: <strong>{status.error.name}</strong>: {status.error.message}
+            {status.during} failed{status.error.status ? ` (HTTP ${status.error.status})` : ''}:{' '}
+            <strong>{status.error.name}</strong>: {status.error.message}
           </span>
         )}
       </div>

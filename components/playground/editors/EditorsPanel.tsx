@@ -10,7 +10,10 @@ import { schemaContextOf } from '@/lib/editors/schema-context'
 import { emulatorChanged, useEmulatorVersion } from '../use-emulator'
 import type { Runtime } from '../runtime'
 
-const ConfigEditor = dynamic(() => import('./ConfigEditor'), { ssr: false, loading: () => <p className="p-2 text-sm">Loading the editor…</p> })
+const ConfigEditor = dynamic(() => import('./ConfigEditor'), {
+  ssr: false,
+  loading: () => <p className="p-2 text-sm">Loading the editor…</p>,
+})
 
 const KINDS: DocumentKind[] = ['bucket-encryption', 'bucket-policy', 'key-policy']
 const FIELD = 'rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm'
@@ -24,7 +27,13 @@ export function EditorsPanel({ runtime }: { runtime: Runtime }) {
   const buckets = useMemo(() => [...emulator.s3.buckets.keys()].sort(), [emulator, version]) // eslint-disable-line react-hooks/exhaustive-deps
   const keys = context.keys ?? []
   const needs = kind === 'key-policy' ? 'key' : 'bucket'
-  const options = needs === 'key' ? keys.map((k) => ({ value: k.keyId, label: k.aliases[0] ? `${k.aliases[0]} (${k.keyId.slice(0, 8)}…)` : k.keyId })) : buckets.map((b) => ({ value: b, label: b }))
+  const options =
+    needs === 'key'
+      ? keys.map((k) => ({
+          value: k.keyId,
+          label: k.aliases[0] ? `${k.aliases[0]} (${k.keyId.slice(0, 8)}…)` : k.keyId,
+        }))
+      : buckets.map((b) => ({ value: b, label: b }))
   const target = options.some((o) => o.value === chosen[needs]) ? chosen[needs]! : options[0]?.value
   // The schemas' examples name the account's keys: a new context only when the key list changes.
   const keyList = JSON.stringify(keys)
@@ -47,7 +56,12 @@ export function EditorsPanel({ runtime }: { runtime: Runtime }) {
         </label>
         <label className="flex flex-col text-xs">
           {needs === 'key' ? 'KMS key' : 'Bucket'}
-          <select className={FIELD} value={target ?? ''} onChange={(e) => setChosen({ ...chosen, [needs]: e.target.value })} disabled={options.length === 0}>
+          <select
+            className={FIELD}
+            value={target ?? ''}
+            onChange={(e) => setChosen({ ...chosen, [needs]: e.target.value })}
+            disabled={options.length === 0}
+          >
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -59,13 +73,24 @@ export function EditorsPanel({ runtime }: { runtime: Runtime }) {
       {target === undefined ? (
         <p className="text-sm text-[var(--muted)]">
           {needs === 'key' ? (
-            <>No customer managed key yet. Try <code>aws kms create-key</code>.</>
+            <>
+              No customer managed key yet. Try <code>aws kms create-key</code>.
+            </>
           ) : (
-            <>No bucket yet. Try <code>aws s3 mb s3://my-bucket</code>.</>
+            <>
+              No bucket yet. Try <code>aws s3 mb s3://my-bucket</code>.
+            </>
           )}
         </p>
       ) : (
-        <ConfigEditor key={`${kind}/${target}`} kind={kind} target={target} context={schemaContext} clients={clients} onApplied={() => emulatorChanged(emulator)} />
+        <ConfigEditor
+          key={`${kind}/${target}`}
+          kind={kind}
+          target={target}
+          context={schemaContext}
+          clients={clients}
+          onApplied={() => emulatorChanged(emulator)}
+        />
       )}
     </div>
   )

@@ -30,7 +30,11 @@ function configureTypeScript() {
       allowJs: true,
       checkJs: false,
     })
-    defaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false, diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS })
+    defaults.setDiagnosticsOptions({
+      noSemanticValidation: false,
+      noSyntaxValidation: false,
+      diagnosticCodesToIgnore: IGNORED_DIAGNOSTICS,
+    })
     defaults.addExtraLib(SCRATCHPAD_AMBIENT, 'inmemory://playground/scratchpad-globals.d.ts')
     defaults.setEagerModelSync(true)
   }
@@ -130,7 +134,14 @@ export default function Scratchpad() {
   return (
     <div className="flex h-full min-h-0 flex-col gap-2 p-2" data-testid="scratchpad">
       <div className="flex flex-wrap items-end gap-2 text-sm">
-        <button type="button" id="scratchpad-run" onClick={() => void run()} disabled={!!running} className="rounded border border-[var(--border)] bg-[var(--panel)] px-3 py-1 font-semibold" aria-keyshortcuts="Control+Enter">
+        <button
+          type="button"
+          id="scratchpad-run"
+          onClick={() => void run()}
+          disabled={!!running}
+          className="rounded border border-[var(--border)] bg-[var(--panel)] px-3 py-1 font-semibold"
+          aria-keyshortcuts="Control+Enter"
+        >
           ▶ Run
         </button>
         {running && (
@@ -140,14 +151,22 @@ export default function Scratchpad() {
         )}
         <label className="flex flex-col text-xs">
           Language
-          <select className="rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          <select
+            className="rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
             <option value="typescript">TypeScript</option>
             <option value="javascript">JavaScript</option>
           </select>
         </label>
         <label className="flex flex-col text-xs">
           Example
-          <select className="rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm" value="" onChange={(e) => loadExample(e.target.value)}>
+          <select
+            className="rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm"
+            value=""
+            onChange={(e) => loadExample(e.target.value)}
+          >
             <option value="">Load an example…</option>
             {EXAMPLES.map((e) => (
               <option key={e.id} value={e.id}>
@@ -158,7 +177,14 @@ export default function Scratchpad() {
         </label>
         <label className="flex flex-col text-xs">
           Timeout (s)
-          <input type="number" min={1} max={120} value={timeoutSeconds} onChange={(e) => setTimeoutSeconds(Math.min(120, Math.max(1, Number(e.target.value) || 1)))} className="w-20 rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm" />
+          <input
+            type="number"
+            min={1}
+            max={120}
+            value={timeoutSeconds}
+            onChange={(e) => setTimeoutSeconds(Math.min(120, Math.max(1, Number(e.target.value) || 1)))}
+            className="w-20 rounded border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm"
+          />
         </label>
       </div>
       <MonacoEditor
@@ -169,14 +195,26 @@ export default function Scratchpad() {
         label="SDK scratchpad program"
         onReady={(ed) => {
           editor.current = ed
-          ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => document.getElementById('scratchpad-run')?.click())
+          ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
+            document.getElementById('scratchpad-run')?.click(),
+          )
         }}
         className="min-h-[14rem] flex-[3] rounded border border-[var(--border)]"
       />
-      <div role="log" aria-label="Scratchpad console" aria-live="polite" data-testid="scratchpad-console" className="min-h-[6rem] flex-[2] overflow-auto rounded border border-[var(--border)] bg-[var(--term-bg)] p-2 font-mono text-xs text-[var(--term-fg)]">
+      <div
+        role="log"
+        aria-label="Scratchpad console"
+        aria-live="polite"
+        data-testid="scratchpad-console"
+        className="min-h-[6rem] flex-[2] overflow-auto rounded border border-[var(--border)] bg-[var(--term-bg)] p-2 font-mono text-xs text-[var(--term-fg)]"
+      >
         {lines.length === 0 && <p className="opacity-70">Console output appears here. Ctrl+Enter runs the program.</p>}
         {lines.map((line, i) => (
-          <pre key={i} data-level={line.level} className={`whitespace-pre-wrap break-words ${line.level === 'error' ? 'text-red-300' : line.level === 'warn' ? 'text-amber-300' : line.level === 'info' ? 'text-sky-300' : ''}`}>
+          <pre
+            key={i}
+            data-level={line.level}
+            className={`whitespace-pre-wrap break-words ${line.level === 'error' ? 'text-red-300' : line.level === 'warn' ? 'text-amber-300' : line.level === 'info' ? 'text-sky-300' : ''}`}
+          >
             {line.text}
           </pre>
         ))}

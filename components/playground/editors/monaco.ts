@@ -17,10 +17,20 @@ declare global {
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
-    if (label === 'json') return new Worker(new URL('monaco-editor/languages/features/json/json.worker', import.meta.url), { type: 'module', name: 'monaco-json' })
+    if (label === 'json')
+      return new Worker(new URL('monaco-editor/languages/features/json/json.worker', import.meta.url), {
+        type: 'module',
+        name: 'monaco-json',
+      })
     if (label === 'typescript' || label === 'javascript')
-      return new Worker(new URL('monaco-editor/languages/features/typescript/ts.worker', import.meta.url), { type: 'module', name: 'monaco-typescript' })
-    return new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), { type: 'module', name: 'monaco-editor' })
+      return new Worker(new URL('monaco-editor/languages/features/typescript/ts.worker', import.meta.url), {
+        type: 'module',
+        name: 'monaco-typescript',
+      })
+    return new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), {
+      type: 'module',
+      name: 'monaco-editor',
+    })
   },
 }
 

@@ -26,7 +26,10 @@ const forward = forwardingFetch((request) => post({ type: 'fetch', request }, re
 scope.fetch = forward.fetch
 
 const consoleFor = () => {
-  const line = (level: ConsoleLevel) => (...args: unknown[]) => post({ type: 'console', level, text: formatArgs(args) })
+  const line =
+    (level: ConsoleLevel) =>
+    (...args: unknown[]) =>
+      post({ type: 'console', level, text: formatArgs(args) })
   return { log: line('log'), info: line('info'), warn: line('warn'), error: line('error') }
 }
 
@@ -39,7 +42,11 @@ scope.addEventListener('unhandledrejection', (event) => {
 async function probe(url: string) {
   try {
     const response = await nativeFetch(url)
-    post({ type: 'probe', answered: true, detail: `${response.status} ${response.headers.get('x-amz-request-id') ? 'from the emulator' : ''}`.trim() })
+    post({
+      type: 'probe',
+      answered: true,
+      detail: `${response.status} ${response.headers.get('x-amz-request-id') ? 'from the emulator' : ''}`.trim(),
+    })
   } catch (error) {
     post({ type: 'probe', answered: false, detail: error instanceof Error ? error.message : String(error) })
   }

@@ -10,7 +10,11 @@ export function TerminalDropStatus({ runtime }: { runtime: Runtime }) {
   const jobs = useSyncExternalStore(imports.subscribe, imports.all, imports.all).filter((j) => j.state === 'reading')
   if (jobs.length === 0) return null
   return (
-    <p role="status" className="absolute bottom-2 right-2 rounded bg-[var(--bg)] px-2 py-1 text-xs shadow" data-testid="terminal-drop-status">
+    <p
+      role="status"
+      className="absolute bottom-2 right-2 rounded bg-[var(--bg)] px-2 py-1 text-xs shadow"
+      data-testid="terminal-drop-status"
+    >
       {jobs.map((j) => `Copying ${j.name}: ${j.total ? Math.round((j.read / j.total) * 100) : 100} %`).join(' · ')}
     </p>
   )

@@ -46,7 +46,15 @@ export class FileImports {
   async add(runtime: Runtime, files: Iterable<File>): Promise<void> {
     const { vfs } = runtime.session.shell
     const jobs = [...files].map((file) => {
-      const item: FileImport = { id: this.nextId++, name: file.name, path: importPath(vfs, vfs.cwd, file.name), read: 0, total: file.size, state: 'reading', updates: 0 }
+      const item: FileImport = {
+        id: this.nextId++,
+        name: file.name,
+        path: importPath(vfs, vfs.cwd, file.name),
+        read: 0,
+        total: file.size,
+        state: 'reading',
+        updates: 0,
+      }
       this.items = [...this.items, item]
       return { file, item }
     })

@@ -28,7 +28,15 @@ function Line({ line, kind }: { line: string; kind: string }) {
 }
 
 /** A request or response body, pretty-printed (JSON, XML) with a toggle back to the bytes as sent. */
-export function BodyView({ text, contentType, label }: { text: string; contentType?: string | undefined; label: string }) {
+export function BodyView({
+  text,
+  contentType,
+  label,
+}: {
+  text: string
+  contentType?: string | undefined
+  label: string
+}) {
   const [raw, setRaw] = useState(false)
   const kind = bodyKind(text, contentType)
   const shown = raw || kind === 'text' ? text : prettyBody(text, contentType)
@@ -44,7 +52,12 @@ export function BodyView({ text, contentType, label }: { text: string; contentTy
           </button>
         )}
       </div>
-      <pre tabIndex={0} aria-label={label} data-testid="body" className="max-h-64 overflow-auto whitespace-pre-wrap break-all bg-[var(--panel)] p-1 text-xs">
+      <pre
+        tabIndex={0}
+        aria-label={label}
+        data-testid="body"
+        className="max-h-64 overflow-auto whitespace-pre-wrap break-all bg-[var(--panel)] p-1 text-xs"
+      >
         {raw
           ? text
           : shown.split('\n').map((line, i) => (

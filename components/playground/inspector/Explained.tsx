@@ -20,7 +20,11 @@ export function Explained({ info, children }: { info: HeaderInfo; children: Reac
   const show = () => {
     const r = term.current!.getBoundingClientRect()
     const above = r.bottom + 180 > window.innerHeight
-    setPlace({ left: Math.max(4, Math.min(r.left, window.innerWidth - WIDTH - 8)), top: above ? r.top : r.bottom, above })
+    setPlace({
+      left: Math.max(4, Math.min(r.left, window.innerWidth - WIDTH - 8)),
+      top: above ? r.top : r.bottom,
+      above,
+    })
   }
   const hide = () => setPlace(undefined)
 
@@ -41,13 +45,28 @@ export function Explained({ info, children }: { info: HeaderInfo; children: Reac
       onBlur={(e) => !box.current?.contains(e.relatedTarget as Node | null) && hide()}
       onKeyDown={(e) => e.key === 'Escape' && hide()}
     >
-      <span ref={term} tabIndex={0} aria-describedby={id} data-explained="true" className="cursor-help underline decoration-dotted underline-offset-2">
+      <span
+        ref={term}
+        tabIndex={0}
+        aria-describedby={id}
+        data-explained="true"
+        className="cursor-help underline decoration-dotted underline-offset-2"
+      >
         {children}
       </span>
       <span
         role="tooltip"
         id={id}
-        style={place ? { left: place.left, top: place.top, transform: place.above ? 'translateY(-100%)' : undefined, width: WIDTH } : { left: 0, top: 0, width: WIDTH }}
+        style={
+          place
+            ? {
+                left: place.left,
+                top: place.top,
+                transform: place.above ? 'translateY(-100%)' : undefined,
+                width: WIDTH,
+              }
+            : { left: 0, top: 0, width: WIDTH }
+        }
         className={`${place ? 'visible' : 'invisible'} fixed z-50 block whitespace-normal rounded border border-[var(--border)] bg-[var(--bg)] p-2 text-left font-sans text-xs font-normal text-[var(--fg)] shadow-lg`}
       >
         {info.meaning}

@@ -18,7 +18,10 @@ export function HeaderTable({ title, headers }: { title: string; headers: [strin
                 data-encryption-header={sse ? 'true' : undefined}
                 title={info ? describeHeader(info) : undefined}
               >
-                <th scope="row" className={`w-2/5 break-all py-0.5 pr-2 text-left align-top ${sse ? 'font-semibold' : 'font-normal'}`}>
+                <th
+                  scope="row"
+                  className={`w-2/5 break-all py-0.5 pr-2 text-left align-top ${sse ? 'font-semibold' : 'font-normal'}`}
+                >
                   {info ? <Explained info={info}>{name}</Explained> : name}
                 </th>
                 <td className="break-all py-0.5 align-top">{value}</td>

@@ -12,7 +12,9 @@ export function TraceView({ steps }: { steps: TraceStep[] }) {
     <div data-testid="trace">
       <h4 className="mt-2 text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">Server-side trace</h4>
       <table className="w-full table-fixed font-mono text-xs">
-        <caption className="sr-only">The emulator&apos;s steps for this request, with start time and duration in milliseconds</caption>
+        <caption className="sr-only">
+          The emulator&apos;s steps for this request, with start time and duration in milliseconds
+        </caption>
         <thead className="sr-only">
           <tr>
             <th scope="col">Step</th>
@@ -22,8 +24,17 @@ export function TraceView({ steps }: { steps: TraceStep[] }) {
         </thead>
         <tbody>
           {steps.map((s, i) => (
-            <tr key={i} data-testid="trace-step" data-depth={s.depth} className={s.failed ? 'text-red-700 dark:text-red-300' : ''}>
-              <th scope="row" className="w-3/5 py-0.5 pr-2 text-left align-top font-normal" style={{ paddingLeft: `${s.depth * 0.9}rem` }}>
+            <tr
+              key={i}
+              data-testid="trace-step"
+              data-depth={s.depth}
+              className={s.failed ? 'text-red-700 dark:text-red-300' : ''}
+            >
+              <th
+                scope="row"
+                className="w-3/5 py-0.5 pr-2 text-left align-top font-normal"
+                style={{ paddingLeft: `${s.depth * 0.9}rem` }}
+              >
                 <span className={s.depth === 0 ? 'font-semibold' : ''}>{s.name}</span>
                 {s.failed && <span> (failed)</span>}
                 {s.detail && <span className="block break-all text-[var(--muted)]">{s.detail}</span>}

@@ -31,7 +31,11 @@ export function usePresenterKeys(enabled: boolean, step: (delta: number) => void
       const delta = { n: 1, N: 1, ArrowRight: 1, PageDown: 1, p: -1, P: -1, ArrowLeft: -1, PageUp: -1 }[e.key]
       if (!delta) return
       // Arrow keys keep their own meaning on splitters, tabs and other widgets.
-      if (e.key.startsWith('Arrow') && (e.target as HTMLElement | null)?.closest?.('[role=separator], [role=tab], summary, button')) return
+      if (
+        e.key.startsWith('Arrow') &&
+        (e.target as HTMLElement | null)?.closest?.('[role=separator], [role=tab], summary, button')
+      )
+        return
       e.preventDefault()
       step(delta)
     }

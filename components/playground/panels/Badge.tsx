@@ -19,7 +19,11 @@ const TITLE: Record<BadgeName, string> = {
 /** An encryption mode as a coloured chip; the text carries the meaning, the colour only helps. */
 export function Badge({ name }: { name: BadgeName }) {
   return (
-    <span title={TITLE[name]} data-badge={name} className={`inline-block whitespace-nowrap rounded px-1.5 font-mono text-xs font-semibold ${STYLE[name]}`}>
+    <span
+      title={TITLE[name]}
+      data-badge={name}
+      className={`inline-block whitespace-nowrap rounded px-1.5 font-mono text-xs font-semibold ${STYLE[name]}`}
+    >
       {name}
     </span>
   )

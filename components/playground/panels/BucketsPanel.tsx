@@ -5,13 +5,25 @@ import type { Emulator } from '@/lib/emulator/create-emulator'
 import { useEmulatorVersion } from '../use-emulator'
 import { Badge } from './Badge'
 
-const size = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`)
+const size = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`
 
 /** Every bucket with its default encryption, every object with how it is encrypted; "On disk" opens the storage view. */
-export function BucketsPanel({ emulator, onShowStorage }: { emulator: Emulator; onShowStorage: (bucket: string, key: string) => void }) {
+export function BucketsPanel({
+  emulator,
+  onShowStorage,
+}: {
+  emulator: Emulator
+  onShowStorage: (bucket: string, key: string) => void
+}) {
   useEmulatorVersion(emulator)
   const buckets = bucketRows(emulator.s3)
-  if (buckets.length === 0) return <p className="p-3 text-sm text-[var(--muted)]">No buckets yet. Try <code>aws s3 mb s3://my-bucket</code>.</p>
+  if (buckets.length === 0)
+    return (
+      <p className="p-3 text-sm text-[var(--muted)]">
+        No buckets yet. Try <code>aws s3 mb s3://my-bucket</code>.
+      </p>
+    )
   return (
     <div className="space-y-3 p-2" data-testid="buckets-panel">
       {buckets.map((b) => (
@@ -50,7 +62,12 @@ export function BucketsPanel({ emulator, onShowStorage }: { emulator: Emulator; 
                     </td>
                     <td className="whitespace-nowrap px-1 py-1 text-right">{size(o.size)}</td>
                     <td className="px-2 py-1 text-right">
-                      <button type="button" className="whitespace-nowrap underline" onClick={() => onShowStorage(b.name, o.key)} aria-label={`Show ${o.key} on disk`}>
+                      <button
+                        type="button"
+                        className="whitespace-nowrap underline"
+                        onClick={() => onShowStorage(b.name, o.key)}
+                        aria-label={`Show ${o.key} on disk`}
+                      >
                         On disk
                       </button>
                     </td>

@@ -13,9 +13,15 @@ const STYLE: Record<KeyNode['kind'], string> = {
 export function KeyHierarchy({ chains }: { chains: KeyNode[][] }) {
   return (
     <figure data-testid="key-hierarchy" className="flex flex-wrap gap-4">
-      <figcaption className="sr-only">Key hierarchy: each key wraps the one below it; the last key encrypts the object.</figcaption>
+      <figcaption className="sr-only">
+        Key hierarchy: each key wraps the one below it; the last key encrypts the object.
+      </figcaption>
       {chains.map((chain, c) => (
-        <ol key={c} className="flex min-w-48 flex-1 flex-col items-start" aria-label={chains.length > 1 ? `Layer ${c + 1}` : 'Keys, top to bottom'}>
+        <ol
+          key={c}
+          className="flex min-w-48 flex-1 flex-col items-start"
+          aria-label={chains.length > 1 ? `Layer ${c + 1}` : 'Keys, top to bottom'}
+        >
           {chain.map((node, i) => (
             <li key={i} className="flex flex-col items-start">
               {i > 0 && (

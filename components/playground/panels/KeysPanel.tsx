@@ -15,14 +15,26 @@ const STATE: Record<KeyRow['state'], string> = {
 }
 
 function KeyCard({ k }: { k: KeyRow }) {
-  const rotation = !k.rotation ? '—' : k.rotation.enabled ? `every ${k.rotation.periodInDays} days${k.rotation.next ? `, next ${day(k.rotation.next)}` : ''}` : 'off'
+  const rotation = !k.rotation
+    ? '—'
+    : k.rotation.enabled
+      ? `every ${k.rotation.periodInDays} days${k.rotation.next ? `, next ${day(k.rotation.next)}` : ''}`
+      : 'off'
   const ops = Object.entries(k.usage.byOperation).sort((a, b) => b[1] - a[1])
   return (
-    <li className="rounded border border-[var(--border)] p-2" data-testid="kms-key" aria-label={`Key ${k.aliases[0] ?? k.id}`}>
+    <li
+      className="rounded border border-[var(--border)] p-2"
+      data-testid="kms-key"
+      aria-label={`Key ${k.aliases[0] ?? k.id}`}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-mono text-sm font-semibold">{k.aliases[0] ?? k.id}</span>
         <span className={`rounded px-1.5 text-xs font-semibold ${STATE[k.state]}`}>{k.state}</span>
-        {k.manager && <span className="text-xs text-[var(--muted)]">{k.manager === 'AWS' ? 'AWS managed' : 'customer managed'}</span>}
+        {k.manager && (
+          <span className="text-xs text-[var(--muted)]">
+            {k.manager === 'AWS' ? 'AWS managed' : 'customer managed'}
+          </span>
+        )}
       </div>
       <p className="break-all font-mono text-xs text-[var(--muted)]">{k.arn}</p>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
@@ -50,11 +62,13 @@ function KeyCard({ k }: { k: KeyRow }) {
         </dd>
         <dt className="text-[var(--muted)]">Requests</dt>
         <dd data-testid="key-requests">
-          {k.usage.requests} ({k.usage.requestsByS3} by S3 for you){ops.length > 0 && `: ${ops.map(([op, n]) => `${op} ${n}`).join(', ')}`}
+          {k.usage.requests} ({k.usage.requestsByS3} by S3 for you)
+          {ops.length > 0 && `: ${ops.map(([op, n]) => `${op} ${n}`).join(', ')}`}
         </dd>
         <dt className="text-[var(--muted)]">Estimated cost</dt>
         <dd data-testid="key-cost">
-          {usd(k.usage.estimatedCostUsd)} (key {usd(k.usage.keyStorageCostUsd)} + requests {usd(k.usage.requestCostUsd)})
+          {usd(k.usage.estimatedCostUsd)} (key {usd(k.usage.keyStorageCostUsd)} + requests {usd(k.usage.requestCostUsd)}
+          )
         </dd>
       </dl>
     </li>
@@ -68,7 +82,8 @@ export function KeysPanel({ emulator }: { emulator: Emulator }) {
   return (
     <div className="space-y-2 p-2" data-testid="keys-panel">
       <p className="text-xs text-[var(--muted)]">
-        {view.account.billableRequests} billable KMS requests ({KMS_PRICING.freeRequestsPerMonth.toLocaleString('en-US')} a month are free) · estimated{' '}
+        {view.account.billableRequests} billable KMS requests (
+        {KMS_PRICING.freeRequestsPerMonth.toLocaleString('en-US')} a month are free) · estimated{' '}
         <strong className="text-[var(--fg)]">{usd(view.account.estimatedCostUsd)}</strong> at{' '}
         <a className="underline" href={KMS_PRICING.source} target="_blank" rel="noreferrer">
           AWS prices
@@ -77,7 +92,8 @@ export function KeysPanel({ emulator }: { emulator: Emulator }) {
       </p>
       {view.keys.length === 0 ? (
         <p className="text-sm text-[var(--muted)]">
-          No KMS keys yet. Try <code>aws kms create-key</code>, or upload with <code>--sse aws:kms</code> to make S3 create aws/s3.
+          No KMS keys yet. Try <code>aws kms create-key</code>, or upload with <code>--sse aws:kms</code> to make S3
+          create aws/s3.
         </p>
       ) : (
         <ul className="space-y-2">

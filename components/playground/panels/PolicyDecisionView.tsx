@@ -16,11 +16,14 @@ export function PolicyDecisionView({ entry }: { entry: PolicyEntry }) {
             {d.reason}
           </p>
           <details className="mt-0.5">
-            <summary className="cursor-pointer text-[var(--muted)]">Why: every statement, and the condition keys the request carried</summary>
+            <summary className="cursor-pointer text-[var(--muted)]">
+              Why: every statement, and the condition keys the request carried
+            </summary>
             <ol className="ml-4 list-decimal">
               {d.statements.map((s) => (
                 <li key={s.index} className={s.applies ? 'font-semibold' : ''}>
-                  {s.sid ? `"${s.sid}"` : `Statement ${s.index + 1}`} ({s.effect}) {s.applies ? 'applies' : 'does not apply'}
+                  {s.sid ? `"${s.sid}"` : `Statement ${s.index + 1}`} ({s.effect}){' '}
+                  {s.applies ? 'applies' : 'does not apply'}
                   <ul className="font-normal">
                     {s.checks.map((c, j) => (
                       <li key={j} className="font-mono">

@@ -18,18 +18,38 @@ export interface Selection {
 }
 
 /** "What is on the disk": an object's stored bytes, its wrapped data key(s), IVs and tags, and the keys above it. */
-export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { emulator: Emulator; selection?: Selection; onSelect: (s: Selection) => void; kmsDecrypt: WalkDeps['kmsDecrypt'] }) {
+export function StoragePanel({
+  emulator,
+  selection,
+  onSelect,
+  kmsDecrypt,
+}: {
+  emulator: Emulator
+  selection?: Selection
+  onSelect: (s: Selection) => void
+  kmsDecrypt: WalkDeps['kmsDecrypt']
+}) {
   useEmulatorVersion(emulator)
   const id = useId()
   const all = bucketRows(emulator.s3).flatMap((b) => b.objects.map((o) => ({ bucket: b.name, key: o.key })))
   const current = (selection && all.find((o) => o.bucket === selection.bucket && o.key === selection.key)) ?? all[0]
-  if (!current) return <p className="p-3 text-sm text-[var(--muted)]">Upload an object, then look here at what S3 actually stores for it.</p>
+  if (!current)
+    return (
+      <p className="p-3 text-sm text-[var(--muted)]">
+        Upload an object, then look here at what S3 actually stores for it.
+      </p>
+    )
   const keys = keysView(emulator.kms.state, emulator.cloudtrail, emulator.clock.now())
   const name = (keyId: string) => {
     const key = emulator.kms.state.keys.get(keyId)
     return key ? keyLabel(key.arn, keys) : keyId
   }
-  const view = storageView(current.bucket, emulator.s3.buckets.get(current.bucket)!.objects.get(current.key)!, name, emulator.s3.blobs as unknown as BlobPeek)
+  const view = storageView(
+    current.bucket,
+    emulator.s3.buckets.get(current.bucket)!.objects.get(current.key)!,
+    name,
+    emulator.s3.blobs as unknown as BlobPeek,
+  )
   const value = `${current.bucket}/${current.key}`
   return (
     <div className="space-y-3 p-2 text-sm" data-testid="storage-panel">
@@ -37,7 +57,12 @@ export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { em
         <label htmlFor={id} className="text-xs">
           Object
         </label>
-        <select id={id} value={value} onChange={(e) => onSelect(all.find((o) => `${o.bucket}/${o.key}` === e.target.value)!)} className="max-w-full rounded border border-[var(--border)] bg-[var(--bg)] p-1 font-mono text-xs">
+        <select
+          id={id}
+          value={value}
+          onChange={(e) => onSelect(all.find((o) => `${o.bucket}/${o.key}` === e.target.value)!)}
+          className="max-w-full rounded border border-[var(--border)] bg-[var(--bg)] p-1 font-mono text-xs"
+        >
           {all.map((o) => (
             <option key={`${o.bucket}/${o.key}`}>{`${o.bucket}/${o.key}`}</option>
           ))}
@@ -51,7 +76,8 @@ export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { em
       {view.customerKey && (
         <section aria-label="SSE-C key check" className="rounded border border-amber-700 p-2 dark:border-amber-300">
           <p className="text-xs">
-            Your key is <strong>not stored</strong>. S3 keeps only a salted HMAC of it, to tell the right key from a wrong one, and its MD5 to echo back.
+            Your key is <strong>not stored</strong>. S3 keeps only a salted HMAC of it, to tell the right key from a
+            wrong one, and its MD5 to echo back.
           </p>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-xs">
             <Field name="key" value="(not stored)" />
@@ -78,17 +104,35 @@ export function StoragePanel({ emulator, selection, onSelect, kmsDecrypt }: { em
       )}
       {view.layers.map((l) => (
         <section key={l.partNumber} aria-label={`Stored bytes: ${l.label}`}>
-          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">Stored bytes · {l.label}</h3>
+          <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">
+            Stored bytes · {l.label}
+          </h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs">
             <Field name={l.format === 'seg1' ? 'nonce base' : 'IV'} value={l.iv} />
-            {l.innerIv && <Field name={l.format === 'seg1' ? 'inner layer nonce base' : 'inner layer IV'} value={l.innerIv} />}
-            <Field name="segments" value={l.format === 'seg1' ? `${l.segments} × AES-256-GCM (up to ${l.segmentBytes} bytes each; the last one marked)` : '1 × AES-256-GCM (saved before the chunked format)'} />
+            {l.innerIv && (
+              <Field name={l.format === 'seg1' ? 'inner layer nonce base' : 'inner layer IV'} value={l.innerIv} />
+            )}
+            <Field
+              name="segments"
+              value={
+                l.format === 'seg1'
+                  ? `${l.segments} × AES-256-GCM (up to ${l.segmentBytes} bytes each; the last one marked)`
+                  : '1 × AES-256-GCM (saved before the chunked format)'
+              }
+            />
             <Field name={l.segments > 1 ? 'GCM tag (segment 0)' : 'GCM tag'} value={l.tag} />
           </dl>
           <HexBlock bytes={l.ciphertext} label={l.segments > 1 ? 'Ciphertext (segment 0)' : 'Ciphertext'} />
         </section>
       ))}
-      <Walkthrough key={value} emulator={emulator} bucket={current.bucket} objectKey={current.key} sseC={view.badge === 'SSE-C'} kmsDecrypt={kmsDecrypt} />
+      <Walkthrough
+        key={value}
+        emulator={emulator}
+        bucket={current.bucket}
+        objectKey={current.key}
+        sseC={view.badge === 'SSE-C'}
+        kmsDecrypt={kmsDecrypt}
+      />
     </div>
   )
 }

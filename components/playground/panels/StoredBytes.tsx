@@ -10,10 +10,19 @@ export function HexBlock({ bytes, label }: { bytes: Uint8Array; label: string })
       <p className="text-xs text-[var(--muted)]">
         {label}: {bytes.length} bytes{bytes.length > LIMIT ? `, the first ${LIMIT} shown` : ''}
       </p>
-      <pre tabIndex={0} aria-label={`${label} as hex`} data-testid="hex-dump" className="max-h-48 overflow-auto rounded bg-[var(--panel)] p-2 text-xs leading-snug">
+      <pre
+        tabIndex={0}
+        aria-label={`${label} as hex`}
+        data-testid="hex-dump"
+        className="max-h-48 overflow-auto rounded bg-[var(--panel)] p-2 text-xs leading-snug"
+      >
         {rows.map((r) => `${r.offset}  ${r.hex.padEnd(49)} |${r.ascii}|`).join('\n')}
       </pre>
-      <pre tabIndex={0} aria-label={`${label} as text`} className="max-h-24 overflow-auto whitespace-pre-wrap break-all rounded bg-[var(--panel)] p-2 text-xs">
+      <pre
+        tabIndex={0}
+        aria-label={`${label} as text`}
+        className="max-h-24 overflow-auto whitespace-pre-wrap break-all rounded bg-[var(--panel)] p-2 text-xs"
+      >
         {asText(bytes, LIMIT)}
       </pre>
     </div>
@@ -25,7 +34,9 @@ export function Field({ name, value }: { name: string; value: Uint8Array | strin
   return (
     <>
       <dt className="text-[var(--muted)]">{name}</dt>
-      <dd className="break-all font-mono">{typeof value === 'string' ? value : `${hexString(value)} (${value.length} bytes)`}</dd>
+      <dd className="break-all font-mono">
+        {typeof value === 'string' ? value : `${hexString(value)} (${value.length} bytes)`}
+      </dd>
     </>
   )
 }

@@ -13,10 +13,23 @@ const parseKey = (text: string) => {
   return b?.length === 32 ? b : utf8(text)
 }
 
-const button = 'rounded border border-[var(--border)] px-2 py-1 text-xs font-semibold hover:bg-[var(--panel)] disabled:opacity-50'
+const button =
+  'rounded border border-[var(--border)] px-2 py-1 text-xs font-semibold hover:bg-[var(--panel)] disabled:opacity-50'
 
 /** Decrypts the object one call at a time, as the emulator does on a GET, and shows what each call returned. */
-export function Walkthrough({ emulator, bucket, objectKey, sseC, kmsDecrypt }: { emulator: Emulator; bucket: string; objectKey: string; sseC: boolean; kmsDecrypt: WalkDeps['kmsDecrypt'] }) {
+export function Walkthrough({
+  emulator,
+  bucket,
+  objectKey,
+  sseC,
+  kmsDecrypt,
+}: {
+  emulator: Emulator
+  bucket: string
+  objectKey: string
+  sseC: boolean
+  kmsDecrypt: WalkDeps['kmsDecrypt']
+}) {
   const id = useId()
   const [keyText, setKeyText] = useState('')
   const [running, setRunning] = useState(false)
@@ -28,18 +41,31 @@ export function Walkthrough({ emulator, bucket, objectKey, sseC, kmsDecrypt }: {
     // The typed key lives only for this call: never in state that outlives it, never saved.
     const customerKey = sseC && keyText ? parseKey(keyText) : undefined
     setKeyText('')
-    setResult(await decryptWalkthrough(emulator.s3, bucket, stored, { kmsDecrypt, ...(customerKey ? { customerKey } : {}) }))
+    setResult(
+      await decryptWalkthrough(emulator.s3, bucket, stored, { kmsDecrypt, ...(customerKey ? { customerKey } : {}) }),
+    )
     setRunning(false)
   }
   return (
-    <section aria-label="Decrypt step by step" className="space-y-2 rounded border border-[var(--border)] p-2" data-testid="walkthrough">
+    <section
+      aria-label="Decrypt step by step"
+      className="space-y-2 rounded border border-[var(--border)] p-2"
+      data-testid="walkthrough"
+    >
       <div className="flex flex-wrap items-center gap-2">
         {sseC && (
           <>
             <label htmlFor={id} className="text-xs">
               Your SSE-C key
             </label>
-            <input id={id} type="password" autoComplete="off" value={keyText} onChange={(e) => setKeyText(e.target.value)} className="min-w-0 flex-1 rounded border border-[var(--border)] bg-[var(--bg)] p-1 font-mono text-xs" />
+            <input
+              id={id}
+              type="password"
+              autoComplete="off"
+              value={keyText}
+              onChange={(e) => setKeyText(e.target.value)}
+              className="min-w-0 flex-1 rounded border border-[var(--border)] bg-[var(--bg)] p-1 font-mono text-xs"
+            />
           </>
         )}
         <button type="button" className={button} disabled={running} onClick={() => void run()}>
@@ -57,7 +83,15 @@ export function Walkthrough({ emulator, bucket, objectKey, sseC, kmsDecrypt }: {
               ) : (
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3">
                   {s.outputs.map((o) => (
-                    <Field key={o.name} name={o.name} value={o.name === 'plaintext' && typeof o.value !== 'string' ? `"${asText(o.value)}" (${o.value.length} bytes)` : o.value} />
+                    <Field
+                      key={o.name}
+                      name={o.name}
+                      value={
+                        o.name === 'plaintext' && typeof o.value !== 'string'
+                          ? `"${asText(o.value)}" (${o.value.length} bytes)`
+                          : o.value
+                      }
+                    />
                   ))}
                 </dl>
               )}
@@ -65,7 +99,11 @@ export function Walkthrough({ emulator, bucket, objectKey, sseC, kmsDecrypt }: {
           ))}
         </ol>
       )}
-      {result?.plaintext && <p className="text-xs font-semibold" data-testid="walk-result">✓ Decrypted: the same {result.plaintext.length} bytes a GET returns.</p>}
+      {result?.plaintext && (
+        <p className="text-xs font-semibold" data-testid="walk-result">
+          ✓ Decrypted: the same {result.plaintext.length} bytes a GET returns.
+        </p>
+      )}
     </section>
   )
 }

@@ -5,8 +5,16 @@ import type { Checkpoints } from '@/lib/state/checkpoints'
 import { useCheckpointList } from './use-checkpoints'
 
 const button = 'rounded border border-[var(--border)] px-2 py-0.5 text-xs hover:bg-[var(--panel)]'
-const time = (iso: string) => new Date(iso).toLocaleString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', day: 'numeric', month: 'short' })
-const kib = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`)
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    day: 'numeric',
+    month: 'short',
+  })
+const kib = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /**
@@ -70,7 +78,15 @@ export function CheckpointsMenu({ checkpoints, onRestored }: { checkpoints: Chec
 
   return (
     <span className="relative">
-      <button ref={toggle} type="button" className={button} aria-expanded={open} aria-controls={panelId} aria-keyshortcuts="Alt+Shift+C" onClick={() => (open ? close() : setOpen(true))}>
+      <button
+        ref={toggle}
+        type="button"
+        className={button}
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-keyshortcuts="Alt+Shift+C"
+        onClick={() => (open ? close() : setOpen(true))}
+      >
         Checkpoints{count ? ` (${count})` : ''}
       </button>
       {open && (
@@ -105,16 +121,27 @@ export function CheckpointsMenu({ checkpoints, onRestored }: { checkpoints: Chec
             </button>
           </form>
           {note && (
-            <p role={note.error ? 'alert' : 'status'} className={`mt-1 text-xs ${note.error ? 'font-semibold text-red-700 dark:text-red-300' : ''}`}>
+            <p
+              role={note.error ? 'alert' : 'status'}
+              className={`mt-1 text-xs ${note.error ? 'font-semibold text-red-700 dark:text-red-300' : ''}`}
+            >
               {note.text}
             </p>
           )}
           {error && <p role="alert">The checkpoints could not be read: {error}</p>}
-          {list && list.length === 0 && <p className="mt-2 text-xs text-[var(--muted)]">No checkpoints yet. Save one before a demo step, and come back to it with one click.</p>}
+          {list && list.length === 0 && (
+            <p className="mt-2 text-xs text-[var(--muted)]">
+              No checkpoints yet. Save one before a demo step, and come back to it with one click.
+            </p>
+          )}
           {list && list.length > 0 && (
             <ol className="mt-2 max-h-72 overflow-auto" aria-label="Saved checkpoints">
               {list.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center gap-1 border-t border-[var(--border)] py-1" data-testid="checkpoint">
+                <li
+                  key={c.id}
+                  className="flex flex-wrap items-center gap-1 border-t border-[var(--border)] py-1"
+                  data-testid="checkpoint"
+                >
                   <span className="min-w-0 flex-1">
                     <span className="font-semibold">{c.name}</span>
                     <span className="block text-xs text-[var(--muted)]">
@@ -122,17 +149,29 @@ export function CheckpointsMenu({ checkpoints, onRestored }: { checkpoints: Chec
                       {c.lesson ? ' · taken when the lesson was first opened' : ''}
                     </span>
                   </span>
-                  <button type="button" className={button} onClick={() => void restore(c.id, c.name)} aria-label={`Restore ${c.name}`}>
+                  <button
+                    type="button"
+                    className={button}
+                    onClick={() => void restore(c.id, c.name)}
+                    aria-label={`Restore ${c.name}`}
+                  >
                     Restore
                   </button>
-                  <button type="button" className={button} onClick={() => void remove(c.id, c.name)} aria-label={`Delete ${c.name}`}>
+                  <button
+                    type="button"
+                    className={button}
+                    onClick={() => void remove(c.id, c.name)}
+                    aria-label={`Delete ${c.name}`}
+                  >
                     Delete
                   </button>
                 </li>
               ))}
             </ol>
           )}
-          <p className="mt-2 text-xs text-[var(--muted)]">Checkpoints stay in this browser and hold what a save holds (never an SSE-C key or an AWS secret).</p>
+          <p className="mt-2 text-xs text-[var(--muted)]">
+            Checkpoints stay in this browser and hold what a save holds (never an SSE-C key or an AWS secret).
+          </p>
         </div>
       )}
     </span>

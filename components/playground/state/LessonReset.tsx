@@ -18,7 +18,12 @@ export function LessonReset({ runtime, lesson }: { runtime: Runtime; lesson: { s
     let live = true
     runtime.checkpoints.ensureLessonCheckpoint(lesson.slug, lesson.title).then(
       () => live && setReady(true),
-      (e: unknown) => live && setNote({ text: `This lesson's starting point could not be kept: ${e instanceof Error ? e.message : String(e)}`, error: true }),
+      (e: unknown) =>
+        live &&
+        setNote({
+          text: `This lesson's starting point could not be kept: ${e instanceof Error ? e.message : String(e)}`,
+          error: true,
+        }),
     )
     return () => {
       live = false
@@ -54,7 +59,10 @@ export function LessonReset({ runtime, lesson }: { runtime: Runtime; lesson: { s
         </button>
       )}
       {note && (
-        <span role={note.error ? 'alert' : 'status'} className={note.error ? 'font-semibold text-red-700 dark:text-red-300' : ''}>
+        <span
+          role={note.error ? 'alert' : 'status'}
+          className={note.error ? 'font-semibold text-red-700 dark:text-red-300' : ''}
+        >
           {note.text}
         </span>
       )}

@@ -55,7 +55,14 @@ export function ShareButton({ runtime }: { runtime: Runtime }) {
   const length = made?.link.length ?? 0
   return (
     <span className="relative">
-      <button ref={toggle} type="button" className={button} aria-expanded={open} aria-controls={id} onClick={() => (open ? close() : void share())}>
+      <button
+        ref={toggle}
+        type="button"
+        className={button}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => (open ? close() : void share())}
+      >
         Share
       </button>
       {open && (
@@ -79,24 +86,35 @@ export function ShareButton({ runtime }: { runtime: Runtime }) {
               <label className="block text-xs font-semibold" htmlFor={`${id}-link`}>
                 Link to this playground
               </label>
-              <input ref={field} id={`${id}-link`} readOnly value={made.link} data-testid="share-link" className="w-full rounded border border-[var(--border)] bg-[var(--panel)] px-1 font-mono text-xs" />
+              <input
+                ref={field}
+                id={`${id}-link`}
+                readOnly
+                value={made.link}
+                data-testid="share-link"
+                className="w-full rounded border border-[var(--border)] bg-[var(--panel)] px-1 font-mono text-xs"
+              />
               <p role="status" className="mt-1 text-xs" data-testid="share-length" data-length={length}>
                 {made.copied ? 'Copied to the clipboard. ' : 'Select the link and copy it (Ctrl+C). '}
                 {length.toLocaleString('en-GB')} characters.
               </p>
               {length > MAX_LINK ? (
                 <p role="alert" className="mt-1 text-xs font-semibold text-red-700 dark:text-red-300">
-                  Too long for a browser to open (over 2 million characters). Remove large files or objects, or use Export instead.
+                  Too long for a browser to open (over 2 million characters). Remove large files or objects, or use
+                  Export instead.
                 </p>
               ) : (
                 length > LONG_LINK && (
                   <p className="mt-1 text-xs font-semibold text-amber-800 dark:text-amber-200" data-testid="share-long">
-                    A long link: some chat and mail tools cut links this long. Export a file instead if it does not arrive whole.
+                    A long link: some chat and mail tools cut links this long. Export a file instead if it does not
+                    arrive whole.
                   </p>
                 )
               )}
               <p className="mt-1 text-xs text-[var(--muted)]">
-                The link holds buckets with their settings, KMS keys with aliases, policies and rotation, objects with their encryption and small contents, files and history. It never holds key material, an SSE-C key or an AWS secret: whoever opens it gets fresh keys.
+                The link holds buckets with their settings, KMS keys with aliases, policies and rotation, objects with
+                their encryption and small contents, files and history. It never holds key material, an SSE-C key or an
+                AWS secret: whoever opens it gets fresh keys.
               </p>
               {made.notShared.length > 0 && (
                 <details className="mt-1 text-xs" data-testid="share-not-shared">

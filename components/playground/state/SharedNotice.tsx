@@ -12,7 +12,11 @@ export function SharedNotice({ shared }: { shared: SharedOpen | undefined }) {
   if (!shared || !shown) return null
   if (shared.error)
     return (
-      <div role="alert" data-testid="shared-notice" className="rounded border-2 border-red-700 bg-[var(--panel)] p-2 text-sm dark:border-red-300">
+      <div
+        role="alert"
+        data-testid="shared-notice"
+        className="rounded border-2 border-red-700 bg-[var(--panel)] p-2 text-sm dark:border-red-300"
+      >
         <p className="font-semibold">The shared link could not be opened: {shared.error}.</p>
         <p>Your own playground is unchanged.</p>
         <button type="button" className={`${button} mt-1`} onClick={() => setShown(false)}>
@@ -21,9 +25,14 @@ export function SharedNotice({ shared }: { shared: SharedOpen | undefined }) {
       </div>
     )
   return (
-    <div role="status" data-testid="shared-notice" className="rounded border border-[var(--accent)] bg-[var(--panel)] p-2 text-sm">
+    <div
+      role="status"
+      data-testid="shared-notice"
+      className="rounded border border-[var(--accent)] bg-[var(--panel)] p-2 text-sm"
+    >
       <p className="font-semibold">
-        Opened a shared scenario: {plural(shared.buckets, 'bucket')}, {plural(shared.objects, 'object')}, {plural(shared.keys, 'KMS key')}, {plural(shared.files, 'file')}, rebuilt here with fresh keys.
+        Opened a shared scenario: {plural(shared.buckets, 'bucket')}, {plural(shared.objects, 'object')},{' '}
+        {plural(shared.keys, 'KMS key')}, {plural(shared.files, 'file')}, rebuilt here with fresh keys.
       </p>
       {shared.checkpoint && <p>Your previous work is kept as the checkpoint “{shared.checkpoint}”.</p>}
       {shared.notShared.length > 0 && (

@@ -13,7 +13,8 @@ function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB, 1)
     request.onupgradeneeded = () => {
-      for (const name of [META, TEXT]) if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name)
+      for (const name of [META, TEXT])
+        if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name)
     }
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'))
@@ -21,7 +22,11 @@ function open(): Promise<IDBDatabase> {
   })
 }
 
-function run<T>(stores: string[], mode: IDBTransactionMode, act: (tx: IDBTransaction) => IDBRequest | void): Promise<T> {
+function run<T>(
+  stores: string[],
+  mode: IDBTransactionMode,
+  act: (tx: IDBTransaction) => IDBRequest | void,
+): Promise<T> {
   return open().then(
     (db) =>
       new Promise<T>((resolve, reject) => {

@@ -11,7 +11,8 @@ interface Manifest {
   length: number
 }
 
-const isManifest = (v: unknown): v is Manifest => typeof v === 'object' && v !== null && typeof (v as Manifest).chunks === 'number'
+const isManifest = (v: unknown): v is Manifest =>
+  typeof v === 'object' && v !== null && typeof (v as Manifest).chunks === 'number'
 const pieces = (key: string) => IDBKeyRange.bound(`${key}#`, `${key}#\uffff`)
 
 /** Writes `text` under `key` in the transaction's store, replacing any earlier pieces. */
@@ -45,9 +46,13 @@ const request = <T>(r: IDBRequest): Promise<T> =>
 export async function readText(store: IDBObjectStore, key: string): Promise<unknown> {
   const value = await request<unknown>(store.get(key))
   if (!isManifest(value)) return value
-  const parts = await Promise.all(Array.from({ length: value.chunks }, (_, i) => request<unknown>(store.get(`${key}#${i}`))))
+  const parts = await Promise.all(
+    Array.from({ length: value.chunks }, (_, i) => request<unknown>(store.get(`${key}#${i}`))),
+  )
   const missing = parts.findIndex((p) => typeof p !== 'string')
   if (missing >= 0) return `damaged: piece ${missing} of ${value.chunks} of the saved text is missing`
   const text = (parts as string[]).join('')
-  return text.length === value.length ? text : `damaged: the saved text is ${text.length} characters, not ${value.length}`
+  return text.length === value.length
+    ? text
+    : `damaged: the saved text is ${text.length} characters, not ${value.length}`
 }

@@ -25,14 +25,19 @@ export interface SharedOpen {
 
 export const BEFORE_SHARED = 'Before opening a shared link'
 
-export async function openSharedLink(persistence: Persistence, checkpoints: Checkpoints): Promise<SharedOpen | undefined> {
+export async function openSharedLink(
+  persistence: Persistence,
+  checkpoints: Checkpoints,
+): Promise<SharedOpen | undefined> {
   const encoded = scenarioInFragment(location.hash)
   if (!encoded) return undefined
   history.replaceState(null, '', location.pathname + location.search)
   try {
     const scenario = await decodeScenario(encoded)
     const { saved, report } = await scenarioToSave(scenario)
-    const kept = await checkpoints.save(`${BEFORE_SHARED} (${new Date().toLocaleString('en-GB')})`).catch(() => undefined)
+    const kept = await checkpoints
+      .save(`${BEFORE_SHARED} (${new Date().toLocaleString('en-GB')})`)
+      .catch(() => undefined)
     await persistence.replaceWith(JSON.stringify(saved))
     return {
       buckets: scenario.buckets.length,
@@ -44,6 +49,14 @@ export async function openSharedLink(persistence: Persistence, checkpoints: Chec
       ...(kept ? { checkpoint: kept.name } : {}),
     }
   } catch (error) {
-    return { buckets: 0, objects: 0, keys: 0, files: 0, notShared: [], problems: [], error: error instanceof Error ? error.message : String(error) }
+    return {
+      buckets: 0,
+      objects: 0,
+      keys: 0,
+      files: 0,
+      notShared: [],
+      problems: [],
+      error: error instanceof Error ? error.message : String(error),
+    }
   }
 }

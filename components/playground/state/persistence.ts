@@ -3,7 +3,15 @@
  * and the learner's actions (export, import, reset, recover from a damaged record). Browser only.
  */
 import type { Emulator } from '@/lib/emulator/create-emulator'
-import { capturePlayground, captureStored, checkPlayground, parsePlayground, replacePlayground, restorePlayground, SavedStateError } from '@/lib/state/playground-state'
+import {
+  capturePlayground,
+  captureStored,
+  checkPlayground,
+  parsePlayground,
+  replacePlayground,
+  restorePlayground,
+  SavedStateError,
+} from '@/lib/state/playground-state'
 import type { SessionShell } from '@/lib/state/session'
 import { StoredParts } from '@/lib/state/stored-parts'
 import type { RecordStore } from './idb'
@@ -118,7 +126,8 @@ export class Persistence {
   /** Checks a file fully (on a scratch emulator) before it replaces anything; the caller reloads. Throws SavedStateError. */
   async importText(text: string): Promise<void> {
     checkPlayground(parsePlayground(text))
-    if (!this.store) throw new SavedStateError('this browser does not allow saving, so an import would not survive the reload')
+    if (!this.store)
+      throw new SavedStateError('this browser does not allow saving, so an import would not survive the reload')
     this.stop()
     this.parts?.forget()
     await this.store.put(text)
@@ -173,20 +182,29 @@ export class Persistence {
   }
 }
 
-const reason = (error: unknown) => (error instanceof SavedStateError ? error.message : `it could not be read (${error instanceof Error ? error.message : String(error)})`)
+const reason = (error: unknown) =>
+  error instanceof SavedStateError
+    ? error.message
+    : `it could not be read (${error instanceof Error ? error.message : String(error)})`
 
 /**
  * Restores what this browser saved into the fresh emulator and shell. A damaged record is kept as it is,
  * and saving pauses, until the learner decides (download it, or start fresh).
  */
-export async function startPersistence(emulator: Emulator, shell: SessionShell, store: RecordStore | undefined): Promise<Persistence> {
+export async function startPersistence(
+  emulator: Emulator,
+  shell: SessionShell,
+  store: RecordStore | undefined,
+): Promise<Persistence> {
   let record: unknown
   let parts: Map<string, Uint8Array> | undefined
   try {
     if (store?.getWithParts) ({ record, parts } = await store.getWithParts())
     else record = await store?.get()
   } catch {
-    return new Persistence(emulator, shell, undefined, { message: 'This browser does not let the playground save (IndexedDB is off): your work lasts until you reload.' })
+    return new Persistence(emulator, shell, undefined, {
+      message: 'This browser does not let the playground save (IndexedDB is off): your work lasts until you reload.',
+    })
   }
   if (record === undefined) return new Persistence(emulator, shell, store)
   try {

@@ -13,7 +13,8 @@ interface Manifest {
   pieces: number
   size: number
 }
-const isManifest = (v: unknown): v is Manifest => typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && typeof (v as Manifest).pieces === 'number'
+const isManifest = (v: unknown): v is Manifest =>
+  typeof v === 'object' && v !== null && !(v instanceof Uint8Array) && typeof (v as Manifest).pieces === 'number'
 /** `part:NAME#3` → NAME; `part:NAME` → NAME. */
 const nameOf = (key: string) => key.slice(PREFIX.length).replace(/#\d+$/, '')
 
@@ -21,7 +22,8 @@ const nameOf = (key: string) => key.slice(PREFIX.length).replace(/#\d+$/, '')
 export function writeParts(store: IDBObjectStore, write: PartsWrite): void {
   const keys = store.getAllKeys(ALL)
   keys.onsuccess = () => {
-    for (const key of keys.result as string[]) if (!write.keep.has(nameOf(key)) || write.add.has(nameOf(key))) store.delete(key)
+    for (const key of keys.result as string[])
+      if (!write.keep.has(nameOf(key)) || write.add.has(nameOf(key))) store.delete(key)
     for (const [name, bytes] of write.add) {
       if (bytes.length <= PIECE) {
         store.put(bytes, PREFIX + name)

@@ -4,7 +4,11 @@ import { useCallback, useEffect, useState } from 'react'
 import type { CheckpointMeta, Checkpoints } from '@/lib/state/checkpoints'
 
 /** The checkpoint list, re-read whenever one is saved or deleted. */
-export function useCheckpointList(checkpoints: Checkpoints): { list: CheckpointMeta[] | undefined; error: string | undefined; reload: () => void } {
+export function useCheckpointList(checkpoints: Checkpoints): {
+  list: CheckpointMeta[] | undefined
+  error: string | undefined
+  reload: () => void
+} {
   const [list, setList] = useState<CheckpointMeta[]>()
   const [error, setError] = useState<string>()
   const reload = useCallback(() => {

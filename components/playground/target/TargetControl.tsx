@@ -1,7 +1,14 @@
 'use client'
 
 import { useId, useState, type FormEvent } from 'react'
-import { credentialWarnings, currentTarget, describeTarget, targetProblem, type TargetConfig, type TargetKind } from '@/lib/sdk/target-config'
+import {
+  credentialWarnings,
+  currentTarget,
+  describeTarget,
+  targetProblem,
+  type TargetConfig,
+  type TargetKind,
+} from '@/lib/sdk/target-config'
 import { connectAllowed } from '@/lib/security/connect-src'
 import { pageConnectPolicy } from '../page-policy'
 import { isRemembered, rememberTarget } from './remember'
@@ -53,7 +60,9 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
     forcePathStyle: kind === 'custom' ? pathStyle : kind === 'emulator',
     ...(kind === 'custom' ? { endpoint: endpoint.trim() } : {}),
     ...(bucket.trim() ? { sandboxBucket: bucket.trim() } : {}),
-    ...(accessKeyId || secretAccessKey ? { credentials: { accessKeyId: accessKeyId.trim(), secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } } : {}),
+    ...(accessKeyId || secretAccessKey
+      ? { credentials: { accessKeyId: accessKeyId.trim(), secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } }
+      : {}),
   }
   const problem = targetProblem(draft)
   const warnings = [...credentialWarnings(draft), ...policyWarnings(draft)]
@@ -67,11 +76,23 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
   const field = (label: string, value: string, set: (v: string) => void, extra: Record<string, string> = {}) => (
     <label className="flex flex-col gap-0.5">
       <span>{label}</span>
-      <input className={input} value={value} onChange={(e) => set(e.target.value)} spellCheck={false} autoComplete="off" {...extra} />
+      <input
+        className={input}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+        {...extra}
+      />
     </label>
   )
   return (
-    <form onSubmit={apply} className="mt-2 grid max-w-3xl gap-2 rounded border border-[var(--border)] bg-[var(--panel)] p-2" aria-label="Target" data-testid="target-form">
+    <form
+      onSubmit={apply}
+      className="mt-2 grid max-w-3xl gap-2 rounded border border-[var(--border)] bg-[var(--panel)] p-2"
+      aria-label="Target"
+      data-testid="target-form"
+    >
       <fieldset className="flex flex-wrap gap-3">
         <legend className="font-semibold">Send requests to</legend>
         {(
@@ -91,7 +112,8 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
         <>
           <div className="grid gap-2 sm:grid-cols-3">
             {field('Region', region, setRegion)}
-            {kind === 'custom' && field('Endpoint URL', endpoint, setEndpoint, { placeholder: 'http://127.0.0.1:4566', type: 'url' })}
+            {kind === 'custom' &&
+              field('Endpoint URL', endpoint, setEndpoint, { placeholder: 'http://127.0.0.1:4566', type: 'url' })}
             {field('Sandbox bucket', bucket, setBucket, { placeholder: 'my-playground-sandbox' })}
           </div>
           {kind === 'custom' && (
@@ -106,9 +128,10 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
             {field('Session token', sessionToken, setToken, { type: 'password' })}
           </div>
           <p className="text-[var(--muted)]">
-            Use temporary credentials (from <code>aws sts get-session-token</code> or a sandbox role) for one sandbox bucket. They stay in this page&apos;s memory: never saved,
-            exported, put in a link or shown in the inspector. A page cannot list your buckets, so name the sandbox bucket; it needs the CORS configuration from the CORS
-            panel.
+            Use temporary credentials (from <code>aws sts get-session-token</code> or a sandbox role) for one sandbox
+            bucket. They stay in this page&apos;s memory: never saved, exported, put in a link or shown in the
+            inspector. A page cannot list your buckets, so name the sandbox bucket; it needs the CORS configuration from
+            the CORS panel.
           </p>
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
@@ -117,7 +140,12 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
         </>
       )}
       {warnings.map((w) => (
-        <p key={w} role="alert" className="font-semibold text-amber-800 dark:text-amber-200" data-testid="target-warning">
+        <p
+          key={w}
+          role="alert"
+          className="font-semibold text-amber-800 dark:text-amber-200"
+          data-testid="target-warning"
+        >
           {w}
         </p>
       ))}

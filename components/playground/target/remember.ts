@@ -11,7 +11,12 @@ export function rememberedTarget(): TargetConfig | undefined {
     const text = sessionStorage.getItem(KEY)
     if (!text) return undefined
     const config = JSON.parse(text) as TargetConfig
-    return config && typeof config === 'object' && ['emulator', 'aws', 'custom'].includes(config.kind) && !targetProblem(config) ? config : undefined
+    return config &&
+      typeof config === 'object' &&
+      ['emulator', 'aws', 'custom'].includes(config.kind) &&
+      !targetProblem(config)
+      ? config
+      : undefined
   } catch {
     return undefined
   }

@@ -4,7 +4,11 @@ import type { Emulator } from '../../emulator/create-emulator'
 import type { ExchangeLog } from '../../inspector/exchange'
 import { createHandlers } from './handlers'
 
-export async function startEmulatorWorker(emulator: Emulator, log: ExchangeLog, workerUrl = '/emulator-worker.js'): Promise<void> {
+export async function startEmulatorWorker(
+  emulator: Emulator,
+  log: ExchangeLog,
+  workerUrl = '/emulator-worker.js',
+): Promise<void> {
   const worker = setupWorker(...createHandlers(emulator, log))
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: workerUrl } })
 }

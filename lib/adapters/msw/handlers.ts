@@ -24,7 +24,9 @@ export function createHandlers(emulator: Emulator, log: ExchangeLog) {
     http.all(EMULATOR_HOSTS, async ({ request }) => {
       const started = performance.now()
       const requestTap = request.body ? tapBody(request.body) : undefined
-      const tapped = requestTap ? new Request(request, { body: requestTap.stream, duplex: 'half' } as RequestInit) : request
+      const tapped = requestTap
+        ? new Request(request, { body: requestTap.stream, duplex: 'half' } as RequestInit)
+        : request
       let response = await emulator.handle(tapped)
       await requestTap?.drain()
       // A response small enough to preview is read here, once, and answered from those bytes; a larger one
@@ -33,10 +35,15 @@ export function createHandlers(emulator: Emulator, log: ExchangeLog) {
       let responseBytes: Uint8Array | undefined
       if (response.body && !(declared > MAX_PREVIEW)) {
         responseBytes = new Uint8Array(await response.arrayBuffer())
-        response = new Response(responseBytes.length ? (responseBytes as Uint8Array<ArrayBuffer>) : null, { status: response.status, statusText: response.statusText, headers: response.headers })
+        response = new Response(responseBytes.length ? (responseBytes as Uint8Array<ArrayBuffer>) : null, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        })
       }
       const requestBytes = requestTap?.preview()
-      const requestId = response.headers.get('x-amz-request-id') ?? response.headers.get('x-amzn-requestid') ?? undefined
+      const requestId =
+        response.headers.get('x-amz-request-id') ?? response.headers.get('x-amzn-requestid') ?? undefined
       const event = requestId ? events.get(requestId) : undefined
       if (requestId) events.delete(requestId)
       log.add({

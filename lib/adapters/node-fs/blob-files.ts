@@ -5,7 +5,17 @@
  * Deletions wait until the state.json that no longer names the blob has been written (sweep), so a crash
  * never leaves metadata pointing at a removed file; orphans from a crash are collected at start-up.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
 import { open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BlobMissing, newBlobId, type BlobReader, type BlobStore, type BlobWriter } from '../../s3/blob-store'
@@ -121,8 +131,15 @@ export class FileBlobStore implements BlobStore {
   /** A failed body write, told to the operator in words (the request itself answers 500 InternalError). */
   private explain(error: unknown): unknown {
     const code = (error as NodeJS.ErrnoException).code
-    const cause = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : String(error)
-    console.error(`[emulator] could not store an object body in ${this.dir}: ${cause}. Nothing was stored for this request; what was stored before is intact.`)
+    const cause =
+      code === 'ENOSPC'
+        ? 'the disk is full (ENOSPC)'
+        : code === 'EACCES' || code === 'EPERM'
+          ? `permission denied (${code})`
+          : String(error)
+    console.error(
+      `[emulator] could not store an object body in ${this.dir}: ${cause}. Nothing was stored for this request; what was stored before is intact.`,
+    )
     return error
   }
 

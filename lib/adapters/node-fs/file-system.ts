@@ -1,10 +1,25 @@
 /** The real file system behind the CLI's FileSystem interface, for `npm run aws` in a terminal. */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { relative, resolve as resolvePath } from 'node:path'
 import { homedir } from 'node:os'
 import { VfsError, type FileSystem } from '../../cli/shell/vfs'
 
-const MESSAGES: Record<string, string> = { ENOENT: 'No such file or directory', EISDIR: 'Is a directory', ENOTDIR: 'Not a directory', EEXIST: 'File exists', EACCES: 'Permission denied' }
+const MESSAGES: Record<string, string> = {
+  ENOENT: 'No such file or directory',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  EEXIST: 'File exists',
+  EACCES: 'Permission denied',
+}
 
 function wrap<T>(fn: () => T): T {
   try {
@@ -51,7 +66,11 @@ export class NodeFileSystem implements FileSystem {
   list(path: string) {
     return wrap(() =>
       readdirSync(this.resolve(path), { withFileTypes: true })
-        .map((d) => ({ name: d.name, dir: d.isDirectory(), size: d.isFile() ? statSync(resolvePath(this.resolve(path), d.name)).size : 0 }))
+        .map((d) => ({
+          name: d.name,
+          dir: d.isDirectory(),
+          size: d.isFile() ? statSync(resolvePath(this.resolve(path), d.name)).size : 0,
+        }))
         .sort((a, b) => (a.name < b.name ? -1 : 1)),
     )
   }

@@ -33,11 +33,20 @@ export const S3_LIMITS: ServerLimits = {
 const random = (n: number) => new Uint8Array(randomBytes(n))
 
 export const headerSectionTooLarge = (max: number) =>
-  new S3Error('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', 400, { MaxSizeAllowed: String(max) })
+  new S3Error('RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', 400, {
+    MaxSizeAllowed: String(max),
+  })
 export const entityTooLarge = (proposed: number, max: number) =>
-  new S3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.', 400, { ProposedSize: String(proposed), MaxSizeAllowed: String(max) })
+  new S3Error('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed object size.', 400, {
+    ProposedSize: String(proposed),
+    MaxSizeAllowed: String(max),
+  })
 export const requestTimeout = () =>
-  new S3Error('RequestTimeout', 'Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.', 400)
+  new S3Error(
+    'RequestTimeout',
+    'Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.',
+    400,
+  )
 
 /** The S3 error document for a request that never became a Request (its headers were refused or never ended). */
 async function rawErrorResponse(error: S3Error): Promise<string> {
@@ -61,7 +70,11 @@ export const serverOptions = (limits: ServerLimits) => ({
 export function applyLimits(server: Server, limits: ServerLimits): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const s3Error =
-      error.code === 'HPE_HEADER_OVERFLOW' ? headerSectionTooLarge(limits.maxHeaderBytes) : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? requestTimeout() : undefined
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? headerSectionTooLarge(limits.maxHeaderBytes)
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? requestTimeout()
+          : undefined
     if (!socket.writable || !s3Error) return void socket.destroy()
     void rawErrorResponse(s3Error).then((raw) => socket.end(raw))
   })

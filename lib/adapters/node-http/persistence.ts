@@ -21,7 +21,12 @@ export interface Persistence {
 /** What the operator reads when a save fails: the cause in words, what is safe, and what happens next. */
 export function saveFailed(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
-  const cause = code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : code === 'EACCES' || code === 'EPERM' ? `permission denied (${code})` : String(error)
+  const cause =
+    code === 'ENOSPC'
+      ? 'the disk is full (ENOSPC)'
+      : code === 'EACCES' || code === 'EPERM'
+        ? `permission denied (${code})`
+        : String(error)
   return `[emulator] could not save state to ${file}: ${cause}. What was saved before is intact; the latest changes are only in memory, and the next change tries again (free some space, or they are lost when the emulator stops).`
 }
 

@@ -81,13 +81,21 @@ async function send(response: Response, res: ServerResponse, isHead: boolean): P
  * With `tls` (a key and certificate in PEM), an https server: SSE-C works without any override. `limits`
  * are S3's (header size, PUT size, slow clients: limits.ts); tests pass smaller ones.
  */
-export function createEmulatorServer(emulator: Emulator, tls?: { key: Buffer; cert: Buffer }, limits: ServerLimits = S3_LIMITS): Server {
+export function createEmulatorServer(
+  emulator: Emulator,
+  tls?: { key: Buffer; cert: Buffer },
+  limits: ServerLimits = S3_LIMITS,
+): Server {
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const refused = refusal(req, limits)
     if (refused) {
       // Refused before its body is read: answer, and close rather than read gigabytes to reuse the socket.
-      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, { method: req.method ?? 'GET' })
-      void send(renderS3Error(refused, createContext(request, emulator.random)), res, false).then(() => req.socket.destroySoon())
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+      })
+      void send(renderS3Error(refused, createContext(request, emulator.random)), res, false).then(() =>
+        req.socket.destroySoon(),
+      )
       return
     }
     watchSlowClient(req, res, limits)
@@ -105,7 +113,9 @@ export function createEmulatorServer(emulator: Emulator, tls?: { key: Buffer; ce
         res.end()
       })
   }
-  const server = tls ? createTlsServer({ ...tls, ...serverOptions(limits) }, listener) : createServer(serverOptions(limits), listener)
+  const server = tls
+    ? createTlsServer({ ...tls, ...serverOptions(limits) }, listener)
+    : createServer(serverOptions(limits), listener)
   applyLimits(server, limits)
   // Expect: 100-continue (aws-cli and the SDKs send it for large bodies): say no before the body is sent.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {

@@ -19,11 +19,31 @@ export function selfSignedCertificate(dir: string): TlsFiles {
   if (!existsSync(keyPath) || !existsSync(certPath)) {
     const r = spawnSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '825', '-subj', '/CN=localhost',
-        '-addext', 'subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1', '-keyout', keyPath, '-out', certPath],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '825',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1',
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+      ],
       { encoding: 'utf8' },
     )
-    if (r.status !== 0) throw new Error(`--https needs the openssl command to make a self-signed certificate: ${r.error?.message ?? r.stderr}`)
+    if (r.status !== 0)
+      throw new Error(
+        `--https needs the openssl command to make a self-signed certificate: ${r.error?.message ?? r.stderr}`,
+      )
   }
   return { key: readFileSync(keyPath), cert: readFileSync(certPath), certPath }
 }

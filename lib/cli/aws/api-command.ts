@@ -24,7 +24,13 @@ interface Sent {
   paginated: boolean
 }
 
-async function sendPaginated(api: ApiService, env: AwsEnv, g: GlobalOptions, op: Operation, input: Record<string, unknown>): Promise<Sent> {
+async function sendPaginated(
+  api: ApiService,
+  env: AwsEnv,
+  g: GlobalOptions,
+  op: Operation,
+  input: Record<string, unknown>,
+): Promise<Sent> {
   const client = clientFor(env.clients(g), api.service)
   const Command = commandClass(api, op.name)
   const p = op.paginator
@@ -41,7 +47,11 @@ async function sendPaginated(api: ApiService, env: AwsEnv, g: GlobalOptions, op:
   let token: unknown
   let more = false
   do {
-    const page = (await send(client, op.name, new Command({ ...input, ...(token ? { [p.input_token]: token } : {}) }))) as unknown as Record<string, unknown>
+    const page = (await send(
+      client,
+      op.name,
+      new Command({ ...input, ...(token ? { [p.input_token]: token } : {}) }),
+    )) as unknown as Record<string, unknown>
     pages.push(page)
     for (const key of resultKeys) {
       const value = page[key]
@@ -66,7 +76,14 @@ function shapeByMember(api: ApiService, outputShape: string, full: Record<string
   )
 }
 
-export async function runApiCommand(api: ApiService, op: Operation, args: string[], env: AwsEnv, g: GlobalOptions, io: Io): Promise<number> {
+export async function runApiCommand(
+  api: ApiService,
+  op: Operation,
+  args: string[],
+  env: AwsEnv,
+  g: GlobalOptions,
+  io: Io,
+): Promise<number> {
   const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs, g.binaryFormat)
   const { decodeKeys } = prepareInput(op.name, input)
   const { output, pages, paginated } = await sendPaginated(api, env, g, op, input)
@@ -78,7 +95,9 @@ export async function runApiCommand(api: ApiService, op: Operation, args: string
     env.vfs.write(positional, body ? await body.transformToByteArray() : new Uint8Array())
   }
   if (!op.output) return EXIT.ok
-  const shaped = paginated ? shapeByMember(api, op.output, output) : (toCliValue(api.model, op.output, output) as Record<string, unknown>)
+  const shaped = paginated
+    ? shapeByMember(api, op.output, output)
+    : (toCliValue(api.model, op.output, output) as Record<string, unknown>)
   if (Object.keys(shaped).length === 0 && g.query === undefined) return EXIT.ok
   if (g.output === 'text' && paginated && g.query === undefined) {
     // Text is written page by page: each page's result keys (None when absent) with the non-aggregate keys.

@@ -9,7 +9,14 @@ import type { AwsEnv, Io } from './io'
 import { EXIT, argparseError, invalidChoice } from './usage'
 
 const SESSION_SETTINGS = ['region', 'output']
-const TARGET_SETTINGS = ['endpoint_url', 'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 's3.addressing_style', 'sandbox_bucket']
+const TARGET_SETTINGS = [
+  'endpoint_url',
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'aws_session_token',
+  's3.addressing_style',
+  'sandbox_bucket',
+]
 const SECRET_SETTINGS = ['aws_secret_access_key', 'aws_session_token']
 
 const row = (name: string, value: string, type: string, location: string) =>
@@ -32,9 +39,11 @@ function targetValue(config: TargetConfig | undefined, name: string): string | u
   if (!config) return undefined
   if (name === 'endpoint_url') return config.kind === 'custom' ? config.endpoint : undefined
   if (name === 'aws_access_key_id') return config.credentials?.accessKeyId
-  if (name === 'aws_secret_access_key') return config.credentials?.secretAccessKey && mask(config.credentials.secretAccessKey)
+  if (name === 'aws_secret_access_key')
+    return config.credentials?.secretAccessKey && mask(config.credentials.secretAccessKey)
   if (name === 'aws_session_token') return config.credentials?.sessionToken && mask(config.credentials.sessionToken)
-  if (name === 's3.addressing_style') return config.kind === 'emulator' ? undefined : config.forcePathStyle ? 'path' : 'virtual'
+  if (name === 's3.addressing_style')
+    return config.kind === 'emulator' ? undefined : config.forcePathStyle ? 'path' : 'virtual'
   if (name === 'sandbox_bucket') return config.sandboxBucket
   return undefined
 }
@@ -43,7 +52,12 @@ function setTarget(config: TargetConfig, name: string, value: string): TargetCon
   const credentials = config.credentials ?? { accessKeyId: '', secretAccessKey: '' }
   switch (name) {
     case 'endpoint_url':
-      return { ...config, kind: 'custom', endpoint: value, forcePathStyle: config.kind === 'custom' ? config.forcePathStyle : true }
+      return {
+        ...config,
+        kind: 'custom',
+        endpoint: value,
+        forcePathStyle: config.kind === 'custom' ? config.forcePathStyle : true,
+      }
     case 'aws_access_key_id':
       return { ...config, credentials: { ...credentials, accessKeyId: value } }
     case 'aws_secret_access_key':
@@ -51,7 +65,8 @@ function setTarget(config: TargetConfig, name: string, value: string): TargetCon
     case 'aws_session_token':
       return { ...config, credentials: { ...credentials, sessionToken: value } }
     case 's3.addressing_style':
-      if (!['path', 'virtual', 'auto'].includes(value)) return `s3.addressing_style must be path, virtual or auto, not "${value}".`
+      if (!['path', 'virtual', 'auto'].includes(value))
+        return `s3.addressing_style must be path, virtual or auto, not "${value}".`
       return { ...config, forcePathStyle: value === 'path' }
     case 'sandbox_bucket':
       return { ...config, sandboxBucket: value }
@@ -69,18 +84,25 @@ export function runConfigure(args: string[], env: AwsEnv, io: Io, profile?: stri
     io.out(profile ? row('profile', profile, 'manual', '--profile') : row('profile', '<not set>', 'None', 'None'))
     io.out(row('access_key', mask(target.credentials.accessKeyId), 'playground', ''))
     io.out(row('secret_key', mask(target.credentials.secretAccessKey), 'playground', ''))
-    io.out(config.region ? row('region', config.region, 'config-file', '~/.aws/config') : row('region', target.region, 'playground', ''))
+    io.out(
+      config.region
+        ? row('region', config.region, 'config-file', '~/.aws/config')
+        : row('region', target.region, 'playground', ''),
+    )
     return EXIT.ok
   }
   if (sub === 'get') {
     if (name === undefined) throw argparseError('the following arguments are required: varname')
-    const v = TARGET_SETTINGS.includes(name) ? targetValue(profileConfig(env, profile), name) : config[name as keyof typeof config]
+    const v = TARGET_SETTINGS.includes(name)
+      ? targetValue(profileConfig(env, profile), name)
+      : config[name as keyof typeof config]
     if (v === undefined) return EXIT.s3Failure // aws-cli prints nothing and exits 1 for an unset value
     io.out(`${v}\n`)
     return EXIT.ok
   }
   if (sub === 'set') {
-    if (name === undefined || value === undefined) throw argparseError('the following arguments are required: varname, value')
+    if (name === undefined || value === undefined)
+      throw argparseError('the following arguments are required: varname, value')
     if (TARGET_SETTINGS.includes(name)) {
       const current = profileConfig(env, profile) ?? { ...EMULATOR_CONFIG, kind: 'aws', forcePathStyle: false }
       const next = setTarget(current, name, value)
@@ -89,16 +111,23 @@ export function runConfigure(args: string[], env: AwsEnv, io: Io, profile?: stri
         return EXIT.other
       }
       saveProfile(env, profile, next)
-      if (SECRET_SETTINGS.includes(name)) io.err("(kept in this page's memory only: not saved, not exported, not in the history)\n")
-      if (next.kind === 'emulator' && name.startsWith('aws_')) io.err('(the current target is still the emulator, which ignores credentials: `playground target aws REGION` or `aws configure set endpoint_url URL` sends them for real)\n')
+      if (SECRET_SETTINGS.includes(name))
+        io.err("(kept in this page's memory only: not saved, not exported, not in the history)\n")
+      if (next.kind === 'emulator' && name.startsWith('aws_'))
+        io.err(
+          '(the current target is still the emulator, which ignores credentials: `playground target aws REGION` or `aws configure set endpoint_url URL` sends them for real)\n',
+        )
       return EXIT.ok
     }
     if (!SESSION_SETTINGS.includes(name)) {
-      io.err(`\nThe playground keeps region, output, ${TARGET_SETTINGS.join(', ')} in its configuration; "${name}" was not set.\n`)
+      io.err(
+        `\nThe playground keeps region, output, ${TARGET_SETTINGS.join(', ')} in its configuration; "${name}" was not set.\n`,
+      )
       return EXIT.other
     }
     config[name as 'region' | 'output'] = value
-    if (name === 'region' && profile && profile !== 'default' && env.profiles?.has(profile)) env.profiles.set(profile, { ...env.profiles.get(profile)!, region: value })
+    if (name === 'region' && profile && profile !== 'default' && env.profiles?.has(profile))
+      env.profiles.set(profile, { ...env.profiles.get(profile)!, region: value })
     return EXIT.ok
   }
   throw invalidChoice('subcommand', sub ?? '', ['list', 'get', 'set'])

@@ -25,14 +25,25 @@ const unquotePlus = (s: string) => {
 }
 
 /** After receiving: botocore's decode_list_object(_v2), and GetBucketLocation's null. */
-export function adjustOutput(operation: string, output: Record<string, unknown>, decodeKeys: boolean, nested = true): void {
+export function adjustOutput(
+  operation: string,
+  output: Record<string, unknown>,
+  decodeKeys: boolean,
+  nested = true,
+): void {
   if (operation === 'GetBucketLocation' && output.LocationConstraint === undefined) output.LocationConstraint = null
   if (!decodeKeys) return
   for (const k of ['Delimiter', 'Marker', 'NextMarker', 'Prefix', 'StartAfter', 'KeyMarker', 'NextKeyMarker']) {
     if (typeof output[k] === 'string') output[k] = unquotePlus(output[k] as string)
   }
   if (!nested) return
-  for (const [list, key] of [['Contents', 'Key'], ['CommonPrefixes', 'Prefix'], ['Versions', 'Key'], ['DeleteMarkers', 'Key']] as const) {
-    for (const item of (output[list] as Record<string, unknown>[] | undefined) ?? []) if (typeof item[key] === 'string') item[key] = unquotePlus(item[key] as string)
+  for (const [list, key] of [
+    ['Contents', 'Key'],
+    ['CommonPrefixes', 'Prefix'],
+    ['Versions', 'Key'],
+    ['DeleteMarkers', 'Key'],
+  ] as const) {
+    for (const item of (output[list] as Record<string, unknown>[] | undefined) ?? [])
+      if (typeof item[key] === 'string') item[key] = unquotePlus(item[key] as string)
   }
 }

@@ -14,7 +14,8 @@ export function asctime(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())},${pad(d.getMilliseconds(), 3)}`
 }
 
-export const debugLine = (logger: string, message: string, now = new Date()) => `${asctime(now)} - MainThread - ${logger} - DEBUG - ${message}\n`
+export const debugLine = (logger: string, message: string, now = new Date()) =>
+  `${asctime(now)} - MainThread - ${logger} - DEBUG - ${message}\n`
 
 const pyRepr = (v: unknown): string => {
   if (v === null || v === undefined) return 'None'
@@ -24,7 +25,10 @@ const pyRepr = (v: unknown): string => {
   if (v instanceof Uint8Array) return `<${v.length} bytes>`
   if (v instanceof Date) return `datetime(${v.toISOString()})`
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`
-  return `{${Object.entries(v as object).filter(([k]) => k !== '$metadata').map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}`
+  return `{${Object.entries(v as object)
+    .filter(([k]) => k !== '$metadata')
+    .map(([k, x]) => `'${k}': ${pyRepr(x)}`)
+    .join(', ')}}`
 }
 
 const MASKED = ['x-amz-server-side-encryption-customer-key', 'x-amz-copy-source-server-side-encryption-customer-key']
@@ -47,17 +51,28 @@ export function attachDebug(clients: Clients, log: Log): () => void {
       remove(name: string): boolean
     }
     stack.add(
-      (next: (a: unknown) => Promise<{ response: { statusCode: number; headers: Record<string, string> } }>, context: { commandName?: string }) =>
+      (
+        next: (a: unknown) => Promise<{ response: { statusCode: number; headers: Record<string, string> } }>,
+        context: { commandName?: string },
+      ) =>
         async (args: { input: unknown; request: WireRequest }) => {
           const r = args.request
           const op = (context.commandName ?? '').replace(/Command$/, '')
-          const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, MASKED.includes(k.toLowerCase()) ? '****' : v]))
+          const headers = Object.fromEntries(
+            Object.entries(r.headers).map(([k, v]) => [k, MASKED.includes(k.toLowerCase()) ? '****' : v]),
+          )
           log('botocore.endpoint', `Making request for OperationModel(name=${op}) with params: ${pyRepr(args.input)}`)
-          log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${r.method}, url=${urlOf(r)}, headers=${pyRepr(headers)}>`)
+          log(
+            'botocore.endpoint',
+            `Sending http request: <AWSPreparedRequest stream_output=False, method=${r.method}, url=${urlOf(r)}, headers=${pyRepr(headers)}>`,
+          )
           const result = await next(args)
           const res = result.response
           const origin = `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}`
-          log('urllib3.connectionpool', `${origin} "${r.method} ${urlOf(r).slice(origin.length)} HTTP/1.1" ${res.statusCode} ${res.headers['content-length'] ?? 'None'}`)
+          log(
+            'urllib3.connectionpool',
+            `${origin} "${r.method} ${urlOf(r).slice(origin.length)} HTTP/1.1" ${res.statusCode} ${res.headers['content-length'] ?? 'None'}`,
+          )
           log('botocore.parsers', `Response headers: ${pyRepr(res.headers)}`)
           return result
         },
@@ -65,6 +80,7 @@ export function attachDebug(clients: Clients, log: Log): () => void {
     )
   }
   return () => {
-    for (const service of services) (clients[service].middlewareStack as unknown as { remove(n: string): boolean }).remove(NAME)
+    for (const service of services)
+      (clients[service].middlewareStack as unknown as { remove(n: string): boolean }).remove(NAME)
   }
 }

@@ -3,7 +3,14 @@
  * "maybe you meant" suggestions; reimplemented so the suggestions are the same ones.
  */
 
-function longestMatch(a: string, b: string, alo: number, ahi: number, blo: number, bhi: number): [number, number, number] {
+function longestMatch(
+  a: string,
+  b: string,
+  alo: number,
+  ahi: number,
+  blo: number,
+  bhi: number,
+): [number, number, number] {
   let best: [number, number, number] = [alo, blo, 0]
   let lengths = new Map<number, number>()
   for (let i = alo; i < ahi; i++) {
@@ -33,7 +40,8 @@ function matchingCharacters(a: string, b: string): number {
   return total
 }
 
-export const ratio = (a: string, b: string): number => (a.length + b.length === 0 ? 1 : (2 * matchingCharacters(a, b)) / (a.length + b.length))
+export const ratio = (a: string, b: string): number =>
+  a.length + b.length === 0 ? 1 : (2 * matchingCharacters(a, b)) / (a.length + b.length)
 
 /** difflib.get_close_matches(word, possibilities, n=3, cutoff): best first. */
 export function closeMatches(word: string, possibilities: readonly string[], cutoff = 0.6, n = 3): string[] {

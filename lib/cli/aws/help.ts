@@ -21,7 +21,21 @@ const wrap = (text: string, indent: number, width = 78) => {
 
 function typeName(model: ServiceModel, shape: string): string {
   const s = shapeOf(model, shape)
-  return s.type === 'list' ? 'list' : s.type === 'structure' ? 'structure' : s.type === 'map' ? 'map' : s.type === 'blob' ? 'blob' : s.type === 'timestamp' ? 'timestamp' : s.type === 'boolean' ? 'boolean' : s.type === 'integer' || s.type === 'long' ? 'integer' : 'string'
+  return s.type === 'list'
+    ? 'list'
+    : s.type === 'structure'
+      ? 'structure'
+      : s.type === 'map'
+        ? 'map'
+        : s.type === 'blob'
+          ? 'blob'
+          : s.type === 'timestamp'
+            ? 'timestamp'
+            : s.type === 'boolean'
+              ? 'boolean'
+              : s.type === 'integer' || s.type === 'long'
+                ? 'integer'
+                : 'string'
 }
 
 function outputLines(model: ServiceModel, shape: string, indent: number, depth = 0): string[] {
@@ -29,7 +43,12 @@ function outputLines(model: ServiceModel, shape: string, indent: number, depth =
   if (s.type !== 'structure' || depth > 3) return []
   return (s.members ?? []).flatMap((m) => {
     const inner = shapeOf(model, m.shape)
-    const nested = inner.type === 'structure' ? m.shape : inner.type === 'list' && shapeOf(model, inner.member!).type === 'structure' ? inner.member! : undefined
+    const nested =
+      inner.type === 'structure'
+        ? m.shape
+        : inner.type === 'list' && shapeOf(model, inner.member!).type === 'structure'
+          ? inner.member!
+          : undefined
     return [
       `${' '.repeat(indent)}${m.name} -> (${typeName(model, m.shape)})`,
       ...(m.doc ? [wrap(m.doc, indent + 3), ''] : ['']),
@@ -56,13 +75,21 @@ export function operationHelp(service: string, model: ServiceModel, op: Operatio
     'SYNOPSIS',
     `            ${op.cli}`,
     ...members.map((m) => {
-      const flag = shapeOf(model, m.shape).type === 'boolean' ? `${m.cli} | --no-${m.cli!.slice(2)}` : `${m.cli} <value>`
+      const flag =
+        shapeOf(model, m.shape).type === 'boolean' ? `${m.cli} | --no-${m.cli!.slice(2)}` : `${m.cli} <value>`
       return required.has(m.name) ? `          ${flag}` : `          [${flag}]`
     }),
     ...(custom.positional ? [`          <${custom.positional}>`] : []),
     '',
     'OPTIONS',
-    ...members.flatMap((m) => [`       ${m.cli} (${typeName(model, m.shape)})`, ...(m.doc ? [wrap(m.doc, 10)] : []), ...(shapeOf(model, m.shape).enum ? ['', '          Possible values:', '', ...shapeOf(model, m.shape).enum!.map((v) => `          o ${v}`)] : []), '']),
+    ...members.flatMap((m) => [
+      `       ${m.cli} (${typeName(model, m.shape)})`,
+      ...(m.doc ? [wrap(m.doc, 10)] : []),
+      ...(shapeOf(model, m.shape).enum
+        ? ['', '          Possible values:', '', ...shapeOf(model, m.shape).enum!.map((v) => `          o ${v}`)]
+        : []),
+      '',
+    ]),
     ...(op.output ? ['OUTPUT', ...outputLines(model, op.output, 7)] : []),
     `Descriptions come from the AWS API model (${model.source ?? 'botocore'}). Service: ${service}.`,
     '',
@@ -71,5 +98,7 @@ export function operationHelp(service: string, model: ServiceModel, op: Operatio
 }
 
 export function serviceHelp(service: string, commands: string[]): string {
-  return [`${service.toUpperCase()}()`, '', 'AVAILABLE COMMANDS', ...commands.map((c) => `       o ${c}`), '', ''].join('\n')
+  return [`${service.toUpperCase()}()`, '', 'AVAILABLE COMMANDS', ...commands.map((c) => `       o ${c}`), '', ''].join(
+    '\n',
+  )
 }

@@ -25,11 +25,34 @@ import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
 const SERVICES = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts']
 
-const VALUE_OPTIONS = ['--endpoint-url', '--output', '--query', '--profile', '--region', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']
-const FLAG_OPTIONS = ['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt', '--version']
+const VALUE_OPTIONS = [
+  '--endpoint-url',
+  '--output',
+  '--query',
+  '--profile',
+  '--region',
+  '--color',
+  '--ca-bundle',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--cli-binary-format',
+]
+const FLAG_OPTIONS = [
+  '--debug',
+  '--no-verify-ssl',
+  '--no-paginate',
+  '--no-sign-request',
+  '--no-cli-pager',
+  '--cli-auto-prompt',
+  '--no-cli-auto-prompt',
+  '--version',
+]
 /** A real aws-cli command the playground does not simulate: say so plainly rather than pretend. */
 const notSimulated = (what: string) =>
-  new UsageError(`\n${what} is a real aws-cli command, but the S3 Encryption Playground does not simulate it. It simulates: ${SERVICES.join(', ')}.\n`, EXIT.usage)
+  new UsageError(
+    `\n${what} is a real aws-cli command, but the S3 Encryption Playground does not simulate it. It simulates: ${SERVICES.join(', ')}.\n`,
+    EXIT.usage,
+  )
 
 export const VERSION = 'aws-cli/2 (simulated by the S3 Encryption Playground)'
 
@@ -53,7 +76,8 @@ function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; versi
       }
       if (name === '--query') g.query = value
       if (name === '--cli-binary-format') {
-        if (value !== 'base64' && value !== 'raw-in-base64-out') throw invalidChoice('--cli-binary-format', value, ['base64', 'raw-in-base64-out'])
+        if (value !== 'base64' && value !== 'raw-in-base64-out')
+          throw invalidChoice('--cli-binary-format', value, ['base64', 'raw-in-base64-out'])
         g.binaryFormat = value
       }
     } else if (FLAG_OPTIONS.includes(arg)) {
@@ -95,7 +119,12 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
   if (service === 's3') {
     if (command === undefined) throw requiredArguments(['subcommand'])
     if (command === 'help') {
-      io.out(serviceHelp('s3', S3_COMMANDS.map((c) => c.name)))
+      io.out(
+        serviceHelp(
+          's3',
+          S3_COMMANDS.map((c) => c.name),
+        ),
+      )
       return EXIT.ok
     }
     const spec = S3_COMMANDS.find((c) => c.name === command)
@@ -104,7 +133,9 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
   }
   const bundled = API_SERVICES.find((s) => s.command === service)!
   const api = { ...bundled, model: env.models?.[service] ?? bundled.model }
-  const choices = Object.values(api.model.operations).map((o) => o.cli).sort()
+  const choices = Object.values(api.model.operations)
+    .map((o) => o.cli)
+    .sort()
   const allChoices = [...(api.model.allOperations ?? choices), ...(api.model.hasWaiters ? ['wait'] : []), 'help']
   if (command === undefined) throw requiredArguments(['operation'])
   if (command === 'help') {
@@ -112,7 +143,10 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     return EXIT.ok
   }
   const op = operationByCliName(api.model, command)
-  if (!op) throw allChoices.includes(command) ? notSimulated(`aws ${service} ${command}`) : invalidChoice('operation', command, allChoices)
+  if (!op)
+    throw allChoices.includes(command)
+      ? notSimulated(`aws ${service} ${command}`)
+      : invalidChoice('operation', command, allChoices)
   if (params[0] === 'help') {
     io.out(operationHelp(service, api.model, op))
     return EXIT.ok
@@ -124,14 +158,23 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
  * On a real target, a command that deletes or overwrites asks first. Returns an exit code when it must not
  * run (declined, or nobody to ask), undefined to go ahead.
  */
-async function confirmDestructive(service: string, command: string | undefined, params: string[], env: AwsEnv, g: GlobalOptions, io: Io): Promise<number | undefined> {
+async function confirmDestructive(
+  service: string,
+  command: string | undefined,
+  params: string[],
+  env: AwsEnv,
+  g: GlobalOptions,
+  io: Io,
+): Promise<number | undefined> {
   const where = env.realTarget?.(g)
   if (!where || params.includes('help')) return undefined
   const action = await destructiveAction(service, command, params, () => env.clients(g).s3)
   if (!action) return undefined
   if (env.shellEnv?.PLAYGROUND_CONFIRM === 'yes') return undefined
   if (!env.confirm) {
-    io.err(`\n[playground] This ${action} on ${where}, and there is nobody to confirm it. Set PLAYGROUND_CONFIRM=yes to allow it.\n`)
+    io.err(
+      `\n[playground] This ${action} on ${where}, and there is nobody to confirm it. Set PLAYGROUND_CONFIRM=yes to allow it.\n`,
+    )
     return EXIT.other
   }
   if (await env.confirm(`[playground] This ${action} on the real target ${where}. Continue? [y/N] `)) return undefined
@@ -178,13 +221,17 @@ async function runAwsInner(args: string[], env: AwsEnv, io: Io): Promise<number>
     if (isConnectionFailure(cause)) {
       const { g } = splitGlobals(args)
       const service = API_SERVICES.find((s) => args.includes(s.command))?.service ?? 's3'
-      const url = (endpointOf(env.clients(g).target, service) ?? `https://${service}.${env.clients(g).target.region}.amazonaws.com`) + '/'
+      const url =
+        (endpointOf(env.clients(g).target, service) ??
+          `https://${service}.${env.clients(g).target.region}.amazonaws.com`) + '/'
       io.err(`\n${connectionErrorText(url)}\n`)
       // In a page, a connection the page's own policy refused, and a real endpoint that answered without
       // CORS permission, both look exactly like no answer.
       const origin = (globalThis as { location?: { origin?: string } }).location?.origin
-      if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, origin)) io.err(connectRefusalText(url, env.connectPolicy))
-      else if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url)) io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
+      if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, origin))
+        io.err(connectRefusalText(url, env.connectPolicy))
+      else if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url))
+        io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
       return EXIT.other
     }
     io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)

@@ -26,7 +26,12 @@ export function toCliValue(model: ServiceModel, shapeName: string, value: unknow
       const v = value as Record<string, unknown>
       const out: Record<string, unknown> = {}
       const members = shape.members ?? []
-      const ordered = topLevel ? [...members.filter((m) => HTTP_LOCATIONS.has(m.location ?? '')), ...members.filter((m) => !HTTP_LOCATIONS.has(m.location ?? ''))] : members
+      const ordered = topLevel
+        ? [
+            ...members.filter((m) => HTTP_LOCATIONS.has(m.location ?? '')),
+            ...members.filter((m) => !HTTP_LOCATIONS.has(m.location ?? '')),
+          ]
+        : members
       for (const m of ordered) {
         if (m.streaming || shapeOf(model, m.shape).streaming) continue
         if (m.name in v && v[m.name] !== undefined) out[m.name] = toCliValue(model, m.shape, v[m.name], false)
@@ -36,7 +41,9 @@ export function toCliValue(model: ServiceModel, shapeName: string, value: unknow
     case 'list':
       return (value as unknown[]).map((x) => toCliValue(model, shape.member!, x, false))
     case 'map':
-      return Object.fromEntries(Object.entries(value as object).map(([k, x]) => [k, toCliValue(model, shape.value!, x, false)]))
+      return Object.fromEntries(
+        Object.entries(value as object).map(([k, x]) => [k, toCliValue(model, shape.value!, x, false)]),
+      )
     case 'timestamp':
       return value instanceof Date ? pyIsoformat(value) : value
     case 'blob':

@@ -33,9 +33,14 @@ const takesValue = (model: ServiceModel, m: MemberRef) => shapeOf(model, m.shape
 function readFileArg(vfs: FileSystem, value: string, param: string, binary: boolean): string | Uint8Array {
   const prefix = binary ? 'fileb://' : 'file://'
   const other = binary ? 'file://' : 'fileb://'
-  const path = value.startsWith(prefix) ? value.slice(prefix.length) : value.startsWith(other) ? value.slice(other.length) : undefined
+  const path = value.startsWith(prefix)
+    ? value.slice(prefix.length)
+    : value.startsWith(other)
+      ? value.slice(other.length)
+      : undefined
   if (path === undefined) return value
-  if (!vfs.isFile(path)) throw paramError(param, `Unable to load paramfile ${value}: [Errno 2] No such file or directory: '${path}'`)
+  if (!vfs.isFile(path))
+    throw paramError(param, `Unable to load paramfile ${value}: [Errno 2] No such file or directory: '${path}'`)
   const bytes = vfs.read(path)
   return value.startsWith('fileb://') ? bytes : fromUtf8(bytes)
 }
@@ -63,7 +68,8 @@ function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: FileSyst
     case 'integer':
     case 'long':
       // aws-cli v2 lets Python's ValueError through: no "Error parsing parameter", exit code 255.
-      if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`\ninvalid literal for int() with base 10: '${text}'\n`, EXIT.other)
+      if (!/^-?\d+$/.test(text.trim()))
+        throw new UsageError(`\ninvalid literal for int() with base 10: '${text}'\n`, EXIT.other)
       return Number(text)
     case 'timestamp': {
       const t = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text)
@@ -103,10 +109,12 @@ function convert(model: ServiceModel, m: MemberRef, raw: string[], vfs: FileSyst
 function coerce(model: ServiceModel, shapeName: string, v: unknown): unknown {
   const s = shapeOf(model, shapeName)
   if (s.type === 'structure' && v && typeof v === 'object' && !Array.isArray(v)) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => {
-      const m = s.members?.find((mm) => mm.name === k)
-      return [k, m ? coerce(model, m.shape, x) : x]
-    }))
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => {
+        const m = s.members?.find((mm) => mm.name === k)
+        return [k, m ? coerce(model, m.shape, x) : x]
+      }),
+    )
   }
   if (s.type === 'list') return (Array.isArray(v) ? v : [v]).map((x) => coerce(model, s.member!, x))
   if (s.type === 'boolean' && typeof v === 'string') return v.toLowerCase() === 'true'
@@ -114,7 +122,13 @@ function coerce(model: ServiceModel, shapeName: string, v: unknown): unknown {
   return v
 }
 
-export function parseOperationArgs(model: ServiceModel, op: Operation, args: string[], vfs: FileSystem, binary: BinaryFormat = 'base64'): ParsedArgs {
+export function parseOperationArgs(
+  model: ServiceModel,
+  op: Operation,
+  args: string[],
+  vfs: FileSystem,
+  binary: BinaryFormat = 'base64',
+): ParsedArgs {
   const custom = CUSTOMIZATIONS[op.name] ?? {}
   const shape = op.input ? shapeOf(model, op.input) : { type: 'structure' as const, members: [] }
   const members = (shape.members ?? []).filter((m) => !custom.hidden?.includes(m.name))
@@ -151,14 +165,22 @@ export function parseOperationArgs(model: ServiceModel, op: Operation, args: str
     if (eq < 0) {
       // nargs='+' for lists of scalars; one value otherwise.
       const many = shapeOf(model, m.shape).type === 'list'
-      while (i + 1 < args.length && (!args[i + 1]!.startsWith('--') || list.length === 0) && (many || list.length === 0)) list.push(args[++i]!)
+      while (
+        i + 1 < args.length &&
+        (!args[i + 1]!.startsWith('--') || list.length === 0) &&
+        (many || list.length === 0)
+      )
+        list.push(args[++i]!)
       if (list.length === 0) throw argparseError(`argument ${flag}: expected one argument`)
     }
     values.set(m, list)
   }
 
   const missing = [
-    ...(shape.required ?? []).map((r) => members.find((m) => m.name === r)!).filter((m) => m && !values.has(m) && !booleans.has(m)).map((m) => m.cli!),
+    ...(shape.required ?? [])
+      .map((r) => members.find((m) => m.name === r)!)
+      .filter((m) => m && !values.has(m) && !booleans.has(m))
+      .map((m) => m.cli!),
     ...(custom.positional && positional === undefined ? [custom.positional] : []),
   ]
   if (missing.length) throw requiredArguments(missing)

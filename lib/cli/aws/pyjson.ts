@@ -37,7 +37,16 @@ export function parsePythonJson(doc: string): unknown {
       }
       if (c === '\\') {
         const e = doc[pos + 1]
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        }
         if (e === undefined) fail('Unterminated string starting at', start)
         if (e === 'u') {
           const hex = doc.slice(pos + 2, pos + 6)
@@ -104,7 +113,14 @@ export function parsePythonJson(doc: string): unknown {
         ws()
       }
     }
-    for (const [word, v] of [['null', null], ['true', true], ['false', false], ['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]] as const) {
+    for (const [word, v] of [
+      ['null', null],
+      ['true', true],
+      ['false', false],
+      ['NaN', NaN],
+      ['Infinity', Infinity],
+      ['-Infinity', -Infinity],
+    ] as const) {
       if (doc.startsWith(word, pos)) {
         pos += word.length
         return v

@@ -5,12 +5,26 @@
  */
 import type { Io } from './io'
 
-const SSE_C_OPTIONS = ['--sse-c', '--sse-c-key', '--sse-customer-key', '--sse-customer-algorithm', '--copy-source-sse-customer-key', '--sse-c-copy-source-key']
+const SSE_C_OPTIONS = [
+  '--sse-c',
+  '--sse-c-key',
+  '--sse-customer-key',
+  '--sse-customer-algorithm',
+  '--copy-source-sse-customer-key',
+  '--sse-c-copy-source-key',
+]
 
 export const usesSseC = (args: string[]) => args.some((a) => SSE_C_OPTIONS.includes(a.split('=')[0]!))
 
 const usesKms = (args: string[]) =>
-  args[0] === 'kms' || args.some((a, i) => /aws:kms/.test(a) && (i === 0 || ['--sse', '--server-side-encryption', '--server-side-encryption-configuration'].includes(args[i - 1]!) || a.includes('SSEAlgorithm')))
+  args[0] === 'kms' ||
+  args.some(
+    (a, i) =>
+      /aws:kms/.test(a) &&
+      (i === 0 ||
+        ['--sse', '--server-side-encryption', '--server-side-encryption-configuration'].includes(args[i - 1]!) ||
+        a.includes('SSEAlgorithm')),
+  )
 
 export const KMS_COST_NOTE = `[playground] Heads-up, this uses AWS KMS on a real account: each customer managed key costs about $1 a month
   (prorated, and it keeps costing while scheduled for deletion), and every request S3 makes to KMS on your behalf
@@ -18,7 +32,9 @@ export const KMS_COST_NOTE = `[playground] Heads-up, this uses AWS KMS on a real
   Key cuts those calls. \`playground cleanup\` schedules the keys this page created for deletion.
 `
 
-export const SSE_C_HTTP_NOTE = (endpoint: string) => `[playground] SSE-C over plain http (${endpoint}): the customer key travels in clear in a request header.
+export const SSE_C_HTTP_NOTE = (
+  endpoint: string,
+) => `[playground] SSE-C over plain http (${endpoint}): the customer key travels in clear in a request header.
   Amazon S3 refuses SSE-C over http (400 InvalidRequest, "must be made over a secure connection"), and any key
   that crossed a network in clear must be treated as compromised. Only loopback endpoints are allowed to try.
 `

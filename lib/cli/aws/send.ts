@@ -10,7 +10,11 @@ export class OperationFailed extends Error {
 }
 
 /** The output type of an SDK command, read off its middleware handler. */
-export type OutputOf<C> = C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> } ? O : never
+export type OutputOf<C> = C extends {
+  resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }>
+}
+  ? O
+  : never
 
 /** Any SDK client: they all have send(command). */
 export interface SdkClient {

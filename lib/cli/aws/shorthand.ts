@@ -9,7 +9,9 @@ export function parseShorthand(text: string): unknown {
   let pos = 0
   const fail = (expected: string): never => {
     const received = pos < text.length ? text[pos] : 'EOF'
-    throw new ShorthandError(`Expected: '${expected}', received: '${received}' for input:\n${text}\n${' '.repeat(pos)}^`)
+    throw new ShorthandError(
+      `Expected: '${expected}', received: '${received}' for input:\n${text}\n${' '.repeat(pos)}^`,
+    )
   }
   const ws = () => {
     while (text[pos] === ' ') pos++

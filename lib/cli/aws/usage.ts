@@ -23,18 +23,27 @@ export class UsageError extends Error {
 
 export const argparseError = (message: string) => new UsageError(`\n${USAGE}\naws: error: ${message}\n\n`)
 
-export const requiredArguments = (names: string[]) => argparseError(`the following arguments are required: ${names.join(', ')}`)
+export const requiredArguments = (names: string[]) =>
+  argparseError(`the following arguments are required: ${names.join(', ')}`)
 
 export const unknownOptions = (args: string[]) => new UsageError(`\n${USAGE}\nUnknown options: ${args.join(', ')}\n\n`)
 
 /** "Invalid choice, valid choices are:" in aws-cli's two columns, with difflib suggestions (cutoff 0.8). */
 export function invalidChoice(argument: string, value: string, choices: readonly string[]): UsageError {
   const lines = ['Invalid choice, valid choices are:\n']
-  for (let i = 0; i < choices.length; i += 2) lines.push(choices.slice(i, i + 2).map((c) => c.padEnd(40)).join(' | '))
+  for (let i = 0; i < choices.length; i += 2)
+    lines.push(
+      choices
+        .slice(i, i + 2)
+        .map((c) => c.padEnd(40))
+        .join(' | '),
+    )
   const possible = closeMatches(value, choices, 0.8)
-  if (possible.length) lines.push(`\n\nInvalid choice: '${value}', maybe you meant:\n`, ...possible.map((w) => `  * ${w}`))
+  if (possible.length)
+    lines.push(`\n\nInvalid choice: '${value}', maybe you meant:\n`, ...possible.map((w) => `  * ${w}`))
   return argparseError(`argument ${argument}: ${lines.join('\n')}`)
 }
 
 /** "Error parsing parameter": raised while turning an argument into an API value. */
-export const paramError = (param: string, message: string) => new UsageError(`\nError parsing parameter '${param}': ${message}\n`)
+export const paramError = (param: string, message: string) =>
+  new UsageError(`\nError parsing parameter '${param}': ${message}\n`)

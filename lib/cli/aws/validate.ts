@@ -4,29 +4,68 @@
  */
 import { shapeOf, type ServiceModel } from './model'
 
-const PY_TYPE: Record<string, string> = { string: "<class 'str'>", integer: "<class 'int'>", long: "<class 'int'>", boolean: "<class 'bool'>", structure: "<class 'dict'>", map: "<class 'dict'>", list: "<class 'list'>, <class 'tuple'>" }
+const PY_TYPE: Record<string, string> = {
+  string: "<class 'str'>",
+  integer: "<class 'int'>",
+  long: "<class 'int'>",
+  boolean: "<class 'bool'>",
+  structure: "<class 'dict'>",
+  map: "<class 'dict'>",
+  list: "<class 'list'>, <class 'tuple'>",
+}
 
 const pyType = (v: unknown) =>
-  typeof v === 'string' ? "<class 'str'>" : typeof v === 'boolean' ? "<class 'bool'>" : typeof v === 'number' ? (Number.isInteger(v) ? "<class 'int'>" : "<class 'float'>") : Array.isArray(v) ? "<class 'list'>" : v === null ? "<class 'NoneType'>" : "<class 'dict'>"
+  typeof v === 'string'
+    ? "<class 'str'>"
+    : typeof v === 'boolean'
+      ? "<class 'bool'>"
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? "<class 'int'>"
+          : "<class 'float'>"
+        : Array.isArray(v)
+          ? "<class 'list'>"
+          : v === null
+            ? "<class 'NoneType'>"
+            : "<class 'dict'>"
 
 const pyRepr = (v: unknown): string =>
-  typeof v === 'string' ? `'${v}'` : typeof v === 'boolean' ? (v ? 'True' : 'False') : v === null ? 'None' : Array.isArray(v) ? `[${v.map(pyRepr).join(', ')}]` : typeof v === 'object' ? `{${Object.entries(v as object).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}` : String(v)
+  typeof v === 'string'
+    ? `'${v}'`
+    : typeof v === 'boolean'
+      ? v
+        ? 'True'
+        : 'False'
+      : v === null
+        ? 'None'
+        : Array.isArray(v)
+          ? `[${v.map(pyRepr).join(', ')}]`
+          : typeof v === 'object'
+            ? `{${Object.entries(v as object)
+                .map(([k, x]) => `'${k}': ${pyRepr(x)}`)
+                .join(', ')}}`
+            : String(v)
 
 export function validateParams(model: ServiceModel, shapeName: string, value: Record<string, unknown>): string[] {
   const errors: string[] = []
   const walk = (shape: string, v: unknown, path: string) => {
     const s = shapeOf(model, shape)
     // Python formats the value with str(): bare for strings, repr() inside containers.
-    const invalidType = (valid: string) => errors.push(`Invalid type for parameter ${path}, value: ${typeof v === 'string' ? v : pyRepr(v)}, type: ${pyType(v)}, valid types: ${valid}`)
+    const invalidType = (valid: string) =>
+      errors.push(
+        `Invalid type for parameter ${path}, value: ${typeof v === 'string' ? v : pyRepr(v)}, type: ${pyType(v)}, valid types: ${valid}`,
+      )
     switch (s.type) {
       case 'structure': {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) return invalidType(PY_TYPE.structure!)
         const obj = v as Record<string, unknown>
-        for (const req of s.required ?? []) if (obj[req] === undefined) errors.push(`Missing required parameter in ${path ? path : 'input'}: "${req}"`)
+        for (const req of s.required ?? [])
+          if (obj[req] === undefined) errors.push(`Missing required parameter in ${path ? path : 'input'}: "${req}"`)
         const names = (s.members ?? []).map((m) => m.name)
         for (const [k, x] of Object.entries(obj)) {
           const m = s.members?.find((mm) => mm.name === k)
-          if (!m) errors.push(`Unknown parameter in ${path ? path : 'input'}: "${k}", must be one of: ${names.join(', ')}`)
+          if (!m)
+            errors.push(`Unknown parameter in ${path ? path : 'input'}: "${k}", must be one of: ${names.join(', ')}`)
           else if (x !== undefined) walk(m.shape, x, path ? `${path}.${k}` : k)
         }
         return
@@ -41,7 +80,8 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
         return
       case 'string':
         // botocore's sse_md5 handler turns raw key bytes (fileb://) into base64 before validation runs.
-        if (typeof v !== 'string' && !(v instanceof Uint8Array && path.endsWith('SSECustomerKey'))) invalidType(PY_TYPE.string!)
+        if (typeof v !== 'string' && !(v instanceof Uint8Array && path.endsWith('SSECustomerKey')))
+          invalidType(PY_TYPE.string!)
         return
       case 'boolean':
         if (typeof v !== 'boolean') invalidType(PY_TYPE.boolean!)

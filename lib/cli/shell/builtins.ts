@@ -18,9 +18,16 @@ export interface ShellState {
 
 export type Builtin = (args: string[], io: Io, sh: ShellState) => number | Promise<number>
 
-const fileError = (cmd: string, path: string, e: unknown) => `${cmd}: ${path}: ${e instanceof VfsError ? e.message : String(e)}\n`
+const fileError = (cmd: string, path: string, e: unknown) =>
+  `${cmd}: ${path}: ${e instanceof VfsError ? e.message : String(e)}\n`
 
-function readInputs(cmd: string, args: string[], io: Io, sh: ShellState, each: (data: Uint8Array, name: string) => void): number {
+function readInputs(
+  cmd: string,
+  args: string[],
+  io: Io,
+  sh: ShellState,
+  each: (data: Uint8Array, name: string) => void,
+): number {
   let status = 0
   if (args.length === 0) each(io.stdin ?? new Uint8Array(), '-')
   for (const path of args) {
@@ -34,12 +41,14 @@ function readInputs(cmd: string, args: string[], io: Io, sh: ShellState, each: (
   return status
 }
 
-const digest = (name: string, hash: (d: Uint8Array) => Promise<Uint8Array> | Uint8Array): Builtin => async (args, io, sh) => {
-  const inputs: [Uint8Array, string][] = []
-  const status = readInputs(name, args, io, sh, (data, file) => inputs.push([data, file]))
-  for (const [data, file] of inputs) io.out(`${toHex(await hash(data))}  ${file}\n`)
-  return status
-}
+const digest =
+  (name: string, hash: (d: Uint8Array) => Promise<Uint8Array> | Uint8Array): Builtin =>
+  async (args, io, sh) => {
+    const inputs: [Uint8Array, string][] = []
+    const status = readInputs(name, args, io, sh, (data, file) => inputs.push([data, file]))
+    for (const [data, file] of inputs) io.out(`${toHex(await hash(data))}  ${file}\n`)
+    return status
+  }
 
 const HELP = `The aws CLI (aws-cli v2 syntax; requests go to the in-browser S3 emulator):
   aws s3 mb | rb | ls | cp | rm ...           high-level S3 commands
@@ -83,14 +92,19 @@ export const BUILTINS: Record<string, Builtin> = {
     let status = 0
     for (const path of paths.length ? paths : ['.']) {
       if (sh.vfs.isFile(path)) {
-        io.out(long ? `-rw-r--r-- 1 learner learner ${String(sh.vfs.read(path).length).padStart(8)} ${path}\n` : `${path}\n`)
+        io.out(
+          long ? `-rw-r--r-- 1 learner learner ${String(sh.vfs.read(path).length).padStart(8)} ${path}\n` : `${path}\n`,
+        )
         continue
       }
       try {
         const entries = sh.vfs.list(path)
         if (paths.length > 1) io.out(`${path}:\n`)
-        if (long) for (const e of entries) io.out(`${e.dir ? 'd' : '-'}rw-r--r-- 1 learner learner ${String(e.size).padStart(8)} ${e.name}\n`)
-        else if (entries.length && sh.tty) io.out(entries.map((e) => (e.dir ? `\x1b[1;34m${e.name}\x1b[0m` : e.name)).join('  ') + '\n')
+        if (long)
+          for (const e of entries)
+            io.out(`${e.dir ? 'd' : '-'}rw-r--r-- 1 learner learner ${String(e.size).padStart(8)} ${e.name}\n`)
+        else if (entries.length && sh.tty)
+          io.out(entries.map((e) => (e.dir ? `\x1b[1;34m${e.name}\x1b[0m` : e.name)).join('  ') + '\n')
         else for (const e of entries) io.out(`${e.name}\n`) // one per line when not a terminal, as GNU ls does
       } catch {
         io.err(`ls: cannot access '${path}': No such file or directory\n`)
@@ -155,7 +169,9 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     if (x.length === y.length) return 0
     const [shorter, n] = x.length < y.length ? [a, x.length] : [b, y.length]
-    io.err(`cmp: EOF on ${shorter} ${n === 0 ? 'which is empty' : `after byte ${n}, line ${line - (n > 0 && (x.length < y.length ? x : y)[n - 1] === 10 ? 1 : 0)}`}\n`)
+    io.err(
+      `cmp: EOF on ${shorter} ${n === 0 ? 'which is empty' : `after byte ${n}, line ${line - (n > 0 && (x.length < y.length ? x : y)[n - 1] === 10 ? 1 : 0)}`}\n`,
+    )
     return 1
   },
   diff(args, io, sh) {
@@ -197,4 +213,3 @@ export const BUILTINS: Record<string, Builtin> = {
   true: () => 0,
   false: () => 1,
 }
-

@@ -18,7 +18,12 @@ export class ImportError extends Error {
  * Reads `stream` (of `size` bytes) fully. `onProgress` is called after each chunk; `signal` stops it.
  * A stream longer or shorter than announced is refused (the file changed while it was read).
  */
-export async function readStream(stream: ReadableStream<Uint8Array>, size: number, onProgress: (p: ImportProgress) => void = () => {}, signal?: AbortSignal): Promise<Uint8Array> {
+export async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  size: number,
+  onProgress: (p: ImportProgress) => void = () => {},
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const out = new Uint8Array(size)
   const reader = stream.getReader()
   let read = 0

@@ -44,25 +44,44 @@ export function hexdumpCanonical(data: Uint8Array): string {
 
 const count = (data: Uint8Array) => {
   const text = new TextDecoder().decode(data)
-  return { lines: data.filter((b) => b === 10).length, words: text.split(/\s+/).filter(Boolean).length, bytes: data.length }
+  return {
+    lines: data.filter((b) => b === 10).length,
+    words: text.split(/\s+/).filter(Boolean).length,
+    bytes: data.length,
+  }
 }
 
 export const INSPECT_COMMANDS: Record<string, Builtin> = {
   xxd(args, io, sh) {
-    const data = input('xxd', args.find((a) => !a.startsWith('-')), io, sh)
+    const data = input(
+      'xxd',
+      args.find((a) => !a.startsWith('-')),
+      io,
+      sh,
+    )
     if (!data) return 2
     io.out(xxdDump(data))
     return 0
   },
   hexdump(args, io, sh) {
-    const data = input('hexdump', args.find((a) => !a.startsWith('-')), io, sh)
+    const data = input(
+      'hexdump',
+      args.find((a) => !a.startsWith('-')),
+      io,
+      sh,
+    )
     if (!data) return 1
     io.out(hexdumpCanonical(data))
     return 0
   },
   base64(args, io, sh) {
     const decode = args.includes('-d') || args.includes('--decode')
-    const data = input('base64', args.find((a) => !a.startsWith('-')), io, sh)
+    const data = input(
+      'base64',
+      args.find((a) => !a.startsWith('-')),
+      io,
+      sh,
+    )
     if (!data) return 1
     if (decode) {
       const bytes = fromBase64(new TextDecoder().decode(data).replace(/\s+/g, ''))
@@ -104,10 +123,17 @@ export const INSPECT_COMMANDS: Record<string, Builtin> = {
     const data = input('wc', path, io, sh)
     if (!data) return 1
     const c = count(data)
-    const picked = [flags.includes('l') && c.lines, flags.includes('w') && c.words, flags.includes('c') && c.bytes].filter((x) => x !== false) as number[]
+    const picked = [
+      flags.includes('l') && c.lines,
+      flags.includes('w') && c.words,
+      flags.includes('c') && c.bytes,
+    ].filter((x) => x !== false) as number[]
     const name = path ? ` ${path}` : ''
     if (picked.length === 1) io.out(`${picked[0]}${name}\n`)
-    else io.out(`${[c.lines, c.words, c.bytes].map((n) => String(n).padStart(path ? 1 : 7)).join(path ? ' ' : ' ')}${name}\n`)
+    else
+      io.out(
+        `${[c.lines, c.words, c.bytes].map((n) => String(n).padStart(path ? 1 : 7)).join(path ? ' ' : ' ')}${name}\n`,
+      )
     return 0
   },
   /** `openssl rand [-hex|-base64] [-out FILE] N`: random bytes from WebCrypto (e.g. an SSE-C key). */
@@ -137,7 +163,12 @@ export const INSPECT_COMMANDS: Record<string, Builtin> = {
     }
     const bytes = new Uint8Array(n)
     for (let off = 0; off < n; off += 65536) crypto.getRandomValues(bytes.subarray(off, Math.min(n, off + 65536)))
-    const data = format === 'hex' ? new TextEncoder().encode(toHex(bytes) + '\n') : format === 'base64' ? new TextEncoder().encode(toBase64(bytes) + '\n') : bytes
+    const data =
+      format === 'hex'
+        ? new TextEncoder().encode(toHex(bytes) + '\n')
+        : format === 'base64'
+          ? new TextEncoder().encode(toBase64(bytes) + '\n')
+          : bytes
     if (out) sh.vfs.write(out, data)
     else io.out(data)
     return 0

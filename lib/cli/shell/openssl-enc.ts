@@ -11,9 +11,15 @@ import type { ShellState } from './builtins'
 const MAGIC = utf8('Salted__')
 const CIPHERS = ['aes-256-cbc']
 
-async function deriveKeyIv(pass: Uint8Array, salt: Uint8Array, iterations: number): Promise<{ key: Uint8Array; iv: Uint8Array }> {
+async function deriveKeyIv(
+  pass: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<{ key: Uint8Array; iv: Uint8Array }> {
   const base = await crypto.subtle.importKey('raw', buf(pass), 'PBKDF2', false, ['deriveBits'])
-  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: buf(salt), iterations }, base, 48 * 8))
+  const bits = new Uint8Array(
+    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: buf(salt), iterations }, base, 48 * 8),
+  )
   return { key: bits.subarray(0, 32), iv: bits.subarray(32) }
 }
 
@@ -54,7 +60,9 @@ export async function opensslEnc(args: string[], io: Io, sh: ShellState): Promis
     return 1
   }
   if (!cipher || !CIPHERS.includes(cipher)) {
-    io.err(`enc: Unrecognized flag ${cipher ?? ''}\nenc: Use -help for summary.\n(the playground's openssl enc does aes-256-cbc)\n`)
+    io.err(
+      `enc: Unrecognized flag ${cipher ?? ''}\nenc: Use -help for summary.\n(the playground's openssl enc does aes-256-cbc)\n`,
+    )
     return 1
   }
   let data: Uint8Array

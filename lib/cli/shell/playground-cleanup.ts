@@ -18,10 +18,14 @@ export async function cleanupCommand(args: string[], io: Io, shell: Shell): Prom
     io.out('playground cleanup: nothing created on a real target in this page.\n')
     return 0
   }
-  io.out(`The playground created ${items.length} thing(s) on the real target:\n${items.map((i) => `  ${describeCreated(i)}\n`).join('')}`)
+  io.out(
+    `The playground created ${items.length} thing(s) on the real target:\n${items.map((i) => `  ${describeCreated(i)}\n`).join('')}`,
+  )
   const dryRun = args.includes('--dry-run')
   if (dryRun) return 0
-  const ok = shell.env.PLAYGROUND_CONFIRM === 'yes' || (shell.aws.confirm ? await shell.aws.confirm('Delete all of them? [y/N] ') : false)
+  const ok =
+    shell.env.PLAYGROUND_CONFIRM === 'yes' ||
+    (shell.aws.confirm ? await shell.aws.confirm('Delete all of them? [y/N] ') : false)
   if (!ok) {
     io.err(shell.aws.confirm ? 'Not deleted.\n' : 'Nobody to confirm: set PLAYGROUND_CONFIRM=yes to delete.\n')
     return 1
@@ -30,10 +34,19 @@ export async function cleanupCommand(args: string[], io: Io, shell: Shell): Prom
   let failures = 0
   for (const item of items) {
     try {
-      if (item.kind === 'object') await s3.send(new DeleteObjectCommand({ Bucket: item.bucket, Key: item.key, ...(item.versionId ? { VersionId: item.versionId } : {}) }))
-      if (item.kind === 'upload') await s3.send(new AbortMultipartUploadCommand({ Bucket: item.bucket, Key: item.key, UploadId: item.uploadId }))
+      if (item.kind === 'object')
+        await s3.send(
+          new DeleteObjectCommand({
+            Bucket: item.bucket,
+            Key: item.key,
+            ...(item.versionId ? { VersionId: item.versionId } : {}),
+          }),
+        )
+      if (item.kind === 'upload')
+        await s3.send(new AbortMultipartUploadCommand({ Bucket: item.bucket, Key: item.key, UploadId: item.uploadId }))
       if (item.kind === 'alias') await kms.send(new DeleteAliasCommand({ AliasName: item.alias }))
-      if (item.kind === 'key') await kms.send(new ScheduleKeyDeletionCommand({ KeyId: item.keyId, PendingWindowInDays: 7 }))
+      if (item.kind === 'key')
+        await kms.send(new ScheduleKeyDeletionCommand({ KeyId: item.keyId, PendingWindowInDays: 7 }))
       if (item.kind === 'bucket') await s3.send(new DeleteBucketCommand({ Bucket: item.bucket }))
       created.remove(item)
       io.out(`deleted: ${describeCreated(item)}\n`)

@@ -14,7 +14,8 @@ import { corsCommand } from './playground-cors'
 import { cleanupCommand } from './playground-cleanup'
 import { diffCommand } from './playground-diff'
 
-const TIME_USAGE = 'usage: playground time              show the simulated time\n       playground time advance DAYS  move it forward (e.g. 7 to complete a scheduled key deletion)\n'
+const TIME_USAGE =
+  'usage: playground time              show the simulated time\n       playground time advance DAYS  move it forward (e.g. 7 to complete a scheduled key deletion)\n'
 const USAGE = `${TIME_USAGE}${TARGET_USAGE}usage: playground cors [check] [--bucket B] [--origin O] [--explicit-headers]
 usage: playground diff aws <command...>
 usage: playground cleanup [--dry-run]
@@ -50,7 +51,10 @@ export const playgroundCommand: Builtin = async (args, io, sh) => {
     io.err(TIME_USAGE)
     return 2
   }
-  const response = await fetch(`${endpoint.replace(/\/$/, '')}/_playground/clock${days ? `?advanceDays=${days}` : ''}`, { method: days ? 'POST' : 'GET' })
+  const response = await fetch(
+    `${endpoint.replace(/\/$/, '')}/_playground/clock${days ? `?advanceDays=${days}` : ''}`,
+    { method: days ? 'POST' : 'GET' },
+  )
   const body = (await response.json()) as { now?: string; offsetDays?: number; error?: string }
   if (!response.ok) {
     io.err(`playground: ${body.error ?? response.statusText}\n`)

@@ -6,7 +6,14 @@
  */
 import { GetBucketCorsCommand } from '@aws-sdk/client-s3'
 import type { Io } from '../aws/io'
-import { diagnose, fromJson, PLANNED_CALLS, putBucketCorsCommand, recommendedConfiguration, type Diagnosis } from '../../cors/doctor'
+import {
+  diagnose,
+  fromJson,
+  PLANNED_CALLS,
+  putBucketCorsCommand,
+  recommendedConfiguration,
+  type Diagnosis,
+} from '../../cors/doctor'
 import { probeCalls, type ProbeResult } from '../../cors/probe'
 import { bucketUrl } from '../../sdk/target-config'
 import { isFetchFailure } from '../../sdk/recorder'
@@ -23,8 +30,11 @@ export function printDiagnosis(d: Diagnosis, io: Io): void {
     io.out('CORS: the configuration allows every planned call and exposes every header the playground reads.\n')
     return
   }
-  for (const f of d.findings) io.out(`${f.severity === 'error' ? 'MISSING' : 'warning'}: ${f.problem}\n  fix: ${f.fix}\n`)
-  io.out(`\nApply every fix at once (put-bucket-cors replaces the whole configuration), from a shell with your credentials:\n${d.command}\n`)
+  for (const f of d.findings)
+    io.out(`${f.severity === 'error' ? 'MISSING' : 'warning'}: ${f.problem}\n  fix: ${f.fix}\n`)
+  io.out(
+    `\nApply every fix at once (put-bucket-cors replaces the whole configuration), from a shell with your credentials:\n${d.command}\n`,
+  )
 }
 
 export function printProbes(results: readonly ProbeResult[], io: Io): number {
@@ -33,7 +43,9 @@ export function printProbes(results: readonly ProbeResult[], io: Io): number {
     if (r.ok) io.out(`ok       ${r.call.method.padEnd(6)} ${r.call.label}\n`)
     else {
       failed++
-      const why = r.methodRefused ? `method ${r.call.method} (or this origin) refused` : `request header(s) refused: ${r.refusedHeaders?.join(', ') || '(only together)'}`
+      const why = r.methodRefused
+        ? `method ${r.call.method} (or this origin) refused`
+        : `request header(s) refused: ${r.refusedHeaders?.join(', ') || '(only together)'}`
       io.out(`REFUSED  ${r.call.method.padEnd(6)} ${r.call.label}: ${why}\n`)
     }
   }
@@ -63,7 +75,9 @@ export async function corsCommand(args: string[], io: Io, shell: Shell): Promise
   const name = bucket ?? 'YOUR-SANDBOX-BUCKET'
   if (!real || !bucket) {
     const recommended = recommendedConfiguration(origin, { explicitHeaders })
-    io.out(`The CORS configuration a bucket needs for this page (${origin}):\n${JSON.stringify(recommended, null, 2)}\n\nApply it from a shell with your credentials (CloudShell, or your terminal):\n${putBucketCorsCommand(name, recommended)}\n`)
+    io.out(
+      `The CORS configuration a bucket needs for this page (${origin}):\n${JSON.stringify(recommended, null, 2)}\n\nApply it from a shell with your credentials (CloudShell, or your terminal):\n${putBucketCorsCommand(name, recommended)}\n`,
+    )
     return 0
   }
   let rules: CorsRule[] | undefined
@@ -72,11 +86,16 @@ export async function corsCommand(args: string[], io: Io, shell: Shell): Promise
     rules = fromJson({ CORSRules: (out.CORSRules ?? []) as never })
   } catch (e) {
     const err = e as { name?: string }
-    if (isFetchFailure(e)) io.out(`The browser could not read s3://${bucket}?cors (CORS refused GetBucketCors itself), so this diagnosis assumes no usable configuration.\n`)
-    else if (err.name !== 'NoSuchCORSConfiguration') io.out(`GetBucketCors failed (${err.name}); diagnosing as if there were no configuration.\n`)
+    if (isFetchFailure(e))
+      io.out(
+        `The browser could not read s3://${bucket}?cors (CORS refused GetBucketCors itself), so this diagnosis assumes no usable configuration.\n`,
+      )
+    else if (err.name !== 'NoSuchCORSConfiguration')
+      io.out(`GetBucketCors failed (${err.name}); diagnosing as if there were no configuration.\n`)
   }
   const d = diagnose(bucket, rules, origin)
-  if (explicitHeaders && !rules) d.command = putBucketCorsCommand(bucket, recommendedConfiguration(origin, { explicitHeaders }))
+  if (explicitHeaders && !rules)
+    d.command = putBucketCorsCommand(bucket, recommendedConfiguration(origin, { explicitHeaders }))
   printDiagnosis(d, io)
   return d.findings.some((f) => f.severity === 'error') ? 1 : 0
 }

@@ -4,7 +4,14 @@
  * set with `aws configure set aws_access_key_id ...` or the Target panel, never on this line.
  */
 import type { Io } from '../aws/io'
-import { credentialKind, credentialWarnings, describeTarget, endpointLabel, targetProblem, type TargetConfig } from '../../sdk/target-config'
+import {
+  credentialKind,
+  credentialWarnings,
+  describeTarget,
+  endpointLabel,
+  targetProblem,
+  type TargetConfig,
+} from '../../sdk/target-config'
 import type { Shell } from './run-line'
 
 export const TARGET_USAGE = `usage: playground target                         show the current target
@@ -24,8 +31,11 @@ export function showTarget(config: TargetConfig, io: Io): void {
   io.out(`endpoint:    ${endpointLabel(config)}\n`)
   const kind = credentialKind(config.credentials)
   const id = config.credentials?.accessKeyId
-  io.out(`credentials: ${kind === 'none' ? 'none set' : `${maskId(id!)} (${kind}${config.credentials?.sessionToken ? ', with session token' : ''}), in memory only`}\n`)
-  if (!config.sandboxBucket) io.out('sandbox:     not named (playground target bucket NAME): a page cannot list your buckets\n')
+  io.out(
+    `credentials: ${kind === 'none' ? 'none set' : `${maskId(id!)} (${kind}${config.credentials?.sessionToken ? ', with session token' : ''}), in memory only`}\n`,
+  )
+  if (!config.sandboxBucket)
+    io.out('sandbox:     not named (playground target bucket NAME): a page cannot list your buckets\n')
   for (const w of credentialWarnings(config)) io.out(`warning:     ${w}\n`)
 }
 
@@ -48,14 +58,33 @@ export function targetCommand(args: string[], io: Io, shell: Shell): number {
     return i >= 0 ? all[i + 1] : undefined
   }
   let next: TargetConfig
-  if (kind === 'emulator') next = { kind: 'emulator', region: current.region, forcePathStyle: true, ...(current.credentials ? { credentials: current.credentials } : {}) }
-  else if (kind === 'aws') next = { ...current, kind: 'aws', region: value && !value.startsWith('--') ? value : current.region, forcePathStyle: false, endpoint: undefined }
+  if (kind === 'emulator')
+    next = {
+      kind: 'emulator',
+      region: current.region,
+      forcePathStyle: true,
+      ...(current.credentials ? { credentials: current.credentials } : {}),
+    }
+  else if (kind === 'aws')
+    next = {
+      ...current,
+      kind: 'aws',
+      region: value && !value.startsWith('--') ? value : current.region,
+      forcePathStyle: false,
+      endpoint: undefined,
+    }
   else if (kind === 'custom') {
     if (!value || value.startsWith('--')) {
       io.err(TARGET_USAGE)
       return 2
     }
-    next = { ...current, kind: 'custom', endpoint: value, region: option('--region') ?? current.region, forcePathStyle: !flag('--virtual-style') }
+    next = {
+      ...current,
+      kind: 'custom',
+      endpoint: value,
+      region: option('--region') ?? current.region,
+      forcePathStyle: !flag('--virtual-style'),
+    }
   } else if (kind === 'bucket') {
     if (!value) {
       io.err(TARGET_USAGE)

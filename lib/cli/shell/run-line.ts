@@ -48,9 +48,18 @@ function parse(tokens: Token[]): Chain | string {
   return chain
 }
 
-async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, sink: Io): Promise<{ code: number; out: Uint8Array[] }> {
+async function runStage(
+  sh: Shell,
+  stage: Stage,
+  stdin: Uint8Array | undefined,
+  sink: Io,
+): Promise<{ code: number; out: Uint8Array[] }> {
   const out: Uint8Array[] = []
-  const io: Io = { out: (t) => out.push(typeof t === 'string' ? utf8(t) : t), err: (t) => sink.err(t), ...(stdin ? { stdin } : {}) }
+  const io: Io = {
+    out: (t) => out.push(typeof t === 'string' ? utf8(t) : t),
+    err: (t) => sink.err(t),
+    ...(stdin ? { stdin } : {}),
+  }
   const [name, ...args] = stage.argv
   let code: number
   // NAME=value on its own sets a shell variable, as in bash.
@@ -62,7 +71,8 @@ async function runStage(sh: Shell, stage: Stage, stdin: Uint8Array | undefined, 
   if (name === 'playground') code = await playgroundCommand(args, io, sh)
   else if (name === 's3ec') code = await s3ecCommand(args, io, sh)
   else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs, shellEnv: sh.env }, io)
-  else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name])) code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
+  else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name]))
+    code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
   else {
     sink.err(`bash: ${name}: command not found\n`)
     code = 127
@@ -74,7 +84,10 @@ export async function runLine(sh: Shell, original: string, sink: Io): Promise<nu
   let line = original
   for (let sub = findSubstitution(line); sub; sub = findSubstitution(line)) {
     let captured = ''
-    await runLine(sh, sub.inner, { out: (t) => (captured += typeof t === 'string' ? t : new TextDecoder().decode(t)), err: (t) => sink.err(t) })
+    await runLine(sh, sub.inner, {
+      out: (t) => (captured += typeof t === 'string' ? t : new TextDecoder().decode(t)),
+      err: (t) => sink.err(t),
+    })
     line = line.slice(0, sub.start) + quoteOutput(captured, sub.inDoubleQuotes) + line.slice(sub.end)
   }
   const tokens = tokenize(line, sh.env)

@@ -14,7 +14,12 @@ const USAGE = `usage: s3ec put-object --bucket B --key K --body FILE --keyring K
 KEYRING: ${KEYRING_FORMS}
 --enable-legacy = --enable-legacy-unauthenticated-modes (AES-CBC, ranged gets) + --enable-legacy-wrapping-algorithms (V1 keys)
 `
-const FLAGS = new Set(['--instruction-file', '--enable-legacy-unauthenticated-modes', '--enable-legacy-wrapping-algorithms', '--enable-legacy'])
+const FLAGS = new Set([
+  '--instruction-file',
+  '--enable-legacy-unauthenticated-modes',
+  '--enable-legacy-wrapping-algorithms',
+  '--enable-legacy',
+])
 const VALUES = new Set(['--bucket', '--key', '--body', '--keyring', '--format', '--encryption-context', '--range'])
 
 function parse(args: string[]): { options: Map<string, string>; positional: string[] } | string {
@@ -43,7 +48,8 @@ export const s3ecCommand: Builtin = async (args, io, sh) => {
   const key = options.get('--key')
   const spec = options.get('--keyring')
   const format = (options.get('--format') ?? 'v2') as Format
-  if (verb !== 'put-object' && verb !== 'get-object') return fail(verb ? `unknown subcommand: ${verb}` : 'a subcommand is required')
+  if (verb !== 'put-object' && verb !== 'get-object')
+    return fail(verb ? `unknown subcommand: ${verb}` : 'a subcommand is required')
   if (!bucket || !key || !spec) return fail('the following arguments are required: --bucket, --key, --keyring')
   if (format !== 'v2' && format !== 'v3') return fail(`--format must be v2 or v3, not ${format}`)
   try {
@@ -55,21 +61,41 @@ export const s3ecCommand: Builtin = async (args, io, sh) => {
       format,
       instructionFile: options.has('--instruction-file'),
       // --enable-legacy turns on both of Java's legacy switches (CBC content and ranges; old key wraps).
-      enableLegacyUnauthenticatedModes: options.has('--enable-legacy-unauthenticated-modes') || options.has('--enable-legacy'),
-      enableLegacyWrappingAlgorithms: options.has('--enable-legacy-wrapping-algorithms') || options.has('--enable-legacy'),
+      enableLegacyUnauthenticatedModes:
+        options.has('--enable-legacy-unauthenticated-modes') || options.has('--enable-legacy'),
+      enableLegacyWrappingAlgorithms:
+        options.has('--enable-legacy-wrapping-algorithms') || options.has('--enable-legacy'),
     })
     if (verb === 'put-object') {
       const file = options.get('--body')
-      if (!file || positional.length) return fail(file ? `unexpected argument: ${positional[0]}` : 'the following arguments are required: --body')
+      if (!file || positional.length)
+        return fail(file ? `unexpected argument: ${positional[0]}` : 'the following arguments are required: --body')
       const out = await client.putObject({ Bucket: bucket, Key: key, Body: sh.vfs.read(file) })
-      io.out(JSON.stringify({ ETag: out.ETag, EncryptionFormat: format, WrapAlgorithm: keyring.wrapAlg, InstructionFile: options.has('--instruction-file') }, null, 4) + '\n')
+      io.out(
+        JSON.stringify(
+          {
+            ETag: out.ETag,
+            EncryptionFormat: format,
+            WrapAlgorithm: keyring.wrapAlg,
+            InstructionFile: options.has('--instruction-file'),
+          },
+          null,
+          4,
+        ) + '\n',
+      )
       return 0
     }
     if (positional.length !== 1) return fail('get-object needs exactly one OUTFILE')
     const range = options.get('--range')
     const out = await client.getObject({ Bucket: bucket, Key: key, ...(range ? { Range: range } : {}) })
     sh.vfs.write(positional[0]!, out.Body)
-    const summary = { ContentLength: out.Body.length, ...(out.ContentRange ? { ContentRange: out.ContentRange } : {}), EncryptionFormat: out.format, InstructionFile: out.instructionFile, ContentMetadata: s3ecKeys(out.Metadata) }
+    const summary = {
+      ContentLength: out.Body.length,
+      ...(out.ContentRange ? { ContentRange: out.ContentRange } : {}),
+      EncryptionFormat: out.format,
+      InstructionFile: out.instructionFile,
+      ContentMetadata: s3ecKeys(out.Metadata),
+    }
     io.out(JSON.stringify(summary, null, 4) + '\n')
     return 0
   } catch (e) {

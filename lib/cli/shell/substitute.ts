@@ -5,7 +5,9 @@
  */
 
 /** Finds the first `$(` outside single quotes and its matching `)`; undefined when there is none. */
-export function findSubstitution(line: string): { start: number; end: number; inner: string; inDoubleQuotes: boolean } | undefined {
+export function findSubstitution(
+  line: string,
+): { start: number; end: number; inner: string; inDoubleQuotes: boolean } | undefined {
   let single = false
   let double = false
   for (let i = 0; i < line.length; i++) {
@@ -20,7 +22,8 @@ export function findSubstitution(line: string): { start: number; end: number; in
       let depth = 0
       for (let j = i + 1; j < line.length; j++) {
         if (line[j] === '(') depth++
-        else if (line[j] === ')' && --depth === 0) return { start: i, end: j + 1, inner: line.slice(i + 2, j), inDoubleQuotes: double }
+        else if (line[j] === ')' && --depth === 0)
+          return { start: i, end: j + 1, inner: line.slice(i + 2, j), inDoubleQuotes: double }
       }
       return undefined
     }

@@ -23,7 +23,9 @@ export function tokenize(line: string, env: Readonly<Record<string, string>> = {
   const expand = (): string => {
     // Called with line[i] === '$'; returns the expansion and advances i past the name.
     const braced = line[i + 1] === '{'
-    const m = braced ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(line.slice(i)) : /^\$([A-Za-z_][A-Za-z0-9_]*|\?)/.exec(line.slice(i))
+    const m = braced
+      ? /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(line.slice(i))
+      : /^\$([A-Za-z_][A-Za-z0-9_]*|\?)/.exec(line.slice(i))
     if (!m) {
       i++
       return '$'

@@ -32,7 +32,11 @@ export class Vfs implements FileSystem {
   cwd = HOME
 
   resolve(path: string): string {
-    const abs = path.startsWith('/') ? path : path === '~' || path.startsWith('~/') ? HOME + path.slice(1) : `${this.cwd}/${path}`
+    const abs = path.startsWith('/')
+      ? path
+      : path === '~' || path.startsWith('~/')
+        ? HOME + path.slice(1)
+        : `${this.cwd}/${path}`
     const parts: string[] = []
     for (const part of abs.split('/')) {
       if (part === '' || part === '.') continue
@@ -99,10 +103,13 @@ export class Vfs implements FileSystem {
     const abs = this.resolve(path)
     if (!this.dirs.has(abs)) throw new VfsError('No such file or directory')
     const prefix = abs === '/' ? '/' : abs + '/'
-    const direct = (p: string) => p.startsWith(prefix) && p.length > prefix.length && !p.slice(prefix.length).includes('/')
+    const direct = (p: string) =>
+      p.startsWith(prefix) && p.length > prefix.length && !p.slice(prefix.length).includes('/')
     return [
       ...[...this.dirs].filter(direct).map((d) => ({ name: d.slice(prefix.length), dir: true, size: 0 })),
-      ...[...this.files].filter(([p]) => direct(p)).map(([p, data]) => ({ name: p.slice(prefix.length), dir: false, size: data.length })),
+      ...[...this.files]
+        .filter(([p]) => direct(p))
+        .map(([p, data]) => ({ name: p.slice(prefix.length), dir: false, size: data.length })),
     ].sort((a, b) => (a.name < b.name ? -1 : 1))
   }
 

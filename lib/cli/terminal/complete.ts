@@ -33,7 +33,10 @@ async function s3Paths(sh: Shell, word: string): Promise<string[]> {
   const bucket = rest.slice(0, slash)
   const prefix = rest.slice(slash + 1)
   const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, Delimiter: '/' }))
-  return [...(page.CommonPrefixes ?? []).map((p) => `s3://${bucket}/${p.Prefix}`), ...(page.Contents ?? []).map((o) => `s3://${bucket}/${o.Key}`)]
+  return [
+    ...(page.CommonPrefixes ?? []).map((p) => `s3://${bucket}/${p.Prefix}`),
+    ...(page.Contents ?? []).map((o) => `s3://${bucket}/${o.Key}`),
+  ]
 }
 
 function localPaths(sh: Shell, word: string): string[] {
@@ -55,10 +58,17 @@ async function candidatesFor(sh: Shell, words: string[], word: string): Promise<
   if (command === undefined) {
     if (service === 's3') return S3_COMMAND_SPECS.map((c) => c.name)
     const api = API_SERVICES.find((s) => s.command === service)
-    return api ? Object.values(api.model.operations).map((o) => o.cli).sort() : []
+    return api
+      ? Object.values(api.model.operations)
+          .map((o) => o.cli)
+          .sort()
+      : []
   }
   const previous = words.at(-1)
-  if (word.startsWith('s3://') || (service === 's3' && word === '' && previous !== undefined && !previous.startsWith('--'))) {
+  if (
+    word.startsWith('s3://') ||
+    (service === 's3' && word === '' && previous !== undefined && !previous.startsWith('--'))
+  ) {
     return word.startsWith('s3://') ? s3Paths(sh, word) : localPaths(sh, word)
   }
   if (service === 's3api' && previous === '--bucket') return (await s3Paths(sh, 's3://')).map((p) => p.slice(5, -1))

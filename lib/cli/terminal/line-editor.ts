@@ -156,8 +156,23 @@ export class LineEditor {
         i += seq.length
         if (seq === '\x1b[A') write += this.recall(-1)
         else if (seq === '\x1b[B') write += this.recall(1)
-        else if (seq === '\x1b[D' || seq === '\x1b[C' || seq === '\x1b[H' || seq === '\x1bOH' || seq === '\x1b[F' || seq === '\x1bOF') {
-          write += this.moveTo(seq === '\x1b[D' ? this.cursor - 1 : seq === '\x1b[C' ? this.cursor + 1 : seq.endsWith('H') ? 0 : this.buffer.length)
+        else if (
+          seq === '\x1b[D' ||
+          seq === '\x1b[C' ||
+          seq === '\x1b[H' ||
+          seq === '\x1bOH' ||
+          seq === '\x1b[F' ||
+          seq === '\x1bOF'
+        ) {
+          write += this.moveTo(
+            seq === '\x1b[D'
+              ? this.cursor - 1
+              : seq === '\x1b[C'
+                ? this.cursor + 1
+                : seq.endsWith('H')
+                  ? 0
+                  : this.buffer.length,
+          )
         } else if (seq === '\x1b[3~' && this.cursor < this.buffer.length) {
           this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1)
           write += this.redraw()

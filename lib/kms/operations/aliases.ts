@@ -76,9 +76,16 @@ export function listAliases(ctx: OpContext, input: { KeyId?: string; Limit?: num
   const target = input.KeyId !== undefined ? ctx.key(input.KeyId, 'key') : undefined
   const entries: AliasEntry[] = [...state.aliases.values()]
     .filter((a) => !target || a.targetKeyId === target.id)
-    .map((a) => ({ AliasName: a.name, AliasArn: state.aliasArn(a.name), TargetKeyId: a.targetKeyId, CreationDate: a.created, LastUpdatedDate: a.updated }))
+    .map((a) => ({
+      AliasName: a.name,
+      AliasArn: state.aliasArn(a.name),
+      TargetKeyId: a.targetKeyId,
+      CreationDate: a.created,
+      LastUpdatedDate: a.updated,
+    }))
   if (!target) {
-    for (const name of PREDEFINED_AWS_ALIASES) if (!state.aliases.has(name)) entries.push({ AliasName: name, AliasArn: state.aliasArn(name) })
+    for (const name of PREDEFINED_AWS_ALIASES)
+      if (!state.aliases.has(name)) entries.push({ AliasName: name, AliasArn: state.aliasArn(name) })
   }
   const page = paginate(entries, (a) => a.AliasName, input.Limit, input.Marker, 50)
   return { Aliases: page.items, ...pageTail(page) }

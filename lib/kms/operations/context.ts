@@ -43,7 +43,8 @@ export class OpContext {
       ...(via ? { viaService: via } : {}),
       ...(encryptionContext ? { encryptionContext } : {}),
     })
-    if (decision !== 'allow') throw accessDenied(this.state.principalArn, `kms:${action}`, key.arn, decision === 'explicit-deny')
+    if (decision !== 'allow')
+      throw accessDenied(this.state.principalArn, `kms:${action}`, key.arn, decision === 'explicit-deny')
   }
 }
 

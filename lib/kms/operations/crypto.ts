@@ -6,7 +6,16 @@
 import { DecryptionFailed } from '../../crypto/aes-gcm'
 import { openBlob, parseBlob, sealBlob, type ParsedBlob } from '../ciphertext-blob'
 import type { EncryptionContext } from '../encryption-context'
-import { ciphertextKeyInaccessible, dryRun, incorrectKey, invalidCiphertext, KmsError, unsupported, validation, violation } from '../errors'
+import {
+  ciphertextKeyInaccessible,
+  dryRun,
+  incorrectKey,
+  invalidCiphertext,
+  KmsError,
+  unsupported,
+  validation,
+  violation,
+} from '../errors'
 import { currentMaterial, type KeyMaterial, type KmsKey } from '../model'
 import { requireEnabled, type OpContext } from './context'
 
@@ -15,7 +24,10 @@ const ALGORITHM = 'SYMMETRIC_DEFAULT'
 /** Simulation note: the message is ours; the error name is the one KMS gives for an algorithm the key cannot use. */
 function checkAlgorithm(algorithm: string | undefined): void {
   if (algorithm !== undefined && algorithm !== ALGORITHM) {
-    throw new KmsError('InvalidKeyUsageException', `The encryption algorithm ${algorithm} is not valid for a symmetric encryption KMS key. Use ${ALGORITHM}.`)
+    throw new KmsError(
+      'InvalidKeyUsageException',
+      `The encryption algorithm ${algorithm} is not valid for a symmetric encryption KMS key. Use ${ALGORITHM}.`,
+    )
   }
 }
 
@@ -31,7 +43,13 @@ interface Located {
 }
 
 /** Finds the key and material a blob names, and checks the caller may use them; nothing is decrypted yet. */
-function locate(ctx: OpContext, blob: Uint8Array, keyId: string | undefined, context: EncryptionContext | undefined, action: string): Located {
+function locate(
+  ctx: OpContext,
+  blob: Uint8Array,
+  keyId: string | undefined,
+  context: EncryptionContext | undefined,
+  action: string,
+): Located {
   const requested = keyId !== undefined ? ctx.key(keyId, 'any') : undefined
   const parsed = parseBlob(blob)
   if (!parsed) throw invalidCiphertext()
@@ -90,7 +108,12 @@ export async function decrypt(ctx: OpContext, input: DecryptInput) {
   if (input.DryRun) throw dryRun()
   const plaintext = await open(located, input.EncryptionContext)
   ctx.additional.keyMaterialId = located.material.id
-  return { KeyId: located.key.arn, Plaintext: plaintext, EncryptionAlgorithm: ALGORITHM, KeyMaterialId: located.material.id }
+  return {
+    KeyId: located.key.arn,
+    Plaintext: plaintext,
+    EncryptionAlgorithm: ALGORITHM,
+    KeyMaterialId: located.material.id,
+  }
 }
 
 export interface ReEncryptInput {
@@ -136,12 +159,15 @@ export interface GenerateDataKeyInput {
 
 async function dataKey(ctx: OpContext, input: GenerateDataKeyInput, action: string) {
   // Simulation note: moto's wording; AWS's text for this ValidationException is not recorded.
-  if ((input.KeySpec === undefined) === (input.NumberOfBytes === undefined)) throw new KmsError('ValidationException', 'Please specify either number of bytes or key spec.')
+  if ((input.KeySpec === undefined) === (input.NumberOfBytes === undefined))
+    throw new KmsError('ValidationException', 'Please specify either number of bytes or key spec.')
   const key = ctx.key(input.KeyId, 'any')
   ctx.authorize(key, action, input.EncryptionContext)
   requireEnabled(key)
   if (input.DryRun) throw dryRun()
-  const plaintext = ctx.random(input.KeySpec === 'AES_128' ? 16 : input.KeySpec === 'AES_256' ? 32 : input.NumberOfBytes!)
+  const plaintext = ctx.random(
+    input.KeySpec === 'AES_128' ? 16 : input.KeySpec === 'AES_256' ? 32 : input.NumberOfBytes!,
+  )
   const { blob, material } = await seal(ctx, key, plaintext, input.EncryptionContext)
   ctx.additional.keyMaterialId = material.id
   return { CiphertextBlob: blob, Plaintext: plaintext, KeyId: key.arn, KeyMaterialId: material.id }

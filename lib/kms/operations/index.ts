@@ -3,9 +3,23 @@ import type { OpContext } from './context'
 import { createAlias, deleteAlias, listAliases, updateAlias } from './aliases'
 import { decrypt, encrypt, generateDataKey, generateDataKeyWithoutPlaintext, generateRandom, reEncrypt } from './crypto'
 import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './key-policy'
-import { createKey, describeKey, listKeys, listResourceTags, tagResource, untagResource, updateKeyDescription } from './keys'
+import {
+  createKey,
+  describeKey,
+  listKeys,
+  listResourceTags,
+  tagResource,
+  untagResource,
+  updateKeyDescription,
+} from './keys'
 import { cancelKeyDeletion, disableKey, enableKey, scheduleKeyDeletion } from './lifecycle'
-import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './rotation'
+import {
+  disableKeyRotation,
+  enableKeyRotation,
+  getKeyRotationStatus,
+  listKeyRotations,
+  rotateKeyOnDemand,
+} from './rotation'
 
 export interface OperationSpec {
   readOnly: boolean

@@ -9,7 +9,8 @@ const POLICY_NAME = 'default'
 
 /** Simulation note: the error for a PolicyName other than `default` is not recorded from AWS; this one is ours. */
 function checkName(name: string | undefined): void {
-  if (name !== undefined && name !== POLICY_NAME) throw new KmsError('NotFoundException', `Policy '${name}' does not exist. The only key policy name is default.`)
+  if (name !== undefined && name !== POLICY_NAME)
+    throw new KmsError('NotFoundException', `Policy '${name}' does not exist. The only key policy name is default.`)
 }
 
 /**
@@ -23,7 +24,8 @@ export function checkLockout(ctx: OpContext, statements: readonly Statement[]): 
     userName: PLAYGROUND_USER_NAME,
     action: 'kms:PutKeyPolicy',
   })
-  if (decision !== 'allow') throw malformedPolicy('The new key policy will not allow you to update the key policy in the future.')
+  if (decision !== 'allow')
+    throw malformedPolicy('The new key policy will not allow you to update the key policy in the future.')
 }
 
 /** https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html */
@@ -38,7 +40,10 @@ export function getKeyPolicy(ctx: OpContext, input: { KeyId: string; PolicyName?
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
  * The policy is stored verbatim and takes effect on the next request, including S3's calls through the port.
  */
-export function putKeyPolicy(ctx: OpContext, input: { KeyId: string; Policy: string; PolicyName?: string; BypassPolicyLockoutSafetyCheck?: boolean }) {
+export function putKeyPolicy(
+  ctx: OpContext,
+  input: { KeyId: string; Policy: string; PolicyName?: string; BypassPolicyLockoutSafetyCheck?: boolean },
+) {
   const key = ctx.key(input.KeyId, 'key')
   ctx.authorize(key, 'PutKeyPolicy')
   checkName(input.PolicyName)

@@ -31,7 +31,8 @@ export function keyMetadata(state: KmsState, key: KmsKey): Record<string, unknow
 
 function checkTags(tags: readonly Tag[]): void {
   // Simulation note: AWS's TagException text is not recorded; the rule (the aws: prefix is reserved) is AWS's.
-  if (tags.some((t) => t.TagKey.toLowerCase().startsWith('aws:'))) throw new KmsError('TagException', 'Tags beginning with aws: are reserved.')
+  if (tags.some((t) => t.TagKey.toLowerCase().startsWith('aws:')))
+    throw new KmsError('TagException', 'Tags beginning with aws: are reserved.')
 }
 
 export interface CreateKeyInput {
@@ -54,8 +55,12 @@ export interface CreateKeyInput {
  */
 export function createKey(ctx: OpContext, input: CreateKeyInput) {
   const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT'
-  if (spec !== 'SYMMETRIC_DEFAULT') throw unsupported(`KeySpec ${spec} is not supported by the playground's KMS emulator: it serves SYMMETRIC_DEFAULT keys only.`)
-  if ((input.KeyUsage ?? 'ENCRYPT_DECRYPT') !== 'ENCRYPT_DECRYPT') throw unsupported(`KeyUsage ${input.KeyUsage} is not supported by the playground's KMS emulator.`)
+  if (spec !== 'SYMMETRIC_DEFAULT')
+    throw unsupported(
+      `KeySpec ${spec} is not supported by the playground's KMS emulator: it serves SYMMETRIC_DEFAULT keys only.`,
+    )
+  if ((input.KeyUsage ?? 'ENCRYPT_DECRYPT') !== 'ENCRYPT_DECRYPT')
+    throw unsupported(`KeyUsage ${input.KeyUsage} is not supported by the playground's KMS emulator.`)
   if ((input.Origin ?? 'AWS_KMS') !== 'AWS_KMS' || input.CustomKeyStoreId !== undefined) {
     throw unsupported("The playground's KMS emulator creates keys with KMS-generated material (Origin AWS_KMS) only.")
   }

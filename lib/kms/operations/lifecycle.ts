@@ -35,7 +35,10 @@ export function disableKey(ctx: OpContext, input: { KeyId: string }) {
 export function scheduleKeyDeletion(ctx: OpContext, input: { KeyId: string; PendingWindowInDays?: number }) {
   const days = input.PendingWindowInDays ?? MAX_PENDING_WINDOW_DAYS
   if (days < MIN_PENDING_WINDOW_DAYS || days > MAX_PENDING_WINDOW_DAYS) {
-    const bound = days < MIN_PENDING_WINDOW_DAYS ? `greater than or equal to ${MIN_PENDING_WINDOW_DAYS}` : `less than or equal to ${MAX_PENDING_WINDOW_DAYS}`
+    const bound =
+      days < MIN_PENDING_WINDOW_DAYS
+        ? `greater than or equal to ${MIN_PENDING_WINDOW_DAYS}`
+        : `less than or equal to ${MAX_PENDING_WINDOW_DAYS}`
     throw validation([violation(String(days), 'pendingWindowInDays', `Member must have value ${bound}`)])
   }
   const key = ctx.key(input.KeyId, 'key')

@@ -43,7 +43,9 @@ export function getKeyRotationStatus(ctx: OpContext, input: { KeyId: string }) {
   return {
     KeyRotationEnabled: rotation.enabled,
     KeyId: key.arn,
-    ...(rotation.enabled ? { RotationPeriodInDays: rotation.periodInDays, ...(rotation.next ? { NextRotationDate: rotation.next } : {}) } : {}),
+    ...(rotation.enabled
+      ? { RotationPeriodInDays: rotation.periodInDays, ...(rotation.next ? { NextRotationDate: rotation.next } : {}) }
+      : {}),
   }
 }
 
@@ -57,7 +59,10 @@ export function rotateKeyOnDemand(ctx: OpContext, input: { KeyId: string }) {
   ctx.authorize(key, 'RotateKeyOnDemand')
   requireEnabled(key)
   if (key.onDemandRotations >= MAX_ON_DEMAND_ROTATIONS) {
-    throw new KmsError('LimitExceededException', `The key ${key.arn} has reached the limit of ${MAX_ON_DEMAND_ROTATIONS} on-demand rotations.`)
+    throw new KmsError(
+      'LimitExceededException',
+      `The key ${key.arn} has reached the limit of ${MAX_ON_DEMAND_ROTATIONS} on-demand rotations.`,
+    )
   }
   const material = ctx.state.newMaterial(key.materials.length, 'ON_DEMAND')
   key.materials.push(material)
@@ -79,7 +84,10 @@ function rotationEntry(keyId: string, material: KeyMaterial, current: KeyMateria
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html
  * ROTATIONS_ONLY (the default) lists the rotations; ALL_KEY_MATERIAL adds the original material.
  */
-export function listKeyRotations(ctx: OpContext, input: { KeyId: string; IncludeKeyMaterial?: string; Limit?: number; Marker?: string }) {
+export function listKeyRotations(
+  ctx: OpContext,
+  input: { KeyId: string; IncludeKeyMaterial?: string; Limit?: number; Marker?: string },
+) {
   const key = ctx.key(input.KeyId, 'key')
   ctx.authorize(key, 'ListKeyRotations')
   requireNotPendingDeletion(key)

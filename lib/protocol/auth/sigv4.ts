@@ -35,7 +35,8 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 export const MAX_SKEW_MS = 15 * 60 * 1000
 
 /** RFC 3986 encoding as SigV4 wants it: everything but A-Z a-z 0-9 - _ . ~ as %XX (upper case). */
-export const uriEncode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+export const uriEncode = (text: string) =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 const safeDecode = (text: string) => {
   try {
@@ -108,61 +109,118 @@ function parseAuthorization(value: string, headers: Headers): Parsed | AuthFailu
       .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
   )
   const missing = ['Credential', 'Signature', 'SignedHeaders'].filter((k) => !params[k])
-  if (missing.length) return { kind: 'incomplete', message: missing.map((k) => `Authorization header requires '${k}' parameter.`).join(' ') }
+  if (missing.length)
+    return {
+      kind: 'incomplete',
+      message: missing.map((k) => `Authorization header requires '${k}' parameter.`).join(' '),
+    }
   const amzDate = headers.get('x-amz-date') ?? ''
-  if (!amzDate) return { kind: 'incomplete', message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." }
-  return credentialScope(params.Credential!, { signedHeaders: params.SignedHeaders!.split(';'), signature: params.Signature!, amzDate, presigned: false })
+  if (!amzDate)
+    return {
+      kind: 'incomplete',
+      message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
+    }
+  return credentialScope(params.Credential!, {
+    signedHeaders: params.SignedHeaders!.split(';'),
+    signature: params.Signature!,
+    amzDate,
+    presigned: false,
+  })
 }
 
-function credentialScope(credential: string, rest: Omit<Parsed, 'accessKeyId' | 'date' | 'region' | 'service'>): Parsed | AuthFailure {
+function credentialScope(
+  credential: string,
+  rest: Omit<Parsed, 'accessKeyId' | 'date' | 'region' | 'service'>,
+): Parsed | AuthFailure {
   const parts = credential.split('/')
-  if (parts.length !== 5 || parts[4] !== 'aws4_request') return { kind: 'incomplete', message: `Credential should be scoped to a valid region, not '${credential}'.` }
+  if (parts.length !== 5 || parts[4] !== 'aws4_request')
+    return { kind: 'incomplete', message: `Credential should be scoped to a valid region, not '${credential}'.` }
   const [accessKeyId, date, region, service] = parts as [string, string, string, string]
   return { accessKeyId, date, region, service, ...rest }
 }
 
 function parsePresigned(query: URLSearchParams): Parsed | AuthFailure {
-  if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return { kind: 'incomplete', message: 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"' }
+  if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256')
+    return { kind: 'incomplete', message: 'X-Amz-Algorithm only supports "AWS4-HMAC-SHA256"' }
   const credential = query.get('X-Amz-Credential')
   const signature = query.get('X-Amz-Signature')
   const signed = query.get('X-Amz-SignedHeaders')
   const amzDate = query.get('X-Amz-Date')
-  if (!credential || !signature || !signed || !amzDate) return { kind: 'incomplete', message: 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.' }
+  if (!credential || !signature || !signed || !amzDate)
+    return {
+      kind: 'incomplete',
+      message:
+        'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',
+    }
   const expires = Number(query.get('X-Amz-Expires') ?? '')
-  return credentialScope(credential, { signedHeaders: signed.split(';'), signature, amzDate, presigned: true, expiresSeconds: expires })
+  return credentialScope(credential, {
+    signedHeaders: signed.split(';'),
+    signature,
+    amzDate,
+    presigned: true,
+    expiresSeconds: expires,
+  })
 }
 
 /** `20261128T103000Z` → Date. */
-const amzDateToDate = (amz: string) => new Date(`${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`)
+const amzDateToDate = (amz: string) =>
+  new Date(
+    `${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`,
+  )
 const isoNoMillis = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 const canonicalHeaderValue = (v: string) => v.trim().replace(/\s+/g, ' ')
 
 /** True when the request claims SigV4 in either form (strict mode verifies those; the rest are anonymous). */
-export const isSigned = (request: Request, url: URL) => (request.headers.get('authorization') ?? '') !== '' || url.searchParams.has('X-Amz-Signature')
+export const isSigned = (request: Request, url: URL) =>
+  (request.headers.get('authorization') ?? '') !== '' || url.searchParams.has('X-Amz-Signature')
 
 /**
  * Checks a request's SigV4 signature against `credentials`. `body` is needed only for services that sign
  * the payload without an x-amz-content-sha256 header (KMS's JSON protocol). `now` is wall-clock time.
  */
-export function verifySigV4(request: Request, url: URL, credentials: readonly Credential[], body: Uint8Array | undefined, now: Date = new Date()): AuthResult {
+export function verifySigV4(
+  request: Request,
+  url: URL,
+  credentials: readonly Credential[],
+  body: Uint8Array | undefined,
+  now: Date = new Date(),
+): AuthResult {
   const authorization = request.headers.get('authorization') ?? ''
   const presigned = url.searchParams.has('X-Amz-Signature') || url.searchParams.has('X-Amz-Credential')
   if (!authorization && !presigned) return { ok: false, failure: { kind: 'missing' } }
-  if (authorization && !authorization.startsWith('AWS4-HMAC-SHA256')) return { ok: false, failure: { kind: 'incomplete', message: 'Unsupported Authorization Type' } }
+  if (authorization && !authorization.startsWith('AWS4-HMAC-SHA256'))
+    return { ok: false, failure: { kind: 'incomplete', message: 'Unsupported Authorization Type' } }
   const parsed = authorization ? parseAuthorization(authorization, request.headers) : parsePresigned(url.searchParams)
   if ('kind' in parsed) return { ok: false, failure: parsed }
   const credential = credentials.find((c) => c.accessKeyId === parsed.accessKeyId)
   if (!credential) return { ok: false, failure: { kind: 'unknown-key', accessKeyId: parsed.accessKeyId } }
   const token = request.headers.get('x-amz-security-token') ?? url.searchParams.get('X-Amz-Security-Token') ?? undefined
-  if (credential.sessionToken !== undefined && token !== credential.sessionToken) return { ok: false, failure: { kind: 'bad-token', accessKeyId: parsed.accessKeyId } }
+  if (credential.sessionToken !== undefined && token !== credential.sessionToken)
+    return { ok: false, failure: { kind: 'bad-token', accessKeyId: parsed.accessKeyId } }
   const signedAt = amzDateToDate(parsed.amzDate)
-  if (Number.isNaN(signedAt.getTime())) return { ok: false, failure: { kind: 'incomplete', message: `Date must be in ISO-8601 'basic format'. Got '${parsed.amzDate}'.` } }
+  if (Number.isNaN(signedAt.getTime()))
+    return {
+      ok: false,
+      failure: { kind: 'incomplete', message: `Date must be in ISO-8601 'basic format'. Got '${parsed.amzDate}'.` },
+    }
   if (parsed.presigned) {
     const expiry = new Date(signedAt.getTime() + (parsed.expiresSeconds ?? 0) * 1000)
-    if (now > expiry) return { ok: false, failure: { kind: 'expired', expires: isoNoMillis(expiry), serverTime: isoNoMillis(now), seconds: String(parsed.expiresSeconds ?? 0) } }
+    if (now > expiry)
+      return {
+        ok: false,
+        failure: {
+          kind: 'expired',
+          expires: isoNoMillis(expiry),
+          serverTime: isoNoMillis(now),
+          seconds: String(parsed.expiresSeconds ?? 0),
+        },
+      }
   } else if (Math.abs(now.getTime() - signedAt.getTime()) > MAX_SKEW_MS) {
-    return { ok: false, failure: { kind: 'skewed', requestTime: request.headers.get('x-amz-date') ?? '', serverTime: isoNoMillis(now) } }
+    return {
+      ok: false,
+      failure: { kind: 'skewed', requestTime: request.headers.get('x-amz-date') ?? '', serverTime: isoNoMillis(now) },
+    }
   }
   const headerValue = (name: string) => {
     // host and content-length are signed but set by the HTTP stack: rebuild host from the URL when absent.
@@ -171,7 +229,9 @@ export function verifySigV4(request: Request, url: URL, credentials: readonly Cr
   }
   const canonicalHeaders = parsed.signedHeaders.map((h) => `${h}:${canonicalHeaderValue(headerValue(h))}\n`).join('')
   const payloadHash = parsed.presigned
-    ? (url.searchParams.get('X-Amz-Content-Sha256') ?? request.headers.get('x-amz-content-sha256') ?? 'UNSIGNED-PAYLOAD')
+    ? (url.searchParams.get('X-Amz-Content-Sha256') ??
+      request.headers.get('x-amz-content-sha256') ??
+      'UNSIGNED-PAYLOAD')
     : (request.headers.get('x-amz-content-sha256') ?? (body ? toHex(sha256(body)) : EMPTY_SHA256))
   const rawQuery = url.search.replace(/^\?/, '')
   const canonicalRequest = [
@@ -183,10 +243,27 @@ export function verifySigV4(request: Request, url: URL, credentials: readonly Cr
     payloadHash,
   ].join('\n')
   const scope = `${parsed.date}/${parsed.region}/${parsed.service}/aws4_request`
-  const stringToSign = ['AWS4-HMAC-SHA256', parsed.amzDate, scope, toHex(sha256(enc.encode(canonicalRequest)))].join('\n')
-  const expected = toHex(hmac(sha256, signingKey(credential.secretAccessKey, parsed.date, parsed.region, parsed.service), enc.encode(stringToSign)))
+  const stringToSign = ['AWS4-HMAC-SHA256', parsed.amzDate, scope, toHex(sha256(enc.encode(canonicalRequest)))].join(
+    '\n',
+  )
+  const expected = toHex(
+    hmac(
+      sha256,
+      signingKey(credential.secretAccessKey, parsed.date, parsed.region, parsed.service),
+      enc.encode(stringToSign),
+    ),
+  )
   if (expected !== parsed.signature.toLowerCase()) {
-    return { ok: false, failure: { kind: 'mismatch', accessKeyId: parsed.accessKeyId, stringToSign, canonicalRequest, signatureProvided: parsed.signature } }
+    return {
+      ok: false,
+      failure: {
+        kind: 'mismatch',
+        accessKeyId: parsed.accessKeyId,
+        stringToSign,
+        canonicalRequest,
+        signatureProvided: parsed.signature,
+      },
+    }
   }
   return { ok: true, accessKeyId: parsed.accessKeyId }
 }

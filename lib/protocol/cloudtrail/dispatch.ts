@@ -19,7 +19,11 @@ const LOOKUP_EVENTS: StructureShape = {
   members: {
     LookupAttributes: {
       type: 'list',
-      member: { type: 'structure', members: { AttributeKey: { type: 'string' }, AttributeValue: { type: 'string' } }, required: ['AttributeKey', 'AttributeValue'] },
+      member: {
+        type: 'structure',
+        members: { AttributeKey: { type: 'string' }, AttributeValue: { type: 'string' } },
+        required: ['AttributeKey', 'AttributeValue'],
+      },
     },
     StartTime: { type: 'timestamp' },
     EndTime: { type: 'timestamp' },
@@ -46,17 +50,28 @@ export async function handleCloudTrail(deps: CloudTrailDeps, request: Request): 
     : target.startsWith(SHORT_TARGET_PREFIX)
       ? target.slice(SHORT_TARGET_PREFIX.length)
       : 'Unknown'
-  const fail = (code: string, message: string, status = 400): Dispatched => ({ response: jsonError(code, message, requestId, status), operation, requestId })
+  const fail = (code: string, message: string, status = 400): Dispatched => ({
+    response: jsonError(code, message, requestId, status),
+    operation,
+    requestId,
+  })
   if (operation !== 'LookupEvents') {
     return /^[A-Z][A-Za-z]+$/.test(operation) && operation !== 'Unknown'
-      ? fail('UnsupportedOperationException', `${operation} is not supported by the playground's CloudTrail emulator: only LookupEvents is.`)
+      ? fail(
+          'UnsupportedOperationException',
+          `${operation} is not supported by the playground's CloudTrail emulator: only LookupEvents is.`,
+        )
       : fail('UnknownOperationException', '')
   }
   try {
     const { input, violations } = decodeInput(LOOKUP_EVENTS, await readJsonObject(request))
     if (violations.length) return fail('ValidationException', validationMessage(violations))
     deps.catchUp()
-    return { response: jsonResponse(lookupEvents(deps.trail, input as LookupEventsInput, deps.now()), requestId), operation, requestId }
+    return {
+      response: jsonResponse(lookupEvents(deps.trail, input as LookupEventsInput, deps.now()), requestId),
+      operation,
+      requestId,
+    }
   } catch (error) {
     if (error instanceof SerializationError) return fail('SerializationException', error.message)
     if (error instanceof CloudTrailError) return fail(error.code, error.message, error.status)

@@ -35,11 +35,20 @@ export class SerializationError extends Error {
 }
 
 const JSON_KIND = (v: unknown) =>
-  typeof v === 'string' ? 'STRING_VALUE' : typeof v === 'number' ? 'NUMBER_VALUE' : typeof v === 'boolean' ? (v ? 'TRUE_VALUE' : 'FALSE_VALUE') : 'VALUE'
+  typeof v === 'string'
+    ? 'STRING_VALUE'
+    : typeof v === 'number'
+      ? 'NUMBER_VALUE'
+      : typeof v === 'boolean'
+        ? v
+          ? 'TRUE_VALUE'
+          : 'FALSE_VALUE'
+        : 'VALUE'
 
 function mismatch(value: unknown, target: string): SerializationError {
   if (Array.isArray(value)) return new SerializationError('Start of list found where not expected')
-  if (value !== null && typeof value === 'object') return new SerializationError('Start of structure or map found where not expected.')
+  if (value !== null && typeof value === 'object')
+    return new SerializationError('Start of structure or map found where not expected.')
   return new SerializationError(`${JSON_KIND(value)} cannot be converted to ${target}`)
 }
 
@@ -47,7 +56,10 @@ const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 
 /** How Coral shows a value in a violation: strings quoted, blobs as Java's ByteBuffer, sensitive values not at all. */
 function shown(shape: Shape, value: unknown): string | undefined {
-  if (shape.type === 'blob') return shape.sensitive ? undefined : `java.nio.HeapByteBuffer[pos=0 lim=${(value as Uint8Array).length} cap=${(value as Uint8Array).length}]`
+  if (shape.type === 'blob')
+    return shape.sensitive
+      ? undefined
+      : `java.nio.HeapByteBuffer[pos=0 lim=${(value as Uint8Array).length} cap=${(value as Uint8Array).length}]`
   if (Array.isArray(value)) return `[${value.join(', ')}]`
   return String(value)
 }
@@ -57,12 +69,22 @@ class Checker {
 
   violate(shape: Shape, value: unknown, path: string, constraint: string): void {
     const v = shown(shape, value)
-    this.violations.push(`Value${v === undefined ? '' : ` '${v}'`} at '${path}' failed to satisfy constraint: Member must ${constraint}`)
+    this.violations.push(
+      `Value${v === undefined ? '' : ` '${v}'`} at '${path}' failed to satisfy constraint: Member must ${constraint}`,
+    )
   }
 
-  bounds(shape: Shape & { min?: number; max?: number }, value: unknown, size: number, path: string, what: 'length' | 'value'): void {
-    if (shape.min !== undefined && size < shape.min) this.violate(shape, value, path, `have ${what} greater than or equal to ${shape.min}`)
-    else if (shape.max !== undefined && size > shape.max) this.violate(shape, value, path, `have ${what} less than or equal to ${shape.max}`)
+  bounds(
+    shape: Shape & { min?: number; max?: number },
+    value: unknown,
+    size: number,
+    path: string,
+    what: 'length' | 'value',
+  ): void {
+    if (shape.min !== undefined && size < shape.min)
+      this.violate(shape, value, path, `have ${what} greater than or equal to ${shape.min}`)
+    else if (shape.max !== undefined && size > shape.max)
+      this.violate(shape, value, path, `have ${what} less than or equal to ${shape.max}`)
   }
 
   decode(shape: Shape, value: unknown, path: string): unknown {
@@ -70,8 +92,10 @@ class Checker {
       case 'string': {
         if (typeof value !== 'string') throw mismatch(value, 'String')
         this.bounds(shape, value, value.length, path, 'length')
-        if (shape.enum && !shape.enum.includes(value)) this.violate(shape, value, path, `satisfy enum value set: [${shape.enum.join(', ')}]`)
-        if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value)) this.violate(shape, value, path, `satisfy regular expression pattern: ${shape.pattern}`)
+        if (shape.enum && !shape.enum.includes(value))
+          this.violate(shape, value, path, `satisfy enum value set: [${shape.enum.join(', ')}]`)
+        if (shape.pattern && !new RegExp(`^(?:${shape.pattern})$`, 'u').test(value))
+          this.violate(shape, value, path, `satisfy regular expression pattern: ${shape.pattern}`)
         return value
       }
       case 'integer':
@@ -82,7 +106,8 @@ class Checker {
         if (typeof value !== 'boolean') throw mismatch(value, 'Boolean')
         return value
       case 'timestamp': {
-        const date = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined
+        const date =
+          typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined
         if (!date || Number.isNaN(date.getTime())) throw mismatch(value, 'Date')
         return date
       }
@@ -100,7 +125,9 @@ class Checker {
       }
       case 'map': {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) throw mismatch(value, 'Map')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.decode(shape.value, v, `${path}.${k}`)]))
+        return Object.fromEntries(
+          Object.entries(value).map(([k, v]) => [k, this.decode(shape.value, v, `${path}.${k}`)]),
+        )
       }
       case 'structure': {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) throw mismatch(value, 'Structure')
@@ -109,7 +136,10 @@ class Checker {
         for (const [name, member] of Object.entries(shape.members)) {
           const memberPath = path ? `${path}.${lowerFirst(name)}` : lowerFirst(name)
           if (input[name] === undefined || input[name] === null) {
-            if (shape.required?.includes(name)) this.violations.push(`Value null at '${memberPath}' failed to satisfy constraint: Member must not be null`)
+            if (shape.required?.includes(name))
+              this.violations.push(
+                `Value null at '${memberPath}' failed to satisfy constraint: Member must not be null`,
+              )
             continue
           }
           out[name] = this.decode(member, input[name], memberPath)
@@ -121,7 +151,10 @@ class Checker {
 }
 
 /** Decodes a request body against its input shape. Throws SerializationError; returns the violations found. */
-export function decodeInput(shape: StructureShape, body: unknown): { input: Record<string, unknown>; violations: string[] } {
+export function decodeInput(
+  shape: StructureShape,
+  body: unknown,
+): { input: Record<string, unknown>; violations: string[] } {
   const checker = new Checker()
   const input = checker.decode(shape, body, '') as Record<string, unknown>
   return { input, violations: checker.violations }

@@ -25,7 +25,11 @@ export function callerFrom(request: Request): Caller {
   const accessKeyId = /Credential=([^/,\s]+)\//.exec(request.headers.get('authorization') ?? '')?.[1]
   const userAgent = request.headers.get('user-agent') ?? undefined
   const sourceIp = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || undefined
-  return { ...(accessKeyId ? { accessKeyId } : {}), ...(userAgent ? { userAgent } : {}), ...(sourceIp ? { sourceIp } : {}) }
+  return {
+    ...(accessKeyId ? { accessKeyId } : {}),
+    ...(userAgent ? { userAgent } : {}),
+    ...(sourceIp ? { sourceIp } : {}),
+  }
 }
 
 /** Reads the JSON body: empty means `{}`; anything but a JSON object is a SerializationException. */
@@ -38,7 +42,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     throw new SerializationError('')
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new SerializationError('Start of structure or map expected')
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new SerializationError('Start of structure or map expected')
   return body as Record<string, unknown>
 }
 
@@ -46,12 +51,18 @@ export async function handleKms(kms: KmsService, request: Request): Promise<Disp
   const requestId = kms.newRequestId()
   const target = request.headers.get('x-amz-target') ?? ''
   const operation = target.startsWith(KMS_TARGET_PREFIX) ? target.slice(KMS_TARGET_PREFIX.length) : ''
-  const fail = (error: KmsError, op = operation || 'Unknown'): Dispatched => ({ response: jsonError(error.code, error.message, requestId, error.status), operation: op, requestId })
+  const fail = (error: KmsError, op = operation || 'Unknown'): Dispatched => ({
+    response: jsonError(error.code, error.message, requestId, error.status),
+    operation: op,
+    requestId,
+  })
 
   if (!KMS_API_OPERATIONS.has(operation)) return fail(new KmsError('UnknownOperationException'), 'Unknown')
   if (!kms.isOperation(operation)) {
     // Simulation note: a real KMS operation the emulator does not serve yet (Sign, CreateGrant, ...).
-    return fail(new KmsError('UnsupportedOperationException', `${operation} is not supported by the playground's KMS emulator.`))
+    return fail(
+      new KmsError('UnsupportedOperationException', `${operation} is not supported by the playground's KMS emulator.`),
+    )
   }
   const caller = callerFrom(request)
   let input: Record<string, unknown> | undefined
@@ -60,13 +71,18 @@ export async function handleKms(kms: KmsService, request: Request): Promise<Disp
     input = decoded.input
     if (decoded.violations.length) throw validation(decoded.violations)
   } catch (error) {
-    const kmsError = error instanceof SerializationError ? new KmsError('SerializationException', error.message) : (error as KmsError)
+    const kmsError =
+      error instanceof SerializationError ? new KmsError('SerializationException', error.message) : (error as KmsError)
     if (!(kmsError instanceof KmsError)) throw error
     kms.recordRejected(operation, input, caller, kmsError, requestId)
     return fail(kmsError)
   }
   try {
-    return { response: jsonResponse(await kms.call(operation, input, caller, requestId), requestId), operation, requestId }
+    return {
+      response: jsonResponse(await kms.call(operation, input, caller, requestId), requestId),
+      operation,
+      requestId,
+    }
   } catch (error) {
     if (error instanceof KmsError) return fail(error)
     throw error

@@ -4,7 +4,12 @@
  */
 import type { Shape, StructureShape } from '../json/shapes'
 
-const str = (min?: number, max?: number, pattern?: string): Shape => ({ type: 'string', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(pattern ? { pattern } : {}) })
+const str = (min?: number, max?: number, pattern?: string): Shape => ({
+  type: 'string',
+  ...(min !== undefined ? { min } : {}),
+  ...(max !== undefined ? { max } : {}),
+  ...(pattern ? { pattern } : {}),
+})
 const int = (min: number, max: number): Shape => ({ type: 'integer', min, max })
 const oneOf = (...values: string[]): Shape => ({ type: 'string', enum: values })
 const bool: Shape = { type: 'boolean' }
@@ -23,11 +28,33 @@ const CiphertextBlob: Shape = { type: 'blob', min: 1, max: 6144 }
 const EncryptionAlgorithm = oneOf('SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE')
 const NumberOfBytes = int(1, 1024)
 const DataKeySpec = oneOf('AES_256', 'AES_128')
-const Tag: Shape = { type: 'structure', members: { TagKey: str(1, 128), TagValue: str(0, 256) }, required: ['TagKey', 'TagValue'] }
+const Tag: Shape = {
+  type: 'structure',
+  members: { TagKey: str(1, 128), TagValue: str(0, 256) },
+  required: ['TagKey', 'TagValue'],
+}
 const Tags: Shape = { type: 'list', member: Tag }
-const KEY_SPECS = ['RSA_2048', 'RSA_3072', 'RSA_4096', 'ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521', 'ECC_SECG_P256K1', 'SYMMETRIC_DEFAULT', 'HMAC_224', 'HMAC_256', 'HMAC_384', 'HMAC_512', 'SM2']
+const KEY_SPECS = [
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'ECC_NIST_P256',
+  'ECC_NIST_P384',
+  'ECC_NIST_P521',
+  'ECC_SECG_P256K1',
+  'SYMMETRIC_DEFAULT',
+  'HMAC_224',
+  'HMAC_256',
+  'HMAC_384',
+  'HMAC_512',
+  'SM2',
+]
 
-const op = (members: Record<string, Shape>, required: string[] = []): StructureShape => ({ type: 'structure', members, required })
+const op = (members: Record<string, Shape>, required: string[] = []): StructureShape => ({
+  type: 'structure',
+  members,
+  required,
+})
 const keyOnly = op({ KeyId }, ['KeyId'])
 
 export const KMS_INPUT_SHAPES: Readonly<Record<string, StructureShape>> = {
@@ -61,9 +88,16 @@ export const KMS_INPUT_SHAPES: Readonly<Record<string, StructureShape>> = {
   DisableKeyRotation: keyOnly,
   GetKeyRotationStatus: keyOnly,
   RotateKeyOnDemand: keyOnly,
-  ListKeyRotations: op({ KeyId, IncludeKeyMaterial: oneOf('ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'), Limit, Marker }, ['KeyId']),
-  Encrypt: op({ KeyId, Plaintext, EncryptionContext, GrantTokens, EncryptionAlgorithm, DryRun: bool }, ['KeyId', 'Plaintext']),
-  Decrypt: op({ CiphertextBlob, EncryptionContext, GrantTokens, KeyId, EncryptionAlgorithm, DryRun: bool }, ['CiphertextBlob']),
+  ListKeyRotations: op({ KeyId, IncludeKeyMaterial: oneOf('ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'), Limit, Marker }, [
+    'KeyId',
+  ]),
+  Encrypt: op({ KeyId, Plaintext, EncryptionContext, GrantTokens, EncryptionAlgorithm, DryRun: bool }, [
+    'KeyId',
+    'Plaintext',
+  ]),
+  Decrypt: op({ CiphertextBlob, EncryptionContext, GrantTokens, KeyId, EncryptionAlgorithm, DryRun: bool }, [
+    'CiphertextBlob',
+  ]),
   ReEncrypt: op(
     {
       CiphertextBlob,
@@ -78,8 +112,13 @@ export const KMS_INPUT_SHAPES: Readonly<Record<string, StructureShape>> = {
     },
     ['CiphertextBlob', 'DestinationKeyId'],
   ),
-  GenerateDataKey: op({ KeyId, EncryptionContext, NumberOfBytes, KeySpec: DataKeySpec, GrantTokens, DryRun: bool }, ['KeyId']),
-  GenerateDataKeyWithoutPlaintext: op({ KeyId, EncryptionContext, KeySpec: DataKeySpec, NumberOfBytes, GrantTokens, DryRun: bool }, ['KeyId']),
+  GenerateDataKey: op({ KeyId, EncryptionContext, NumberOfBytes, KeySpec: DataKeySpec, GrantTokens, DryRun: bool }, [
+    'KeyId',
+  ]),
+  GenerateDataKeyWithoutPlaintext: op(
+    { KeyId, EncryptionContext, KeySpec: DataKeySpec, NumberOfBytes, GrantTokens, DryRun: bool },
+    ['KeyId'],
+  ),
   GenerateRandom: op({ NumberOfBytes, CustomKeyStoreId: str(1, 64) }),
   GetKeyPolicy: op({ KeyId, PolicyName }, ['KeyId']),
   PutKeyPolicy: op({ KeyId, PolicyName, Policy, BypassPolicyLockoutSafetyCheck: bool }, ['KeyId', 'Policy']),
@@ -88,12 +127,58 @@ export const KMS_INPUT_SHAPES: Readonly<Record<string, StructureShape>> = {
 
 /** Every operation in the KMS API (2014-11-01), served or not. */
 export const KMS_API_OPERATIONS: ReadonlySet<string> = new Set([
-  'CancelKeyDeletion', 'ConnectCustomKeyStore', 'CreateAlias', 'CreateCustomKeyStore', 'CreateGrant', 'CreateKey', 'Decrypt',
-  'DeleteAlias', 'DeleteCustomKeyStore', 'DeleteImportedKeyMaterial', 'DeriveSharedSecret', 'DescribeCustomKeyStores', 'DescribeKey',
-  'DisableKey', 'DisableKeyRotation', 'DisconnectCustomKeyStore', 'EnableKey', 'EnableKeyRotation', 'Encrypt', 'GenerateDataKey',
-  'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext', 'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'GenerateRandom',
-  'GetKeyLastUsage', 'GetKeyPolicy', 'GetKeyRotationStatus', 'GetParametersForImport', 'GetPublicKey', 'ImportKeyMaterial',
-  'ListAliases', 'ListGrants', 'ListKeyPolicies', 'ListKeyRotations', 'ListKeys', 'ListResourceTags', 'ListRetirableGrants',
-  'PutKeyPolicy', 'ReEncrypt', 'ReplicateKey', 'RetireGrant', 'RevokeGrant', 'RotateKeyOnDemand', 'ScheduleKeyDeletion', 'Sign',
-  'TagResource', 'UntagResource', 'UpdateAlias', 'UpdateCustomKeyStore', 'UpdateKeyDescription', 'UpdatePrimaryRegion', 'Verify', 'VerifyMac',
+  'CancelKeyDeletion',
+  'ConnectCustomKeyStore',
+  'CreateAlias',
+  'CreateCustomKeyStore',
+  'CreateGrant',
+  'CreateKey',
+  'Decrypt',
+  'DeleteAlias',
+  'DeleteCustomKeyStore',
+  'DeleteImportedKeyMaterial',
+  'DeriveSharedSecret',
+  'DescribeCustomKeyStores',
+  'DescribeKey',
+  'DisableKey',
+  'DisableKeyRotation',
+  'DisconnectCustomKeyStore',
+  'EnableKey',
+  'EnableKeyRotation',
+  'Encrypt',
+  'GenerateDataKey',
+  'GenerateDataKeyPair',
+  'GenerateDataKeyPairWithoutPlaintext',
+  'GenerateDataKeyWithoutPlaintext',
+  'GenerateMac',
+  'GenerateRandom',
+  'GetKeyLastUsage',
+  'GetKeyPolicy',
+  'GetKeyRotationStatus',
+  'GetParametersForImport',
+  'GetPublicKey',
+  'ImportKeyMaterial',
+  'ListAliases',
+  'ListGrants',
+  'ListKeyPolicies',
+  'ListKeyRotations',
+  'ListKeys',
+  'ListResourceTags',
+  'ListRetirableGrants',
+  'PutKeyPolicy',
+  'ReEncrypt',
+  'ReplicateKey',
+  'RetireGrant',
+  'RevokeGrant',
+  'RotateKeyOnDemand',
+  'ScheduleKeyDeletion',
+  'Sign',
+  'TagResource',
+  'UntagResource',
+  'UpdateAlias',
+  'UpdateCustomKeyStore',
+  'UpdateKeyDescription',
+  'UpdatePrimaryRegion',
+  'Verify',
+  'VerifyMac',
 ])

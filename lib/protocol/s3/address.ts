@@ -11,7 +11,8 @@ export interface S3Address {
 // Endpoint suffixes under which the first labels name a bucket. Anything else (an IP, a bare
 // localhost, the browser's s3.emulator.invalid) is path style. The bucket part is greedy so that the
 // endpoint is the shortest matching suffix: a bucket such as `logs.s3.example.com` keeps its labels.
-const VIRTUAL_HOST = /^(.+)\.(s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?|s3\.emulator\.invalid|localhost|s3\.localhost\.localstack\.cloud)$/
+const VIRTUAL_HOST =
+  /^(.+)\.(s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?|s3\.emulator\.invalid|localhost|s3\.localhost\.localstack\.cloud)$/
 
 const decode = (segment: string) => {
   try {

@@ -26,7 +26,15 @@ export async function handleGetObjectAttributes({ ctx, s3, bucket, key }: S3Rout
   const nodes: XmlNode[] = [
     // GetObjectAttributes gives the ETag without quotes (reference §6.1).
     want.has('ETag') ? ['ETag', object.etag.replace(/"/g, '')] : undefined,
-    want.has('Checksum') && checksum ? ['Checksum', [[`Checksum${checksum.algorithm}`, checksum.value], ['ChecksumType', checksum.type]]] : undefined,
+    want.has('Checksum') && checksum
+      ? [
+          'Checksum',
+          [
+            [`Checksum${checksum.algorithm}`, checksum.value],
+            ['ChecksumType', checksum.type],
+          ],
+        ]
+      : undefined,
     want.has('ObjectParts') && parts
       ? [
           'ObjectParts',
@@ -36,7 +44,14 @@ export async function handleGetObjectAttributes({ ctx, s3, bucket, key }: S3Rout
             ['NextPartNumberMarker', parts.nextMarker],
             ['MaxParts', parts.maxParts],
             ['IsTruncated', parts.isTruncated],
-            ...parts.list.map((p): XmlNode => ['Part', [['PartNumber', p.partNumber], ['Size', p.size], p.checksum && checksum ? [`Checksum${checksum.algorithm}`, p.checksum] : undefined]]),
+            ...parts.list.map((p): XmlNode => [
+              'Part',
+              [
+                ['PartNumber', p.partNumber],
+                ['Size', p.size],
+                p.checksum && checksum ? [`Checksum${checksum.algorithm}`, p.checksum] : undefined,
+              ],
+            ]),
           ],
         ]
       : undefined,

@@ -22,7 +22,17 @@ export const ownerId = (account: string) => toHex(utf8(account.padEnd(32, '0')))
 export function handleListBuckets(ctx: RequestContext, s3: S3State): Response {
   return xml(ctx, 'ListAllMyBucketsResult', [
     ['Owner', [['ID', ownerId(s3.options.account)]]],
-    ['Buckets', listBuckets(s3).map((b): XmlNode => ['Bucket', [['Name', b.name], ['CreationDate', isoDate(b.created)], ['BucketRegion', b.region]]])],
+    [
+      'Buckets',
+      listBuckets(s3).map((b): XmlNode => [
+        'Bucket',
+        [
+          ['Name', b.name],
+          ['CreationDate', isoDate(b.created)],
+          ['BucketRegion', b.region],
+        ],
+      ]),
+    ],
   ])
 }
 
@@ -51,7 +61,10 @@ export function handleDeleteBucket({ ctx, s3, bucket }: S3Route): Response {
 export function handleGetBucketLocation({ ctx, s3, bucket }: S3Route): Response {
   const region = s3.bucket(bucket).region
   // us-east-1 is reported as an empty LocationConstraint, for historical reasons.
-  const body = xmlDocument('LocationConstraint', []).replace('></LocationConstraint>', `>${region === 'us-east-1' ? '' : region}</LocationConstraint>`)
+  const body = xmlDocument('LocationConstraint', []).replace(
+    '></LocationConstraint>',
+    `>${region === 'us-east-1' ? '' : region}</LocationConstraint>`,
+  )
   return new Response(body, { headers: { ...idHeaders(ctx), 'content-type': 'application/xml' } })
 }
 
@@ -68,7 +81,8 @@ export function handleListObjects({ ctx, s3, bucket }: S3Route): Response {
   const q = ctx.query
   const v2 = q.get('list-type') === '2'
   const encode = q.get('encoding-type') === 'url'
-  if (q.has('encoding-type') && !encode) throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', q.get('encoding-type')!)
+  if (q.has('encoding-type') && !encode)
+    throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', q.get('encoding-type')!)
   const enc = (s: string) => (encode ? encodeURIComponent(s) : s)
   const prefix = q.get('prefix') ?? ''
   const delimiter = q.get('delimiter') || undefined
@@ -90,7 +104,12 @@ export function handleListObjects({ ctx, s3, bucket }: S3Route): Response {
       ['Key', enc(o.key)],
       ['LastModified', isoDate(o.lastModified)],
       ['ETag', o.etag],
-      ...(o.checksum ? ([['ChecksumAlgorithm', o.checksum.algorithm], ['ChecksumType', o.checksum.type]] as XmlNode[]) : []),
+      ...(o.checksum
+        ? ([
+            ['ChecksumAlgorithm', o.checksum.algorithm],
+            ['ChecksumType', o.checksum.type],
+          ] as XmlNode[])
+        : []),
       ['Size', o.size],
       ...(!v2 || q.get('fetch-owner') === 'true' ? [owner] : []),
       ['StorageClass', 'STANDARD'],

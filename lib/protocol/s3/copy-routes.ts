@@ -23,10 +23,18 @@ export function parseCopySource(value: string): CopySource {
     }
   }
   if (slash <= 0 || slash === trimmed.length - 1) {
-    throw invalidArgument('Copy Source must mention the source bucket and key: sourcebucket/sourcekey', COPY_SOURCE, value)
+    throw invalidArgument(
+      'Copy Source must mention the source bucket and key: sourcebucket/sourcekey',
+      COPY_SOURCE,
+      value,
+    )
   }
   const versionId = new URLSearchParams(query).get('versionId') ?? undefined
-  return { bucket: decode(trimmed.slice(0, slash)), key: decode(trimmed.slice(slash + 1)), ...(versionId !== undefined ? { versionId } : {}) }
+  return {
+    bucket: decode(trimmed.slice(0, slash)),
+    key: decode(trimmed.slice(slash + 1)),
+    ...(versionId !== undefined ? { versionId } : {}),
+  }
 }
 
 export function copyConditions(h: Headers): Conditions {
@@ -59,7 +67,9 @@ export async function handleCopyObject({ ctx, s3, bucket, key }: S3Route): Promi
       conditions: copyConditions(h),
       ...(opt('x-amz-metadata-directive') !== undefined ? { metadataDirective: opt('x-amz-metadata-directive')! } : {}),
       ...(opt('x-amz-storage-class') !== undefined ? { storageClass: opt('x-amz-storage-class')! } : {}),
-      ...(opt('x-amz-website-redirect-location') !== undefined ? { websiteRedirect: opt('x-amz-website-redirect-location')! } : {}),
+      ...(opt('x-amz-website-redirect-location') !== undefined
+        ? { websiteRedirect: opt('x-amz-website-redirect-location')! }
+        : {}),
       ...(opt('x-amz-checksum-algorithm') !== undefined ? { checksumAlgorithm: opt('x-amz-checksum-algorithm')! } : {}),
     },
     requestInfo(ctx),

@@ -1,7 +1,12 @@
 /** HTTP bindings for PutBucketEncryption, GetBucketEncryption and DeleteBucketEncryption (`?encryption`). */
 import { fromUtf8 } from '../../crypto/bytes'
 import { malformedXml } from '../../s3/errors'
-import { deleteBucketEncryption, getBucketEncryption, putBucketEncryption, type RuleInput } from '../../s3/operations/bucket-encryption'
+import {
+  deleteBucketEncryption,
+  getBucketEncryption,
+  putBucketEncryption,
+  type RuleInput,
+} from '../../s3/operations/bucket-encryption'
 import { children, parseXml, text, texts, type XmlNode } from '../xml'
 import type { S3Route } from './bucket-routes'
 import { ok, xml } from './respond'
@@ -33,7 +38,13 @@ export function handlePutBucketEncryption({ ctx, s3, bucket, body }: S3Route): R
 export function handleGetBucketEncryption({ ctx, s3, bucket }: S3Route): Response {
   const rule = getBucketEncryption(s3, bucket)
   const nodes: XmlNode[] = [
-    ['ApplyServerSideEncryptionByDefault', [['SSEAlgorithm', rule.algorithm], ['KMSMasterKeyID', rule.kmsMasterKeyId]]],
+    [
+      'ApplyServerSideEncryptionByDefault',
+      [
+        ['SSEAlgorithm', rule.algorithm],
+        ['KMSMasterKeyID', rule.kmsMasterKeyId],
+      ],
+    ],
     ['BucketKeyEnabled', rule.bucketKeyEnabled],
     ['BlockedEncryptionTypes', rule.blocked?.map((t): XmlNode => ['EncryptionType', t])],
   ]

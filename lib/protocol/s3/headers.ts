@@ -37,7 +37,15 @@ export function copySourceSse(h: Headers): CustomerKeyHeaders {
 }
 
 /** Headers S3 stores with an object and gives back on GET and HEAD. */
-const SYSTEM_HEADERS = ['content-type', 'content-encoding', 'content-disposition', 'content-language', 'cache-control', 'expires', 'x-amz-website-redirect-location']
+const SYSTEM_HEADERS = [
+  'content-type',
+  'content-encoding',
+  'content-disposition',
+  'content-language',
+  'cache-control',
+  'expires',
+  'x-amz-website-redirect-location',
+]
 
 export function systemMetadata(h: Headers): Record<string, string> {
   const out: Record<string, string> = {}
@@ -47,7 +55,10 @@ export function systemMetadata(h: Headers): Record<string, string> {
   }
   // S3 strips the aws-chunked coding it used for transport from what it stores.
   if (out['content-encoding']) {
-    const kept = out['content-encoding'].split(',').map((s) => s.trim()).filter((s) => s && s !== 'aws-chunked')
+    const kept = out['content-encoding']
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s && s !== 'aws-chunked')
     if (kept.length) out['content-encoding'] = kept.join(', ')
     else delete out['content-encoding']
   }
@@ -85,8 +96,12 @@ export function sseResponseHeaders(sse: ObjectEncryption, options: SseResponseOp
   }
 }
 
-export const checksumHeaders = (checksum: { algorithm: string; value: string; type: string } | undefined): Record<string, string> =>
-  checksum ? { [`x-amz-checksum-${checksum.algorithm.toLowerCase()}`]: checksum.value, 'x-amz-checksum-type': checksum.type } : {}
+export const checksumHeaders = (
+  checksum: { algorithm: string; value: string; type: string } | undefined,
+): Record<string, string> =>
+  checksum
+    ? { [`x-amz-checksum-${checksum.algorithm.toLowerCase()}`]: checksum.value, 'x-amz-checksum-type': checksum.type }
+    : {}
 
 /** Headers describing a stored object, as GET and HEAD return them. */
 export function objectHeaders(object: StoredObject): Record<string, string> {
@@ -96,7 +111,9 @@ export function objectHeaders(object: StoredObject): Record<string, string> {
     etag: object.etag,
     ...object.system,
     ...sseResponseHeaders(object.sse),
-    ...(object.storageClass && object.storageClass !== 'STANDARD' ? { 'x-amz-storage-class': object.storageClass } : {}),
+    ...(object.storageClass && object.storageClass !== 'STANDARD'
+      ? { 'x-amz-storage-class': object.storageClass }
+      : {}),
   }
   for (const [k, v] of Object.entries(object.metadata)) out[`x-amz-meta-${k}`] = v
   return out

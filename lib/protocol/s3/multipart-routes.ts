@@ -2,7 +2,10 @@
 import { fromUtf8 } from '../../crypto/bytes'
 import { malformedXml } from '../../s3/errors'
 import { abortMultipartUpload } from '../../s3/operations/multipart/abort-multipart-upload'
-import { completeMultipartUpload, type CompletedPartInput } from '../../s3/operations/multipart/complete-multipart-upload'
+import {
+  completeMultipartUpload,
+  type CompletedPartInput,
+} from '../../s3/operations/multipart/complete-multipart-upload'
 import { createMultipartUpload } from '../../s3/operations/multipart/create-multipart-upload'
 import { listMultipartUploads, listParts } from '../../s3/operations/multipart/list-uploads'
 import { uploadPart, uploadPartCopy } from '../../s3/operations/multipart/upload-part'
@@ -33,10 +36,21 @@ export async function handleCreateMultipartUpload({ ctx, s3, bucket, key }: S3Ro
     },
     requestInfo(ctx),
   )
-  return xml(ctx, 'InitiateMultipartUploadResult', [['Bucket', bucket], ['Key', upload.key], ['UploadId', upload.id]], {
-    ...sseResponseHeaders(upload.sse, { withContext: true }),
-    ...(upload.checksumAlgorithm ? { 'x-amz-checksum-algorithm': upload.checksumAlgorithm, 'x-amz-checksum-type': upload.checksumType! } : {}),
-  })
+  return xml(
+    ctx,
+    'InitiateMultipartUploadResult',
+    [
+      ['Bucket', bucket],
+      ['Key', upload.key],
+      ['UploadId', upload.id],
+    ],
+    {
+      ...sseResponseHeaders(upload.sse, { withContext: true }),
+      ...(upload.checksumAlgorithm
+        ? { 'x-amz-checksum-algorithm': upload.checksumAlgorithm, 'x-amz-checksum-type': upload.checksumType! }
+        : {}),
+    },
+  )
 }
 
 const partInput = (route: S3Route) => ({
@@ -63,7 +77,13 @@ export async function handleUploadPart(route: S3Route, _: ReceivedBody, received
 export async function handleUploadPartCopy(route: S3Route): Promise<Response> {
   const h = route.ctx.headers
   const range = h.get('x-amz-copy-source-range') ?? undefined
-  const input = { ...partInput(route), source: copySourceOf(route.ctx), sourceSse: copySourceSse(h), conditions: copyConditions(h), ...(range !== undefined ? { range } : {}) }
+  const input = {
+    ...partInput(route),
+    source: copySourceOf(route.ctx),
+    sourceSse: copySourceSse(h),
+    conditions: copyConditions(h),
+    ...(range !== undefined ? { range } : {}),
+  }
   const part = await uploadPartCopy(route.s3, input, requestInfo(route.ctx))
   const upload = route.s3.bucket(route.bucket).uploads.get(input.uploadId)!
   const nodes: XmlNode[] = [
@@ -92,7 +112,11 @@ function parseCompleteBody(body: Uint8Array): CompletedPartInput[] {
 
 export async function handleCompleteMultipartUpload({ ctx, s3, bucket, key, body }: S3Route): Promise<Response> {
   const uploadId = ctx.query.get('uploadId') ?? ''
-  const object = await completeMultipartUpload(s3, { bucket, key: key!, uploadId, parts: parseCompleteBody(body), sse: sseRequest(ctx.headers) }, requestInfo(ctx))
+  const object = await completeMultipartUpload(
+    s3,
+    { bucket, key: key!, uploadId, parts: parseCompleteBody(body), sse: sseRequest(ctx.headers) },
+    requestInfo(ctx),
+  )
   const c = object.checksum
   const value = c?.value
   const nodes: XmlNode[] = [

@@ -30,7 +30,11 @@ export async function handlePutObject(route: S3Route, _: ReceivedBody, payload: 
     requestInfo(ctx),
   )
   // Since December 2024 S3 gives every new object a checksum: the client's, or CRC64NVME it computes.
-  return ok(ctx, { etag: object.etag, ...checksumHeaders(checksum), ...sseResponseHeaders(object.sse, { withContext: true }) })
+  return ok(ctx, {
+    etag: object.etag,
+    ...checksumHeaders(checksum),
+    ...sseResponseHeaders(object.sse, { withContext: true }),
+  })
 }
 
 const readInput = (ctx: RequestContext, bucket: string, key: string): ReadInput => {
@@ -56,7 +60,13 @@ const readInput = (ctx: RequestContext, bucket: string, key: string): ReadInput 
 const wantsChecksum = (ctx: RequestContext) => ctx.headers.get('x-amz-checksum-mode')?.toUpperCase() === 'ENABLED'
 
 /** The stored checksum, decrypted for KMS objects (which is why checksum mode on HEAD needs kms:Decrypt). */
-async function checksumOf(ctx: RequestContext, s3: S3State, bucket: string, object: StoredObject, keys?: DataKeys): Promise<Record<string, string>> {
+async function checksumOf(
+  ctx: RequestContext,
+  s3: S3State,
+  bucket: string,
+  object: StoredObject,
+  keys?: DataKeys,
+): Promise<Record<string, string>> {
   if (!object.checksum) return {}
   const value = await revealChecksum(s3, bucket, object, requestInfo(ctx), keys)
   return value === undefined ? {} : checksumHeaders({ ...object.checksum, value })
@@ -85,8 +95,16 @@ export async function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Promi
 }
 
 export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
-  const { object, body, length, range, part, keys } = await getObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
-  const headers: Record<string, string> = { ...idHeaders(ctx), ...objectHeaders(object), 'content-length': String(length) }
+  const { object, body, length, range, part, keys } = await getObject(
+    s3,
+    readInput(ctx, bucket, key!),
+    requestInfo(ctx),
+  )
+  const headers: Record<string, string> = {
+    ...idHeaders(ctx),
+    ...objectHeaders(object),
+    'content-length': String(length),
+  }
   for (const [param, header] of Object.entries(OVERRIDES)) {
     const v = ctx.query.get(param)
     if (v !== null) headers[header] = v
@@ -97,7 +115,10 @@ export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promis
   // A checksum describes the whole object, so S3 returns it only for full reads.
   else if (!range && wantsChecksum(ctx)) Object.assign(headers, await checksumOf(ctx, s3, bucket, object, keys))
   const status = range || (part && object.parts) ? 206 : 200
-  return new Response(length ? toReadableStream(body, `${ctx.method} ${ctx.url.pathname} (request ${ctx.requestId})`) : null, { status, headers })
+  return new Response(
+    length ? toReadableStream(body, `${ctx.method} ${ctx.url.pathname} (request ${ctx.requestId})`) : null,
+    { status, headers },
+  )
 }
 
 export function handleDeleteObject({ ctx, s3, bucket, key }: S3Route): Response {

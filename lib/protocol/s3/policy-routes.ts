@@ -12,7 +12,10 @@ export function handlePutBucketPolicy({ ctx, s3, bucket, body }: S3Route): Respo
 
 /** The policy comes back as the JSON document itself, not wrapped in XML. */
 export function handleGetBucketPolicy({ ctx, s3, bucket }: S3Route): Response {
-  return new Response(getBucketPolicy(s3, bucket), { status: 200, headers: { ...idHeaders(ctx), 'content-type': 'application/json' } })
+  return new Response(getBucketPolicy(s3, bucket), {
+    status: 200,
+    headers: { ...idHeaders(ctx), 'content-type': 'application/json' },
+  })
 }
 
 export function handleDeleteBucketPolicy({ ctx, s3, bucket }: S3Route): Response {

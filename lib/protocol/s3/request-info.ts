@@ -11,5 +11,10 @@ export function accessKeyIdOf(ctx: RequestContext): string | undefined {
 
 export function requestInfo(ctx: RequestContext): RequestInfo {
   const accessKeyId = accessKeyIdOf(ctx) ?? ctx.query.get('AWSAccessKeyId') ?? undefined
-  return { secure: ctx.secure, trace: ctx.trace, ...(accessKeyId ? { accessKeyId } : {}), ...(isSigV2(ctx) ? { sigV2: true } : {}) }
+  return {
+    secure: ctx.secure,
+    trace: ctx.trace,
+    ...(accessKeyId ? { accessKeyId } : {}),
+    ...(isSigV2(ctx) ? { sigV2: true } : {}),
+  }
 }

@@ -5,7 +5,12 @@ import { xmlDocument, type XmlNode } from '../xml'
 export const ok = (ctx: RequestContext, headers: Record<string, string> = {}, status = 200): Response =>
   new Response(null, { status, headers: { ...idHeaders(ctx), ...headers } })
 
-export const xml = (ctx: RequestContext, root: string, nodes: XmlNode[], headers: Record<string, string> = {}): Response =>
+export const xml = (
+  ctx: RequestContext,
+  root: string,
+  nodes: XmlNode[],
+  headers: Record<string, string> = {},
+): Response =>
   new Response(xmlDocument(root, nodes), {
     status: 200,
     headers: { ...idHeaders(ctx), 'content-type': 'application/xml', ...headers },

@@ -53,44 +53,146 @@ interface RouteSpec {
 // More specific routes (sub-resources, the copy header) come before the plain route of the same method.
 const ROUTES: RouteSpec[] = [
   { operation: 'ListBuckets', method: 'GET', scope: 'service', run: (r) => handleListBuckets(r.ctx, r.s3) },
-  { operation: 'GetBucketEncryption', method: 'GET', scope: 'bucket', query: ['encryption'], run: handleGetBucketEncryption },
-  { operation: 'PutBucketEncryption', method: 'PUT', scope: 'bucket', query: ['encryption'], run: handlePutBucketEncryption },
-  { operation: 'DeleteBucketEncryption', method: 'DELETE', scope: 'bucket', query: ['encryption'], run: handleDeleteBucketEncryption },
+  {
+    operation: 'GetBucketEncryption',
+    method: 'GET',
+    scope: 'bucket',
+    query: ['encryption'],
+    run: handleGetBucketEncryption,
+  },
+  {
+    operation: 'PutBucketEncryption',
+    method: 'PUT',
+    scope: 'bucket',
+    query: ['encryption'],
+    run: handlePutBucketEncryption,
+  },
+  {
+    operation: 'DeleteBucketEncryption',
+    method: 'DELETE',
+    scope: 'bucket',
+    query: ['encryption'],
+    run: handleDeleteBucketEncryption,
+  },
   { operation: 'GetBucketPolicy', method: 'GET', scope: 'bucket', query: ['policy'], run: handleGetBucketPolicy },
   { operation: 'GetBucketCors', method: 'GET', scope: 'bucket', query: ['cors'], run: handleGetBucketCors },
   { operation: 'PutBucketCors', method: 'PUT', scope: 'bucket', query: ['cors'], run: handlePutBucketCors },
   { operation: 'DeleteBucketCors', method: 'DELETE', scope: 'bucket', query: ['cors'], run: handleDeleteBucketCors },
   { operation: 'PutBucketPolicy', method: 'PUT', scope: 'bucket', query: ['policy'], run: handlePutBucketPolicy },
-  { operation: 'DeleteBucketPolicy', method: 'DELETE', scope: 'bucket', query: ['policy'], run: handleDeleteBucketPolicy },
+  {
+    operation: 'DeleteBucketPolicy',
+    method: 'DELETE',
+    scope: 'bucket',
+    query: ['policy'],
+    run: handleDeleteBucketPolicy,
+  },
   { operation: 'GetBucketLocation', method: 'GET', scope: 'bucket', query: ['location'], run: handleGetBucketLocation },
-  { operation: 'ListMultipartUploads', method: 'GET', scope: 'bucket', query: ['uploads'], run: handleListMultipartUploads },
+  {
+    operation: 'ListMultipartUploads',
+    method: 'GET',
+    scope: 'bucket',
+    query: ['uploads'],
+    run: handleListMultipartUploads,
+  },
   { operation: 'ListObjects', method: 'GET', scope: 'bucket', run: handleListObjects },
   { operation: 'CreateBucket', method: 'PUT', scope: 'bucket', run: handleCreateBucket },
   { operation: 'HeadBucket', method: 'HEAD', scope: 'bucket', run: handleHeadBucket },
   { operation: 'DeleteBucket', method: 'DELETE', scope: 'bucket', run: handleDeleteBucket },
-  { operation: 'UploadPartCopy', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], header: 'x-amz-copy-source', run: handleUploadPartCopy },
-  { operation: 'UploadPart', method: 'PUT', scope: 'object', query: ['partNumber', 'uploadId'], streams: true, run: handleUploadPart },
+  {
+    operation: 'UploadPartCopy',
+    method: 'PUT',
+    scope: 'object',
+    query: ['partNumber', 'uploadId'],
+    header: 'x-amz-copy-source',
+    run: handleUploadPartCopy,
+  },
+  {
+    operation: 'UploadPart',
+    method: 'PUT',
+    scope: 'object',
+    query: ['partNumber', 'uploadId'],
+    streams: true,
+    run: handleUploadPart,
+  },
   { operation: 'CopyObject', method: 'PUT', scope: 'object', header: 'x-amz-copy-source', run: handleCopyObject },
   { operation: 'PutObject', method: 'PUT', scope: 'object', streams: true, run: handlePutObject },
-  { operation: 'CreateMultipartUpload', method: 'POST', scope: 'object', query: ['uploads'], run: handleCreateMultipartUpload },
-  { operation: 'CompleteMultipartUpload', method: 'POST', scope: 'object', query: ['uploadId'], run: handleCompleteMultipartUpload },
-  { operation: 'GetObjectAttributes', method: 'GET', scope: 'object', query: ['attributes'], run: handleGetObjectAttributes },
+  {
+    operation: 'CreateMultipartUpload',
+    method: 'POST',
+    scope: 'object',
+    query: ['uploads'],
+    run: handleCreateMultipartUpload,
+  },
+  {
+    operation: 'CompleteMultipartUpload',
+    method: 'POST',
+    scope: 'object',
+    query: ['uploadId'],
+    run: handleCompleteMultipartUpload,
+  },
+  {
+    operation: 'GetObjectAttributes',
+    method: 'GET',
+    scope: 'object',
+    query: ['attributes'],
+    run: handleGetObjectAttributes,
+  },
   { operation: 'ListParts', method: 'GET', scope: 'object', query: ['uploadId'], run: handleListParts },
   { operation: 'GetObject', method: 'GET', scope: 'object', run: handleGetObject },
   { operation: 'HeadObject', method: 'HEAD', scope: 'object', run: handleHeadObject },
-  { operation: 'AbortMultipartUpload', method: 'DELETE', scope: 'object', query: ['uploadId'], run: handleAbortMultipartUpload },
+  {
+    operation: 'AbortMultipartUpload',
+    method: 'DELETE',
+    scope: 'object',
+    query: ['uploadId'],
+    run: handleAbortMultipartUpload,
+  },
   { operation: 'DeleteObject', method: 'DELETE', scope: 'object', run: handleDeleteObject },
 ]
 
 /** Sub-resources S3 knows; a request naming one we do not serve yet is answered 501, never misrouted. */
 const SUBRESOURCES = [
-  'accelerate', 'acl', 'analytics', 'attributes', 'cors', 'delete', 'encryption', 'intelligent-tiering', 'inventory',
-  'legal-hold', 'lifecycle', 'location', 'logging', 'metrics', 'notification', 'object-lock', 'ownershipControls',
-  'partNumber', 'policy', 'policyStatus', 'publicAccessBlock', 'replication', 'requestPayment', 'restore', 'retention',
-  'select', 'tagging', 'uploadId', 'uploads', 'versionId', 'versioning', 'versions', 'website', 'renameObject',
+  'accelerate',
+  'acl',
+  'analytics',
+  'attributes',
+  'cors',
+  'delete',
+  'encryption',
+  'intelligent-tiering',
+  'inventory',
+  'legal-hold',
+  'lifecycle',
+  'location',
+  'logging',
+  'metrics',
+  'notification',
+  'object-lock',
+  'ownershipControls',
+  'partNumber',
+  'policy',
+  'policyStatus',
+  'publicAccessBlock',
+  'replication',
+  'requestPayment',
+  'restore',
+  'retention',
+  'select',
+  'tagging',
+  'uploadId',
+  'uploads',
+  'versionId',
+  'versioning',
+  'versions',
+  'website',
+  'renameObject',
 ]
 // Parameters that look like sub-resources but are plain options of a routed operation.
-const PLAIN_OPTIONS: Partial<Record<string, string[]>> = { GetObject: ['partNumber', 'versionId'], HeadObject: ['partNumber', 'versionId'], DeleteObject: ['versionId'] }
+const PLAIN_OPTIONS: Partial<Record<string, string[]>> = {
+  GetObject: ['partNumber', 'versionId'],
+  HeadObject: ['partNumber', 'versionId'],
+  DeleteObject: ['versionId'],
+}
 
 export interface Routed {
   operation: string
@@ -114,8 +216,12 @@ export function routeS3(ctx: RequestContext): Routed {
   const { bucket, key } = parseAddress(ctx.url)
   const scope: Scope = key !== undefined ? 'object' : bucket !== undefined ? 'bucket' : 'service'
   const candidates = ROUTES.filter((r) => r.scope === scope && r.method === ctx.method)
-  const spec = candidates.find((r) => (r.query ?? []).every((q) => ctx.query.has(q)) && (r.header === undefined || ctx.headers.has(r.header)))
-  const unserved = SUBRESOURCES.find((s) => ctx.query.has(s) && !spec?.query?.includes(s) && !PLAIN_OPTIONS[spec?.operation ?? '']?.includes(s))
+  const spec = candidates.find(
+    (r) => (r.query ?? []).every((q) => ctx.query.has(q)) && (r.header === undefined || ctx.headers.has(r.header)),
+  )
+  const unserved = SUBRESOURCES.find(
+    (s) => ctx.query.has(s) && !spec?.query?.includes(s) && !PLAIN_OPTIONS[spec?.operation ?? '']?.includes(s),
+  )
   if (unserved !== undefined) throw notImplemented(unserved)
   if (!spec) throw methodNotAllowed(ctx.method, scope)
   const trace: PolicyTrace = {}
@@ -126,16 +232,31 @@ export function routeS3(ctx: RequestContext): Routed {
     trace,
     run: async (s3, payload) => {
       // Bodies that are documents (XML, JSON) are read and verified first, as before any other check.
-      const body: ReceivedBody = spec.streams ? { bytes: new Uint8Array(0) } : { bytes: await ctx.trace.span('Read the request body', undefined, () => payload.bytes()) }
+      const body: ReceivedBody = spec.streams
+        ? { bytes: new Uint8Array(0) }
+        : { bytes: await ctx.trace.span('Read the request body', undefined, () => payload.bytes()) }
       if (!spec.streams && payload.checksum) body.checksum = payload.checksum
       checkSignedHeaders(ctx)
       if (bucket !== undefined) {
         const copySource = copySourceFor(ctx, spec.operation)
         const input = { operation: spec.operation, bucket, sse: sseRequest(ctx.headers), secure: ctx.secure }
         const uploadId = ctx.query.get('uploadId') ?? undefined
-        await authorize(s3, { ...input, ...(key !== undefined ? { key } : {}), ...(copySource ? { copySource } : {}), ...(uploadId !== undefined ? { uploadId } : {}) }, trace)
+        await authorize(
+          s3,
+          {
+            ...input,
+            ...(key !== undefined ? { key } : {}),
+            ...(copySource ? { copySource } : {}),
+            ...(uploadId !== undefined ? { uploadId } : {}),
+          },
+          trace,
+        )
       }
-      return spec.run({ ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes }, body, payload)
+      return spec.run(
+        { ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes },
+        body,
+        payload,
+      )
     },
   }
 }

@@ -17,10 +17,13 @@ export function checkSignedHeaders(ctx: RequestContext): void {
     if (name.startsWith('x-amz-') && !signed.has(name)) unsigned.push(name)
   })
   if (unsigned.length > 0) {
-    throw new S3Error('AccessDenied', 'There were headers present in the request which were not signed', 403, { HeadersNotSigned: unsigned.join(', ') })
+    throw new S3Error('AccessDenied', 'There were headers present in the request which were not signed', 403, {
+      HeadersNotSigned: unsigned.join(', '),
+    })
   }
 }
 
 /** SigV2: `Authorization: AWS AKID:signature`, or a presigned URL with AWSAccessKeyId and Signature. */
 export const isSigV2 = (ctx: RequestContext): boolean =>
-  /^AWS [^:\s]+:/.test(ctx.headers.get('authorization') ?? '') || (ctx.query.has('AWSAccessKeyId') && ctx.query.has('Signature'))
+  /^AWS [^:\s]+:/.test(ctx.headers.get('authorization') ?? '') ||
+  (ctx.query.has('AWSAccessKeyId') && ctx.query.has('Signature'))

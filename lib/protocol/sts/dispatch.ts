@@ -14,7 +14,21 @@ export interface StsResult {
 }
 
 function queryError(code: string, message: string, requestId: string, status = 400): Response {
-  const body = xmlDocument('ErrorResponse', [['Error', [['Type', 'Sender'], ['Code', code], ['Message', message]]], ['RequestId', requestId]], NS)
+  const body = xmlDocument(
+    'ErrorResponse',
+    [
+      [
+        'Error',
+        [
+          ['Type', 'Sender'],
+          ['Code', code],
+          ['Message', message],
+        ],
+      ],
+      ['RequestId', requestId],
+    ],
+    NS,
+  )
   return new Response(body, { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId } })
 }
 
@@ -22,15 +36,32 @@ export async function handleSts(request: Request, account: string, requestId: st
   const form = new URLSearchParams(request.method === 'POST' ? await request.text() : new URL(request.url).search)
   const action = form.get('Action') ?? ''
   if (action !== 'GetCallerIdentity') {
-    return { operation: action || 'Unknown', response: queryError('InvalidAction', `Could not find operation ${action} for version ${form.get('Version') ?? 'NO_VERSION_SPECIFIED'}`, requestId) }
+    return {
+      operation: action || 'Unknown',
+      response: queryError(
+        'InvalidAction',
+        `Could not find operation ${action} for version ${form.get('Version') ?? 'NO_VERSION_SPECIFIED'}`,
+        requestId,
+      ),
+    }
   }
   const body = xmlDocument(
     'GetCallerIdentityResponse',
     [
-      ['GetCallerIdentityResult', [['Arn', playgroundUserArn(account)], ['UserId', PLAYGROUND_PRINCIPAL_ID], ['Account', account]]],
+      [
+        'GetCallerIdentityResult',
+        [
+          ['Arn', playgroundUserArn(account)],
+          ['UserId', PLAYGROUND_PRINCIPAL_ID],
+          ['Account', account],
+        ],
+      ],
       ['ResponseMetadata', [['RequestId', requestId]]],
     ],
     NS,
   )
-  return { operation: action, response: new Response(body, { headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId } }) }
+  return {
+    operation: action,
+    response: new Response(body, { headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId } }),
+  }
 }

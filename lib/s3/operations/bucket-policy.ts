@@ -12,7 +12,8 @@ export function putBucketPolicy(s3: S3State, name: string, text: string): void {
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html: the JSON as it was put. */
 export function getBucketPolicy(s3: S3State, name: string): string {
   const bucket = s3.bucket(name)
-  if (!bucket.policy) throw new S3Error('NoSuchBucketPolicy', 'The bucket policy does not exist', 404, { BucketName: name })
+  if (!bucket.policy)
+    throw new S3Error('NoSuchBucketPolicy', 'The bucket policy does not exist', 404, { BucketName: name })
   return bucket.policy.text
 }
 

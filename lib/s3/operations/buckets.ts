@@ -16,13 +16,20 @@ export function createBucket(s3: S3State, name: string, locationConstraint?: str
   assertBucketName(name)
   const region = locationConstraint || 'us-east-1'
   if (locationConstraint === 'us-east-1') {
-    throw new S3Error('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400, { LocationConstraint: 'us-east-1' })
+    throw new S3Error('InvalidLocationConstraint', 'The specified location-constraint is not valid', 400, {
+      LocationConstraint: 'us-east-1',
+    })
   }
   const existing = s3.buckets.get(name)
   if (existing) {
     // In us-east-1 S3 answers 200 and changes nothing when you already own the bucket (CreateBucket API docs).
     if (region === 'us-east-1') return existing
-    throw new S3Error('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409, { BucketName: name })
+    throw new S3Error(
+      'BucketAlreadyOwnedByYou',
+      'Your previous request to create the named bucket succeeded and you already own it.',
+      409,
+      { BucketName: name },
+    )
   }
   const bucket: Bucket = {
     name,
@@ -43,9 +50,11 @@ export const headBucket = (s3: S3State, name: string): Bucket => s3.bucket(name)
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html */
 export function deleteBucket(s3: S3State, name: string): void {
   const bucket = s3.bucket(name)
-  if (bucket.objects.size > 0) throw new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: name })
+  if (bucket.objects.size > 0)
+    throw new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: name })
   s3.buckets.delete(name)
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html (sorted by name, as S3 lists them) */
-export const listBuckets = (s3: S3State): Bucket[] => [...s3.buckets.values()].sort((a, b) => (a.name < b.name ? -1 : 1))
+export const listBuckets = (s3: S3State): Bucket[] =>
+  [...s3.buckets.values()].sort((a, b) => (a.name < b.name ? -1 : 1))

@@ -52,9 +52,16 @@ const ILLEGAL =
   "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
 
 /** A source object that is readable with the request's copy-source headers, with its key if SSE-C. */
-export async function readCopySource(s3: S3State, source: CopySource, headers: CustomerKeyHeaders, req: RequestInfo, conditions: Conditions = {}) {
+export async function readCopySource(
+  s3: S3State,
+  source: CopySource,
+  headers: CustomerKeyHeaders,
+  req: RequestInfo,
+  conditions: Conditions = {},
+) {
   // Simulation note: buckets here are unversioned; only the "null" version exists.
-  if (source.versionId !== undefined && source.versionId !== 'null') throw invalidArgument('Invalid version id specified', 'versionId', source.versionId)
+  if (source.versionId !== undefined && source.versionId !== 'null')
+    throw invalidArgument('Invalid version id specified', 'versionId', source.versionId)
   const object = s3.bucket(source.bucket).objects.get(source.key)
   if (!object) throw noSuchKey(source.key)
   const customerKey = await checkReadHeaders(object.sse, headers, transportOf(s3, req))
@@ -62,16 +69,25 @@ export async function readCopySource(s3: S3State, source: CopySource, headers: C
     checkConditions(object, conditions)
   } catch (e) {
     // For a copy source, If-None-Match and If-Modified-Since fail with 412, not 304.
-    if (e instanceof S3Error && e.status === 304) throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, { Condition: 'x-amz-copy-source-If-None-Match' })
+    if (e instanceof S3Error && e.status === 304)
+      throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 412, {
+        Condition: 'x-amz-copy-source-If-None-Match',
+      })
     throw e
   }
   const keys = await objectKeys(s3, source.bucket, object, req, customerKey)
   /** The source's plaintext (or a range of it), decrypted as it is read. */
-  const read = (range?: { start: number; end: number }) => guardedStream(plaintextRange(s3, source.bucket, object, keys, range))
+  const read = (range?: { start: number; end: number }) =>
+    guardedStream(plaintextRange(s3, source.bucket, object, keys, range))
   return { object, read }
 }
 
-function assertChangesSomething(input: CopyObjectInput, source: StoredObject, target: WriteTarget, explicitDefault: boolean): void {
+function assertChangesSomething(
+  input: CopyObjectInput,
+  source: StoredObject,
+  target: WriteTarget,
+  explicitDefault: boolean,
+): void {
   const changed =
     input.metadataDirective === 'REPLACE' ||
     input.storageClass !== undefined ||
@@ -86,7 +102,11 @@ function assertChangesSomething(input: CopyObjectInput, source: StoredObject, ta
 }
 
 export async function copyObject(s3: S3State, input: CopyObjectInput, req: RequestInfo): Promise<CopyResult> {
-  if (input.metadataDirective !== undefined && input.metadataDirective !== 'COPY' && input.metadataDirective !== 'REPLACE') {
+  if (
+    input.metadataDirective !== undefined &&
+    input.metadataDirective !== 'COPY' &&
+    input.metadataDirective !== 'REPLACE'
+  ) {
     throw invalidArgument('Unknown metadata directive.', 'x-amz-metadata-directive', input.metadataDirective)
   }
   const bucket = s3.bucket(input.bucket)
@@ -100,15 +120,26 @@ export async function copyObject(s3: S3State, input: CopyObjectInput, req: Reque
   const system = replace ? { ...input.system } : { ...source.system }
   if (input.websiteRedirect !== undefined) system['x-amz-website-redirect-location'] = input.websiteRedirect
   const algorithm = input.checksumAlgorithm?.toUpperCase() ?? source.checksum?.algorithm ?? 'CRC64NVME'
-  if (!isChecksumAlgorithm(algorithm)) throw invalidRequest('Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]')
+  if (!isChecksumAlgorithm(algorithm))
+    throw invalidRequest(
+      'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
+    )
   const dataKey = await newDataKey(s3, bucket.name, input.key, target, req)
   const payload = streamPayload(read())
-  const { object } = await buildObject(s3, bucket.name, input.key, payload, dataKey, {
-    system,
-    metadata: replace ? input.metadata : { ...source.metadata },
-    checksumAlgorithm: algorithm,
-    ...(input.storageClass ? { storageClass: input.storageClass } : {}),
-  }, req)
+  const { object } = await buildObject(
+    s3,
+    bucket.name,
+    input.key,
+    payload,
+    dataKey,
+    {
+      system,
+      metadata: replace ? input.metadata : { ...source.metadata },
+      checksumAlgorithm: algorithm,
+      ...(input.storageClass ? { storageClass: input.storageClass } : {}),
+    },
+    req,
+  )
   storeObject(s3, bucket.name, object)
   return { object, checksum: { algorithm, value: toBase64(payload.digest(algorithm)) } }
 }

@@ -28,13 +28,25 @@ export interface AttributesResult {
   object: StoredObject
   attributes: Set<ObjectAttribute>
   checksum?: { algorithm: string; value: string; type: string }
-  parts?: { total: number; marker: number; maxParts: number; isTruncated: boolean; nextMarker?: number; list: ObjectPart[] }
+  parts?: {
+    total: number
+    marker: number
+    maxParts: number
+    isTruncated: boolean
+    nextMarker?: number
+    list: ObjectPart[]
+  }
 }
 
 // Simulation note: AWS's exact text for an unknown or missing attribute name is not in our sources.
-const badAttribute = (value: string) => invalidArgument('Invalid attribute name specified.', 'x-amz-object-attributes', value)
+const badAttribute = (value: string) =>
+  invalidArgument('Invalid attribute name specified.', 'x-amz-object-attributes', value)
 
-export async function getObjectAttributes(s3: S3State, input: AttributesInput, req: RequestInfo): Promise<AttributesResult> {
+export async function getObjectAttributes(
+  s3: S3State,
+  input: AttributesInput,
+  req: RequestInfo,
+): Promise<AttributesResult> {
   const names = input.attributes.map((a) => a.trim()).filter(Boolean)
   if (names.length === 0) throw badAttribute('')
   for (const name of names) if (!(OBJECT_ATTRIBUTES as readonly string[]).includes(name)) throw badAttribute(name)
@@ -47,14 +59,22 @@ export async function getObjectAttributes(s3: S3State, input: AttributesInput, r
   if (attributes.has('Checksum') && object.checksum) {
     const keys = object.checksum.sealedValue ? await objectKeys(s3, input.bucket, object, req, customerKey) : undefined
     const value = await revealChecksum(s3, input.bucket, object, req, keys)
-    if (value !== undefined) result.checksum = { algorithm: object.checksum.algorithm, value, type: object.checksum.type }
+    if (value !== undefined)
+      result.checksum = { algorithm: object.checksum.algorithm, value, type: object.checksum.type }
   }
   if (attributes.has('ObjectParts') && object.parts) {
     const maxParts = input.maxParts !== undefined ? Math.min(Number(input.maxParts) || 1000, 1000) : 1000
     const marker = Number(input.partNumberMarker ?? 0) || 0
     const after = object.parts.filter((p) => p.partNumber > marker)
     const list = after.slice(0, maxParts)
-    result.parts = { total: object.parts.length, marker, maxParts, isTruncated: after.length > list.length, list, ...(list.length ? { nextMarker: list.at(-1)!.partNumber } : {}) }
+    result.parts = {
+      total: object.parts.length,
+      marker,
+      maxParts,
+      isTruncated: after.length > list.length,
+      list,
+      ...(list.length ? { nextMarker: list.at(-1)!.partNumber } : {}),
+    }
   }
   return result
 }

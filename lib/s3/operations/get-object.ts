@@ -51,7 +51,8 @@ export interface PartSelection {
 export function selectPart(object: StoredObject, partNumber: string | undefined): PartSelection | undefined {
   if (partNumber === undefined) return undefined
   const n = Number(partNumber)
-  if (!/^\d+$/.test(partNumber) || n < 1 || n > 10000) throw invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', partNumber)
+  if (!/^\d+$/.test(partNumber) || n < 1 || n > 10000)
+    throw invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', partNumber)
   const parts = object.parts ?? [{ partNumber: 1, size: object.size }]
   if (n > parts.length) throw invalidPart({ PartNumber: partNumber })
   const start = parts.slice(0, n - 1).reduce((sum, p) => sum + p.size, 0)
@@ -59,7 +60,11 @@ export function selectPart(object: StoredObject, partNumber: string | undefined)
 }
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html */
-export async function headObject(s3: S3State, input: ReadInput, req: RequestInfo): Promise<ReadChecked & { part?: PartSelection }> {
+export async function headObject(
+  s3: S3State,
+  input: ReadInput,
+  req: RequestInfo,
+): Promise<ReadChecked & { part?: PartSelection }> {
   const checked = await findForRead(s3, input, req)
   const part = selectPart(checked.object, input.partNumber)
   return { ...checked, ...(part ? { part } : {}) }
@@ -102,7 +107,8 @@ function segmentsIn(object: StoredObject, range?: ByteRange): number {
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html */
 export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo): Promise<GetObjectResult> {
   const { object, customerKey } = await findForRead(s3, input, req)
-  if (input.partNumber !== undefined && input.range !== undefined) throw invalidRequest('Cannot specify both Range header and partNumber query parameter')
+  if (input.partNumber !== undefined && input.range !== undefined)
+    throw invalidRequest('Cannot specify both Range header and partNumber query parameter')
   const part = selectPart(object, input.partNumber)
   const range = part ? undefined : parseRange(input.range, object.size)
   const slice = part?.range ?? range
@@ -117,22 +123,33 @@ export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo)
   const length = slice ? slice.end - slice.start + 1 : object.size
   const layers = keys.inner ? ' · two layers (DSSE)' : ''
   const n = segmentsIn(object, slice)
-  const streamed = length > READ_AHEAD_BYTES ? `: ${sizeText(READ_AHEAD_BYTES)} before answering, the rest as the client reads` : ''
-  await traced(req.trace, 'AES-256-GCM decrypt', `${n} segment${n === 1 ? '' : 's'} · ${sizeText(length)}${streamed}${layers}`, async () => {
-    while (!done && aheadBytes < READ_AHEAD_BYTES) {
-      const step = await iterator.next()
-      if (step.done) done = true
-      else {
-        ahead.push(step.value)
-        aheadBytes += step.value.length
+  const streamed =
+    length > READ_AHEAD_BYTES ? `: ${sizeText(READ_AHEAD_BYTES)} before answering, the rest as the client reads` : ''
+  await traced(
+    req.trace,
+    'AES-256-GCM decrypt',
+    `${n} segment${n === 1 ? '' : 's'} · ${sizeText(length)}${streamed}${layers}`,
+    async () => {
+      while (!done && aheadBytes < READ_AHEAD_BYTES) {
+        const step = await iterator.next()
+        if (step.done) done = true
+        else {
+          ahead.push(step.value)
+          aheadBytes += step.value.length
+        }
       }
-    }
-  })
+    },
+  )
   const body: AsyncIterable<Uint8Array> = {
     [Symbol.asyncIterator]: () => {
       let i = 0
       return {
-        next: async () => (i < ahead.length ? { done: false, value: ahead[i++]! } : done ? { done: true, value: undefined } : iterator.next()),
+        next: async () =>
+          i < ahead.length
+            ? { done: false, value: ahead[i++]! }
+            : done
+              ? { done: true, value: undefined }
+              : iterator.next(),
         return: async () => {
           await iterator.return?.(undefined)
           return { done: true, value: undefined }

@@ -45,7 +45,9 @@ export function compareUtf8(a: string, b: string): number {
 export function listObjectsV2(s3: S3State, input: ListInput): ListResult {
   const bucket = s3.bucket(input.bucket)
   const after = input.continuationToken !== undefined ? decodeToken(input.continuationToken) : input.startAfter
-  const keys = [...bucket.objects.keys()].filter((k) => k.startsWith(input.prefix) && (after === undefined || compareUtf8(k, after) > 0)).sort(compareUtf8)
+  const keys = [...bucket.objects.keys()]
+    .filter((k) => k.startsWith(input.prefix) && (after === undefined || compareUtf8(k, after) > 0))
+    .sort(compareUtf8)
   const contents: StoredObject[] = []
   const prefixes = new Set<string>()
   let last: string | undefined

@@ -13,7 +13,10 @@ export interface RequestInfo extends Requester {
   secure: boolean
 }
 
-export const transportOf = (s3: S3State, req: RequestInfo): Transport => ({ secure: req.secure, allowSseCOverHttp: s3.options.allowSseCOverHttp ?? false })
+export const transportOf = (s3: S3State, req: RequestInfo): Transport => ({
+  secure: req.secure,
+  allowSseCOverHttp: s3.options.allowSseCOverHttp ?? false,
+})
 
 export interface PutObjectInput extends ObjectInput {
   bucket: string
@@ -27,7 +30,11 @@ const MAX_KEY_BYTES = 1024
 
 export function assertKeyLength(key: string): void {
   const size = utf8(key).length
-  if (size > MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 'Your key is too long', 400, { MaxSizeAllowed: String(MAX_KEY_BYTES), Size: String(size) })
+  if (size > MAX_KEY_BYTES)
+    throw new S3Error('KeyTooLongError', 'Your key is too long', 400, {
+      MaxSizeAllowed: String(MAX_KEY_BYTES),
+      Size: String(size),
+    })
 }
 
 /**

@@ -67,7 +67,14 @@ export interface AuthorizeInput {
   uploadId?: string
 }
 
-const WRITES_WITH_SSE = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload'])
+const WRITES_WITH_SSE = new Set([
+  'PutObject',
+  'CopyObject',
+  'CreateMultipartUpload',
+  'UploadPart',
+  'UploadPartCopy',
+  'CompleteMultipartUpload',
+])
 const PART_OPERATIONS = new Set(['UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload'])
 
 /**
@@ -94,16 +101,23 @@ async function contextKeys(s3: S3State, input: AuthorizeInput): Promise<RequestC
   ])
   const sse = sseForPolicy(s3, input)
   if (sse.algorithm !== undefined) keys.set('s3:x-amz-server-side-encryption', [sse.algorithm])
-  if (sse.customerAlgorithm !== undefined) keys.set('s3:x-amz-server-side-encryption-customer-algorithm', [sse.customerAlgorithm])
+  if (sse.customerAlgorithm !== undefined)
+    keys.set('s3:x-amz-server-side-encryption-customer-algorithm', [sse.customerAlgorithm])
   if (WRITES_WITH_SSE.has(input.operation)) {
     const namesKms = sse.algorithm === 'aws:kms' || sse.algorithm === 'aws:kms:dsse'
     // With aws:kms the key S3 will use counts: the header's key as an ARN, or aws/s3 (S3 user guide, UsingKMSEncryption.md).
-    if (namesKms && s3.kms) keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [await resolveKeyArn(s3, sse.kmsKeyId).catch(() => sse.kmsKeyId ?? '')])
+    if (namesKms && s3.kms)
+      keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [
+        await resolveKeyArn(s3, sse.kmsKeyId).catch(() => sse.kmsKeyId ?? ''),
+      ])
     else if (sse.kmsKeyId !== undefined) keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [sse.kmsKeyId])
     else if (sse.algorithm === undefined && s3.options.policyKeyFromBucketDefault && s3.kms) {
       // Reference §9 Q4, behind a flag: a header-less upload into a KMS-default bucket shows the default key.
       const rule = s3.buckets.get(input.bucket)?.encryption
-      if (rule && rule.algorithm !== 'AES256') keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [await resolveKeyArn(s3, rule.kmsMasterKeyId).catch(() => rule.kmsMasterKeyId ?? '')])
+      if (rule && rule.algorithm !== 'AES256')
+        keys.set('s3:x-amz-server-side-encryption-aws-kms-key-id', [
+          await resolveKeyArn(s3, rule.kmsMasterKeyId).catch(() => rule.kmsMasterKeyId ?? ''),
+        ])
     }
   }
   return keys
@@ -115,23 +129,44 @@ export interface PolicyTrace {
 }
 
 /** Evaluates the bucket policies that govern this request; throws 403 AccessDenied on an explicit deny. */
-export async function authorize(s3: S3State, input: AuthorizeInput, trace: PolicyTrace = {}): Promise<PolicyDecision[] | undefined> {
+export async function authorize(
+  s3: S3State,
+  input: AuthorizeInput,
+  trace: PolicyTrace = {},
+): Promise<PolicyDecision[] | undefined> {
   const action = ACTIONS[input.operation]
   if (!action) return undefined
   const targets: { bucket: string; action: string; resource: string }[] = []
   const own = s3.buckets.get(input.bucket)
-  if (own?.policy) targets.push({ bucket: input.bucket, action, resource: input.key !== undefined ? objectArn(input.bucket, input.key) : bucketArn(input.bucket) })
+  if (own?.policy)
+    targets.push({
+      bucket: input.bucket,
+      action,
+      resource: input.key !== undefined ? objectArn(input.bucket, input.key) : bucketArn(input.bucket),
+    })
   const source = input.copySource && s3.buckets.get(input.copySource.bucket)
-  if (source?.policy) targets.push({ bucket: source.name, action: 's3:GetObject', resource: objectArn(source.name, input.copySource!.key) })
+  if (source?.policy)
+    targets.push({
+      bucket: source.name,
+      action: 's3:GetObject',
+      resource: objectArn(source.name, input.copySource!.key),
+    })
   if (targets.length === 0) return undefined
   const context = await contextKeys(s3, input)
   const decisions = targets.map((t) =>
-    evaluatePolicy(s3.buckets.get(t.bucket)!.policy!, { action: t.action, resource: t.resource, principalArn: callerArn(s3.options.account), account: s3.options.account, context }),
+    evaluatePolicy(s3.buckets.get(t.bucket)!.policy!, {
+      action: t.action,
+      resource: t.resource,
+      principalArn: callerArn(s3.options.account),
+      account: s3.options.account,
+      context,
+    }),
   )
   trace.policy = decisions
   // Requests from the bucket owner's own account get S3's newer message naming the principal, the action, the
   // resource and the kind of policy (S3 user guide, "Troubleshoot access denied (403 Forbidden) errors").
   const denied = decisions.find((d) => d.decision === 'Deny')
-  if (denied && !OWNER_ALWAYS.has(input.operation)) throw accessDenied(explicitDenyMessage(callerArn(s3.options.account), denied.action, denied.resource))
+  if (denied && !OWNER_ALWAYS.has(input.operation))
+    throw accessDenied(explicitDenyMessage(callerArn(s3.options.account), denied.action, denied.resource))
   return decisions
 }

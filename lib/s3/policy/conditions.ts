@@ -9,8 +9,18 @@
 import type { ConditionClause } from './document'
 
 export const CONDITION_OPERATORS = [
-  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
-  'ArnEquals', 'ArnNotEquals', 'ArnLike', 'ArnNotLike', 'Null', 'Bool',
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'ArnEquals',
+  'ArnNotEquals',
+  'ArnLike',
+  'ArnNotLike',
+  'Null',
+  'Bool',
 ]
 
 /** Request context: lower-cased condition key → values; absent keys are not in the map. */
@@ -23,7 +33,10 @@ export interface ConditionResult {
 }
 
 export const wildcard = (pattern: string, value: string, ignoreCase = false): boolean => {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
   return new RegExp(`^${re}$`, ignoreCase ? 'is' : 's').test(value)
 }
 
@@ -55,7 +68,10 @@ export function evaluateCondition(clause: ConditionClause, context: RequestConte
   if (base === 'Null') {
     const wantsAbsent = clause.values.some((v) => v.toLowerCase() === 'true')
     const matched = wantsAbsent ? present === undefined : present !== undefined
-    return { matched, why: `${label}: the key is ${present === undefined ? 'absent' : `present (${show(present)})`} → ${matched ? 'matches' : 'does not match'}` }
+    return {
+      matched,
+      why: `${label}: the key is ${present === undefined ? 'absent' : `present (${show(present)})`} → ${matched ? 'matches' : 'does not match'}`,
+    }
   }
   const op = COMPARE[base]!
   if (present === undefined) {

@@ -40,7 +40,9 @@ export interface PolicyDecision {
 }
 
 const principalMatches = (s: Statement, req: PolicyRequest): boolean => {
-  const named = s.principal === '*' || s.principal.some((p) => p === req.account || p === `arn:aws:iam::${req.account}:root` || p === req.principalArn)
+  const named =
+    s.principal === '*' ||
+    s.principal.some((p) => p === req.account || p === `arn:aws:iam::${req.account}:root` || p === req.principalArn)
   return s.notPrincipal ? !named : named
 }
 
@@ -51,11 +53,20 @@ function traceStatement(s: Statement, req: PolicyRequest): StatementTrace {
     checks.push(`${ok ? '✓' : '✗'} ${text}`)
     applies &&= ok
   }
-  check(principalMatches(s, req), `${s.notPrincipal ? 'NotPrincipal' : 'Principal'} ${s.principal === '*' ? '"*"' : JSON.stringify(s.principal)} ${principalMatches(s, req) ? 'covers' : 'does not cover'} ${req.principalArn}`)
+  check(
+    principalMatches(s, req),
+    `${s.notPrincipal ? 'NotPrincipal' : 'Principal'} ${s.principal === '*' ? '"*"' : JSON.stringify(s.principal)} ${principalMatches(s, req) ? 'covers' : 'does not cover'} ${req.principalArn}`,
+  )
   const actionHit = s.actions.some((a) => wildcard(a, req.action, true))
-  check(s.notAction ? !actionHit : actionHit, `${s.notAction ? 'NotAction' : 'Action'} ${JSON.stringify(s.actions)} ${actionHit ? 'names' : 'does not name'} ${req.action}`)
+  check(
+    s.notAction ? !actionHit : actionHit,
+    `${s.notAction ? 'NotAction' : 'Action'} ${JSON.stringify(s.actions)} ${actionHit ? 'names' : 'does not name'} ${req.action}`,
+  )
   const resourceHit = s.resources.some((r) => wildcard(r, req.resource))
-  check(s.notResource ? !resourceHit : resourceHit, `${s.notResource ? 'NotResource' : 'Resource'} ${JSON.stringify(s.resources)} ${resourceHit ? 'covers' : 'does not cover'} ${req.resource}`)
+  check(
+    s.notResource ? !resourceHit : resourceHit,
+    `${s.notResource ? 'NotResource' : 'Resource'} ${JSON.stringify(s.resources)} ${resourceHit ? 'covers' : 'does not cover'} ${req.resource}`,
+  )
   for (const clause of s.conditions) {
     const r = evaluateCondition(clause, req.context)
     check(r.matched, r.why)

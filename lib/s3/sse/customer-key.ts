@@ -27,24 +27,36 @@ const ARG = 'x-amz-server-side-encryption'
 const KEY_BYTES = 32
 
 export const MESSAGES = {
-  incompatible: 'Server Side Encryption with Customer provided key is incompatible with the encryption method specified',
-  noAlgorithm: 'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.',
-  noKey: 'Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.',
+  incompatible:
+    'Server Side Encryption with Customer provided key is incompatible with the encryption method specified',
+  noAlgorithm:
+    'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.',
+  noKey:
+    'Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.',
   badAlgorithm: 'The Encryption request you specified is not valid. Supported value: AES256.',
   badKey: 'The secret key was invalid for the specified algorithm.',
-  noMd5: 'Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.',
+  noMd5:
+    'Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.',
   badMd5: 'The calculated MD5 hash of the key did not match the hash that was provided.',
-  insecure: 'Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.',
-  stored: 'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.',
-  wrongKey: 'Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.',
+  insecure:
+    'Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.',
+  stored:
+    'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.',
+  wrongKey:
+    'Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.',
   notApplicable: 'The encryption parameters are not applicable to this object.',
 } as const
 
-export const hasAny = (h: CustomerKeyHeaders) => h.algorithm !== undefined || h.key !== undefined || h.keyMd5 !== undefined
+export const hasAny = (h: CustomerKeyHeaders) =>
+  h.algorithm !== undefined || h.key !== undefined || h.keyMd5 !== undefined
 
 // Simulation note: S3 answers "null" as the ArgumentValue of SSE-C errors that name no value (as it does for E10).
 const argError = (message: string) => invalidArgument(message, ARG, 'null')
-const badAlgorithm = (value: string) => new S3Error('InvalidEncryptionAlgorithmError', MESSAGES.badAlgorithm, 400, { ArgumentName: ARG, ArgumentValue: value })
+const badAlgorithm = (value: string) =>
+  new S3Error('InvalidEncryptionAlgorithmError', MESSAGES.badAlgorithm, 400, {
+    ArgumentName: ARG,
+    ArgumentValue: value,
+  })
 
 /**
  * Write requests (PutObject, CopyObject destination, CreateMultipartUpload, UploadPart): checks in S3's

@@ -21,7 +21,11 @@ export interface Requester {
 /** E10: SSE-KMS writes and reads of KMS objects need SigV4. */
 export function requireSigV4(who: Requester): void {
   if (who.sigV2) {
-    throw invalidArgument('Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.', 'Authorization', 'null')
+    throw invalidArgument(
+      'Requests specifying Server Side Encryption with AWS KMS managed keys require AWS Signature Version 4.',
+      'Authorization',
+      'null',
+    )
   }
 }
 
@@ -50,16 +54,47 @@ export async function viaKms<T>(call: () => Promise<T> | T): Promise<T> {
 export const resolveKeyArn = (s3: S3State, keyId: string | undefined): Promise<string> =>
   viaKms(() => (keyId === undefined ? kmsPort(s3).awsManagedS3KeyArn() : kmsPort(s3).resolveKeyArn(keyId)))
 
-const contextText = (context: Record<string, string>) => Object.entries(context).map(([k, v]) => `${k}=${v}`).join(', ')
+const contextText = (context: Record<string, string>) =>
+  Object.entries(context)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')
 
-export const generateDataKey = (s3: S3State, keyArn: string, context: Record<string, string>, who: Requester): Promise<PortDataKey> =>
+export const generateDataKey = (
+  s3: S3State,
+  keyArn: string,
+  context: Record<string, string>,
+  who: Requester,
+): Promise<PortDataKey> =>
   traced(who.trace, 'KMS GenerateDataKey', `${keyArn} · context ${contextText(context)}`, () =>
-    viaKms(() => kmsPort(s3).generateDataKey({ keyId: keyArn, encryptionContext: context, ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}) })),
+    viaKms(() =>
+      kmsPort(s3).generateDataKey({
+        keyId: keyArn,
+        encryptionContext: context,
+        ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}),
+      }),
+    ),
   )
 
-export const decryptDataKey = async (s3: S3State, blob: Uint8Array, context: Record<string, string>, who: Requester): Promise<Uint8Array> =>
-  traced(who.trace, 'KMS Decrypt', `${blob.length}-byte ciphertext blob · context ${contextText(context)}`, async () =>
-    (await viaKms(() => kmsPort(s3).decrypt({ ciphertextBlob: blob, encryptionContext: context, ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}) }))).plaintext,
+export const decryptDataKey = async (
+  s3: S3State,
+  blob: Uint8Array,
+  context: Record<string, string>,
+  who: Requester,
+): Promise<Uint8Array> =>
+  traced(
+    who.trace,
+    'KMS Decrypt',
+    `${blob.length}-byte ciphertext blob · context ${contextText(context)}`,
+    async () =>
+      (
+        await viaKms(() =>
+          kmsPort(s3).decrypt({
+            ciphertextBlob: blob,
+            encryptionContext: context,
+            ...(who.accessKeyId ? { accessKeyId: who.accessKeyId } : {}),
+          }),
+        )
+      ).plaintext,
   )
 
 /**
@@ -77,7 +112,13 @@ export interface CachedBucketKey {
 }
 
 /** The Bucket Key for a write: reused within the window, else a new one from GenerateDataKey with the bucket ARN as context. */
-export async function bucketKeyFor(s3: S3State, bucket: string, keyArn: string, context: Record<string, string>, who: Requester): Promise<CachedBucketKey> {
+export async function bucketKeyFor(
+  s3: S3State,
+  bucket: string,
+  keyArn: string,
+  context: Record<string, string>,
+  who: Requester,
+): Promise<CachedBucketKey> {
   const id = `${bucket}|${keyArn}|${who.accessKeyId ?? ''}|${JSON.stringify(context)}`
   const now = s3.options.now().getTime()
   const cached = s3.bucketKeys.get(id)
@@ -86,7 +127,12 @@ export async function bucketKeyFor(s3: S3State, bucket: string, keyArn: string, 
     return cached
   }
   const data = await generateDataKey(s3, keyArn, context, who)
-  const fresh = { keyArn: data.keyArn, plaintext: data.plaintext, blob: data.ciphertextBlob, expires: now + BUCKET_KEY_WINDOW_MS }
+  const fresh = {
+    keyArn: data.keyArn,
+    plaintext: data.plaintext,
+    blob: data.ciphertextBlob,
+    expires: now + BUCKET_KEY_WINDOW_MS,
+  }
   s3.bucketKeys.set(id, fresh)
   return fresh
 }
@@ -95,7 +141,12 @@ export async function bucketKeyFor(s3: S3State, bucket: string, keyArn: string, 
  * The context S3 sends to KMS: the caller's pairs plus `aws:s3:arn`, the object ARN, or the bucket ARN when
  * a Bucket Key is used (S3 user guide, UsingKMSEncryption.md and bucket-key.md).
  */
-export const kmsContext = (extra: Record<string, string>, bucket: string, key: string, bucketKey: boolean): Record<string, string> => ({
+export const kmsContext = (
+  extra: Record<string, string>,
+  bucket: string,
+  key: string,
+  bucketKey: boolean,
+): Record<string, string> => ({
   ...extra,
   'aws:s3:arn': bucketKey ? bucketArn(bucket) : objectArn(bucket, key),
 })

@@ -16,7 +16,11 @@ export const sseHeaderNotSupported = () => invalidArgument(SSE_NOT_SUPPORTED)
  * Returns the customer key when the object is SSE-C (checked against its salted HMAC), else undefined.
  * SSE-C headers over plain HTTP are refused (C8) as on writes.
  */
-export async function checkReadHeaders(sse: ObjectEncryption, h: CustomerKeyHeaders, transport: Transport): Promise<Uint8Array | undefined> {
+export async function checkReadHeaders(
+  sse: ObjectEncryption,
+  h: CustomerKeyHeaders,
+  transport: Transport,
+): Promise<Uint8Array | undefined> {
   if (hasAny(h) && !transport.secure && !transport.allowSseCOverHttp) throw insecureConnection()
   if (sse.algorithm === 'SSE-C') return checkReadKey(h, sse.keyCheck)
   if (hasAny(h)) throw notApplicable() // R5

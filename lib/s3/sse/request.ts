@@ -41,7 +41,8 @@ export interface Transport {
 }
 
 const SSE_VALUES: readonly string[] = ['AES256', 'aws:kms', 'aws:kms:dsse']
-const KMS_REQUIRED = 'Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms'
+const KMS_REQUIRED =
+  'Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms'
 const CONTEXT_HEADER = 'x-amz-server-side-encryption-context'
 const BAD_CONTEXT = `The header '${CONTEXT_HEADER}' shall be Base64-encoded UTF-8 string holding JSON which represents a string-string map`
 
@@ -78,27 +79,42 @@ export function parseContextHeader(header: string): Record<string, string> {
   } catch {
     parsed = undefined
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== 'string')
+  ) {
     throw invalidArgument(BAD_CONTEXT, CONTEXT_HEADER, header)
   }
   return parsed as Record<string, string>
 }
 
-export function resolveWriteEncryption(bucket: Bucket, r: SseRequest, transport: Transport = { secure: true }): WriteTarget {
+export function resolveWriteEncryption(
+  bucket: Bucket,
+  r: SseRequest,
+  transport: Transport = { secure: true },
+): WriteTarget {
   if (hasCustomerKey(r)) return { algorithm: 'SSE-C', customer: customerKeyForWrite(bucket, r, transport) }
   if (r.algorithm !== undefined && !SSE_VALUES.includes(r.algorithm)) {
-    throw invalidArgument('The encryption method specified is not supported', 'x-amz-server-side-encryption', r.algorithm)
+    throw invalidArgument(
+      'The encryption method specified is not supported',
+      'x-amz-server-side-encryption',
+      r.algorithm,
+    )
   }
   const isKms = r.algorithm === 'aws:kms' || r.algorithm === 'aws:kms:dsse'
   if ((r.kmsKeyId !== undefined || r.context !== undefined) && !isKms) {
     throw invalidArgument(KMS_REQUIRED, 'x-amz-server-side-encryption-aws-kms-key-id', r.kmsKeyId ?? '')
   }
   const rule = bucket.encryption
-  if (r.algorithm === 'AES256' || (r.algorithm === undefined && rule.algorithm === 'AES256')) return { algorithm: 'AES256' }
+  if (r.algorithm === 'AES256' || (r.algorithm === undefined && rule.algorithm === 'AES256'))
+    return { algorithm: 'AES256' }
   const algorithm = (r.algorithm ?? rule.algorithm) as 'aws:kms' | 'aws:kms:dsse'
   // An explicit aws:kms without a key id means aws/s3, even when the bucket default names another key (§2.1).
   const keyId = r.algorithm !== undefined ? r.kmsKeyId : rule.kmsMasterKeyId
-  const bucketKeyRequested = r.bucketKeyEnabled !== undefined ? r.bucketKeyEnabled.toLowerCase() === 'true' : rule.bucketKeyEnabled
+  const bucketKeyRequested =
+    r.bucketKeyEnabled !== undefined ? r.bucketKeyEnabled.toLowerCase() === 'true' : rule.bucketKeyEnabled
   return {
     algorithm,
     ...(keyId !== undefined ? { keyId } : {}),

@@ -61,15 +61,23 @@ describe('emulator-worker.js', () => {
     }
     const { listeners } = loadWorker({ URLPattern: FakePattern })
     let waited: Promise<unknown> | undefined
-    listeners.install![0]!({ addRoutes: async (r: unknown[]) => routes.push(...r), waitUntil: (p: Promise<unknown>) => (waited = p) })
+    listeners.install![0]!({
+      addRoutes: async (r: unknown[]) => routes.push(...r),
+      waitUntil: (p: Promise<unknown>) => (waited = p),
+    })
     await waited
-    expect(routes).toEqual([{ condition: { not: { urlPattern: new FakePattern({ hostname: '{*.}?emulator.invalid' }) } }, source: 'network' }])
+    expect(routes).toEqual([
+      { condition: { not: { urlPattern: new FakePattern({ hostname: '{*.}?emulator.invalid' }) } }, source: 'network' },
+    ])
   })
 
   it('still installs when the router rejects the rule', async () => {
     const { listeners } = loadWorker({ URLPattern: class {} })
     let waited: Promise<unknown> | undefined
-    listeners.install![0]!({ addRoutes: () => Promise.reject(new TypeError('not')), waitUntil: (p: Promise<unknown>) => (waited = p) })
+    listeners.install![0]!({
+      addRoutes: () => Promise.reject(new TypeError('not')),
+      waitUntil: (p: Promise<unknown>) => (waited = p),
+    })
     await expect(waited).resolves.toBeUndefined()
   })
 })

@@ -27,11 +27,19 @@ describe('the MSW handler', () => {
     expect([last().requestBodySize, last().requestBody]).toEqual([body.length, undefined])
     const got = await fetch(`${S3}/tapped/big.bin`)
     expect(Buffer.from(await got.arrayBuffer()).equals(body)).toBe(true)
-    expect([last().operation, last().responseBodySize, last().responseBody]).toEqual(['GetObject', body.length, undefined])
+    expect([last().operation, last().responseBodySize, last().responseBody]).toEqual([
+      'GetObject',
+      body.length,
+      undefined,
+    ])
   })
 
   it('previews small textual bodies, both ways', async () => {
-    const put = await fetch(`${S3}/tapped/note.txt`, { method: 'PUT', body: 'hello inspector', headers: { 'content-type': 'text/plain' } })
+    const put = await fetch(`${S3}/tapped/note.txt`, {
+      method: 'PUT',
+      body: 'hello inspector',
+      headers: { 'content-type': 'text/plain' },
+    })
     expect(put.status).toBe(200)
     expect([last().requestBodySize, last().requestBody]).toEqual([15, 'hello inspector'])
     const got = await fetch(`${S3}/tapped/note.txt`)

@@ -12,7 +12,10 @@ const PORT = 3400 + (process.pid % 500)
 const script = 'self.__x = "' + 'a'.repeat(5000) + '"'
 let server: ChildProcess
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port: PORT, path, headers }, (res) => {
       const chunks: Buffer[] = []
@@ -27,14 +30,25 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 beforeAll(async () => {
   mkdirSync(join(dir, '_next', 'static'), { recursive: true })
   mkdirSync(join(dir, 'learn'))
-  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><title>home</title>')
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><title>home</title>',
+  )
   writeFileSync(join(dir, 'learn', 'index.html'), '<!DOCTYPE html><title>learn</title>')
   writeFileSync(join(dir, '404.html'), '<!DOCTYPE html><title>not found</title>')
   writeFileSync(join(dir, '_next', 'static', 'app.js'), script)
   writeFileSync(join(dir, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
-  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--port', String(PORT), '--dir', dir], { stdio: 'ignore' })
+  server = spawn(process.execPath, ['scripts/serve-static.mjs', '--port', String(PORT), '--dir', dir], {
+    stdio: 'ignore',
+  })
   for (let i = 0; i < 100; i++) {
-    if (await get('/').then(() => true, () => false)) return
+    if (
+      await get('/').then(
+        () => true,
+        () => false,
+      )
+    )
+      return
     await new Promise((r) => setTimeout(r, 50))
   }
   throw new Error('serve-static did not start')

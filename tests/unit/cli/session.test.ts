@@ -13,7 +13,8 @@ describe('session clients', () => {
   })
   it('--endpoint-url replaces every service endpoint, the per-service ones included', () => {
     const target = clients({ endpointUrl: 'http://s3.emulator.invalid' }).target
-    for (const service of ['s3', 'kms', 'cloudtrail', 'sts'] as const) expect(endpointOf(target, service)).toBe('http://s3.emulator.invalid')
+    for (const service of ['s3', 'kms', 'cloudtrail', 'sts'] as const)
+      expect(endpointOf(target, service)).toBe('http://s3.emulator.invalid')
   })
   it('--region changes only the region', () => {
     const target = clients({ region: 'eu-west-1' }).target

@@ -14,7 +14,14 @@ beforeEach(async () => {
   h.emulator.clock.advance(1000)
   await h.ok('Decrypt', { CiphertextBlob })
   h.emulator.clock.advance(1000)
-  await h.kms('DisableKey', { KeyId: key.KeyId }, { authorization: 'AWS4-HMAC-SHA256 Credential=AKIAOTHER/20260105/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=x' })
+  await h.kms(
+    'DisableKey',
+    { KeyId: key.KeyId },
+    {
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIAOTHER/20260105/us-east-1/kms/aws4_request, SignedHeaders=host, Signature=x',
+    },
+  )
 })
 
 describe('LookupEvents', () => {
@@ -31,7 +38,13 @@ describe('LookupEvents', () => {
       Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: key.Arn }],
     })
     const record = JSON.parse(Events[1].CloudTrailEvent)
-    expect(record).toMatchObject({ eventVersion: '1.11', eventName: 'Decrypt', eventID: Events[1].EventId, awsRegion: 'us-east-1', recipientAccountId: '111122223333' })
+    expect(record).toMatchObject({
+      eventVersion: '1.11',
+      eventName: 'Decrypt',
+      eventID: Events[1].EventId,
+      awsRegion: 'us-east-1',
+      recipientAccountId: '111122223333',
+    })
     expect(JSON.parse(Events[0].CloudTrailEvent).responseElements).toBeNull()
   })
 
@@ -70,19 +83,43 @@ describe('LookupEvents', () => {
   })
 
   it('answers CloudTrail errors for bad lookups', async () => {
-    const two = [{ AttributeKey: 'EventName', AttributeValue: 'Encrypt' }, { AttributeKey: 'Username', AttributeValue: 'playground' }]
-    expectError(await h.lookup({ LookupAttributes: two }), 'InvalidLookupAttributesException', 'LookupAttributes can contain only one attribute.')
-    expect((await h.lookup({ LookupAttributes: [{ AttributeKey: 'Colour', AttributeValue: 'x' }] })).body.__type).toBe('InvalidLookupAttributesException')
-    expectError(await h.lookup({ MaxResults: 51 }), 'InvalidMaxResultsException', 'MaxResults must be between 1 and 50.')
+    const two = [
+      { AttributeKey: 'EventName', AttributeValue: 'Encrypt' },
+      { AttributeKey: 'Username', AttributeValue: 'playground' },
+    ]
+    expectError(
+      await h.lookup({ LookupAttributes: two }),
+      'InvalidLookupAttributesException',
+      'LookupAttributes can contain only one attribute.',
+    )
+    expect((await h.lookup({ LookupAttributes: [{ AttributeKey: 'Colour', AttributeValue: 'x' }] })).body.__type).toBe(
+      'InvalidLookupAttributesException',
+    )
+    expectError(
+      await h.lookup({ MaxResults: 51 }),
+      'InvalidMaxResultsException',
+      'MaxResults must be between 1 and 50.',
+    )
     expectError(await h.lookup({ NextToken: 'nope' }), 'InvalidNextTokenException', 'The NextToken is not valid.')
-    expectError(await h.lookup({ StartTime: 200, EndTime: 100 }), 'InvalidTimeRangeException', 'StartTime must be before EndTime.')
+    expectError(
+      await h.lookup({ StartTime: 200, EndTime: 100 }),
+      'InvalidTimeRangeException',
+      'StartTime must be before EndTime.',
+    )
     expect((await h.lookup('{')).body.__type).toBe('SerializationException')
-    expect((await h.lookup({ MaxResults: 'ten' })).body).toEqual({ __type: 'SerializationException', message: 'STRING_VALUE cannot be converted to Integer' })
+    expect((await h.lookup({ MaxResults: 'ten' })).body).toEqual({
+      __type: 'SerializationException',
+      message: 'STRING_VALUE cannot be converted to Integer',
+    })
   })
 
   it('serves only LookupEvents', async () => {
     const response = await h.emulator.handle(
-      new Request('http://127.0.0.1/', { method: 'POST', headers: { 'x-amz-target': 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.CreateTrail' }, body: '{}' }),
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'x-amz-target': 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.CreateTrail' },
+        body: '{}',
+      }),
     )
     expect(response.status).toBe(400)
     expect((await response.json()).__type).toBe('UnsupportedOperationException')

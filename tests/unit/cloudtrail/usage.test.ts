@@ -5,12 +5,15 @@ import { accountUsage, keyUsage } from '@/lib/cloudtrail/usage'
 import { b64, kmsHarness } from '../../helpers/kms'
 
 describe('key usage', () => {
-  it('counts requests per key, the user\'s and S3\'s, and prices them', async () => {
+  it("counts requests per key, the user's and S3's, and prices them", async () => {
     const h = kmsHarness()
     const key = await h.createKey()
     for (let i = 0; i < 3; i++) await h.ok('Encrypt', { KeyId: key.KeyId, Plaintext: b64('x') })
     await h.kms('Decrypt', { CiphertextBlob: b64('garbage garbage garbage garbage garbage garbage garbage') })
-    await h.emulator.kms.port.generateDataKey({ keyId: key.Arn, encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' } })
+    await h.emulator.kms.port.generateDataKey({
+      keyId: key.Arn,
+      encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' },
+    })
     const [row] = keyUsage(h.emulator.cloudtrail, h.emulator.kms.state)
     expect(row).toMatchObject({
       keyArn: key.Arn,

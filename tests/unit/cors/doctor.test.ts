@@ -10,25 +10,57 @@ describe('the recommended configuration', () => {
   it('allows the origin, every planned method and header, and exposes ETag and every SSE and checksum header by name', () => {
     const config = recommendedConfiguration(origin)
     const rules = fromJson(config)
-    for (const call of PLANNED_CALLS) expect(matchRule(rules, origin, call.method, call.headers), call.label).toBeDefined()
+    for (const call of PLANNED_CALLS)
+      expect(matchRule(rules, origin, call.method, call.headers), call.label).toBeDefined()
     const expose = config.CORSRules[0]!.ExposeHeaders!
     expect(expose).not.toContain('*')
-    for (const h of ['ETag', 'x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id', 'x-amz-server-side-encryption-customer-key-MD5', 'x-amz-checksum-crc32', 'x-amz-version-id'])
+    for (const h of [
+      'ETag',
+      'x-amz-server-side-encryption',
+      'x-amz-server-side-encryption-aws-kms-key-id',
+      'x-amz-server-side-encryption-customer-key-MD5',
+      'x-amz-checksum-crc32',
+      'x-amz-version-id',
+    ])
       expect(expose).toContain(h)
     expect(diagnose('b', rules, origin).findings).toEqual([])
   })
 
   it('covers every header the S3 model says the operations the playground sends can return', () => {
-    const model = s3Model as unknown as { operations: Record<string, { output?: string }>; shapes: Record<string, { members?: { location?: string; locationName?: string }[] }> }
-    const used = ['PutObject', 'GetObject', 'HeadObject', 'CopyObject', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'DeleteObject', 'GetObjectAttributes', 'UploadPartCopy']
-    const modelled = new Set(used.flatMap((op) => model.shapes[model.operations[op]!.output!]!.members!.filter((m) => m.location === 'header').map((m) => m.locationName!)))
+    const model = s3Model as unknown as {
+      operations: Record<string, { output?: string }>
+      shapes: Record<string, { members?: { location?: string; locationName?: string }[] }>
+    }
+    const used = [
+      'PutObject',
+      'GetObject',
+      'HeadObject',
+      'CopyObject',
+      'CreateMultipartUpload',
+      'UploadPart',
+      'CompleteMultipartUpload',
+      'DeleteObject',
+      'GetObjectAttributes',
+      'UploadPartCopy',
+    ]
+    const modelled = new Set(
+      used.flatMap((op) =>
+        model.shapes[model.operations[op]!.output!]!.members!.filter((m) => m.location === 'header').map(
+          (m) => m.locationName!,
+        ),
+      ),
+    )
     const uncovered = unexposed([...modelled], [...EXPOSE_HEADERS, ...NOT_READ_HEADERS])
     expect(uncovered).toEqual([])
   })
 
   it('prints the aws-cli command with the JSON quoted for a shell', () => {
-    const cmd = putBucketCorsCommand('my-bucket', { CORSRules: [{ AllowedOrigins: ["https://o'x"], AllowedMethods: ['GET'] }] })
-    expect(cmd).toBe(`aws s3api put-bucket-cors --bucket my-bucket --cors-configuration '{"CORSRules":[{"AllowedOrigins":["https://o'\\''x"],"AllowedMethods":["GET"]}]}'`)
+    const cmd = putBucketCorsCommand('my-bucket', {
+      CORSRules: [{ AllowedOrigins: ["https://o'x"], AllowedMethods: ['GET'] }],
+    })
+    expect(cmd).toBe(
+      `aws s3api put-bucket-cors --bucket my-bucket --cors-configuration '{"CORSRules":[{"AllowedOrigins":["https://o'\\''x"],"AllowedMethods":["GET"]}]}'`,
+    )
   })
 })
 
@@ -48,7 +80,8 @@ describe('diagnose', () => {
     expect(d.findings).toEqual([
       {
         severity: 'error',
-        problem: 'ExposeHeaders of rule 1 lacks x-amz-server-side-encryption-aws-kms-key-id: the server sends it, but the browser hides it from the page, so the SDK reports the field as undefined.',
+        problem:
+          'ExposeHeaders of rule 1 lacks x-amz-server-side-encryption-aws-kms-key-id: the server sends it, but the browser hides it from the page, so the SDK reports the field as undefined.',
         fix: 'add "x-amz-server-side-encryption-aws-kms-key-id" to ExposeHeaders of rule 1 (S3 allows no wildcard there)',
       },
     ])
@@ -75,7 +108,10 @@ describe('diagnose', () => {
     expect(diagnose('b', foreign, origin).findings[0]!.fix).toBe(`add "${origin}" to AllowedOrigins of rule 1`)
     const any = base()
     any[0]!.allowedOrigins = ['*']
-    expect(diagnose('b', any, origin).findings[0]).toMatchObject({ severity: 'warning', fix: `replace "*" with "${origin}" in AllowedOrigins` })
+    expect(diagnose('b', any, origin).findings[0]).toMatchObject({
+      severity: 'warning',
+      fix: `replace "*" with "${origin}" in AllowedOrigins`,
+    })
   })
 })
 

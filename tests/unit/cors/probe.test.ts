@@ -22,14 +22,24 @@ describe('the live preflight checker', () => {
     const { fetchFn, sent } = browser(fromJson(recommendedConfiguration(origin)))
     const results = await probeCalls('https://b.s3.us-east-1.amazonaws.com', PLANNED_CALLS, fetchFn)
     expect(results.every((r) => r.ok)).toBe(true)
-    expect(new Set(sent.map((s) => s.split(' ')[1]))).toEqual(new Set([probeUrl('https://b.s3.us-east-1.amazonaws.com')]))
+    expect(new Set(sent.map((s) => s.split(' ')[1]))).toEqual(
+      new Set([probeUrl('https://b.s3.us-east-1.amazonaws.com')]),
+    )
     expect(results[0]!.status).toBe(403)
   })
 
   it('names a refused method, and narrows a refused call down to the header at fault', async () => {
     const rules = fromJson(recommendedConfiguration(origin))
     rules[0]!.allowedMethods = ['GET', 'PUT', 'HEAD', 'POST']
-    rules[0]!.allowedHeaders = ['authorization', 'content-type', 'content-md5', 'range', 'if-match', 'amz-sdk-*', 'x-amz-*']
+    rules[0]!.allowedHeaders = [
+      'authorization',
+      'content-type',
+      'content-md5',
+      'range',
+      'if-match',
+      'amz-sdk-*',
+      'x-amz-*',
+    ]
     rules[0]!.allowedHeaders = rules[0]!.allowedHeaders.filter((h) => h !== 'range')
     const { fetchFn } = browser(rules)
     const results = await probeCalls('http://127.0.0.1:9/b', PLANNED_CALLS, fetchFn)

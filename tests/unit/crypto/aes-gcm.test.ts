@@ -4,7 +4,15 @@
  * NIST SP 800-38D points to and that OpenSSL, nettle and Go's crypto/cipher test against.
  */
 import { describe, expect, it } from 'vitest'
-import { aesGcmDecrypt, aesGcmEncrypt, DecryptionFailed, importAesKey, IV_BYTES, materialKey, TAG_BYTES } from '@/lib/crypto/aes-gcm'
+import {
+  aesGcmDecrypt,
+  aesGcmEncrypt,
+  DecryptionFailed,
+  importAesKey,
+  IV_BYTES,
+  materialKey,
+  TAG_BYTES,
+} from '@/lib/crypto/aes-gcm'
 import { fromHex, toHex, utf8 } from '@/lib/crypto/bytes'
 
 const K15 = 'feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308'
@@ -17,7 +25,15 @@ const C15 =
   '8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662898015ad'
 
 const vectors = [
-  { name: 'case 13: empty plaintext, no AAD', key: '00'.repeat(32), iv: '00'.repeat(12), p: '', aad: '', c: '', tag: '530f8afbc74536b9a963b4f1c4cb738b' },
+  {
+    name: 'case 13: empty plaintext, no AAD',
+    key: '00'.repeat(32),
+    iv: '00'.repeat(12),
+    p: '',
+    aad: '',
+    c: '',
+    tag: '530f8afbc74536b9a963b4f1c4cb738b',
+  },
   {
     name: 'case 14: one zero block, no AAD',
     key: '00'.repeat(32),
@@ -27,7 +43,15 @@ const vectors = [
     c: 'cea7403d4d606b6e074ec5d3baf39d18',
     tag: 'd0d1c8a799996bf0265b98b5d48ab919',
   },
-  { name: 'case 15: four blocks, no AAD', key: K15, iv: IV15, p: P15, aad: '', c: C15, tag: 'b094dac5d93471bdec1a502270e3cc6c' },
+  {
+    name: 'case 15: four blocks, no AAD',
+    key: K15,
+    iv: IV15,
+    p: P15,
+    aad: '',
+    c: C15,
+    tag: 'b094dac5d93471bdec1a502270e3cc6c',
+  },
   {
     name: 'case 16: 60-byte plaintext with 20 bytes of AAD',
     key: K15,
@@ -71,7 +95,7 @@ describe('AES-256-GCM authentication', () => {
     const sealed = await aesGcmEncrypt(key, iv, plaintext, aad)
     for (let i = 0; i < sealed.length; i++) {
       const bad = sealed.slice()
-      bad[i]! ^= 1 << i % 8
+      bad[i]! ^= 1 << (i % 8)
       await expect(aesGcmDecrypt(key, iv, bad, aad), `byte ${i}`).rejects.toBeInstanceOf(DecryptionFailed)
     }
   })
@@ -82,10 +106,14 @@ describe('AES-256-GCM authentication', () => {
     otherIv[0]! ^= 0x80
     const otherKey = key.slice()
     otherKey[31]! ^= 1
-    await expect(aesGcmDecrypt(key, iv, sealed.subarray(0, sealed.length - 1), aad)).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(aesGcmDecrypt(key, iv, sealed.subarray(0, sealed.length - 1), aad)).rejects.toBeInstanceOf(
+      DecryptionFailed,
+    )
     await expect(aesGcmDecrypt(key, otherIv, sealed, aad)).rejects.toBeInstanceOf(DecryptionFailed)
     await expect(aesGcmDecrypt(otherKey, iv, sealed, aad)).rejects.toBeInstanceOf(DecryptionFailed)
-    await expect(aesGcmDecrypt(key, iv, sealed, utf8('arn:aws:s3:::bucket/other'))).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(aesGcmDecrypt(key, iv, sealed, utf8('arn:aws:s3:::bucket/other'))).rejects.toBeInstanceOf(
+      DecryptionFailed,
+    )
     await expect(aesGcmDecrypt(key, iv, sealed)).rejects.toBeInstanceOf(DecryptionFailed)
   })
 
@@ -100,6 +128,8 @@ describe('AES-256-GCM authentication', () => {
     expect(materialKey(material)).toBe(first)
     expect(materialKey(material.slice())).not.toBe(first)
     const iv = fromHex(IV15)
-    expect(toHex(await aesGcmEncrypt(await first, iv, utf8('same')))).toBe(toHex(await aesGcmEncrypt(material, iv, utf8('same'))))
+    expect(toHex(await aesGcmEncrypt(await first, iv, utf8('same')))).toBe(
+      toHex(await aesGcmEncrypt(material, iv, utf8('same'))),
+    )
   })
 })

@@ -18,7 +18,15 @@ describe('hex', () => {
 
 describe('base64 (RFC 4648)', () => {
   it('encodes the RFC 4648 §10 test vectors and decodes them back', () => {
-    const vectors: [string, string][] = [['', ''], ['f', 'Zg=='], ['fo', 'Zm8='], ['foo', 'Zm9v'], ['foob', 'Zm9vYg=='], ['fooba', 'Zm9vYmE='], ['foobar', 'Zm9vYmFy']]
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['f', 'Zg=='],
+      ['fo', 'Zm8='],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg=='],
+      ['fooba', 'Zm9vYmE='],
+      ['foobar', 'Zm9vYmFy'],
+    ]
     for (const [plain, encoded] of vectors) {
       expect(toBase64(utf8(plain))).toBe(encoded)
       expect(fromUtf8(fromBase64(encoded)!)).toBe(plain)
@@ -26,11 +34,26 @@ describe('base64 (RFC 4648)', () => {
   })
   it('round-trips every byte value and every length 0..20', () => {
     expect(fromBase64(toBase64(every256))).toEqual(every256)
-    for (let n = 0; n <= 20; n++) expect(fromBase64(toBase64(every256.subarray(256 - n)))).toEqual(every256.subarray(256 - n))
+    for (let n = 0; n <= 20; n++)
+      expect(fromBase64(toBase64(every256.subarray(256 - n)))).toEqual(every256.subarray(256 - n))
     expect(toBase64(every256)).toBe(Buffer.from(every256).toString('base64'))
   })
   it('strictly rejects what S3 rejects: missing padding, bad characters, misplaced or excess padding, whitespace', () => {
-    for (const bad of ['Zg', 'Zm8', 'Zg=', 'Z===', '====', 'Zg==Zg=', 'Z=g=', '=Zm9', 'Zm9v!', 'Zm-_', 'Zm 9v', 'Zm9v\n', 'Zm9vYg===']) {
+    for (const bad of [
+      'Zg',
+      'Zm8',
+      'Zg=',
+      'Z===',
+      '====',
+      'Zg==Zg=',
+      'Z=g=',
+      '=Zm9',
+      'Zm9v!',
+      'Zm-_',
+      'Zm 9v',
+      'Zm9v\n',
+      'Zm9vYg===',
+    ]) {
       expect(fromBase64(bad), JSON.stringify(bad)).toBeUndefined()
     }
   })

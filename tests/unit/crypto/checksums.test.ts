@@ -6,7 +6,14 @@
 import { createHash } from 'node:crypto'
 import { crc32 as zlibCrc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { checksum, checksumBase64, CHECKSUM_ALGORITHMS, DIGEST_BYTES, isChecksumAlgorithm, sha256 } from '@/lib/crypto/checksums'
+import {
+  checksum,
+  checksumBase64,
+  CHECKSUM_ALGORITHMS,
+  DIGEST_BYTES,
+  isChecksumAlgorithm,
+  sha256,
+} from '@/lib/crypto/checksums'
 import { crc64nvme } from '@/lib/crypto/crc64nvme'
 import { toBase64, toHex, utf8 } from '@/lib/crypto/bytes'
 
@@ -29,7 +36,11 @@ describe('CRC check values of "123456789"', () => {
 })
 
 describe('cross-checks with node', () => {
-  const samples = [new Uint8Array(0), utf8('Hello, encrypted world\n'), Uint8Array.from({ length: 70000 }, (_, i) => (i * 7919) & 255)]
+  const samples = [
+    new Uint8Array(0),
+    utf8('Hello, encrypted world\n'),
+    Uint8Array.from({ length: 70000 }, (_, i) => (i * 7919) & 255),
+  ]
 
   it('CRC32 agrees with zlib.crc32', async () => {
     for (const data of samples) {
@@ -47,7 +58,18 @@ describe('cross-checks with node', () => {
 
 describe('checksum shapes', () => {
   it('digest sizes are 4, 4, 8, 20, 32, 64, 16, 8, 8 and 16 bytes, base64 as S3 headers carry them', async () => {
-    const sizes = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32, SHA512: 64, MD5: 16, XXHASH64: 8, XXHASH3: 8, XXHASH128: 16 }
+    const sizes = {
+      CRC32: 4,
+      CRC32C: 4,
+      CRC64NVME: 8,
+      SHA1: 20,
+      SHA256: 32,
+      SHA512: 64,
+      MD5: 16,
+      XXHASH64: 8,
+      XXHASH3: 8,
+      XXHASH128: 16,
+    }
     expect(DIGEST_BYTES).toEqual(sizes)
     for (const algorithm of CHECKSUM_ALGORITHMS) {
       const digest = await checksum(algorithm, CHECK)

@@ -12,7 +12,9 @@ describe('combineBase64', () => {
       const whole = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
       let o = 0
       for (const p of pieces) whole.set(p, (o += p.length) - p.length)
-      const parts = await Promise.all(pieces.map(async (p) => ({ value: await checksumBase64(algorithm, p), size: p.length })))
+      const parts = await Promise.all(
+        pieces.map(async (p) => ({ value: await checksumBase64(algorithm, p), size: p.length })),
+      )
       expect(combineBase64(algorithm, parts)).toBe(await checksumBase64(algorithm, whole))
     })
   }
@@ -23,7 +25,10 @@ describe('combineBase64', () => {
   })
   it('200 parts of 8 MiB (a 1.6 GB upload) combine the same in one go as in two halves', () => {
     const MiB8 = 8 * 1024 * 1024
-    const parts = Array.from({ length: 200 }, (_, i) => ({ value: Buffer.from([i, 0, 0, 0, 0, 0, 0, i & 7]).toString('base64'), size: MiB8 }))
+    const parts = Array.from({ length: 200 }, (_, i) => ({
+      value: Buffer.from([i, 0, 0, 0, 0, 0, 0, i & 7]).toString('base64'),
+      size: MiB8,
+    }))
     const whole = combineBase64('CRC64NVME', parts)
     const halves = combineBase64('CRC64NVME', [
       { value: combineBase64('CRC64NVME', parts.slice(0, 100)), size: 100 * MiB8 },

@@ -11,7 +11,8 @@ describe('createDigest', () => {
       const expected = await checksum(algorithm, data)
       for (const piece of [1, 7, 65536, data.length]) {
         const d = createDigest(algorithm)
-        for (let i = 0; i < (piece === 1 ? 3000 : data.length); i += piece) d.update(data.subarray(i, Math.min(piece === 1 ? 3000 : data.length, i + piece)))
+        for (let i = 0; i < (piece === 1 ? 3000 : data.length); i += piece)
+          d.update(data.subarray(i, Math.min(piece === 1 ? 3000 : data.length, i + piece)))
         const want = piece === 1 ? await checksum(algorithm, data.subarray(0, 3000)) : expected
         expect(await d.digest(), `${piece}-byte pieces`).toEqual(want)
       }

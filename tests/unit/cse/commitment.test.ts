@@ -8,12 +8,22 @@ import { CseError } from '@/lib/cse'
 
 async function webHkdf(hash: string, ikm: Uint8Array, salt: Uint8Array, info: Uint8Array, bytes: number) {
   const key = await crypto.subtle.importKey('raw', buf(ikm), 'HKDF', false, ['deriveBits'])
-  return toHex(new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash, salt: buf(salt), info: buf(info) }, key, bytes * 8)))
+  return toHex(
+    new Uint8Array(
+      await crypto.subtle.deriveBits({ name: 'HKDF', hash, salt: buf(salt), info: buf(info) }, key, bytes * 8),
+    ),
+  )
 }
 
 describe('HKDF as WebCrypto does it', () => {
   it('RFC 5869 A.1 (SHA-256, basic case)', async () => {
-    const okm = await webHkdf('SHA-256', fromHex('0b'.repeat(22)), fromHex('000102030405060708090a0b0c'), fromHex('f0f1f2f3f4f5f6f7f8f9'), 42)
+    const okm = await webHkdf(
+      'SHA-256',
+      fromHex('0b'.repeat(22)),
+      fromHex('000102030405060708090a0b0c'),
+      fromHex('f0f1f2f3f4f5f6f7f8f9'),
+      42,
+    )
     expect(okm).toBe('3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865')
   })
 
@@ -39,8 +49,12 @@ describe('V3 commitment and content key (key-derivation.md)', () => {
 
   it('uses info = 0x00 0x73 ‖ COMMITKEY / DERIVEKEY, salt = message id', async () => {
     const info = (label: string) => concat(new Uint8Array([0x00, 0x73]), utf8(label))
-    expect(toHex(await commitmentOf(dataKey, messageId))).toBe(toHex(hkdf(sha512, dataKey, messageId, info('COMMITKEY'), 28)))
-    expect(toHex(await contentKeyOf(dataKey, messageId))).toBe(toHex(hkdf(sha512, dataKey, messageId, info('DERIVEKEY'), 32)))
+    expect(toHex(await commitmentOf(dataKey, messageId))).toBe(
+      toHex(hkdf(sha512, dataKey, messageId, info('COMMITKEY'), 28)),
+    )
+    expect(toHex(await contentKeyOf(dataKey, messageId))).toBe(
+      toHex(hkdf(sha512, dataKey, messageId, info('DERIVEKEY'), 32)),
+    )
   })
 
   it('encryption derives both from one imported key, with the same results', async () => {
@@ -61,6 +75,8 @@ describe('V3 commitment and content key (key-derivation.md)', () => {
   })
 
   it('refuses a message id of the wrong length', async () => {
-    await expect(verifiedContentKey(dataKey, messageId.subarray(0, 27), new Uint8Array(28))).rejects.toBeInstanceOf(CseError)
+    await expect(verifiedContentKey(dataKey, messageId.subarray(0, 27), new Uint8Array(28))).rejects.toBeInstanceOf(
+      CseError,
+    )
   })
 })

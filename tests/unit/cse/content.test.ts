@@ -8,7 +8,11 @@ const zeros = (n: number) => new Uint8Array(n)
 const kek = fromHex('4c'.repeat(32))
 
 async function rsaPair() {
-  const pair = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-1' }, true, ['encrypt', 'decrypt'])
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-1' },
+    true,
+    ['encrypt', 'decrypt'],
+  )
   return rsaKeyring({ publicKey: pair.publicKey, privateKey: pair.privateKey })
 }
 
@@ -29,7 +33,13 @@ describe('V2 content (AES/GCM/NoPadding, no AAD)', () => {
   it('writes every V2 metadata key, as Ruby and Go do', async () => {
     const { body, metadata } = await encryptObject(utf8('hello'), aesKeyring(kek))
     expect(body.length).toBe(5 + 16)
-    expect(metadata).toMatchObject({ 'x-amz-cek-alg': 'AES/GCM/NoPadding', 'x-amz-tag-len': '128', 'x-amz-wrap-alg': 'AES/GCM', 'x-amz-matdesc': '{}', 'x-amz-unencrypted-content-length': '5' })
+    expect(metadata).toMatchObject({
+      'x-amz-cek-alg': 'AES/GCM/NoPadding',
+      'x-amz-tag-len': '128',
+      'x-amz-wrap-alg': 'AES/GCM',
+      'x-amz-matdesc': '{}',
+      'x-amz-unencrypted-content-length': '5',
+    })
     expect(fromBase64(metadata['x-amz-key-v2']!)!.length).toBe(60) // IV 12 + key 32 + tag 16
   })
 })
@@ -59,16 +69,25 @@ describe('the KMS context binds the content algorithm', () => {
   it('refuses a caller-set aws:x-amz-cek-alg and a mismatched context on read', async () => {
     const kms = fakeKms()
     expect(() => kmsKeyring(kms, 'test-key', { encryptionContext: { 'aws:x-amz-cek-alg': 'x' } })).toThrow(/reserved/)
-    const { body, metadata } = await encryptObject(utf8('x'), kmsKeyring(kms, 'test-key', { encryptionContext: { a: '1' } }))
-    await expect(decryptObject(body, metadata, kmsKeyring(kms, 'test-key', { encryptionContext: { a: '2' } }))).rejects.toMatchObject({ code: 'KeyUnwrapFailed' })
-    await expect(decryptObject(body, metadata, kmsKeyring(kms, 'test-key'))).rejects.toMatchObject({ code: 'KeyUnwrapFailed' })
+    const { body, metadata } = await encryptObject(
+      utf8('x'),
+      kmsKeyring(kms, 'test-key', { encryptionContext: { a: '1' } }),
+    )
+    await expect(
+      decryptObject(body, metadata, kmsKeyring(kms, 'test-key', { encryptionContext: { a: '2' } })),
+    ).rejects.toMatchObject({ code: 'KeyUnwrapFailed' })
+    await expect(decryptObject(body, metadata, kmsKeyring(kms, 'test-key'))).rejects.toMatchObject({
+      code: 'KeyUnwrapFailed',
+    })
   })
 })
 
 describe('wrong keys and wrong keyrings', () => {
   it('a different AES key fails to unwrap; an RSA keyring is refused for an AES/GCM object', async () => {
     const { body, metadata } = await encryptObject(utf8('secret'), aesKeyring(kek))
-    await expect(decryptObject(body, metadata, aesKeyring(fromHex('4d'.repeat(32))))).rejects.toMatchObject({ code: 'KeyUnwrapFailed' })
+    await expect(decryptObject(body, metadata, aesKeyring(fromHex('4d'.repeat(32))))).rejects.toMatchObject({
+      code: 'KeyUnwrapFailed',
+    })
     await expect(decryptObject(body, metadata, await rsaPair())).rejects.toMatchObject({ code: 'WrongKeyring' })
   })
 
@@ -82,8 +101,12 @@ describe('wrong keys and wrong keyrings', () => {
 
   it('refuses legacy and mixed metadata with a message naming what is missing', async () => {
     const { body, metadata } = await encryptObject(utf8('secret'), aesKeyring(kek))
-    await expect(decryptObject(body, { ...metadata, 'x-amz-cek-alg': 'AES/CBC/PKCS5Padding' }, aesKeyring(kek))).rejects.toThrow(/AES\/CBC/)
-    await expect(decryptObject(body, { ...metadata, 'x-amz-wrap-alg': 'AESWrap' }, aesKeyring(kek))).rejects.toThrow(/AESWrap/)
+    await expect(
+      decryptObject(body, { ...metadata, 'x-amz-cek-alg': 'AES/CBC/PKCS5Padding' }, aesKeyring(kek)),
+    ).rejects.toThrow(/AES\/CBC/)
+    await expect(decryptObject(body, { ...metadata, 'x-amz-wrap-alg': 'AESWrap' }, aesKeyring(kek))).rejects.toThrow(
+      /AESWrap/,
+    )
     await expect(decryptObject(body, { ...metadata, 'x-amz-3': 'AA==' }, aesKeyring(kek))).rejects.toThrow(/mixes/)
     await expect(decryptObject(body, {}, aesKeyring(kek))).rejects.toThrow(/not client-side encrypted/)
   })

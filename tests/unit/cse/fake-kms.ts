@@ -2,7 +2,8 @@
 import { buf, utf8 } from '@/lib/crypto/bytes'
 import type { KmsPort } from '@/lib/cse'
 
-const canonical = (context: Record<string, string>) => utf8(JSON.stringify(Object.entries(context).sort(([a], [b]) => (a < b ? -1 : 1))))
+const canonical = (context: Record<string, string>) =>
+  utf8(JSON.stringify(Object.entries(context).sort(([a], [b]) => (a < b ? -1 : 1))))
 
 export function fakeKms(keyId = 'test-key'): KmsPort & { calls: string[] } {
   const master = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])

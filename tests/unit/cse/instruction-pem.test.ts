@@ -2,7 +2,15 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { fromHex, fromUtf8, utf8 } from '@/lib/crypto/bytes'
-import { aesKeyring, decryptObject, encryptObject, mergeInstructionFile, needsInstructionFile, rsaKeyringFromPem, splitForInstructionFile } from '@/lib/cse'
+import {
+  aesKeyring,
+  decryptObject,
+  encryptObject,
+  mergeInstructionFile,
+  needsInstructionFile,
+  rsaKeyringFromPem,
+  splitForInstructionFile,
+} from '@/lib/cse'
 
 const keyring = aesKeyring(fromHex('33'.repeat(32)))
 
@@ -32,12 +40,15 @@ describe('RSA keys from PEM', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const pem = (type: 'pkcs1' | 'pkcs8' | 'spki', key = privateKey) => key.export({ type, format: 'pem' }) as string
 
-  it.each(['pkcs1', 'pkcs8'] as const)('a %s private key encrypts and decrypts (RSA-OAEP-SHA1 round trip)', async (type) => {
-    const rsa = await rsaKeyringFromPem(pem(type))
-    const { body, metadata } = await encryptObject(utf8('rsa'), rsa)
-    expect(metadata['x-amz-wrap-alg']).toBe('RSA-OAEP-SHA1')
-    expect(await decryptObject(body, metadata, rsa)).toEqual(utf8('rsa'))
-  })
+  it.each(['pkcs1', 'pkcs8'] as const)(
+    'a %s private key encrypts and decrypts (RSA-OAEP-SHA1 round trip)',
+    async (type) => {
+      const rsa = await rsaKeyringFromPem(pem(type))
+      const { body, metadata } = await encryptObject(utf8('rsa'), rsa)
+      expect(metadata['x-amz-wrap-alg']).toBe('RSA-OAEP-SHA1')
+      expect(await decryptObject(body, metadata, rsa)).toEqual(utf8('rsa'))
+    },
+  )
 
   it.each(['pkcs1', 'spki'] as const)('a %s public key encrypts for the private key holder', async (type) => {
     const writer = await rsaKeyringFromPem(pem(type, publicKey))
@@ -49,6 +60,8 @@ describe('RSA keys from PEM', () => {
 
   it('rejects text that is not an RSA key PEM', async () => {
     await expect(rsaKeyringFromPem('hello')).rejects.toThrow(/PEM/)
-    await expect(rsaKeyringFromPem('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----')).rejects.toThrow(/CERTIFICATE/)
+    await expect(rsaKeyringFromPem('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----')).rejects.toThrow(
+      /CERTIFICATE/,
+    )
   })
 })

@@ -29,7 +29,16 @@ describe.each(['v2', 'v3'] as const)('%s ranged decryption', (format) => {
       for (let end = start; end < 70; end += 7) {
         const [lo, hi] = cryptoRange(start, end)
         const slice = body.subarray(lo, hi + 1)
-        const out = await decryptRange({ slice, sliceStart: lo, objectLength: body.length, start, end, metadata, keyring, allowUnauthenticated: true })
+        const out = await decryptRange({
+          slice,
+          sliceStart: lo,
+          objectLength: body.length,
+          start,
+          end,
+          metadata,
+          keyring,
+          allowUnauthenticated: true,
+        })
         expect(out).toEqual(plaintext.subarray(start, end + 1))
       }
     }
@@ -37,12 +46,34 @@ describe.each(['v2', 'v3'] as const)('%s ranged decryption', (format) => {
 
   it('is refused without the explicit opt-in', async () => {
     const { body, metadata } = await encryptObject(new Uint8Array(10), keyring, { format })
-    await expect(decryptRange({ slice: body, sliceStart: 0, objectLength: body.length, start: 0, end: 3, metadata, keyring, allowUnauthenticated: false })).rejects.toMatchObject({ code: 'RangeRefused' })
+    await expect(
+      decryptRange({
+        slice: body,
+        sliceStart: 0,
+        objectLength: body.length,
+        start: 0,
+        end: 3,
+        metadata,
+        keyring,
+        allowUnauthenticated: false,
+      }),
+    ).rejects.toMatchObject({ code: 'RangeRefused' })
   })
 })
 
 it('v3 ranges still check the key commitment first', async () => {
   const { body, metadata } = await encryptObject(new Uint8Array(40), keyring, { format: 'v3' })
   const forged = { ...metadata, 'x-amz-i': 'A'.repeat(36) + 'AQ==' }
-  await expect(decryptRange({ slice: body, sliceStart: 0, objectLength: body.length, start: 0, end: 3, metadata: forged, keyring, allowUnauthenticated: true })).rejects.toMatchObject({ code: 'CommitmentMismatch' })
+  await expect(
+    decryptRange({
+      slice: body,
+      sliceStart: 0,
+      objectLength: body.length,
+      start: 0,
+      end: 3,
+      metadata: forged,
+      keyring,
+      allowUnauthenticated: true,
+    }),
+  ).rejects.toMatchObject({ code: 'CommitmentMismatch' })
 })

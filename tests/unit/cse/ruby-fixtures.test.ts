@@ -6,7 +6,16 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { fromBase64, utf8 } from '@/lib/crypto/bytes'
-import { aesKeyring, cryptoRange, decryptObject, decryptRange, mergeInstructionFile, needsInstructionFile, rsaKeyringFromPem, type Keyring } from '@/lib/cse'
+import {
+  aesKeyring,
+  cryptoRange,
+  decryptObject,
+  decryptRange,
+  mergeInstructionFile,
+  needsInstructionFile,
+  rsaKeyringFromPem,
+  type Keyring,
+} from '@/lib/cse'
 
 interface Fixture {
   writer: string
@@ -26,8 +35,10 @@ const all: Fixture[] = readdirSync(dir)
 const fixtures = all.filter((f) => f.name.startsWith('ruby-v2-'))
 const legacy = (name: string) => all.find((f) => f.name === name)!
 
-const keyringOf = async (f: Fixture): Promise<Keyring> => (f.key.aes ? aesKeyring(fromBase64(f.key.aes)!) : rsaKeyringFromPem(f.key.rsaPrivateKeyPem!))
-const metadataOf = (f: Fixture) => (f.instructionFile ? mergeInstructionFile(f.metadata, utf8(f.instructionFile)) : f.metadata)
+const keyringOf = async (f: Fixture): Promise<Keyring> =>
+  f.key.aes ? aesKeyring(fromBase64(f.key.aes)!) : rsaKeyringFromPem(f.key.rsaPrivateKeyPem!)
+const metadataOf = (f: Fixture) =>
+  f.instructionFile ? mergeInstructionFile(f.metadata, utf8(f.instructionFile)) : f.metadata
 
 describe('fixtures written by the Ruby S3 Encryption Client', () => {
   it('are all present', () => {
@@ -51,20 +62,40 @@ describe('fixtures written by the Ruby S3 Encryption Client', () => {
 
   it('the RSA fixtures decrypt with the PKCS#8 form of the key too', async () => {
     for (const f of fixtures.filter((x) => x.key.rsaPrivateKeyPkcs8Pem)) {
-      const plain = await decryptObject(fromBase64(f.ciphertextBase64)!, f.metadata, await rsaKeyringFromPem(f.key.rsaPrivateKeyPkcs8Pem!))
+      const plain = await decryptObject(
+        fromBase64(f.ciphertextBase64)!,
+        f.metadata,
+        await rsaKeyringFromPem(f.key.rsaPrivateKeyPkcs8Pem!),
+      )
       expect(plain).toEqual(fromBase64(f.plaintextBase64))
     }
   })
 
-  it.each(fixtures.filter((f) => f.plaintextBase64.length > 0).map((f) => [f.name, f] as const))('%s decrypts by range (AES-CTR)', async (_name, f) => {
-    const body = fromBase64(f.ciphertextBase64)!
-    const plaintext = fromBase64(f.plaintextBase64)!
-    for (const [start, end] of [[0, 0], [3, 20], [plaintext.length - 5, plaintext.length - 1]] as const) {
-      const [lo, hi] = cryptoRange(start, end)
-      const opts = { slice: body.subarray(lo, hi + 1), sliceStart: lo, objectLength: body.length, start, end, metadata: metadataOf(f), keyring: await keyringOf(f), allowUnauthenticated: true }
-      expect(await decryptRange(opts)).toEqual(plaintext.subarray(start, end + 1))
-    }
-  })
+  it.each(fixtures.filter((f) => f.plaintextBase64.length > 0).map((f) => [f.name, f] as const))(
+    '%s decrypts by range (AES-CTR)',
+    async (_name, f) => {
+      const body = fromBase64(f.ciphertextBase64)!
+      const plaintext = fromBase64(f.plaintextBase64)!
+      for (const [start, end] of [
+        [0, 0],
+        [3, 20],
+        [plaintext.length - 5, plaintext.length - 1],
+      ] as const) {
+        const [lo, hi] = cryptoRange(start, end)
+        const opts = {
+          slice: body.subarray(lo, hi + 1),
+          sliceStart: lo,
+          objectLength: body.length,
+          start,
+          end,
+          metadata: metadataOf(f),
+          keyring: await keyringOf(f),
+          allowUnauthenticated: true,
+        }
+        expect(await decryptRange(opts)).toEqual(plaintext.subarray(start, end + 1))
+      }
+    },
+  )
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s fails when its body or tag is altered', async (_name, f) => {
     const body = fromBase64(f.ciphertextBase64)!
@@ -80,7 +111,9 @@ describe('fixtures written by the Ruby S3 Encryption Client', () => {
     const body = fromBase64(f.ciphertextBase64)!
     const keyring = await keyringOf(f)
     await expect(decryptObject(body, f.metadata, keyring)).rejects.toThrow(/legacy wrapping algorithm AES/)
-    await expect(decryptObject(body, f.metadata, keyring, { enableLegacyWrappingAlgorithms: true })).rejects.toThrow(/AES\/CBC\/PKCS5Padding, which is unauthenticated/)
+    await expect(decryptObject(body, f.metadata, keyring, { enableLegacyWrappingAlgorithms: true })).rejects.toThrow(
+      /AES\/CBC\/PKCS5Padding, which is unauthenticated/,
+    )
     const all = { enableLegacyWrappingAlgorithms: true, enableLegacyUnauthenticatedModes: true }
     expect(await decryptObject(body, f.metadata, keyring, all)).toEqual(fromBase64(f.plaintextBase64))
   })
@@ -88,6 +121,8 @@ describe('fixtures written by the Ruby S3 Encryption Client', () => {
   it('legacy V1 RSA (PKCS#1 v1.5 key wrap) is reported as unsupported, naming the missing algorithm', async () => {
     const f = legacy('ruby-v1-legacy-rsa-cbc')
     const all = { enableLegacyWrappingAlgorithms: true, enableLegacyUnauthenticatedModes: true }
-    await expect(decryptObject(fromBase64(f.ciphertextBase64)!, f.metadata, await keyringOf(f), all)).rejects.toMatchObject({ code: 'Unsupported', message: expect.stringMatching(/RSAES-PKCS1-v1_5/) })
+    await expect(
+      decryptObject(fromBase64(f.ciphertextBase64)!, f.metadata, await keyringOf(f), all),
+    ).rejects.toMatchObject({ code: 'Unsupported', message: expect.stringMatching(/RSAES-PKCS1-v1_5/) })
   })
 })

@@ -5,7 +5,11 @@ import { aesKeyring, CseError, decryptObject, encryptObject, kmsKeyring, rsaKeyr
 import { fakeKms } from './fake-kms'
 
 async function keyrings(): Promise<[string, Keyring][]> {
-  const pair = await crypto.subtle.generateKey({ name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-1' }, true, ['encrypt', 'decrypt'])
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-1' },
+    true,
+    ['encrypt', 'decrypt'],
+  )
   return [
     ['AES/GCM', aesKeyring(fromHex('07'.repeat(32)))],
     ['RSA-OAEP-SHA1', rsaKeyring({ publicKey: pair.publicKey, privateKey: pair.privateKey })],
@@ -42,7 +46,8 @@ describe.each(['v2', 'v3'] as const)('%s tampering', (format) => {
     for (const [, keyring] of await keyrings()) {
       const { body, metadata } = await encryptObject(plaintext, keyring, { format })
       const edk = fromBase64(metadata[keyField]!)!
-      for (let i = 0; i < edk.length; i++) await expectFailure(decryptObject(body, { ...metadata, [keyField]: toBase64(flip(edk, i)) }, keyring))
+      for (let i = 0; i < edk.length; i++)
+        await expectFailure(decryptObject(body, { ...metadata, [keyField]: toBase64(flip(edk, i)) }, keyring))
     }
   })
 
@@ -50,8 +55,27 @@ describe.each(['v2', 'v3'] as const)('%s tampering', (format) => {
     const keyring = kmsKeyring(fakeKms(), 'test-key')
     const { body, metadata } = await encryptObject(plaintext, keyring, { format })
     const contextField = format === 'v3' ? 'x-amz-t' : 'x-amz-matdesc'
-    await expectFailure(decryptObject(body, { ...metadata, [contextField]: JSON.stringify({ 'aws:x-amz-cek-alg': format === 'v3' ? '115' : 'AES/GCM/NoPadding', extra: 'x' }) }, keyring))
-    if (format === 'v2') await expectFailure(decryptObject(body, { ...metadata, 'x-amz-iv': toBase64(flip(fromBase64(metadata['x-amz-iv']!)!, 0)) }, keyring))
+    await expectFailure(
+      decryptObject(
+        body,
+        {
+          ...metadata,
+          [contextField]: JSON.stringify({
+            'aws:x-amz-cek-alg': format === 'v3' ? '115' : 'AES/GCM/NoPadding',
+            extra: 'x',
+          }),
+        },
+        keyring,
+      ),
+    )
+    if (format === 'v2')
+      await expectFailure(
+        decryptObject(
+          body,
+          { ...metadata, 'x-amz-iv': toBase64(flip(fromBase64(metadata['x-amz-iv']!)!, 0)) },
+          keyring,
+        ),
+      )
   })
 })
 
@@ -62,7 +86,9 @@ describe('v3 commitment and message id', () => {
     for (const field of ['x-amz-d', 'x-amz-i']) {
       const value = fromBase64(metadata[field]!)!
       for (let i = 0; i < value.length; i++) {
-        await expect(decryptObject(body, { ...metadata, [field]: toBase64(flip(value, i)) }, keyring)).rejects.toMatchObject({ code: 'CommitmentMismatch' })
+        await expect(
+          decryptObject(body, { ...metadata, [field]: toBase64(flip(value, i)) }, keyring),
+        ).rejects.toMatchObject({ code: 'CommitmentMismatch' })
       }
     }
   })
@@ -71,6 +97,8 @@ describe('v3 commitment and message id', () => {
     const keyring = aesKeyring(fromHex('07'.repeat(32)))
     const a = await encryptObject(utf8('object a'), keyring, { format: 'v3' })
     const b = await encryptObject(utf8('object b'), keyring, { format: 'v3' })
-    await expect(decryptObject(a.body, { ...a.metadata, 'x-amz-3': b.metadata['x-amz-3']! }, keyring)).rejects.toMatchObject({ code: 'CommitmentMismatch' })
+    await expect(
+      decryptObject(a.body, { ...a.metadata, 'x-amz-3': b.metadata['x-amz-3']! }, keyring),
+    ).rejects.toMatchObject({ code: 'CommitmentMismatch' })
   })
 })

@@ -53,8 +53,16 @@ afterAll(async () => {
 describe('schema context', () => {
   it('lists the customer managed keys with their aliases, and offers every form of their ids', () => {
     expect(ctx.account).toBe('111122223333')
-    expect(ctx.keys).toEqual([{ keyId, arn: `arn:aws:kms:us-east-1:111122223333:key/${keyId}`, aliases: ['alias/editor-test'] }])
-    expect(keyIdExamples(ctx)).toEqual([ctx.keys![0]!.arn, keyId, 'alias/editor-test', 'arn:aws:kms:us-east-1:111122223333:alias/editor-test', 'alias/aws/s3'])
+    expect(ctx.keys).toEqual([
+      { keyId, arn: `arn:aws:kms:us-east-1:111122223333:key/${keyId}`, aliases: ['alias/editor-test'] },
+    ])
+    expect(keyIdExamples(ctx)).toEqual([
+      ctx.keys![0]!.arn,
+      keyId,
+      'alias/editor-test',
+      'arn:aws:kms:us-east-1:111122223333:alias/editor-test',
+      'alias/aws/s3',
+    ])
   })
 })
 
@@ -68,13 +76,23 @@ describe('bucket encryption schema', () => {
       expect(valid(schema(), document), label).toEqual([])
       await applyDocument(clients, 'bucket-encryption', BUCKET, JSON.stringify(document))
       const back = JSON.parse((await loadDocument(clients, 'bucket-encryption', BUCKET)).text)
-      expect(back.Rules[0].ApplyServerSideEncryptionByDefault, label).toEqual((document as { Rules: { ApplyServerSideEncryptionByDefault: unknown }[] }).Rules[0]!.ApplyServerSideEncryptionByDefault)
+      expect(back.Rules[0].ApplyServerSideEncryptionByDefault, label).toEqual(
+        (document as { Rules: { ApplyServerSideEncryptionByDefault: unknown }[] }).Rules[0]!
+          .ApplyServerSideEncryptionByDefault,
+      )
     }
   })
 
   it('offers only KMSMasterKeyID values an SSE-KMS upload can use', async () => {
     for (const id of keyIdExamples(ctx)) {
-      await applyDocument(clients, 'bucket-encryption', BUCKET, JSON.stringify({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: id } }] }))
+      await applyDocument(
+        clients,
+        'bucket-encryption',
+        BUCKET,
+        JSON.stringify({
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: id } }],
+        }),
+      )
       await clients.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'k', Body: 'x' }))
       const head = await clients.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'k' }))
       expect(head.ServerSideEncryption, id).toBe('aws:kms')
@@ -84,12 +102,26 @@ describe('bucket encryption schema', () => {
   it('flags what S3 refuses, and S3 refuses it too', async () => {
     const bad = [
       { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES128' } }] },
-      { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }, { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['SSE-KMS'] } }] },
+      {
+        Rules: [
+          { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      {
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+            BlockedEncryptionTypes: { EncryptionType: ['SSE-KMS'] },
+          },
+        ],
+      },
     ]
     for (const doc of bad) {
       expect(valid(schema(), doc), JSON.stringify(doc)).not.toEqual([])
-      expect(await refusal(applyDocument(clients, 'bucket-encryption', BUCKET, JSON.stringify(doc)))).toBe('MalformedXML')
+      expect(await refusal(applyDocument(clients, 'bucket-encryption', BUCKET, JSON.stringify(doc)))).toBe(
+        'MalformedXML',
+      )
     }
   })
 
@@ -120,13 +152,30 @@ describe('bucket policy schema', () => {
   it('offers condition keys the evaluator reads, with values a policy accepts', async () => {
     const offered = nestedExamples(schema()).filter((e) => e.path.includes('Condition'))
     const keys = new Set(offered.map((e) => e.path.at(-2)))
-    for (const key of ['s3:x-amz-server-side-encryption', 's3:x-amz-server-side-encryption-aws-kms-key-id', 'aws:SecureTransport']) expect(keys).toContain(key)
+    for (const key of [
+      's3:x-amz-server-side-encryption',
+      's3:x-amz-server-side-encryption-aws-kms-key-id',
+      'aws:SecureTransport',
+    ])
+      expect(keys).toContain(key)
     // Every operator block offers the same keys: try each key's values under StringEquals (and Bool for booleans).
-    const first = offered.filter((e) => e.path.at(-2)?.includes(':') && ['StringEquals', 'Bool'].includes(e.path[e.path.indexOf('Condition') + 1]!))
+    const first = offered.filter(
+      (e) =>
+        e.path.at(-2)?.includes(':') && ['StringEquals', 'Bool'].includes(e.path[e.path.indexOf('Condition') + 1]!),
+    )
     expect(first.length).toBeGreaterThan(8)
     for (const { path, value } of first) {
       const [operator, key] = [path[path.indexOf('Condition') + 1]!, path.at(-2)!]
-      const doc = { Version: '2012-10-17', Statement: { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${BUCKET}/*`, Condition: { [operator]: { [key]: value } } } }
+      const doc = {
+        Version: '2012-10-17',
+        Statement: {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:PutObject',
+          Resource: `arn:aws:s3:::${BUCKET}/*`,
+          Condition: { [operator]: { [key]: value } },
+        },
+      }
       expect(valid(schema(), doc), JSON.stringify(doc)).toEqual([])
       await applyDocument(clients, 'bucket-policy', BUCKET, JSON.stringify(doc))
     }
@@ -144,7 +193,10 @@ describe('bucket policy schema', () => {
     ]
     for (const doc of bad) {
       expect(valid(schema(), doc), JSON.stringify(doc)).not.toEqual([])
-      expect(await refusal(applyDocument(clients, 'bucket-policy', BUCKET, JSON.stringify(doc))), JSON.stringify(doc)).toBe('MalformedPolicy')
+      expect(
+        await refusal(applyDocument(clients, 'bucket-policy', BUCKET, JSON.stringify(doc))),
+        JSON.stringify(doc),
+      ).toBe('MalformedPolicy')
     }
   })
 })
@@ -170,11 +222,22 @@ describe('key policy schema', () => {
   })
 
   it('flags what KMS refuses, and KMS refuses it with MalformedPolicyDocumentException', async () => {
-    const admin = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }
-    const bad = [{ Statement: [{ ...admin, Effect: 'Permit' }] }, { Statement: [{ ...admin, Principal: undefined }] }, { Statement: [] }]
+    const admin = {
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: 'kms:*',
+      Resource: '*',
+    }
+    const bad = [
+      { Statement: [{ ...admin, Effect: 'Permit' }] },
+      { Statement: [{ ...admin, Principal: undefined }] },
+      { Statement: [] },
+    ]
     for (const doc of bad) {
       expect(valid(schema(), doc), JSON.stringify(doc)).not.toEqual([])
-      expect(await refusal(applyDocument(clients, 'key-policy', keyId, JSON.stringify(doc))), JSON.stringify(doc)).toBe('MalformedPolicyDocumentException')
+      expect(await refusal(applyDocument(clients, 'key-policy', keyId, JSON.stringify(doc))), JSON.stringify(doc)).toBe(
+        'MalformedPolicyDocumentException',
+      )
     }
   })
 })

@@ -21,12 +21,25 @@ describe('KMS in snapshots', () => {
     restoreKmsSnapshot(saved, restored)
     expect(restored.clock.now().getTime()).toBe(T0.getTime() + 2 * 86_400_000)
     const call = async (op: string, body: object) => {
-      const r = await restored.handle(new Request('http://127.0.0.1/', { method: 'POST', headers: { 'x-amz-target': `TrentService.${op}` }, body: JSON.stringify(body) }))
+      const r = await restored.handle(
+        new Request('http://127.0.0.1/', {
+          method: 'POST',
+          headers: { 'x-amz-target': `TrentService.${op}` },
+          body: JSON.stringify(body),
+        }),
+      )
       return r.json()
     }
-    expect(text((await call('Decrypt', { CiphertextBlob: old.CiphertextBlob, EncryptionContext: { k: 'v' } })).Plaintext)).toBe('before')
+    expect(
+      text((await call('Decrypt', { CiphertextBlob: old.CiphertextBlob, EncryptionContext: { k: 'v' } })).Plaintext),
+    ).toBe('before')
     expect(text((await call('Decrypt', { CiphertextBlob: fresh.CiphertextBlob })).Plaintext)).toBe('after')
-    expect(restored.cloudtrail.records().map((r) => r.eventName)).toEqual(h.emulator.cloudtrail.records().map((r) => r.eventName).concat('Decrypt', 'Decrypt'))
+    expect(restored.cloudtrail.records().map((r) => r.eventName)).toEqual(
+      h.emulator.cloudtrail
+        .records()
+        .map((r) => r.eventName)
+        .concat('Decrypt', 'Decrypt'),
+    )
     restored.clock.advanceDays(6)
     expect((await call('ListKeys', {})).Keys).toHaveLength(1) // the scheduled deletion still completes on time
   })

@@ -18,17 +18,34 @@ type Op =
   | { kind: 'range'; bucket: string; key: string; start: number; length: number }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('put' as const), bucket: fc.constantFrom(...BUCKETS), key: fc.constantFrom(...KEYS), body: fc.string({ maxLength: 200, unit: 'grapheme' }), sse: fc.constantFrom('none' as const, 'AES256' as const, 'aws:kms' as const, 'aws:kms:dsse' as const) }),
-  fc.record({ kind: fc.constantFrom('get' as const, 'head' as const, 'delete' as const), bucket: fc.constantFrom(...BUCKETS), key: fc.constantFrom(...KEYS) }),
+  fc.record({
+    kind: fc.constant('put' as const),
+    bucket: fc.constantFrom(...BUCKETS),
+    key: fc.constantFrom(...KEYS),
+    body: fc.string({ maxLength: 200, unit: 'grapheme' }),
+    sse: fc.constantFrom('none' as const, 'AES256' as const, 'aws:kms' as const, 'aws:kms:dsse' as const),
+  }),
+  fc.record({
+    kind: fc.constantFrom('get' as const, 'head' as const, 'delete' as const),
+    bucket: fc.constantFrom(...BUCKETS),
+    key: fc.constantFrom(...KEYS),
+  }),
   fc.record({ kind: fc.constant('list' as const), bucket: fc.constantFrom(...BUCKETS) }),
-  fc.record({ kind: fc.constant('range' as const), bucket: fc.constantFrom(...BUCKETS), key: fc.constantFrom(...KEYS), start: fc.nat(250), length: fc.integer({ min: 1, max: 50 }) }),
+  fc.record({
+    kind: fc.constant('range' as const),
+    bucket: fc.constantFrom(...BUCKETS),
+    key: fc.constantFrom(...KEYS),
+    start: fc.nat(250),
+    length: fc.integer({ min: 1, max: 50 }),
+  }),
 )
 
 /** A well-formed S3 answer: a known status, and an <Error> with a code for every error that has a body. */
 async function wellFormed(method: string, response: Response): Promise<Uint8Array> {
   expect([200, 204, 206, 304, 400, 403, 404, 409, 412, 416]).toContain(response.status)
   const body = new Uint8Array(await response.arrayBuffer())
-  if (response.status >= 400 && method !== 'HEAD') expect(parseError(new TextDecoder().decode(body)).code).toMatch(/^[A-Za-z.]+$/)
+  if (response.status >= 400 && method !== 'HEAD')
+    expect(parseError(new TextDecoder().decode(body)).code).toMatch(/^[A-Za-z.]+$/)
   return body
 }
 
@@ -56,18 +73,28 @@ describe('random operation sequences against a reference model', () => {
             await wellFormed('DELETE', await send('DELETE', path(o.bucket, o.key)))
             objects.delete(o.key)
           } else if (o.kind === 'list') {
-            const body = new TextDecoder().decode(await wellFormed('GET', await send('GET', `/${o.bucket}?list-type=2`)))
-            const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+            const body = new TextDecoder().decode(
+              await wellFormed('GET', await send('GET', `/${o.bucket}?list-type=2`)),
+            )
+            const unescape = (t: string) =>
+              t
+                .replace(/&lt;/g, '<')
+                .replace(/&gt;/g, '>')
+                .replace(/&quot;/g, '"')
+                .replace(/&apos;/g, "'")
+                .replace(/&amp;/g, '&')
             const listed = [...body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => unescape(m[1]!)).sort()
             expect(listed).toEqual([...objects.keys()].sort())
           } else {
             const expected = objects.get(o.key)
-            const headers: Record<string, string> = o.kind === 'range' ? { range: `bytes=${o.start}-${o.start + o.length - 1}` } : {}
+            const headers: Record<string, string> =
+              o.kind === 'range' ? { range: `bytes=${o.start}-${o.start + o.length - 1}` } : {}
             const r = await send(o.kind === 'head' ? 'HEAD' : 'GET', path(o.bucket, o.key), { headers })
             const body = await wellFormed(o.kind === 'head' ? 'HEAD' : 'GET', r)
             if (expected === undefined) expect(r.status).toBe(404)
             else if (o.kind === 'get') expect(new TextDecoder().decode(body)).toBe(expected)
-            else if (o.kind === 'head') expect(r.headers.get('content-length')).toBe(String(enc.encode(expected).length))
+            else if (o.kind === 'head')
+              expect(r.headers.get('content-length')).toBe(String(enc.encode(expected).length))
             else if (o.kind === 'range') {
               const bytes = enc.encode(expected)
               if (o.start >= bytes.length) expect(r.status).toBe(416)
@@ -88,15 +115,57 @@ describe('mutated requests', () => {
     const { send } = harness()
     await send('PUT', '/mutant')
     const bugs = vi.spyOn(console, 'error')
-    const header = fc.constantFrom('x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id', 'x-amz-server-side-encryption-context', 'x-amz-server-side-encryption-customer-algorithm', 'x-amz-server-side-encryption-customer-key', 'x-amz-server-side-encryption-customer-key-md5', 'content-md5', 'x-amz-checksum-crc32', 'x-amz-content-sha256', 'content-encoding', 'x-amz-decoded-content-length', 'range', 'x-amz-copy-source', 'if-match')
-    const target = fc.constantFrom('/mutant/k', '/mutant?encryption', '/mutant?policy', '/mutant?cors', '/mutant/k?uploads', '/mutant/k?uploadId=x&partNumber=1', '/mutant?list-type=2&max-keys=-1', '/%ff/%zz')
-    const body = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('<ServerSideEncryptionConfiguration><Rule>', '{"Version":"2012-10-17","Statement":[{"Effect":', '5\r\nabc', '0\r\n\r\n', '<CORSConfiguration><CORSRule><AllowedMethod>GET'))
+    const header = fc.constantFrom(
+      'x-amz-server-side-encryption',
+      'x-amz-server-side-encryption-aws-kms-key-id',
+      'x-amz-server-side-encryption-context',
+      'x-amz-server-side-encryption-customer-algorithm',
+      'x-amz-server-side-encryption-customer-key',
+      'x-amz-server-side-encryption-customer-key-md5',
+      'content-md5',
+      'x-amz-checksum-crc32',
+      'x-amz-content-sha256',
+      'content-encoding',
+      'x-amz-decoded-content-length',
+      'range',
+      'x-amz-copy-source',
+      'if-match',
+    )
+    const target = fc.constantFrom(
+      '/mutant/k',
+      '/mutant?encryption',
+      '/mutant?policy',
+      '/mutant?cors',
+      '/mutant/k?uploads',
+      '/mutant/k?uploadId=x&partNumber=1',
+      '/mutant?list-type=2&max-keys=-1',
+      '/%ff/%zz',
+    )
+    const body = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom(
+        '<ServerSideEncryptionConfiguration><Rule>',
+        '{"Version":"2012-10-17","Statement":[{"Effect":',
+        '5\r\nabc',
+        '0\r\n\r\n',
+        '<CORSConfiguration><CORSRule><AllowedMethod>GET',
+      ),
+    )
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'HEAD'), target, fc.dictionary(header, fc.string({ maxLength: 60 }), { maxKeys: 4 }), body, async (method, url, headers, text) => {
-        const r = await send(method, url, { headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body: text }) })
-        expect(r.status, `${method} ${url} ${JSON.stringify(headers)}`).not.toBe(500)
-        expect(r.status).toBeLessThan(600)
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'HEAD'),
+        target,
+        fc.dictionary(header, fc.string({ maxLength: 60 }), { maxKeys: 4 }),
+        body,
+        async (method, url, headers, text) => {
+          const r = await send(method, url, {
+            headers,
+            ...(method === 'GET' || method === 'HEAD' ? {} : { body: text }),
+          })
+          expect(r.status, `${method} ${url} ${JSON.stringify(headers)}`).not.toBe(500)
+          expect(r.status).toBeLessThan(600)
+        },
+      ),
       { numRuns: 1500, seed: 2026 },
     )
     expect(bugs).not.toHaveBeenCalled()
@@ -109,7 +178,11 @@ describe('parallel writes to one key', () => {
     const { send } = harness()
     await send('PUT', '/race')
     const bodies = Array.from({ length: 20 }, (_, i) => `writer ${i} `.repeat(500 + i))
-    const results = await Promise.all(bodies.map((b, i) => send('PUT', '/race/same', { body: b, headers: i % 2 ? { 'x-amz-server-side-encryption': 'aws:kms' } : {} })))
+    const results = await Promise.all(
+      bodies.map((b, i) =>
+        send('PUT', '/race/same', { body: b, headers: i % 2 ? { 'x-amz-server-side-encryption': 'aws:kms' } : {} }),
+      ),
+    )
     expect(results.every((r) => r.status === 200)).toBe(true)
     const stored = await (await send('GET', '/race/same')).text()
     expect(bodies).toContain(stored)

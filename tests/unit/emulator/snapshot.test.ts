@@ -22,12 +22,20 @@ function reload(from = s3) {
   const json = JSON.stringify(toSnapshot(from.emulator.s3))
   const state = fromSnapshot(JSON.parse(json), from.emulator.s3.options)
   const emulator = createEmulator({}, state)
-  return { json, emulator, send: (method: string, path: string, headers: Record<string, string> = {}) => emulator.handle(new Request(ENDPOINT + path, { method, headers })) }
+  return {
+    json,
+    emulator,
+    send: (method: string, path: string, headers: Record<string, string> = {}) =>
+      emulator.handle(new Request(ENDPOINT + path, { method, headers })),
+  }
 }
 
 describe('snapshot round trip', () => {
   it('keeps objects readable with the same bytes, ETag, metadata, checksum and encryption', async () => {
-    await s3.send('PUT', `/${BUCKET}/dir/secret.txt`, { body: SECRET, headers: { 'content-type': 'text/plain', 'x-amz-meta-owner': 'alice' } })
+    await s3.send('PUT', `/${BUCKET}/dir/secret.txt`, {
+      body: SECRET,
+      headers: { 'content-type': 'text/plain', 'x-amz-meta-owner': 'alice' },
+    })
     const binary = Uint8Array.from({ length: 5000 }, (_, i) => (i * 13) & 255)
     await s3.send('PUT', `/${BUCKET}/binary.bin`, { body: binary })
     const before = await s3.send('HEAD', `/${BUCKET}/dir/secret.txt`, { headers: { 'x-amz-checksum-mode': 'ENABLED' } })
@@ -35,7 +43,14 @@ describe('snapshot round trip', () => {
     const after = reload()
     const got = await after.send('GET', `/${BUCKET}/dir/secret.txt`, { 'x-amz-checksum-mode': 'ENABLED' })
     expect([got.status, await got.text()]).toEqual([200, SECRET])
-    for (const h of ['etag', 'last-modified', 'content-type', 'x-amz-meta-owner', 'x-amz-server-side-encryption', 'x-amz-checksum-crc64nvme']) {
+    for (const h of [
+      'etag',
+      'last-modified',
+      'content-type',
+      'x-amz-meta-owner',
+      'x-amz-server-side-encryption',
+      'x-amz-checksum-crc64nvme',
+    ]) {
       expect(got.headers.get(h), h).toBe(before.headers.get(h))
       expect(got.headers.get(h), h).not.toBeNull()
     }
@@ -64,7 +79,9 @@ describe('snapshot round trip', () => {
     await s3.send('PUT', `/${BUCKET}?encryption`, {
       body: '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled><BlockedEncryptionTypes><EncryptionType>NONE</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>',
     })
-    await s3.send('PUT', '/eu-bucket', { body: '<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>' })
+    await s3.send('PUT', '/eu-bucket', {
+      body: '<CreateBucketConfiguration><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>',
+    })
     const after = reload()
     const restored = after.emulator.s3.bucket(BUCKET)
     const original = s3.emulator.s3.bucket(BUCKET)
@@ -73,7 +90,9 @@ describe('snapshot round trip', () => {
     expect(restored.encryption).toEqual({ algorithm: 'AES256', bucketKeyEnabled: true, blocked: ['NONE'] })
     expect(restored.encryptionExplicit).toBe(true)
     expect(after.emulator.s3.bucket('eu-bucket').region).toBe('eu-west-1')
-    expect(await (await after.send('GET', `/${BUCKET}?encryption`)).text()).toContain('<BucketKeyEnabled>true</BucketKeyEnabled>')
+    expect(await (await after.send('GET', `/${BUCKET}?encryption`)).text()).toContain(
+      '<BucketKeyEnabled>true</BucketKeyEnabled>',
+    )
   })
 
   it('the restored state keeps working: writes, lists and rotations', async () => {
@@ -122,11 +141,26 @@ describe('snapshots from before segments (the first object format)', () => {
     const o = snap.buckets[0].objects[0]
     // The first format: one AES-GCM over the whole body, AAD = the object ARN (made here with the same key).
     const { key } = o.sealed
-    const dataKey = await unwrapWithRoot(s3.emulator.s3.keyring, decodeValue(key) as never, 'arn:aws:s3:::snapshot-bucket/old.txt')
+    const dataKey = await unwrapWithRoot(
+      s3.emulator.s3.keyring,
+      decodeValue(key) as never,
+      'arn:aws:s3:::snapshot-bucket/old.txt',
+    )
     const iv = new Uint8Array(12).fill(5)
-    const ciphertext = await aesGcmEncrypt(dataKey, iv, new TextEncoder().encode(SECRET), new TextEncoder().encode('arn:aws:s3:::snapshot-bucket/old.txt'))
+    const ciphertext = await aesGcmEncrypt(
+      dataKey,
+      iv,
+      new TextEncoder().encode(SECRET),
+      new TextEncoder().encode('arn:aws:s3:::snapshot-bucket/old.txt'),
+    )
     o.lastModified = o.lastModified.$date
-    o.sealed = { rootKeyId: key.rootKeyId, wrappedKeyIv: key.iv.$b64, wrappedKey: key.wrapped.$b64, iv: Buffer.from(iv).toString('base64'), ciphertext: Buffer.from(ciphertext).toString('base64') }
+    o.sealed = {
+      rootKeyId: key.rootKeyId,
+      wrappedKeyIv: key.iv.$b64,
+      wrappedKey: key.wrapped.$b64,
+      iv: Buffer.from(iv).toString('base64'),
+      ciphertext: Buffer.from(ciphertext).toString('base64'),
+    }
     snap.version = 1
     snap.buckets[0].created = snap.buckets[0].created.$date
     const emulator = createEmulator({}, fromSnapshot(snap, s3.emulator.s3.options))
@@ -148,18 +182,22 @@ describe('snapshots of issue 4 state', () => {
       'x-amz-server-side-encryption-customer-key': key.toString('base64'),
       'x-amz-server-side-encryption-customer-key-MD5': createHash('md5').update(key).digest('base64'),
     }
-    const unblock = '<ServerSideEncryptionConfiguration><Rule><BlockedEncryptionTypes><EncryptionType>NONE</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>'
+    const unblock =
+      '<ServerSideEncryptionConfiguration><Rule><BlockedEncryptionTypes><EncryptionType>NONE</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>'
     await s3.send('PUT', `/${BUCKET}?encryption`, { body: unblock })
     expect((await s3.send('PUT', `${TLS}/${BUCKET}/c`, { body: SECRET, headers: ssec })).status).toBe(200)
     const created = await (await s3.send('POST', `/${BUCKET}/mp?uploads`)).text()
     const uploadId = /<UploadId>([^<]+)</.exec(created)![1]!
     const part = await s3.send('PUT', `/${BUCKET}/mp?partNumber=1&uploadId=${uploadId}`, { body: 'part one' })
-    const policy = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::${BUCKET}/*` }] })
+    const policy = JSON.stringify({
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::${BUCKET}/*` }],
+    })
     expect((await s3.send('PUT', `/${BUCKET}?policy`, { body: policy })).status).toBe(204)
 
     const after = reload()
     expect(after.json).not.toContain(key.toString('base64'))
-    const tls = (method: string, path: string, headers: Record<string, string> = {}) => after.emulator.handle(new Request(TLS + path, { method, headers }))
+    const tls = (method: string, path: string, headers: Record<string, string> = {}) =>
+      after.emulator.handle(new Request(TLS + path, { method, headers }))
     expect(await (await tls('GET', `/${BUCKET}/c`, ssec)).text()).toBe(SECRET)
     expect((await tls('GET', `/${BUCKET}/c`)).status).toBe(400)
     expect(await (await after.send('GET', `/${BUCKET}?policy`)).text()).toBe(policy)

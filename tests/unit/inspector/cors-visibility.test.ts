@@ -28,7 +28,10 @@ describe('which headers CORS hid', () => {
 
   it('without the configuration: modelled, unsafelisted, unread headers are "unknown"', () => {
     const rows = corsVisibility(exchange())
-    expect(rows.filter((r) => r.visibility === 'readable').map((r) => r.name)).toEqual(['content-length', 'x-amz-server-side-encryption'])
+    expect(rows.filter((r) => r.visibility === 'readable').map((r) => r.name)).toEqual([
+      'content-length',
+      'x-amz-server-side-encryption',
+    ])
     expect(rows.find((r) => r.name === 'x-amz-server-side-encryption-aws-kms-key-id')?.visibility).toBe('unknown')
     expect(rows.find((r) => r.name === 'Content-Type')).toBeUndefined() // safelisted: never hidden
     expect(modelledResponseHeaders('HeadObject')).toContain('ETag')
@@ -43,7 +46,23 @@ describe('which headers CORS hid', () => {
   })
 
   it('when the server reported what it sent, exactly those it sent and the page lacks are hidden, with their values', () => {
-    const rows = corsVisibility(exchange({ sentHeaders: [['content-length', '3'], ['x-amz-server-side-encryption', 'aws:kms'], ['x-amz-server-side-encryption-aws-kms-key-id', 'arn:k'], ['access-control-allow-origin', 'o']] }))
-    expect(rows.filter((r) => r.visibility !== 'readable')).toEqual([{ name: 'x-amz-server-side-encryption-aws-kms-key-id', visibility: 'hidden', why: 'the server sent it; CORS hid it from the page', sentValue: 'arn:k' }])
+    const rows = corsVisibility(
+      exchange({
+        sentHeaders: [
+          ['content-length', '3'],
+          ['x-amz-server-side-encryption', 'aws:kms'],
+          ['x-amz-server-side-encryption-aws-kms-key-id', 'arn:k'],
+          ['access-control-allow-origin', 'o'],
+        ],
+      }),
+    )
+    expect(rows.filter((r) => r.visibility !== 'readable')).toEqual([
+      {
+        name: 'x-amz-server-side-encryption-aws-kms-key-id',
+        visibility: 'hidden',
+        why: 'the server sent it; CORS hid it from the page',
+        sentValue: 'arn:k',
+      },
+    ])
   })
 })

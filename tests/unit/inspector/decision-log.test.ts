@@ -6,7 +6,14 @@ import { harness } from '../../helpers/handle'
 const POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'DenyUnencrypted', Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::guarded/*', Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } } },
+    {
+      Sid: 'DenyUnencrypted',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: 'arn:aws:s3:::guarded/*',
+      Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+    },
   ],
 })
 
@@ -20,7 +27,10 @@ describe('DecisionLog', () => {
     await h.send('PUT', '/guarded')
     expect((await h.send('PUT', '/guarded?policy', { body: POLICY })).status).toBe(204)
     const denied = await h.send('PUT', '/guarded/plain.txt', { body: 'x' })
-    const allowed = await h.send('PUT', '/guarded/kms.txt', { body: 'x', headers: { 'x-amz-server-side-encryption': 'AES256' } })
+    const allowed = await h.send('PUT', '/guarded/kms.txt', {
+      body: 'x',
+      headers: { 'x-amz-server-side-encryption': 'AES256' },
+    })
     expect([denied.status, allowed.status]).toEqual([403, 200])
 
     const puts = log.all().filter((e) => e.operation === 'PutObject')

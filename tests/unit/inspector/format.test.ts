@@ -1,14 +1,20 @@
 /** Inspector formatting: pretty bodies, header and line diffs, hex dumps, and the header dictionaries. */
 import { describe, expect, it } from 'vitest'
 import { diffHeaders, diffLines } from '@/lib/inspector/diff'
-import { ENCRYPTION_HEADERS, headerInfo, isClientSideMetadata, isEncryptionHeader } from '@/lib/inspector/encryption-headers'
+import {
+  ENCRYPTION_HEADERS,
+  headerInfo,
+  isClientSideMetadata,
+  isEncryptionHeader,
+} from '@/lib/inspector/encryption-headers'
 import { asText, hexRows, hexString } from '@/lib/inspector/hexdump'
 import { kmsFieldInfo } from '@/lib/inspector/kms-fields'
 import { bodyKind, prettyBody, prettyXml } from '@/lib/inspector/pretty'
 
 describe('pretty bodies', () => {
   it('indents XML, keeping text-only elements on one line', () => {
-    const xml = '<?xml version="1.0" encoding="UTF-8"?><ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>'
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>'
     expect(prettyXml(xml)).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -26,7 +32,9 @@ describe('pretty bodies', () => {
   })
 
   it('pretty-prints KMS JSON and leaves broken JSON and plain text alone', () => {
-    expect(prettyBody('{"KeyId":"alias/app","KeySpec":"AES_256"}', 'application/x-amz-json-1.1')).toBe('{\n  "KeyId": "alias/app",\n  "KeySpec": "AES_256"\n}')
+    expect(prettyBody('{"KeyId":"alias/app","KeySpec":"AES_256"}', 'application/x-amz-json-1.1')).toBe(
+      '{\n  "KeyId": "alias/app",\n  "KeySpec": "AES_256"\n}',
+    )
     expect(prettyBody('{"KeyId":', 'application/json')).toBe('{"KeyId":')
     expect(prettyBody('hello world', 'text/plain')).toBe('hello world')
     expect(bodyKind('  <Error/>', null)).toBe('xml')
@@ -37,8 +45,16 @@ describe('pretty bodies', () => {
 describe('diffs', () => {
   it('compares headers by name, case-insensitively', () => {
     const rows = diffHeaders(
-      [['Content-Type', 'text/plain'], ['x-amz-server-side-encryption', 'AES256'], ['etag', '"a"']],
-      [['content-type', 'text/plain'], ['x-amz-server-side-encryption', 'aws:kms'], ['x-amz-server-side-encryption-aws-kms-key-id', 'arn:k']],
+      [
+        ['Content-Type', 'text/plain'],
+        ['x-amz-server-side-encryption', 'AES256'],
+        ['etag', '"a"'],
+      ],
+      [
+        ['content-type', 'text/plain'],
+        ['x-amz-server-side-encryption', 'aws:kms'],
+        ['x-amz-server-side-encryption-aws-kms-key-id', 'arn:k'],
+      ],
     )
     expect(rows).toEqual([
       { name: 'content-type', a: 'text/plain', b: 'text/plain', change: 'same' },
@@ -56,13 +72,18 @@ describe('diffs', () => {
       { b: 'd', change: 'added' },
     ])
     expect(diffLines('', 'x')).toEqual([{ b: 'x', change: 'added' }])
-    expect(diffLines('x\ny', 'y')).toEqual([{ a: 'x', change: 'removed' }, { a: 'y', b: 'y', change: 'same' }])
+    expect(diffLines('x\ny', 'y')).toEqual([
+      { a: 'x', change: 'removed' },
+      { a: 'y', b: 'y', change: 'same' },
+    ])
   })
 })
 
 describe('hex dump', () => {
   it('shows offset, hex in two groups of 8, and printable ASCII, up to a limit', () => {
-    const bytes = Uint8Array.from([...'Hello, S3!'].map((c) => c.charCodeAt(0)).concat([0, 1, 0xff, 0x7f, 0x41, 0x42, 0x43]))
+    const bytes = Uint8Array.from(
+      [...'Hello, S3!'].map((c) => c.charCodeAt(0)).concat([0, 1, 0xff, 0x7f, 0x41, 0x42, 0x43]),
+    )
     expect(hexRows(bytes)).toEqual([
       { offset: '00000000', hex: '48 65 6c 6c 6f 2c 20 53  33 21 00 01 ff 7f 41 42', ascii: 'Hello, S3!....AB' },
       { offset: '00000010', hex: '43', ascii: 'C' },
@@ -104,7 +125,18 @@ describe('header dictionaries', () => {
     expect(isClientSideMetadata('x-amz-meta-x-amz-x')).toBe(false)
     expect(headerInfo('x-amz-meta-x-amz-w')?.values).toContain('kms+context')
     expect(isEncryptionHeader('x-amz-meta-x-amz-iv')).toBe(true)
-    for (const f of ['KeyId', 'EncryptionContext', 'GrantTokens', 'KeySpec', 'NumberOfBytes', 'Plaintext', 'CiphertextBlob', 'EncryptionAlgorithm', 'DestinationKeyId', 'KeyMaterialId'])
+    for (const f of [
+      'KeyId',
+      'EncryptionContext',
+      'GrantTokens',
+      'KeySpec',
+      'NumberOfBytes',
+      'Plaintext',
+      'CiphertextBlob',
+      'EncryptionAlgorithm',
+      'DestinationKeyId',
+      'KeyMaterialId',
+    ])
       expect(kmsFieldInfo(f)?.meaning, f).toBeTruthy()
     expect(kmsFieldInfo('toString')).toBeUndefined()
   })

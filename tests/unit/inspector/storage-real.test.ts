@@ -18,7 +18,10 @@ describe('storage view of real objects', () => {
       expect(r.status, `${key}: ${await r.clone().text()}`).toBe(200)
     }
     await put('kms.txt', { 'x-amz-server-side-encryption': 'aws:kms' })
-    await put('bk.txt', { 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-bucket-key-enabled': 'true' })
+    await put('bk.txt', {
+      'x-amz-server-side-encryption': 'aws:kms',
+      'x-amz-server-side-encryption-bucket-key-enabled': 'true',
+    })
     await put('dsse.txt', { 'x-amz-server-side-encryption': 'aws:kms:dsse' })
     await put('ssec.txt', {
       'x-amz-server-side-encryption-customer-algorithm': 'AES256',
@@ -49,6 +52,7 @@ describe('storage view of real objects', () => {
     // The key is in no stored byte and in no snapshot.
     const hex = Buffer.from(CUSTOMER_KEY).toString('hex')
     expect(JSON.stringify(toSnapshot(h.emulator.s3, h.emulator))).not.toContain(toBase64(CUSTOMER_KEY))
-    for (const bytes of [ssec.customerKey!.salt, ssec.customerKey!.mac, ssec.layers[0]!.ciphertext]) expect(Buffer.from(bytes).toString('hex')).not.toContain(hex)
+    for (const bytes of [ssec.customerKey!.salt, ssec.customerKey!.mac, ssec.layers[0]!.ciphertext])
+      expect(Buffer.from(bytes).toString('hex')).not.toContain(hex)
   })
 })

@@ -10,11 +10,18 @@ describe('encryption context as AAD', () => {
   it('decrypts with the same pairs in any order, and only with them', async () => {
     const h = kmsHarness()
     const key = await h.createKey()
-    const { CiphertextBlob } = await h.ok('Encrypt', { KeyId: key.KeyId, Plaintext: b64('attack at dawn'), EncryptionContext: { a: '1', b: '2' } })
+    const { CiphertextBlob } = await h.ok('Encrypt', {
+      KeyId: key.KeyId,
+      Plaintext: b64('attack at dawn'),
+      EncryptionContext: { a: '1', b: '2' },
+    })
     const out = await h.ok('Decrypt', { CiphertextBlob, EncryptionContext: { b: '2', a: '1' } })
     expect(text(out.Plaintext)).toBe('attack at dawn')
     expect(out.KeyId).toBe(key.Arn)
-    expectError(await h.kms('Decrypt', { CiphertextBlob, EncryptionContext: { a: '1', b: '3' } }), 'InvalidCiphertextException')
+    expectError(
+      await h.kms('Decrypt', { CiphertextBlob, EncryptionContext: { a: '1', b: '3' } }),
+      'InvalidCiphertextException',
+    )
   })
 
   it('no context and an empty context are the same', async () => {
@@ -52,7 +59,10 @@ describe('ciphertext blob', () => {
     await h.ok('RotateKeyOnDemand', { KeyId: key.KeyId })
     const blob = bytesOf((await h.ok('Encrypt', { KeyId: key.KeyId, Plaintext: b64('v1') })).CiphertextBlob)
     blob[2 + 36 + 3] = 0 // material version 1 → 0
-    expectError(await h.kms('Decrypt', { CiphertextBlob: btoa(String.fromCharCode(...blob)) }), 'InvalidCiphertextException')
+    expectError(
+      await h.kms('Decrypt', { CiphertextBlob: btoa(String.fromCharCode(...blob)) }),
+      'InvalidCiphertextException',
+    )
   })
 })
 
@@ -61,12 +71,23 @@ describe('data keys and random bytes', () => {
     const h = kmsHarness()
     const key = await h.createKey()
     await h.ok('CreateAlias', { AliasName: 'alias/data', TargetKeyId: key.KeyId })
-    for (const [body, size] of [[{ KeySpec: 'AES_256' }, 32], [{ KeySpec: 'AES_128' }, 16], [{ NumberOfBytes: 7 }, 7]] as const) {
-      const out = await h.ok('GenerateDataKey', { KeyId: 'alias/data', EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' }, ...body })
+    for (const [body, size] of [
+      [{ KeySpec: 'AES_256' }, 32],
+      [{ KeySpec: 'AES_128' }, 16],
+      [{ NumberOfBytes: 7 }, 7],
+    ] as const) {
+      const out = await h.ok('GenerateDataKey', {
+        KeyId: 'alias/data',
+        EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' },
+        ...body,
+      })
       expect(bytesOf(out.Plaintext)).toHaveLength(size)
       expect(out.KeyId).toBe(key.Arn)
       expect(out.KeyMaterialId).toMatch(/^[0-9a-f]{64}$/)
-      const back = await h.ok('Decrypt', { CiphertextBlob: out.CiphertextBlob, EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' } })
+      const back = await h.ok('Decrypt', {
+        CiphertextBlob: out.CiphertextBlob,
+        EncryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::b/k' },
+      })
       expect(back.Plaintext).toBe(out.Plaintext)
     }
   })
@@ -87,8 +108,17 @@ describe('data keys and random bytes', () => {
   it('ReEncrypt moves a ciphertext to another key and context without exposing the plaintext', async () => {
     const h = kmsHarness()
     const [from, to] = [await h.createKey(), await h.createKey()]
-    const { CiphertextBlob } = await h.ok('Encrypt', { KeyId: from.KeyId, Plaintext: b64('moving'), EncryptionContext: { v: '1' } })
-    const out = await h.ok('ReEncrypt', { CiphertextBlob, SourceEncryptionContext: { v: '1' }, DestinationKeyId: to.Arn, DestinationEncryptionContext: { v: '2' } })
+    const { CiphertextBlob } = await h.ok('Encrypt', {
+      KeyId: from.KeyId,
+      Plaintext: b64('moving'),
+      EncryptionContext: { v: '1' },
+    })
+    const out = await h.ok('ReEncrypt', {
+      CiphertextBlob,
+      SourceEncryptionContext: { v: '1' },
+      DestinationKeyId: to.Arn,
+      DestinationEncryptionContext: { v: '2' },
+    })
     expect(out).toMatchObject({ SourceKeyId: from.Arn, KeyId: to.Arn, SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' })
     expect(out.Plaintext).toBeUndefined()
     const back = await h.ok('Decrypt', { CiphertextBlob: out.CiphertextBlob, EncryptionContext: { v: '2' } })
@@ -98,13 +128,21 @@ describe('data keys and random bytes', () => {
   it('DryRun checks everything and then says it would have succeeded', async () => {
     const h = kmsHarness()
     const key = await h.createKey()
-    expectError(await h.kms('Encrypt', { KeyId: key.KeyId, Plaintext: b64('x'), DryRun: true }), 'DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.')
+    expectError(
+      await h.kms('Encrypt', { KeyId: key.KeyId, Plaintext: b64('x'), DryRun: true }),
+      'DryRunOperationException',
+      'The request would have succeeded, but the DryRun option is set.',
+    )
   })
 
   it('an asymmetric encryption algorithm on a symmetric key is InvalidKeyUsageException', async () => {
     const h = kmsHarness()
     const key = await h.createKey()
-    const answer = await h.kms('Encrypt', { KeyId: key.KeyId, Plaintext: b64('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })
+    const answer = await h.kms('Encrypt', {
+      KeyId: key.KeyId,
+      Plaintext: b64('x'),
+      EncryptionAlgorithm: 'RSAES_OAEP_SHA_256',
+    })
     expect(answer.body.__type).toBe('InvalidKeyUsageException')
   })
 })

@@ -16,40 +16,77 @@ let blob: string
 beforeEach(async () => {
   h = kmsHarness()
   key = await h.createKey({ Description: 'errors' })
-  blob = (await h.ok('Encrypt', { KeyId: key.KeyId, Plaintext: b64('secret'), EncryptionContext: { purpose: 'test' } })).CiphertextBlob
+  blob = (await h.ok('Encrypt', { KeyId: key.KeyId, Plaintext: b64('secret'), EncryptionContext: { purpose: 'test' } }))
+    .CiphertextBlob
 })
 
 describe('unknown keys and aliases', () => {
   it('an unknown key id is NotFoundException naming the key ARN', async () => {
-    expectError(await h.kms('DescribeKey', { KeyId: MISSING }), 'NotFoundException', `Key '${arnOf(MISSING)}' does not exist`)
-    expectError(await h.kms('Encrypt', { KeyId: MISSING, Plaintext: b64('x') }), 'NotFoundException', `Key '${arnOf(MISSING)}' does not exist`)
+    expectError(
+      await h.kms('DescribeKey', { KeyId: MISSING }),
+      'NotFoundException',
+      `Key '${arnOf(MISSING)}' does not exist`,
+    )
+    expectError(
+      await h.kms('Encrypt', { KeyId: MISSING, Plaintext: b64('x') }),
+      'NotFoundException',
+      `Key '${arnOf(MISSING)}' does not exist`,
+    )
   })
 
   it('an unknown key ARN is NotFoundException with that ARN', async () => {
-    expectError(await h.kms('EnableKey', { KeyId: arnOf(MISSING) }), 'NotFoundException', `Key '${arnOf(MISSING)}' does not exist`)
+    expectError(
+      await h.kms('EnableKey', { KeyId: arnOf(MISSING) }),
+      'NotFoundException',
+      `Key '${arnOf(MISSING)}' does not exist`,
+    )
   })
 
   it('an unknown alias (name or ARN) is NotFoundException naming the alias ARN', async () => {
     const aliasArn = `arn:aws:kms:us-east-1:${ACCOUNT}:alias/nope`
-    expectError(await h.kms('Encrypt', { KeyId: 'alias/nope', Plaintext: b64('x') }), 'NotFoundException', `Alias ${aliasArn} is not found.`)
+    expectError(
+      await h.kms('Encrypt', { KeyId: 'alias/nope', Plaintext: b64('x') }),
+      'NotFoundException',
+      `Alias ${aliasArn} is not found.`,
+    )
     expectError(await h.kms('DescribeKey', { KeyId: aliasArn }), 'NotFoundException', `Alias ${aliasArn} is not found.`)
-    expectError(await h.kms('DeleteAlias', { AliasName: 'alias/nope' }), 'NotFoundException', `Alias ${aliasArn} is not found.`)
+    expectError(
+      await h.kms('DeleteAlias', { AliasName: 'alias/nope' }),
+      'NotFoundException',
+      `Alias ${aliasArn} is not found.`,
+    )
   })
 
   it('something that is no key identifier at all is NotFoundException "Invalid keyId"', async () => {
-    expectError(await h.kms('DescribeKey', { KeyId: 'fake-key-id' }), 'NotFoundException', "Invalid keyId 'fake-key-id'")
+    expectError(
+      await h.kms('DescribeKey', { KeyId: 'fake-key-id' }),
+      'NotFoundException',
+      "Invalid keyId 'fake-key-id'",
+    )
   })
 
   it('management calls take a key id or key ARN only: an alias there is "Invalid keyId"', async () => {
     await h.ok('CreateAlias', { AliasName: 'alias/mine', TargetKeyId: key.KeyId })
     expectError(await h.kms('DisableKey', { KeyId: 'alias/mine' }), 'NotFoundException', "Invalid keyId 'alias/mine'")
-    expectError(await h.kms('CreateAlias', { AliasName: 'alias/other', TargetKeyId: 'alias/mine' }), 'NotFoundException', "Invalid keyId 'alias/mine'")
+    expectError(
+      await h.kms('CreateAlias', { AliasName: 'alias/other', TargetKeyId: 'alias/mine' }),
+      'NotFoundException',
+      "Invalid keyId 'alias/mine'",
+    )
     const aliasArn = `arn:aws:kms:us-east-1:${ACCOUNT}:alias/mine`
-    expectError(await h.kms('ScheduleKeyDeletion', { KeyId: aliasArn }), 'NotFoundException', `Invalid keyId '${aliasArn}'`)
+    expectError(
+      await h.kms('ScheduleKeyDeletion', { KeyId: aliasArn }),
+      'NotFoundException',
+      `Invalid keyId '${aliasArn}'`,
+    )
   })
 
   it('an ARN in another Region is NotFoundException "Invalid arn <region>"', async () => {
-    expectError(await h.kms('DescribeKey', { KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${key.KeyId}` }), 'NotFoundException', 'Invalid arn us-west-2')
+    expectError(
+      await h.kms('DescribeKey', { KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${key.KeyId}` }),
+      'NotFoundException',
+      'Invalid arn us-west-2',
+    )
   })
 })
 
@@ -58,11 +95,27 @@ describe('key states', () => {
     await h.ok('DisableKey', { KeyId: key.KeyId })
     const message = `${key.Arn} is disabled.`
     expectError(await h.kms('Encrypt', { KeyId: key.KeyId, Plaintext: b64('x') }), 'DisabledException', message)
-    expectError(await h.kms('Decrypt', { CiphertextBlob: blob, EncryptionContext: { purpose: 'test' } }), 'DisabledException', message)
+    expectError(
+      await h.kms('Decrypt', { CiphertextBlob: blob, EncryptionContext: { purpose: 'test' } }),
+      'DisabledException',
+      message,
+    )
     expectError(await h.kms('GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256' }), 'DisabledException', message)
-    expectError(await h.kms('GenerateDataKeyWithoutPlaintext', { KeyId: key.KeyId, NumberOfBytes: 16 }), 'DisabledException', message)
+    expectError(
+      await h.kms('GenerateDataKeyWithoutPlaintext', { KeyId: key.KeyId, NumberOfBytes: 16 }),
+      'DisabledException',
+      message,
+    )
     const other = await h.createKey()
-    expectError(await h.kms('ReEncrypt', { CiphertextBlob: blob, SourceEncryptionContext: { purpose: 'test' }, DestinationKeyId: other.KeyId }), 'DisabledException', message)
+    expectError(
+      await h.kms('ReEncrypt', {
+        CiphertextBlob: blob,
+        SourceEncryptionContext: { purpose: 'test' },
+        DestinationKeyId: other.KeyId,
+      }),
+      'DisabledException',
+      message,
+    )
   })
 
   it('Disabled: rotation calls are DisabledException too', async () => {
@@ -92,7 +145,11 @@ describe('key states', () => {
   })
 
   it('CancelKeyDeletion on a key that is not pending deletion is KMSInvalidStateException "<key ARN> is not pending deletion."', async () => {
-    expectError(await h.kms('CancelKeyDeletion', { KeyId: key.KeyId }), 'KMSInvalidStateException', `${key.Arn} is not pending deletion.`)
+    expectError(
+      await h.kms('CancelKeyDeletion', { KeyId: key.KeyId }),
+      'KMSInvalidStateException',
+      `${key.Arn} is not pending deletion.`,
+    )
   })
 
   it('DescribeKey, ListKeys, GetKeyPolicy and ListAliases work in every state', async () => {
@@ -117,8 +174,17 @@ describe('ciphertexts', () => {
   it('a corrupt or foreign blob is InvalidCiphertextException', async () => {
     const bytes = Uint8Array.from(atob(blob), (c) => c.charCodeAt(0))
     bytes[bytes.length - 1]! ^= 1
-    expectError(await h.kms('Decrypt', { CiphertextBlob: btoa(String.fromCharCode(...bytes)), EncryptionContext: { purpose: 'test' } }), 'InvalidCiphertextException')
-    expectError(await h.kms('Decrypt', { CiphertextBlob: b64('not a kms ciphertext blob at all, sorry') }), 'InvalidCiphertextException')
+    expectError(
+      await h.kms('Decrypt', {
+        CiphertextBlob: btoa(String.fromCharCode(...bytes)),
+        EncryptionContext: { purpose: 'test' },
+      }),
+      'InvalidCiphertextException',
+    )
+    expectError(
+      await h.kms('Decrypt', { CiphertextBlob: b64('not a kms ciphertext blob at all, sorry') }),
+      'InvalidCiphertextException',
+    )
   })
 
   it('Decrypt with a KeyId that did not encrypt the blob is IncorrectKeyException', async () => {
@@ -129,7 +195,12 @@ describe('ciphertexts', () => {
       'The key ID in the request does not identify a CMK that can perform this operation.',
     )
     expectError(
-      await h.kms('ReEncrypt', { CiphertextBlob: blob, SourceEncryptionContext: { purpose: 'test' }, SourceKeyId: other.KeyId, DestinationKeyId: other.KeyId }),
+      await h.kms('ReEncrypt', {
+        CiphertextBlob: blob,
+        SourceEncryptionContext: { purpose: 'test' },
+        SourceKeyId: other.KeyId,
+        DestinationKeyId: other.KeyId,
+      }),
       'IncorrectKeyException',
       'The key ID in the request does not identify a CMK that can perform this operation.',
     )
@@ -165,13 +236,16 @@ describe('aliases', () => {
   })
 
   it('alias/aws/ is reserved: NotAuthorizedException with no message', async () => {
-    expectError(await h.kms('CreateAlias', { AliasName: 'alias/aws/mine', TargetKeyId: key.KeyId }), 'NotAuthorizedException')
+    expectError(
+      await h.kms('CreateAlias', { AliasName: 'alias/aws/mine', TargetKeyId: key.KeyId }),
+      'NotAuthorizedException',
+    )
     expectError(await h.kms('DeleteAlias', { AliasName: 'alias/aws/s3' }), 'NotAuthorizedException')
   })
 })
 
 describe('constraint violations', () => {
-  it('are ValidationException in Coral\'s format, sensitive values not shown', async () => {
+  it("are ValidationException in Coral's format, sensitive values not shown", async () => {
     expectError(
       await h.kms('Encrypt', { KeyId: key.KeyId, Plaintext: btoa('x'.repeat(4097)) }),
       'ValidationException',
@@ -199,7 +273,11 @@ describe('constraint violations', () => {
 
   it('GenerateDataKey needs exactly one of KeySpec and NumberOfBytes', async () => {
     const message = 'Please specify either number of bytes or key spec.'
-    expectError(await h.kms('GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256', NumberOfBytes: 32 }), 'ValidationException', message)
+    expectError(
+      await h.kms('GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256', NumberOfBytes: 32 }),
+      'ValidationException',
+      message,
+    )
     expectError(await h.kms('GenerateDataKey', { KeyId: key.KeyId }), 'ValidationException', message)
   })
 })

@@ -5,7 +5,10 @@ import { b64, expectError, kmsHarness, T0 } from '../../helpers/kms'
 describe('keys', () => {
   it('CreateKey returns AWS-shaped KeyMetadata for a symmetric customer managed key', async () => {
     const h = kmsHarness()
-    const { KeyMetadata } = await h.ok('CreateKey', { Description: 'lesson key', Tags: [{ TagKey: 'team', TagValue: 'blue' }] })
+    const { KeyMetadata } = await h.ok('CreateKey', {
+      Description: 'lesson key',
+      Tags: [{ TagKey: 'team', TagValue: 'blue' }],
+    })
     expect(KeyMetadata).toEqual({
       AWSAccountId: '111122223333',
       KeyId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
@@ -23,12 +26,19 @@ describe('keys', () => {
       MultiRegion: false,
       CurrentKeyMaterialId: expect.stringMatching(/^[0-9a-f]{64}$/),
     })
-    expect((await h.ok('ListResourceTags', { KeyId: KeyMetadata.KeyId })).Tags).toEqual([{ TagKey: 'team', TagValue: 'blue' }])
+    expect((await h.ok('ListResourceTags', { KeyId: KeyMetadata.KeyId })).Tags).toEqual([
+      { TagKey: 'team', TagValue: 'blue' },
+    ])
   })
 
   it('other key specs, usages and origins are UnsupportedOperationException', async () => {
     const h = kmsHarness()
-    for (const body of [{ KeySpec: 'RSA_2048' }, { KeyUsage: 'SIGN_VERIFY' }, { Origin: 'EXTERNAL' }, { MultiRegion: true }]) {
+    for (const body of [
+      { KeySpec: 'RSA_2048' },
+      { KeyUsage: 'SIGN_VERIFY' },
+      { Origin: 'EXTERNAL' },
+      { MultiRegion: true },
+    ]) {
       expect((await h.kms('CreateKey', body)).body.__type).toBe('UnsupportedOperationException')
     }
     expect((await h.ok('ListKeys')).Keys).toEqual([])
@@ -52,19 +62,30 @@ describe('keys', () => {
     expect(second.Truncated).toBe(false)
     expect(second.NextMarker).toBeUndefined()
     expect([...first.Keys, ...second.Keys].map((k: { KeyId: string }) => k.KeyId)).toEqual(ids)
-    expect((await h.kms('ListKeys', { Marker: '***' })).body).toEqual({ __type: 'InvalidMarkerException', message: 'Invalid marker' })
+    expect((await h.kms('ListKeys', { Marker: '***' })).body).toEqual({
+      __type: 'InvalidMarkerException',
+      message: 'Invalid marker',
+    })
   })
 
   it('UpdateKeyDescription, TagResource and UntagResource change the key', async () => {
     const h = kmsHarness()
     const key = await h.createKey()
     await h.ok('UpdateKeyDescription', { KeyId: key.KeyId, Description: 'renamed' })
-    await h.ok('TagResource', { KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }] })
+    await h.ok('TagResource', {
+      KeyId: key.KeyId,
+      Tags: [
+        { TagKey: 'a', TagValue: '1' },
+        { TagKey: 'b', TagValue: '2' },
+      ],
+    })
     await h.ok('TagResource', { KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '3' }] })
     await h.ok('UntagResource', { KeyId: key.KeyId, TagKeys: ['b'] })
     expect((await h.ok('DescribeKey', { KeyId: key.KeyId })).KeyMetadata.Description).toBe('renamed')
     expect((await h.ok('ListResourceTags', { KeyId: key.KeyId })).Tags).toEqual([{ TagKey: 'a', TagValue: '3' }])
-    expect((await h.kms('TagResource', { KeyId: key.KeyId, Tags: [{ TagKey: 'aws:x', TagValue: '1' }] })).body.__type).toBe('TagException')
+    expect(
+      (await h.kms('TagResource', { KeyId: key.KeyId, Tags: [{ TagKey: 'aws:x', TagValue: '1' }] })).body.__type,
+    ).toBe('TagException')
   })
 })
 
@@ -84,7 +105,9 @@ describe('aliases', () => {
         LastUpdatedDate: T0.getTime() / 1000,
       },
     ])
-    expect((await h.ok('ListAliases', { KeyId: key.Arn })).Aliases.map((a: { AliasName: string }) => a.AliasName)).toEqual(['alias/listed'])
+    expect(
+      (await h.ok('ListAliases', { KeyId: key.Arn })).Aliases.map((a: { AliasName: string }) => a.AliasName),
+    ).toEqual(['alias/listed'])
   })
 
   it('UpdateAlias points an alias at another key; DeleteAlias removes it and leaves the key', async () => {
@@ -97,7 +120,11 @@ describe('aliases', () => {
     const [alias] = (await h.ok('ListAliases', { KeyId: b.KeyId })).Aliases
     expect(alias.LastUpdatedDate - alias.CreationDate).toBe(86400)
     await h.ok('DeleteAlias', { AliasName: 'alias/moving' })
-    expectError(await h.kms('DescribeKey', { KeyId: 'alias/moving' }), 'NotFoundException', 'Alias arn:aws:kms:us-east-1:111122223333:alias/moving is not found.')
+    expectError(
+      await h.kms('DescribeKey', { KeyId: 'alias/moving' }),
+      'NotFoundException',
+      'Alias arn:aws:kms:us-east-1:111122223333:alias/moving is not found.',
+    )
     expect((await h.ok('DescribeKey', { KeyId: b.KeyId })).KeyMetadata.KeyState).toBe('Enabled')
   })
 })

@@ -29,7 +29,11 @@ describe('scheduled deletion', () => {
       PendingWindowInDays: 30,
     })
     const meta = (await h.ok('DescribeKey', { KeyId: key.KeyId })).KeyMetadata
-    expect([meta.KeyState, meta.Enabled, meta.DeletionDate]).toEqual(['PendingDeletion', false, T0.getTime() / 1000 + 30 * DAY])
+    expect([meta.KeyState, meta.Enabled, meta.DeletionDate]).toEqual([
+      'PendingDeletion',
+      false,
+      T0.getTime() / 1000 + 30 * DAY,
+    ])
   })
 
   it('CancelKeyDeletion brings the key back Disabled, not Enabled', async () => {
@@ -52,8 +56,14 @@ describe('scheduled deletion', () => {
     h.emulator.clock.advanceDays(6.99)
     expect((await h.ok('DescribeKey', { KeyId: key.KeyId })).KeyMetadata.KeyState).toBe('PendingDeletion')
     h.emulator.clock.advanceDays(0.02)
-    expectError(await h.kms('DescribeKey', { KeyId: key.KeyId }), 'NotFoundException', `Key '${key.Arn}' does not exist`)
-    expect((await h.ok('ListAliases')).Aliases.map((a: { AliasName: string }) => a.AliasName)).not.toContain('alias/doomed')
+    expectError(
+      await h.kms('DescribeKey', { KeyId: key.KeyId }),
+      'NotFoundException',
+      `Key '${key.Arn}' does not exist`,
+    )
+    expect((await h.ok('ListAliases')).Aliases.map((a: { AliasName: string }) => a.AliasName)).not.toContain(
+      'alias/doomed',
+    )
     expect((await h.ok('ListKeys')).Keys).toEqual([])
   })
 
@@ -62,10 +72,16 @@ describe('scheduled deletion', () => {
     const key = await h.createKey()
     await h.ok('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 })
     h.emulator.clock.advanceDays(10)
-    const { Events } = (await h.lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'DeleteKey' }] })).body
+    const { Events } = (
+      await h.lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'DeleteKey' }] })
+    ).body
     expect(Events).toHaveLength(1)
     expect(Events[0].EventTime).toBe(T0.getTime() / 1000 + 7 * DAY)
     const record = JSON.parse(Events[0].CloudTrailEvent)
-    expect(record).toMatchObject({ eventType: 'AwsServiceEvent', userIdentity: { invokedBy: 'kms.amazonaws.com' }, resources: [{ ARN: key.Arn }] })
+    expect(record).toMatchObject({
+      eventType: 'AwsServiceEvent',
+      userIdentity: { invokedBy: 'kms.amazonaws.com' },
+      resources: [{ ARN: key.Arn }],
+    })
   })
 })

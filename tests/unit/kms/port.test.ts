@@ -14,7 +14,10 @@ describe('KmsPort', () => {
       const dataKey = await h.emulator.kms.port.generateDataKey({ keyId, encryptionContext: objectContext })
       expect(dataKey.keyArn).toBe(key.Arn)
       expect(dataKey.plaintext).toHaveLength(32)
-      const back = await h.emulator.kms.port.decrypt({ ciphertextBlob: dataKey.ciphertextBlob, encryptionContext: objectContext })
+      const back = await h.emulator.kms.port.decrypt({
+        ciphertextBlob: dataKey.ciphertextBlob,
+        encryptionContext: objectContext,
+      })
       expect(back).toEqual({ keyArn: key.Arn, keyMaterialId: dataKey.keyMaterialId, plaintext: dataKey.plaintext })
     }
   })
@@ -22,7 +25,11 @@ describe('KmsPort', () => {
   it('records GenerateDataKey and Decrypt as S3 calls, with the object ARN as context and no key material', async () => {
     const h = kmsHarness()
     const key = await h.createKey()
-    const dataKey = await h.emulator.kms.port.generateDataKey({ keyId: key.Arn, encryptionContext: objectContext, accessKeyId: 'AKIAS3CALLER' })
+    const dataKey = await h.emulator.kms.port.generateDataKey({
+      keyId: key.Arn,
+      encryptionContext: objectContext,
+      accessKeyId: 'AKIAS3CALLER',
+    })
     await h.emulator.kms.port.decrypt({ ciphertextBlob: dataKey.ciphertextBlob, encryptionContext: objectContext })
     const [generate, decrypt] = h.emulator.cloudtrail.records().slice(-2)
     expect(generate).toMatchObject({
@@ -30,7 +37,12 @@ describe('KmsPort', () => {
       eventSource: 'kms.amazonaws.com',
       sourceIPAddress: 's3.amazonaws.com',
       userAgent: 's3.amazonaws.com',
-      userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/playground', invokedBy: 's3.amazonaws.com', accessKeyId: 'AKIAS3CALLER' },
+      userIdentity: {
+        type: 'IAMUser',
+        arn: 'arn:aws:iam::111122223333:user/playground',
+        invokedBy: 's3.amazonaws.com',
+        accessKeyId: 'AKIAS3CALLER',
+      },
       requestParameters: { keyId: key.Arn, keySpec: 'AES_256', encryptionContext: objectContext },
       responseElements: null,
       additionalEventData: { keyMaterialId: dataKey.keyMaterialId },
@@ -53,7 +65,9 @@ describe('KmsPort', () => {
     expect(h.emulator.kms.port.awsManagedS3KeyArn()).toBe(first.keyArn)
     expect(h.emulator.kms.port.resolveKeyArn('alias/aws/s3')).toBe(first.keyArn)
     const aliases = (await h.ok('ListAliases')).Aliases
-    expect(aliases).toEqual([expect.objectContaining({ AliasName: 'alias/aws/s3', TargetKeyId: first.keyArn.split('/')[1] })])
+    expect(aliases).toEqual([
+      expect.objectContaining({ AliasName: 'alias/aws/s3', TargetKeyId: first.keyArn.split('/')[1] }),
+    ])
     expect((await h.ok('ListKeys')).Keys).toHaveLength(1)
   })
 
@@ -61,8 +75,13 @@ describe('KmsPort', () => {
     const h = kmsHarness()
     const key = await h.createKey()
     await h.ok('DisableKey', { KeyId: key.KeyId })
-    const failure = await h.emulator.kms.port.generateDataKey({ keyId: key.KeyId, encryptionContext: objectContext }).catch((e: unknown) => e)
-    expect(isKmsFailure(failure) && [failure.code, failure.message]).toEqual(['DisabledException', `${key.Arn} is disabled.`])
+    const failure = await h.emulator.kms.port
+      .generateDataKey({ keyId: key.KeyId, encryptionContext: objectContext })
+      .catch((e: unknown) => e)
+    expect(isKmsFailure(failure) && [failure.code, failure.message]).toEqual([
+      'DisabledException',
+      `${key.Arn} is disabled.`,
+    ])
     const notFound = (() => {
       try {
         return h.emulator.kms.port.resolveKeyArn('fake-key-id')
@@ -70,6 +89,9 @@ describe('KmsPort', () => {
         return e
       }
     })()
-    expect(isKmsFailure(notFound) && [notFound.code, notFound.message]).toEqual(['NotFoundException', "Invalid keyId 'fake-key-id'"])
+    expect(isKmsFailure(notFound) && [notFound.code, notFound.message]).toEqual([
+      'NotFoundException',
+      "Invalid keyId 'fake-key-id'",
+    ])
   })
 })

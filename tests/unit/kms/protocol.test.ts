@@ -28,16 +28,38 @@ describe('protocol errors', () => {
   })
 
   it('a member of the wrong JSON type is SerializationException, as AWS JSON services answer it', async () => {
-    expectError(await h.kms('ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: '7' }), 'SerializationException', 'STRING_VALUE cannot be converted to Integer')
-    expectError(await h.kms('DisableKey', { KeyId: 42 }), 'SerializationException', 'NUMBER_VALUE cannot be converted to String')
-    expectError(await h.kms('DisableKey', { KeyId: { id: keyId } }), 'SerializationException', 'Start of structure or map found where not expected.')
-    expectError(await h.kms('Encrypt', { KeyId: keyId, Plaintext: b64('x'), EncryptionContext: ['a'] }), 'SerializationException', 'Start of list found where not expected')
-    expectError(await h.kms('Encrypt', { KeyId: keyId, Plaintext: b64('x'), DryRun: 'yes' }), 'SerializationException', 'STRING_VALUE cannot be converted to Boolean')
+    expectError(
+      await h.kms('ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: '7' }),
+      'SerializationException',
+      'STRING_VALUE cannot be converted to Integer',
+    )
+    expectError(
+      await h.kms('DisableKey', { KeyId: 42 }),
+      'SerializationException',
+      'NUMBER_VALUE cannot be converted to String',
+    )
+    expectError(
+      await h.kms('DisableKey', { KeyId: { id: keyId } }),
+      'SerializationException',
+      'Start of structure or map found where not expected.',
+    )
+    expectError(
+      await h.kms('Encrypt', { KeyId: keyId, Plaintext: b64('x'), EncryptionContext: ['a'] }),
+      'SerializationException',
+      'Start of list found where not expected',
+    )
+    expectError(
+      await h.kms('Encrypt', { KeyId: keyId, Plaintext: b64('x'), DryRun: 'yes' }),
+      'SerializationException',
+      'STRING_VALUE cannot be converted to Boolean',
+    )
     expect(h.stateOf()).toBe(before)
   })
 
   it('a blob that is not base64 is SerializationException', async () => {
-    expect((await h.kms('Decrypt', { CiphertextBlob: 'not base64!!' })).body).toEqual({ __type: 'SerializationException' })
+    expect((await h.kms('Decrypt', { CiphertextBlob: 'not base64!!' })).body).toEqual({
+      __type: 'SerializationException',
+    })
   })
 
   it('missing, oversized and out-of-range members are one ValidationException listing each', async () => {
@@ -81,13 +103,21 @@ describe('protocol errors', () => {
 
   it('an unknown target is UnknownOperationException; a KMS operation not served yet is UnsupportedOperationException', async () => {
     expectError(await h.kms('DestroyEverything', {}), 'UnknownOperationException')
-    expectError(await h.kms('CreateGrant', { KeyId: keyId }), 'UnsupportedOperationException', "CreateGrant is not supported by the playground's KMS emulator.")
+    expectError(
+      await h.kms('CreateGrant', { KeyId: keyId }),
+      'UnsupportedOperationException',
+      "CreateGrant is not supported by the playground's KMS emulator.",
+    )
     expect(h.stateOf()).toBe(before)
   })
 
   it('answers with application/x-amz-json-1.1 and an x-amzn-RequestId that CloudTrail records', async () => {
     const response = await h.emulator.handle(
-      new Request('http://127.0.0.1/', { method: 'POST', headers: { 'x-amz-target': 'TrentService.ListKeys' }, body: '' }),
+      new Request('http://127.0.0.1/', {
+        method: 'POST',
+        headers: { 'x-amz-target': 'TrentService.ListKeys' },
+        body: '',
+      }),
     )
     expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1')
     const requestId = response.headers.get('x-amzn-requestid')!
@@ -96,8 +126,21 @@ describe('protocol errors', () => {
   })
 
   it('random junk for every served operation never crashes the emulator and never changes state', async () => {
-    const junk: unknown[] = ['{', '[]', { KeyId: null }, { KeyId: '' }, { KeyId: 7 }, { Plaintext: '@@' }, { Limit: 0 }, { Limit: 1.5 }, { Tags: 'x' }, { Policy: {} }]
-    for (const operation of Object.keys(KMS_INPUT_SHAPES).filter((op) => op !== 'CreateKey' && op !== 'GenerateRandom')) {
+    const junk: unknown[] = [
+      '{',
+      '[]',
+      { KeyId: null },
+      { KeyId: '' },
+      { KeyId: 7 },
+      { Plaintext: '@@' },
+      { Limit: 0 },
+      { Limit: 1.5 },
+      { Tags: 'x' },
+      { Policy: {} },
+    ]
+    for (const operation of Object.keys(KMS_INPUT_SHAPES).filter(
+      (op) => op !== 'CreateKey' && op !== 'GenerateRandom',
+    )) {
       for (const body of junk) {
         const answer = await h.kms(operation, body)
         // A read such as ListAliases may succeed (unknown or null members are ignored); nothing may fail with 500.

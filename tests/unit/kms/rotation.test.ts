@@ -27,7 +27,9 @@ describe('on-demand rotation', () => {
     await h.ok('RotateKeyOnDemand', { KeyId: key.KeyId })
     await h.ok('RotateKeyOnDemand', { KeyId: key.KeyId })
     const { Rotations } = await h.ok('ListKeyRotations', { KeyId: key.KeyId })
-    expect(Rotations.map((r: { RotationType: string; KeyMaterialState: string }) => [r.RotationType, r.KeyMaterialState])).toEqual([
+    expect(
+      Rotations.map((r: { RotationType: string; KeyMaterialState: string }) => [r.RotationType, r.KeyMaterialState]),
+    ).toEqual([
       ['ON_DEMAND', 'NON_CURRENT'],
       ['ON_DEMAND', 'CURRENT'],
     ])
@@ -37,7 +39,11 @@ describe('on-demand rotation', () => {
     expect(all.Rotations).toHaveLength(2)
     expect(all.Rotations[0].RotationType).toBeUndefined()
     expect(all.Truncated).toBe(true)
-    const rest = await h.ok('ListKeyRotations', { KeyId: key.KeyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL', Marker: all.NextMarker })
+    const rest = await h.ok('ListKeyRotations', {
+      KeyId: key.KeyId,
+      IncludeKeyMaterial: 'ALL_KEY_MATERIAL',
+      Marker: all.NextMarker,
+    })
     expect(rest.Rotations.map((r: { KeyMaterialState: string }) => r.KeyMaterialState)).toEqual(['CURRENT'])
   })
 
@@ -53,7 +59,10 @@ describe('automatic rotation, driven by the clock', () => {
   it('GetKeyRotationStatus reports the period and the next date; the clock passing it rotates once per period', async () => {
     const h = kmsHarness()
     const key = await h.createKey()
-    expect(await h.ok('GetKeyRotationStatus', { KeyId: key.KeyId })).toEqual({ KeyRotationEnabled: false, KeyId: key.Arn })
+    expect(await h.ok('GetKeyRotationStatus', { KeyId: key.KeyId })).toEqual({
+      KeyRotationEnabled: false,
+      KeyId: key.Arn,
+    })
     const before = await h.ok('Encrypt', { KeyId: key.KeyId, Plaintext: b64('year zero') })
     await h.ok('EnableKeyRotation', { KeyId: key.KeyId, RotationPeriodInDays: 90 })
     expect(await h.ok('GetKeyRotationStatus', { KeyId: key.KeyId })).toEqual({
@@ -66,14 +75,23 @@ describe('automatic rotation, driven by the clock', () => {
     expect((await h.ok('ListKeyRotations', { KeyId: key.KeyId })).Rotations).toHaveLength(0)
     h.emulator.clock.advanceDays(92) // day 181: rotations at day 90 and day 180
     const { Rotations } = await h.ok('ListKeyRotations', { KeyId: key.KeyId })
-    expect(Rotations.map((r: { RotationType: string; RotationDate: number }) => [r.RotationType, r.RotationDate - T0.getTime() / 1000])).toEqual([
+    expect(
+      Rotations.map((r: { RotationType: string; RotationDate: number }) => [
+        r.RotationType,
+        r.RotationDate - T0.getTime() / 1000,
+      ]),
+    ).toEqual([
       ['AUTOMATIC', 90 * 86400],
       ['AUTOMATIC', 180 * 86400],
     ])
     expect(text((await h.ok('Decrypt', { CiphertextBlob: before.CiphertextBlob })).Plaintext)).toBe('year zero')
-    const rotateEvents = await h.lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'RotateKey' }] })
+    const rotateEvents = await h.lookup({
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'RotateKey' }],
+    })
     // Event history covers 90 days: on day 181 the day-90 rotation has already dropped out of it.
-    expect(rotateEvents.body.Events.map((e: { EventTime: number }) => e.EventTime - T0.getTime() / 1000)).toEqual([180 * 86400])
+    expect(rotateEvents.body.Events.map((e: { EventTime: number }) => e.EventTime - T0.getTime() / 1000)).toEqual([
+      180 * 86400,
+    ])
   })
 
   it('a disabled key does not rotate; enabling it again rotates once, now', async () => {
@@ -100,7 +118,10 @@ describe('automatic rotation, driven by the clock', () => {
     const h = kmsHarness()
     const { KeyMetadata } = await h.ok('DescribeKey', { KeyId: 'alias/aws/s3' })
     expect(KeyMetadata.KeyManager).toBe('AWS')
-    expect(await h.ok('GetKeyRotationStatus', { KeyId: KeyMetadata.KeyId })).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 365 })
+    expect(await h.ok('GetKeyRotationStatus', { KeyId: KeyMetadata.KeyId })).toMatchObject({
+      KeyRotationEnabled: true,
+      RotationPeriodInDays: 365,
+    })
     const denied = await h.kms('DisableKeyRotation', { KeyId: KeyMetadata.KeyId })
     expectError(
       denied,

@@ -19,7 +19,9 @@ describe('<Source> excerpts', () => {
   })
 
   it('refuses a name the file does not declare, so a lesson cannot show code that is not there', () => {
-    expect(() => excerpt(seal, 'noSuchFunction', 'lib/s3/seal.ts')).toThrow('lib/s3/seal.ts has no top-level declaration named noSuchFunction')
+    expect(() => excerpt(seal, 'noSuchFunction', 'lib/s3/seal.ts')).toThrow(
+      'lib/s3/seal.ts has no top-level declaration named noSuchFunction',
+    )
   })
 
   it('every <Source show> in the lessons names real declarations', () => {
@@ -27,7 +29,8 @@ describe('<Source> excerpts', () => {
       const mdx = readFileSync(`content/learn/${file}`, 'utf8')
       for (const m of mdx.matchAll(/<Source path="([^"]+)" show=\{\[([^\]]+)\]\}/g)) {
         const text = readFileSync(m[1]!, 'utf8')
-        for (const name of m[2]!.split(',').map((n) => n.trim().replace(/'/g, ''))) expect(text).toContain(excerpt(text, name, m[1]!))
+        for (const name of m[2]!.split(',').map((n) => n.trim().replace(/'/g, '')))
+          expect(text).toContain(excerpt(text, name, m[1]!))
       }
     }
   })

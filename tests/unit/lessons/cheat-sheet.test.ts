@@ -9,7 +9,9 @@ it('puts every header of the dictionary on the cheat sheet exactly once, in a fi
   const groupOf = (name: string) => groups.find((g) => g.rows.some((r) => r.name === name))!.title
   expect(groupOf('x-amz-server-side-encryption-customer-key-md5')).toBe('SSE-C (customer-provided keys)')
   expect(groupOf('x-amz-copy-source-server-side-encryption-customer-key')).toBe('SSE-C copy source')
-  expect(groupOf('x-amz-server-side-encryption-aws-kms-key-id')).toBe('Server-side encryption (SSE-S3, SSE-KMS, DSSE-KMS)')
+  expect(groupOf('x-amz-server-side-encryption-aws-kms-key-id')).toBe(
+    'Server-side encryption (SSE-S3, SSE-KMS, DSSE-KMS)',
+  )
   expect(groupOf('x-amz-meta-x-amz-key-v2')).toBe('Client-side encryption metadata')
   expect(groupOf('x-amz-checksum-crc32')).toBe('Integrity: checksums and hashes')
 })

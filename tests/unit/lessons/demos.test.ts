@@ -11,7 +11,8 @@ const modes = Object.keys(DEMO_STEPS) as DemoMode[]
 
 describe.each(modes)('demo %s', (mode) => {
   it('each step names a function that exists in the emulator source', () => {
-    for (const s of DEMO_STEPS[mode]) expect(excerpt(readFileSync(s.source.path, 'utf8'), s.source.name, s.source.path)).toContain(s.source.name)
+    for (const s of DEMO_STEPS[mode])
+      expect(excerpt(readFileSync(s.source.path, 'utf8'), s.source.name, s.source.path)).toContain(s.source.name)
   })
 
   it('runs in order: the text comes back, then the last step is refused', async () => {
@@ -24,8 +25,20 @@ describe.each(modes)('demo %s', (mode) => {
     expect(rest.filter((r) => r.error)).toEqual([])
     expect(rest.flatMap((r) => r.outputs).some((o) => o.name === 'plaintext' && o.value === TEXT)).toBe(true)
     if (mode === 'sse-c') expect(results[refused]!.outputs).toEqual([{ name: 'matches', value: 'false' }])
-    else expect(results[refused]!.error, 'the last step fails').toMatch({ 'sse-s3': /^DecryptionFailed/, overview: /^DecryptionFailed/, 'dsse-kms': /^DecryptionFailed/, 'sse-kms': /^KMS\.InvalidCiphertextException/, 'client-side': /key unwrap failed/, 'sse-c': /./ }[mode])
+    else
+      expect(results[refused]!.error, 'the last step fails').toMatch(
+        {
+          'sse-s3': /^DecryptionFailed/,
+          overview: /^DecryptionFailed/,
+          'dsse-kms': /^DecryptionFailed/,
+          'sse-kms': /^KMS\.InvalidCiphertextException/,
+          'client-side': /key unwrap failed/,
+          'sse-c': /./,
+        }[mode],
+      )
     // Ciphertext never contains the plaintext.
-    for (const o of results.flatMap((r) => r.outputs)) if (o.value instanceof Uint8Array && o.name.includes('ciphertext')) expect(Buffer.from(o.value).toString()).not.toContain(TEXT)
+    for (const o of results.flatMap((r) => r.outputs))
+      if (o.value instanceof Uint8Array && o.name.includes('ciphertext'))
+        expect(Buffer.from(o.value).toString()).not.toContain(TEXT)
   })
 })

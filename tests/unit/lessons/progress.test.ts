@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { answerQuestion, completeStep, emptyProgress, lessonStatus, mergeProgress, parseProgress, ProgressError } from '@/lib/lessons/progress'
+import {
+  answerQuestion,
+  completeStep,
+  emptyProgress,
+  lessonStatus,
+  mergeProgress,
+  parseProgress,
+  ProgressError,
+} from '@/lib/lessons/progress'
 
 const spec = { slug: 'l', steps: [{ id: 'a' }, { id: 'b' }], quiz: [{ id: 'q', answer: 2 }] }
 
@@ -15,7 +23,12 @@ describe('progress', () => {
 
   it('exports and imports: a round trip, merged with what is here', () => {
     const here = completeStep(emptyProgress(), 'l', 'a', new Date('2026-03-01T00:00:00Z'))
-    const there = answerQuestion(completeStep(completeStep(emptyProgress(), 'l', 'a', new Date('2026-01-01T00:00:00Z')), 'other', 'x'), 'l', 'q', 1)
+    const there = answerQuestion(
+      completeStep(completeStep(emptyProgress(), 'l', 'a', new Date('2026-01-01T00:00:00Z')), 'other', 'x'),
+      'l',
+      'q',
+      1,
+    )
     const merged = mergeProgress(here, parseProgress(JSON.stringify(there)))
     expect(merged.lessons.l!.steps.a).toBe('2026-01-01T00:00:00.000Z')
     expect(merged.lessons.l!.quiz.q).toBe(1)
@@ -25,9 +38,19 @@ describe('progress', () => {
   it('refuses what is not progress, saying why', () => {
     expect(() => parseProgress('{')).toThrow(new ProgressError('this file is not JSON'))
     expect(() => parseProgress({ format: 's3-encryption-playground-state' })).toThrow(/not playground progress/)
-    expect(() => parseProgress({ format: 's3-encryption-playground-progress', version: 9, lessons: {} })).toThrow(/format 9/)
-    expect(() => parseProgress({ format: 's3-encryption-playground-progress', version: 1, lessons: { l: { steps: [] } } })).toThrow(/progress of l is damaged/)
+    expect(() => parseProgress({ format: 's3-encryption-playground-progress', version: 9, lessons: {} })).toThrow(
+      /format 9/,
+    )
+    expect(() =>
+      parseProgress({ format: 's3-encryption-playground-progress', version: 1, lessons: { l: { steps: [] } } }),
+    ).toThrow(/progress of l is damaged/)
     // Bad entries inside a sound record are dropped, not trusted.
-    expect(parseProgress({ format: 's3-encryption-playground-progress', version: 1, lessons: { l: { steps: { a: 'not a date' }, quiz: { q: 'x' } } } }).lessons.l).toEqual({ steps: {}, quiz: {} })
+    expect(
+      parseProgress({
+        format: 's3-encryption-playground-progress',
+        version: 1,
+        lessons: { l: { steps: { a: 'not a date' }, quiz: { q: 'x' } } },
+      }).lessons.l,
+    ).toEqual({ steps: {}, quiz: {} })
   })
 })

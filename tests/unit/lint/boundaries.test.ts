@@ -24,7 +24,11 @@ describe('lib/ import boundaries', () => {
   })
 
   it('lets the msw adapter import msw, and components import React', async () => {
-    expect(await ruleIds("import { http } from 'msw'\nexport const h = http\n", 'lib/adapters/msw/x.ts')).not.toContain('no-restricted-imports')
-    expect(await ruleIds("import { useState } from 'react'\nexport const u = useState\n", 'components/x.tsx')).not.toContain('no-restricted-imports')
+    expect(await ruleIds("import { http } from 'msw'\nexport const h = http\n", 'lib/adapters/msw/x.ts')).not.toContain(
+      'no-restricted-imports',
+    )
+    expect(
+      await ruleIds("import { useState } from 'react'\nexport const u = useState\n", 'components/x.tsx'),
+    ).not.toContain('no-restricted-imports')
   })
 })

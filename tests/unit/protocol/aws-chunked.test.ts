@@ -30,17 +30,28 @@ describe('decodeAwsChunked', () => {
   })
 
   it('decodes unsigned chunks with a trailing checksum (STREAMING-UNSIGNED-PAYLOAD-TRAILER)', () => {
-    const out = decodeAwsChunked(frame([utf8('Hello, '), utf8('world')], { trailers: ['x-amz-checksum-crc32:6+bG5g=='] }))
+    const out = decodeAwsChunked(
+      frame([utf8('Hello, '), utf8('world')], { trailers: ['x-amz-checksum-crc32:6+bG5g=='] }),
+    )
     expect(fromUtf8(out.body)).toBe('Hello, world')
     expect(out.trailers).toEqual({ 'x-amz-checksum-crc32': '6+bG5g==' })
   })
 
   it('decodes signed trailers, lower-casing names and trimming values', () => {
     const out = decodeAwsChunked(
-      frame([utf8('abc')], { signed: true, trailers: ['X-Amz-Checksum-SHA256: ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=', `x-amz-trailer-signature:${SIG}`] }),
+      frame([utf8('abc')], {
+        signed: true,
+        trailers: [
+          'X-Amz-Checksum-SHA256: ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=',
+          `x-amz-trailer-signature:${SIG}`,
+        ],
+      }),
     )
     expect(fromUtf8(out.body)).toBe('abc')
-    expect(out.trailers).toEqual({ 'x-amz-checksum-sha256': 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=', 'x-amz-trailer-signature': SIG })
+    expect(out.trailers).toEqual({
+      'x-amz-checksum-sha256': 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=',
+      'x-amz-trailer-signature': SIG,
+    })
   })
 
   it('accepts upper-case hex sizes and an empty body', () => {

@@ -53,7 +53,11 @@ describe('x-amz-content-sha256', () => {
   it('a mismatch is 400 XAmzContentSHA256Mismatch naming both hashes', async () => {
     const claimed = hex('sha256', 'something else')
     const e = await rejection(put({ 'x-amz-content-sha256': claimed }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed."])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    ])
     expect(e.fields).toEqual({ ClientComputedContentSHA256: claimed, S3ComputedContentSHA256: hex('sha256', TEXT) })
   })
 })
@@ -64,7 +68,11 @@ describe('Content-MD5', () => {
   })
   it('a digest of other bytes is 400 BadDigest', async () => {
     const e = await rejection(put({ 'content-md5': b64('md5', 'other') }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'BadDigest',
+      'The Content-MD5 you specified did not match what we received.',
+    ])
     expect(e.fields.CalculatedDigest).toBe(b64('md5', TEXT))
   })
   // "The Content-MD5 you specified was invalid." is real S3's text (aws-sdk-core-ruby#118, versity/versitygw#1526).
@@ -76,7 +84,11 @@ describe('Content-MD5', () => {
   ]) {
     it(`a digest that is ${name} is 400 InvalidDigest`, async () => {
       const e = await rejection(put({ 'content-md5': value! }))
-      expect([e.status, e.code, e.message]).toEqual([400, 'InvalidDigest', 'The Content-MD5 you specified was invalid.'])
+      expect([e.status, e.code, e.message]).toEqual([
+        400,
+        'InvalidDigest',
+        'The Content-MD5 you specified was invalid.',
+      ])
       expect(e.fields).toEqual({ 'Content-MD5': value })
     })
   }
@@ -105,24 +117,44 @@ describe('x-amz-checksum-*', () => {
     it(`a wrong x-amz-checksum-${name} is 400 BadDigest with S3's message`, async () => {
       const e = await rejection(put({ [`x-amz-checksum-${name}`]: wrong! }))
       // Real S3: "The CRC32 you specified did not match the calculated checksum." (aws/aws-sdk-ruby#3322)
-      expect([e.status, e.code, e.message]).toEqual([400, 'BadDigest', `The ${name!.toUpperCase()} you specified did not match the calculated checksum.`])
+      expect([e.status, e.code, e.message]).toEqual([
+        400,
+        'BadDigest',
+        `The ${name!.toUpperCase()} you specified did not match the calculated checksum.`,
+      ])
     })
   }
 
   it('a value that is not base64 of the right size is 400 InvalidRequest', async () => {
     for (const value of ['!!!!', 'AAAA', b64('sha256', TEXT)]) {
       const e = await rejection(put({ 'x-amz-checksum-crc32': value }))
-      expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'Value for x-amz-checksum-crc32 header is invalid.'])
+      expect([e.status, e.code, e.message]).toEqual([
+        400,
+        'InvalidRequest',
+        'Value for x-amz-checksum-crc32 header is invalid.',
+      ])
     }
   })
 
   it('two checksum headers are 400 InvalidRequest, even when both are right', async () => {
-    const e = await rejection(put({ 'x-amz-checksum-crc32': crc32b64(TEXT), 'x-amz-checksum-sha256': b64('sha256', TEXT) }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.'])
+    const e = await rejection(
+      put({ 'x-amz-checksum-crc32': crc32b64(TEXT), 'x-amz-checksum-sha256': b64('sha256', TEXT) }),
+    )
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidRequest',
+      'Expecting a single x-amz-checksum- header. Multiple checksum Types are not allowed.',
+    ])
   })
 
   it('x-amz-checksum-algorithm / -mode / -type are not checksum values', async () => {
-    const got = await readBody(put({ 'x-amz-checksum-algorithm': 'CRC32', 'x-amz-checksum-mode': 'ENABLED', 'x-amz-checksum-type': 'FULL_OBJECT' }))
+    const got = await readBody(
+      put({
+        'x-amz-checksum-algorithm': 'CRC32',
+        'x-amz-checksum-mode': 'ENABLED',
+        'x-amz-checksum-type': 'FULL_OBJECT',
+      }),
+    )
     expect(got.checksum).toBeUndefined()
   })
 })
@@ -161,7 +193,10 @@ describe('through handle: a rejected body stores nothing; an unclaimed body gets
   it('BadDigest leaves no object behind', async () => {
     const s3 = harness()
     expect((await s3.send('PUT', '/bkt')).status).toBe(200)
-    const r = await s3.send('PUT', '/bkt/k', { body: TEXT, headers: { 'x-amz-checksum-sha256': b64('sha256', 'other') } })
+    const r = await s3.send('PUT', '/bkt/k', {
+      body: TEXT,
+      headers: { 'x-amz-checksum-sha256': b64('sha256', 'other') },
+    })
     expect((await errorOf(r)).code).toBe('BadDigest')
     expect((await s3.send('HEAD', '/bkt/k')).status).toBe(404)
   })

@@ -22,7 +22,10 @@ beforeEach(async () => {
 afterEach(() => quiet.mockRestore())
 
 const part = (key: string): StoredPart => s3.emulator.s3.bucket(BUCKET).objects.get(key)!.sealed.parts[0]!
-const segmentsOf = (bytes: Uint8Array) => Array.from({ length: Math.ceil(bytes.length / (SEG + 16)) }, (_, i) => bytes.slice(i * (SEG + 16), (i + 1) * (SEG + 16)))
+const segmentsOf = (bytes: Uint8Array) =>
+  Array.from({ length: Math.ceil(bytes.length / (SEG + 16)) }, (_, i) =>
+    bytes.slice(i * (SEG + 16), (i + 1) * (SEG + 16)),
+  )
 const joined = (segments: Uint8Array[]) => new Uint8Array(Buffer.concat(segments))
 
 async function expectInternalError(key: string, range?: string) {
@@ -41,7 +44,10 @@ for (const sse of ['AES256', 'aws:kms', 'aws:kms:dsse']) {
       expect(await (await s3.send('GET', `/${BUCKET}/k`)).text()).toBe(BODY)
     })
     const tags = sse === 'aws:kms:dsse' ? 32 : 16
-    const split = (b: Uint8Array) => Array.from({ length: Math.ceil(b.length / (SEG + tags)) }, (_, i) => b.slice(i * (SEG + tags), (i + 1) * (SEG + tags)))
+    const split = (b: Uint8Array) =>
+      Array.from({ length: Math.ceil(b.length / (SEG + tags)) }, (_, i) =>
+        b.slice(i * (SEG + tags), (i + 1) * (SEG + tags)),
+      )
 
     it('two segments swapped', async () => {
       damage(s3.emulator, part('k'), (b) => {
@@ -101,7 +107,10 @@ describe('ranges and clean failures', () => {
   it('a PUT refused at the end of its body (BadDigest) leaves no blob; an overwrite and a delete release theirs', async () => {
     const blobs = memoryBlobs(s3.emulator)
     const before = blobs.count
-    const bad = await s3.send('PUT', `/${BUCKET}/bad`, { body: BODY, headers: { 'content-md5': '1B2M2Y8AsgTpgAmY7PhCfg==' } })
+    const bad = await s3.send('PUT', `/${BUCKET}/bad`, {
+      body: BODY,
+      headers: { 'content-md5': '1B2M2Y8AsgTpgAmY7PhCfg==' },
+    })
     expect((await errorOf(bad)).code).toBe('BadDigest')
     expect(blobs.count).toBe(before)
     await s3.send('PUT', `/${BUCKET}/k`, { body: BODY })

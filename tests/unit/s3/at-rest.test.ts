@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest'
 import { DecryptionFailed, KEY_BYTES } from '@/lib/crypto/aes-gcm'
 import { utf8 } from '@/lib/crypto/bytes'
 import { webCryptoRandom } from '@/lib/crypto/random'
-import { bytesReader, openPartRange, PartSealer, sealBytes, sealedSize, segmentCount, segmentNonce, type ChunkedPart } from '@/lib/s3/at-rest'
+import {
+  bytesReader,
+  openPartRange,
+  PartSealer,
+  sealBytes,
+  sealedSize,
+  segmentCount,
+  segmentNonce,
+  type ChunkedPart,
+} from '@/lib/s3/at-rest'
 import { objectArn } from '@/lib/s3/model'
 import { RootKeyring } from '@/lib/s3/root-keys'
 import { unwrapWithRoot, wrapWithRoot, type DataKeys } from '@/lib/s3/seal'
@@ -19,7 +28,14 @@ const key = (): DataKeys => ({ outer: webCryptoRandom(KEY_BYTES) })
 const dsseKeys = (): DataKeys => ({ outer: webCryptoRandom(KEY_BYTES), inner: webCryptoRandom(KEY_BYTES) })
 const data = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 255)
 
-async function range(keys: DataKeys, part: ChunkedPart, sealed: Uint8Array, start: number, end: number, arn = ARN): Promise<Uint8Array> {
+async function range(
+  keys: DataKeys,
+  part: ChunkedPart,
+  sealed: Uint8Array,
+  start: number,
+  end: number,
+  arn = ARN,
+): Promise<Uint8Array> {
   const pieces: Uint8Array[] = []
   for await (const p of openPartRange(keys, part, arn, bytesReader(sealed), start, end)) pieces.push(p)
   return new Uint8Array(Buffer.concat(pieces))
@@ -63,7 +79,8 @@ describe('round trips', () => {
     }
     const whole = await sealBytes(keys, plain, { arn: ARN, partNumber: 1 }, fixed, SEG)
     expect(await openSealed(keys, whole.part, ARN, whole.sealed)).toEqual(plain)
-    for (const piece of [1, 7, SEG, SEG + 1, 2 * SEG + 5, plain.length]) expect(await ways(piece), `pieces of ${piece}`).toEqual(whole.sealed)
+    for (const piece of [1, 7, SEG, SEG + 1, 2 * SEG + 5, plain.length])
+      expect(await ways(piece), `pieces of ${piece}`).toEqual(whole.sealed)
   })
 
   it('segment() takes only whole segments, in sequence', async () => {
@@ -78,7 +95,15 @@ describe('round trips', () => {
     const keys = dsseKeys()
     const plain = data(4 * SEG + 10)
     const { part, sealed } = await sealBytes(keys, plain, { arn: ARN, partNumber: 2 }, webCryptoRandom, SEG)
-    for (const [s, e] of [[0, 0], [SEG - 1, SEG], [SEG - 3, 2 * SEG + 3], [2 * SEG, 3 * SEG - 1], [4 * SEG, 4 * SEG + 9], [0, plain.length - 1], [17, 17]] as const) {
+    for (const [s, e] of [
+      [0, 0],
+      [SEG - 1, SEG],
+      [SEG - 3, 2 * SEG + 3],
+      [2 * SEG, 3 * SEG - 1],
+      [4 * SEG, 4 * SEG + 9],
+      [0, plain.length - 1],
+      [17, 17],
+    ] as const) {
       expect(await range(keys, part, sealed, s, e), `${s}-${e}`).toEqual(plain.subarray(s, e + 1))
     }
   })
@@ -87,22 +112,33 @@ describe('round trips', () => {
     const keys = key()
     const { part, sealed } = await sealBytes(keys, data(10 * SEG), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
     const reads: [number, number][] = []
-    const reader = { ...bytesReader(sealed), read: async (o: number, l: number) => (reads.push([o, l]), sealed.subarray(o, o + l)) }
+    const reader = {
+      ...bytesReader(sealed),
+      read: async (o: number, l: number) => (reads.push([o, l]), sealed.subarray(o, o + l)),
+    }
     for await (const _ of openPartRange(keys, part, ARN, reader, 3 * SEG + 5, 4 * SEG + 1)) void _
-    expect(reads).toEqual([[3 * (SEG + 16), SEG + 16], [4 * (SEG + 16), SEG + 16]])
+    expect(reads).toEqual([
+      [3 * (SEG + 16), SEG + 16],
+      [4 * (SEG + 16), SEG + 16],
+    ])
   })
 
   it('nonces differ per segment, and the last segment is marked in its nonce', () => {
     const base = new Uint8Array(12).fill(0xaa)
     expect(segmentNonce(base, 0, false)).toEqual(base)
     expect(segmentNonce(base, 0, true)).not.toEqual(segmentNonce(base, 0, false))
-    expect(new Set([0, 1, 2, 256, 65536].map((i) => Buffer.from(segmentNonce(base, i, false)).toString('hex'))).size).toBe(5)
+    expect(
+      new Set([0, 1, 2, 256, 65536].map((i) => Buffer.from(segmentNonce(base, i, false)).toString('hex'))).size,
+    ).toBe(5)
   })
 })
 
 describe('tampering fails authentication, never yields bytes', () => {
   const plain = data(4 * SEG + 20) // five segments, the last one short
-  const sealedPart = async (keys = key(), partNumber = 1, arn = ARN) => ({ keys, ...(await sealBytes(keys, plain, { arn, partNumber }, webCryptoRandom, SEG)) })
+  const sealedPart = async (keys = key(), partNumber = 1, arn = ARN) => ({
+    keys,
+    ...(await sealBytes(keys, plain, { arn, partNumber }, webCryptoRandom, SEG)),
+  })
   const fails = async (run: () => Promise<unknown>) => expect(run()).rejects.toBeInstanceOf(DecryptionFailed)
 
   it('a flipped bit anywhere in any segment (ciphertext or tag)', async () => {
@@ -139,7 +175,9 @@ describe('tampering fails authentication, never yields bytes', () => {
     await fails(() => openSealed(keys, { ...part, size: 3 * SEG }, ARN, cut))
     // And a part whose final segment is full (size a multiple of the segment size) cut by one segment.
     const even = await sealBytes(keys, data(4 * SEG), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
-    await fails(() => openSealed(keys, { ...even.part, size: 3 * SEG }, ARN, join(split(even.part, even.sealed).slice(0, 3))))
+    await fails(() =>
+      openSealed(keys, { ...even.part, size: 3 * SEG }, ARN, join(split(even.part, even.sealed).slice(0, 3))),
+    )
   })
 
   it('truncated inside a segment, or extended by a byte', async () => {

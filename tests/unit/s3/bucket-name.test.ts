@@ -5,7 +5,16 @@ import { errorOf, harness } from '../../helpers/handle'
 
 describe('bucketNameProblem', () => {
   it('accepts valid names', () => {
-    for (const name of ['my-s3-bucket', 'abc', '123', 'a.b.c', 'my.dotted-bucket.example', 'a'.repeat(63), 'xn-abc', 'docexamplebucket1']) {
+    for (const name of [
+      'my-s3-bucket',
+      'abc',
+      '123',
+      'a.b.c',
+      'my.dotted-bucket.example',
+      'a'.repeat(63),
+      'xn-abc',
+      'docexamplebucket1',
+    ]) {
       expect(bucketNameProblem(name), name).toBeUndefined()
     }
   })
@@ -42,7 +51,13 @@ describe('CreateBucket with an invalid name', () => {
     const s3 = harness()
     for (const name of ['My-Bucket', 'ab', 'my..bucket', 'xn--bucket']) {
       const e = await errorOf(await s3.send('PUT', `/${name}`))
-      expect([name, e.status, e.code, e.message, e.fields.BucketName]).toEqual([name, 400, 'InvalidBucketName', 'The specified bucket is not valid.', name])
+      expect([name, e.status, e.code, e.message, e.fields.BucketName]).toEqual([
+        name,
+        400,
+        'InvalidBucketName',
+        'The specified bucket is not valid.',
+        name,
+      ])
     }
     expect(s3.emulator.s3.buckets.size).toBe(0)
   })

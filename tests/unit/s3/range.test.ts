@@ -16,7 +16,12 @@ describe('parseRange', () => {
     expect(parseRange(' bytes=1-2 ', 10)).toEqual({ start: 1, end: 2 })
   })
   it('unsatisfiable ranges throw 416 InvalidRange', () => {
-    for (const [header, size] of [['bytes=10-', 10], ['bytes=-0', 10], ['bytes=0-', 0], ['bytes=-5', 0]] as const) {
+    for (const [header, size] of [
+      ['bytes=10-', 10],
+      ['bytes=-0', 10],
+      ['bytes=0-', 0],
+      ['bytes=-5', 0],
+    ] as const) {
       try {
         parseRange(header, size)
         expect.unreachable(`${header} on ${size} bytes`)
@@ -28,6 +33,7 @@ describe('parseRange', () => {
     }
   })
   it('syntactically invalid ranges are ignored', () => {
-    for (const header of ['bytes=4-1', 'bytes=a-b', 'bytes=-', 'bytes=0-1,2-3', 'chars=0-1', '']) expect(parseRange(header, 10), header).toBeUndefined()
+    for (const header of ['bytes=4-1', 'bytes=a-b', 'bytes=-', 'bytes=0-1,2-3', 'chars=0-1', ''])
+      expect(parseRange(header, 10), header).toBeUndefined()
   })
 })

@@ -65,7 +65,9 @@ describe('what PutObject stores', () => {
 
     const rootKey = s3.emulator.s3.keyring.get(wrap.rootKeyId)!.material
     await expect(openSealed({ outer: rootKey }, part, arn, sealed)).rejects.toBeInstanceOf(DecryptionFailed)
-    await expect(openSealed({ outer: webCryptoRandom(KEY_BYTES) }, part, arn, sealed)).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(openSealed({ outer: webCryptoRandom(KEY_BYTES) }, part, arn, sealed)).rejects.toBeInstanceOf(
+      DecryptionFailed,
+    )
     // The key is wrapped, not stored: the stored wrapped key is not the data key itself.
     expect(wrap.wrapped.subarray(0, KEY_BYTES)).not.toEqual(dataKey)
     expect(contains(wrap.wrapped, dataKey)).toBe(false)
@@ -121,7 +123,11 @@ describe('tampering with stored bytes: GetObject answers 500 InternalError, neve
         flipIn('secret.txt', (bytes) => void (bytes[where === 'first' ? 0 : bytes.length - 1]! ^= 0x01))
         const r = await s3.send('GET', `/${BUCKET}/secret.txt`)
         const e = await errorOf(r)
-        expect([e.status, e.code, e.message]).toEqual([500, 'InternalError', 'We encountered an internal error. Please try again.'])
+        expect([e.status, e.code, e.message]).toEqual([
+          500,
+          'InternalError',
+          'We encountered an internal error. Please try again.',
+        ])
       })
     }
   }
@@ -188,7 +194,9 @@ describe('root key rotation', () => {
     keyring.rotate()
     await putText('new.txt')
     const { wrap } = parts('new.txt')
-    await expect(unwrapWithRoot(keyring, { ...wrap, rootKeyId: old.id }, objectArn(BUCKET, 'new.txt'))).rejects.toBeInstanceOf(DecryptionFailed)
+    await expect(
+      unwrapWithRoot(keyring, { ...wrap, rootKeyId: old.id }, objectArn(BUCKET, 'new.txt')),
+    ).rejects.toBeInstanceOf(DecryptionFailed)
   })
 
   it('survives several rotations', async () => {
@@ -197,8 +205,8 @@ describe('root key rotation', () => {
       await putText(`gen-${i}.txt`, `generation ${i}`)
       keyring.rotate()
     }
-    for (let i = 0; i < 4; i++) expect(await (await s3.send('GET', `/${BUCKET}/gen-${i}.txt`)).text()).toBe(`generation ${i}`)
+    for (let i = 0; i < 4; i++)
+      expect(await (await s3.send('GET', `/${BUCKET}/gen-${i}.txt`)).text()).toBe(`generation ${i}`)
     expect(new Set([0, 1, 2, 3].map((i) => parts(`gen-${i}.txt`).wrap.rootKeyId)).size).toBe(4)
   })
 })
-

@@ -8,7 +8,13 @@ describe('scratchpad console formatting', () => {
   })
 
   it('pretty-prints objects with two-space indentation, keeping dates, bytes, maps and undefined visible', () => {
-    const text = formatValue({ when: new Date('2026-11-28T12:00:00Z'), bytes: new Uint8Array([1, 2, 255]), tags: new Map([['a', 1]]), gone: undefined, nested: [{ x: 1n }] })
+    const text = formatValue({
+      when: new Date('2026-11-28T12:00:00Z'),
+      bytes: new Uint8Array([1, 2, 255]),
+      tags: new Map([['a', 1]]),
+      gone: undefined,
+      nested: [{ x: 1n }],
+    })
     expect(text).toBe(
       [
         '{',
@@ -37,13 +43,18 @@ describe('scratchpad console formatting', () => {
 
   it('describes a streaming body instead of dumping its internals', () => {
     const body = { transformToString: async () => 'x' }
-    expect(JSON.parse(formatValue({ Body: body, ContentLength: 1 }))).toEqual({ Body: '[Object: read it with await .transformToString()]', ContentLength: 1 })
+    expect(JSON.parse(formatValue({ Body: body, ContentLength: 1 }))).toEqual({
+      Body: '[Object: read it with await .transformToString()]',
+      ContentLength: 1,
+    })
   })
 
   it('prints SDK errors as the AWS error name, message and HTTP status', () => {
     const error = new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } })
     expect(formatError(error)).toBe('NoSuchKey: The specified key does not exist. (HTTP 404, client fault)')
-    expect(formatArgs(['Without the key:', error])).toMatch(/^Without the key: NoSuchKey: The specified key does not exist\. \(HTTP 404, client fault\)/)
+    expect(formatArgs(['Without the key:', error])).toMatch(
+      /^Without the key: NoSuchKey: The specified key does not exist\. \(HTTP 404, client fault\)/,
+    )
     expect(formatValue(new TypeError('x is not a function'))).toBe('TypeError: x is not a function')
   })
 })

@@ -8,26 +8,45 @@ import ts from 'typescript'
 import * as clientS3 from '@aws-sdk/client-s3'
 import * as clientKms from '@aws-sdk/client-kms'
 import { formatArgs, type ConsoleLine } from '@/lib/scratchpad/format'
-import { makeRequire, preconfigured, runProgram, SCRATCHPAD_COMPILER_OPTIONS, IGNORED_DIAGNOSTICS } from '@/lib/scratchpad/program'
+import {
+  makeRequire,
+  preconfigured,
+  runProgram,
+  SCRATCHPAD_COMPILER_OPTIONS,
+  IGNORED_DIAGNOSTICS,
+} from '@/lib/scratchpad/program'
 import { EXAMPLES } from '@/lib/scratchpad/examples'
 import { answer, forwardingFetch } from '@/lib/scratchpad/forward'
 import { createClients, emulatorTarget } from '@/lib/sdk/clients'
 import { startEmulator, type RunningEmulator } from '../../helpers/server'
 
 const transpile = (source: string) => {
-  const out = ts.transpileModule(source, { compilerOptions: SCRATCHPAD_COMPILER_OPTIONS as unknown as ts.CompilerOptions, reportDiagnostics: true })
-  return { js: out.outputText, errors: (out.diagnostics ?? []).filter((d) => !IGNORED_DIAGNOSTICS.includes(d.code)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }
+  const out = ts.transpileModule(source, {
+    compilerOptions: SCRATCHPAD_COMPILER_OPTIONS as unknown as ts.CompilerOptions,
+    reportDiagnostics: true,
+  })
+  return {
+    js: out.outputText,
+    errors: (out.diagnostics ?? [])
+      .filter((d) => !IGNORED_DIAGNOSTICS.includes(d.code))
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+  }
 }
 
 function capture() {
   const lines: ConsoleLine[] = []
-  const line = (level: ConsoleLine['level']) => (...args: unknown[]) => lines.push({ level, text: formatArgs(args) })
+  const line =
+    (level: ConsoleLine['level']) =>
+    (...args: unknown[]) =>
+      lines.push({ level, text: formatArgs(args) })
   return { lines, console: { log: line('log'), info: line('info'), warn: line('warn'), error: line('error') } }
 }
 
 describe('transpile and run', () => {
   it('turns imports into require calls, strips types, and allows top-level await', async () => {
-    const { js, errors } = transpile(`import { greet } from 'greeter'\nconst who: string = await Promise.resolve('world')\nconsole.log(greet(who))`)
+    const { js, errors } = transpile(
+      `import { greet } from 'greeter'\nconst who: string = await Promise.resolve('world')\nconsole.log(greet(who))`,
+    )
     expect(errors).toEqual([])
     expect(js).toContain('require("greeter")')
     expect(js).not.toContain(': string')
@@ -39,7 +58,9 @@ describe('transpile and run', () => {
   it('fails an unknown import the way require does, naming what is available', async () => {
     const { js } = transpile(`import fs from 'node:fs'\nconsole.log(fs)`)
     const { console } = capture()
-    await expect(runProgram(js, { require: makeRequire({ '@aws-sdk/client-s3': {} }), console })).rejects.toThrow("Cannot find module 'node:fs'. The scratchpad provides: @aws-sdk/client-s3.")
+    await expect(runProgram(js, { require: makeRequire({ '@aws-sdk/client-s3': {} }), console })).rejects.toThrow(
+      "Cannot find module 'node:fs'. The scratchpad provides: @aws-sdk/client-s3.",
+    )
   })
 
   it('reports a syntax error from the compiler', () => {
@@ -51,7 +72,10 @@ describe('transpile and run', () => {
     const S3 = mod.S3Client
     expect(S3.name).toBe('S3Client')
     expect(new S3({}).config.forcePathStyle).toBe(true)
-    return Promise.all([expect(new S3({}).config.region()).resolves.toBe('eu-west-3'), expect(new S3({ region: 'us-west-2' }).config.region()).resolves.toBe('us-west-2')])
+    return Promise.all([
+      expect(new S3({}).config.region()).resolves.toBe('eu-west-3'),
+      expect(new S3({ region: 'us-west-2' }).config.region()).resolves.toBe('us-west-2'),
+    ])
   })
 })
 
@@ -69,11 +93,20 @@ describe('the examples, against the emulator', () => {
     expect(errors, id).toEqual([])
     const target = emulatorTarget(server.endpoint)
     const clients = createClients(target)
-    const s3Config = { region: target.region, endpoint: server.endpoint, forcePathStyle: true, credentials: target.credentials, maxAttempts: 1 }
+    const s3Config = {
+      region: target.region,
+      endpoint: server.endpoint,
+      forcePathStyle: true,
+      credentials: target.credentials,
+      maxAttempts: 1,
+    }
     const { lines, console } = capture()
     try {
       await runProgram(js, {
-        require: makeRequire({ '@aws-sdk/client-s3': preconfigured(clientS3, 'S3Client', s3Config), '@aws-sdk/client-kms': preconfigured(clientKms, 'KMSClient', { ...s3Config, forcePathStyle: undefined }) }),
+        require: makeRequire({
+          '@aws-sdk/client-s3': preconfigured(clientS3, 'S3Client', s3Config),
+          '@aws-sdk/client-kms': preconfigured(clientKms, 'KMSClient', { ...s3Config, forcePathStyle: undefined }),
+        }),
         console,
         s3: clients.s3,
         kms: clients.kms,
@@ -90,20 +123,31 @@ describe('the examples, against the emulator', () => {
       const lines = await runExample('put-sse-kms')
       const head = lines.find((l) => l.text.startsWith('HeadObject headers:'))!
       expect(head.text).toContain('"x-amz-server-side-encryption": "aws:kms"')
-      expect(head.text).toMatch(/"x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:111122223333:key\/[0-9a-f-]{36}"/)
+      expect(head.text).toMatch(
+        /"x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:us-east-1:111122223333:key\/[0-9a-f-]{36}"/,
+      )
     }
     expect([...server.emulator.kms.state.aliases.keys()].filter((a) => a === 'alias/scratchpad-demo')).toHaveLength(1)
   })
 
   it('heads every object', async () => {
     const lines = await runExample('head-object')
-    expect(lines).toContainEqual({ level: 'log', text: expect.stringMatching(/^s3:\/\/scratchpad-demo\/hello\.txt aws:kms arn:aws:kms:/) })
+    expect(lines).toContainEqual({
+      level: 'log',
+      text: expect.stringMatching(/^s3:\/\/scratchpad-demo\/hello\.txt aws:kms arn:aws:kms:/),
+    })
   })
 
   it('writes and reads an SSE-C object, and shows the error S3 gives without the key', async () => {
     const lines = await runExample('read-sse-c')
-    expect(lines[0]).toEqual({ level: 'log', text: expect.stringMatching(/^With the key: Readable only with the key\. \| key MD5: [A-Za-z0-9+/]{22}==$/) })
-    expect(lines[1]).toEqual({ level: 'error', text: expect.stringMatching(/^Without the key: InvalidRequest: .*\(HTTP 400, client fault\)/) })
+    expect(lines[0]).toEqual({
+      level: 'log',
+      text: expect.stringMatching(/^With the key: Readable only with the key\. \| key MD5: [A-Za-z0-9+/]{22}==$/),
+    })
+    expect(lines[1]).toEqual({
+      level: 'error',
+      text: expect.stringMatching(/^Without the key: InvalidRequest: .*\(HTTP 400, client fault\)/),
+    })
   })
 })
 
@@ -118,7 +162,11 @@ describe('forwarding fetch', () => {
       forward.receive(await answer(sent[0]!, (r) => fetch(r)))
       expect((await put).status).toBe(200)
       const body = new Uint8Array([0, 1, 2, 250])
-      const upload = forward.fetch(`${server.endpoint}/fwd-bucket/k`, { method: 'PUT', body, headers: { 'x-amz-server-side-encryption': 'AES256' } })
+      const upload = forward.fetch(`${server.endpoint}/fwd-bucket/k`, {
+        method: 'PUT',
+        body,
+        headers: { 'x-amz-server-side-encryption': 'AES256' },
+      })
       await new Promise((r) => setTimeout(r, 0))
       forward.receive(await answer(sent[1]!, (r) => fetch(r)))
       expect((await upload).headers.get('x-amz-server-side-encryption')).toBe('AES256')
@@ -140,7 +188,9 @@ describe('forwarding fetch', () => {
     const forward = forwardingFetch((request) => sent.push(request))
     const failing = forward.fetch('https://nowhere.invalid/')
     await new Promise((r) => setTimeout(r, 0))
-    forward.receive(await answer(sent[0]!, () => Promise.reject(new TypeError('getaddrinfo ENOTFOUND nowhere.invalid'))))
+    forward.receive(
+      await answer(sent[0]!, () => Promise.reject(new TypeError('getaddrinfo ENOTFOUND nowhere.invalid'))),
+    )
     await expect(failing).rejects.toThrow('Failed to fetch: getaddrinfo ENOTFOUND nowhere.invalid')
   })
 })

@@ -15,13 +15,19 @@ describe('scratchpad timeout', () => {
 
   it('leaves a run that finishes alone', async () => {
     let terminated = 0
-    const outcome = await runWithTimeout({ done: new Promise((r) => setTimeout(r, 5)), terminate: () => terminated++ }, 1000)
+    const outcome = await runWithTimeout(
+      { done: new Promise((r) => setTimeout(r, 5)), terminate: () => terminated++ },
+      1000,
+    )
     expect(outcome.kind).toBe('finished')
     expect(terminated).toBe(0)
   })
 
   it('reports a failed run with its error', async () => {
-    const outcome = await runWithTimeout({ done: Promise.reject(new Error('Uncaught boom')), terminate: () => {} }, 1000)
+    const outcome = await runWithTimeout(
+      { done: Promise.reject(new Error('Uncaught boom')), terminate: () => {} },
+      1000,
+    )
     expect(outcome).toMatchObject({ kind: 'failed', error: 'Uncaught boom' })
   })
 })

@@ -21,26 +21,32 @@ describe('connectAllowed', () => {
       `${SITE}/_next/static/x.js`,
     ])
       expect(connectAllowed(site, url, SITE), url).toBe(true)
-    for (const url of ['https://minio.lab.example:9000/', 'http://192.168.1.20:9000/', 'https://amazonaws.com.evil.example/', 'http://s3.amazonaws.com/', 'https://emulator.invalid.example/'])
+    for (const url of [
+      'https://minio.lab.example:9000/',
+      'http://192.168.1.20:9000/',
+      'https://amazonaws.com.evil.example/',
+      'http://s3.amazonaws.com/',
+      'https://emulator.invalid.example/',
+    ])
       expect(connectAllowed(site, url, SITE), url).toBe(false)
   })
 
   it('ports, wildcards, schemes, paths and the fallback to default-src', () => {
-    expect(connectAllowed("connect-src https://a.example", 'https://a.example:443/x')).toBe(true)
-    expect(connectAllowed("connect-src https://a.example", 'https://a.example:444/x')).toBe(false)
-    expect(connectAllowed("connect-src http://a.example", 'https://a.example/x')).toBe(true) // the secure upgrade
-    expect(connectAllowed("connect-src https://a.example", 'http://a.example/x')).toBe(false)
-    expect(connectAllowed("connect-src https://*.a.example", 'https://a.example/')).toBe(false)
-    expect(connectAllowed("connect-src https://*.a.example", 'https://x.y.a.example/')).toBe(true)
-    expect(connectAllowed("connect-src https://a.example/api/", 'https://a.example/api/v1')).toBe(true)
-    expect(connectAllowed("connect-src https://a.example/api/", 'https://a.example/other')).toBe(false)
-    expect(connectAllowed("connect-src https:", 'https://anything.example/')).toBe(true)
+    expect(connectAllowed('connect-src https://a.example', 'https://a.example:443/x')).toBe(true)
+    expect(connectAllowed('connect-src https://a.example', 'https://a.example:444/x')).toBe(false)
+    expect(connectAllowed('connect-src http://a.example', 'https://a.example/x')).toBe(true) // the secure upgrade
+    expect(connectAllowed('connect-src https://a.example', 'http://a.example/x')).toBe(false)
+    expect(connectAllowed('connect-src https://*.a.example', 'https://a.example/')).toBe(false)
+    expect(connectAllowed('connect-src https://*.a.example', 'https://x.y.a.example/')).toBe(true)
+    expect(connectAllowed('connect-src https://a.example/api/', 'https://a.example/api/v1')).toBe(true)
+    expect(connectAllowed('connect-src https://a.example/api/', 'https://a.example/other')).toBe(false)
+    expect(connectAllowed('connect-src https:', 'https://anything.example/')).toBe(true)
     expect(connectAllowed("connect-src 'none'", 'https://a.example/')).toBe(false)
     expect(connectAllowed("default-src 'self'", 'https://a.example/', 'https://a.example')).toBe(true)
     expect(connectAllowed("default-src 'self'", 'https://b.example/', 'https://a.example')).toBe(false)
     expect(connectAllowed("script-src 'self'", 'https://b.example/')).toBe(true)
     expect(connectAllowed(undefined, 'https://b.example/')).toBe(true)
-    expect(connectAllowed("connect-src a.example:*", 'https://a.example:9/', 'https://site.example')).toBe(true)
+    expect(connectAllowed('connect-src a.example:*', 'https://a.example:9/', 'https://site.example')).toBe(true)
   })
 
   it('reads the first connect-src only, as browsers do', () => {

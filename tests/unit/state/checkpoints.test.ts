@@ -14,7 +14,12 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b)
 
 function setup() {
   const h = harness()
-  const shell = { vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } } as unknown as SessionShell
+  const shell = {
+    vfs: new Vfs(),
+    env: { HOME: '/home/learner' },
+    history: [],
+    aws: { config: {} },
+  } as unknown as SessionShell
   let t = Date.parse('2026-11-28T10:00:00Z')
   const checkpoints = new Checkpoints({
     store: memoryCheckpointStore(),
@@ -83,9 +88,16 @@ describe('checkpoints', () => {
     const h = harness()
     const shell = { vfs: new Vfs(), env: {}, history: [], aws: { config: {} } } as unknown as SessionShell
     const store = memoryCheckpointStore()
-    const checkpoints = new Checkpoints({ store, capture: () => '{}', restore: (saved) => replacePlayground(parsePlayground(saved), h.emulator, shell) })
+    const checkpoints = new Checkpoints({
+      store,
+      capture: () => '{}',
+      restore: (saved) => replacePlayground(parsePlayground(saved), h.emulator, shell),
+    })
     await h.send('PUT', '/live')
-    await store.put({ id: 'bad', name: 'bad', createdAt: '2026-01-01T00:00:00Z', size: 2 }, '{"format":"s3-encryption-playground","version":1}')
+    await store.put(
+      { id: 'bad', name: 'bad', createdAt: '2026-01-01T00:00:00Z', size: 2 },
+      '{"format":"s3-encryption-playground","version":1}',
+    )
     await expect(checkpoints.restore('bad')).rejects.toThrow('terminal session is missing')
     expect(buckets(h)).toEqual(['live'])
   })

@@ -12,7 +12,8 @@ import { Vfs } from '@/lib/cli/shell/vfs'
 import { createEmulator, type Emulator } from '@/lib/emulator/create-emulator'
 import type { SessionShell } from '@/lib/state/session'
 
-const shellOf = () => ({ vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } }) as unknown as SessionShell
+const shellOf = () =>
+  ({ vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } }) as unknown as SessionShell
 const send = (e: Emulator, method: string, path: string, body?: string) =>
   e.handle(new Request(`https://s3.emulator.invalid${path}`, { method, ...(body !== undefined ? { body } : {}) }))
 
@@ -28,7 +29,8 @@ class FaultyStore implements RecordStore {
     const failure = this.next
     this.next = 'none'
     if (failure === 'quota') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-    if (failure === 'abort') throw new DOMException('The transaction was aborted, so the request cannot be fulfilled.', 'AbortError')
+    if (failure === 'abort')
+      throw new DOMException('The transaction was aborted, so the request cannot be fulfilled.', 'AbortError')
     this.record = text
   }
   async delete() {
@@ -41,7 +43,8 @@ async function objects(e: Emulator): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   const list = await send(e, 'GET', '/saved-bucket?list-type=2')
   if (list.status !== 200) return out
-  for (const [, key] of (await list.text()).matchAll(/<Key>([^<]+)<\/Key>/g)) out[key!] = await (await send(e, 'GET', `/saved-bucket/${key}`)).text()
+  for (const [, key] of (await list.text()).matchAll(/<Key>([^<]+)<\/Key>/g))
+    out[key!] = await (await send(e, 'GET', `/saved-bucket/${key}`)).text()
   return out
 }
 
@@ -78,11 +81,18 @@ describe('IndexedDB save path under failure', () => {
   })
 
   it('any other failure says so and keeps the last save', () => {
-    expect(saveErrorMessage(new DOMException('The transaction was aborted', 'AbortError'))).toMatch(/^Could not save in this browser: The transaction was aborted\. Your last save is kept/)
+    expect(saveErrorMessage(new DOMException('The transaction was aborted', 'AbortError'))).toMatch(
+      /^Could not save in this browser: The transaction was aborted\. Your last save is kept/,
+    )
   })
 
   it('failures injected between any two changes: the record is always the last successful save, and restores', async () => {
-    const step = fc.record({ key: fc.constantFrom('a', 'b', 'c'), body: fc.string({ maxLength: 40 }), remove: fc.boolean(), failure: fc.constantFrom<Failure>('none', 'none', 'quota', 'abort') })
+    const step = fc.record({
+      key: fc.constantFrom('a', 'b', 'c'),
+      body: fc.string({ maxLength: 40 }),
+      remove: fc.boolean(),
+      failure: fc.constantFrom<Failure>('none', 'none', 'quota', 'abort'),
+    })
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const store = new FaultyStore()

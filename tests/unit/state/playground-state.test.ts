@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest'
 import { Vfs } from '@/lib/cli/shell/vfs'
 import { createEmulator } from '@/lib/emulator/create-emulator'
-import { capturePlayground, parsePlayground, restorePlayground, SavedStateError, SAVE_FORMAT } from '@/lib/state/playground-state'
+import {
+  capturePlayground,
+  parsePlayground,
+  restorePlayground,
+  SavedStateError,
+  SAVE_FORMAT,
+} from '@/lib/state/playground-state'
 import type { SessionShell } from '@/lib/state/session'
 import { harness } from '../../helpers/handle'
 
@@ -21,14 +27,25 @@ async function buildPlayground() {
   const h = harness()
   await h.send('PUT', '/saved-bucket')
   await h.send('PUT', '/saved-bucket/a.txt', { body: 'stored plaintext' })
-  await h.emulator.handle(new Request('http://127.0.0.1:4566/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' }, body: '{"Description":"kept"}' }))
+  await h.emulator.handle(
+    new Request('http://127.0.0.1:4566/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' },
+      body: '{"Description":"kept"}',
+    }),
+  )
   const shell = shellOf()
   shell.vfs.mkdir('/home/learner/docs')
   shell.vfs.write('/home/learner/docs/readme.txt', utf8('hello'))
   shell.vfs.write('/home/learner/sse.key', utf8('0123456789abcdef0123456789abcdef'))
   shell.vfs.cwd = '/home/learner/docs'
   Object.assign(shell.env, { REGION: 'eu-west-1', AWS_SECRET_ACCESS_KEY: AWS_SECRET })
-  shell.history.push('echo -n 0123456789abcdef0123456789abcdef > ../sse.key', 'aws s3 mb s3://saved-bucket', `aws s3 cp a.txt s3://saved-bucket/c.txt --sse-c AES256 --sse-c-key ${SSE_C_KEY}`, 'aws s3 cp b s3://saved-bucket/d --sse-c AES256 --sse-c-key fileb://../sse.key')
+  shell.history.push(
+    'echo -n 0123456789abcdef0123456789abcdef > ../sse.key',
+    'aws s3 mb s3://saved-bucket',
+    `aws s3 cp a.txt s3://saved-bucket/c.txt --sse-c AES256 --sse-c-key ${SSE_C_KEY}`,
+    'aws s3 cp b s3://saved-bucket/d --sse-c AES256 --sse-c-key fileb://../sse.key',
+  )
   ;(shell.aws as unknown as { config: Record<string, string> }).config.output = 'table'
   return { h, shell }
 }
@@ -44,7 +61,11 @@ describe('save and restore', () => {
     const fresh = shellOf()
     restorePlayground(saved, emulator, fresh)
     const got = await emulator.handle(new Request('http://127.0.0.1:4566/saved-bucket/a.txt'))
-    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([200, 'stored plaintext', 'AES256'])
+    expect([got.status, await got.text(), got.headers.get('x-amz-server-side-encryption')]).toEqual([
+      200,
+      'stored plaintext',
+      'AES256',
+    ])
     expect([...emulator.kms.state.keys.values()].map((k) => k.description)).toContain('kept')
     expect(emulator.cloudtrail.records().map((r) => r.eventName)).toContain('CreateKey')
     expect(new TextDecoder().decode(fresh.vfs.read('/home/learner/docs/readme.txt'))).toBe('hello')
@@ -58,7 +79,13 @@ describe('save and restore', () => {
     const { h, shell } = await buildPlayground()
     const saved = capturePlayground(h.emulator, shell)
     const text = JSON.stringify(saved)
-    for (const secret of [SSE_C_KEY, AWS_SECRET, '0123456789abcdef0123456789abcdef', btoa('0123456789abcdef0123456789abcdef')]) expect(text).not.toContain(secret)
+    for (const secret of [
+      SSE_C_KEY,
+      AWS_SECRET,
+      '0123456789abcdef0123456789abcdef',
+      btoa('0123456789abcdef0123456789abcdef'),
+    ])
+      expect(text).not.toContain(secret)
     expect(saved.session.omitted).toEqual(['/home/learner/sse.key'])
     expect(saved.session.history[0]).toBe('echo <secret not saved> > ../sse.key')
     expect(saved.session.history[2]).toContain('--sse-c-key <secret not saved>')

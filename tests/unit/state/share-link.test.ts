@@ -23,7 +23,8 @@ const FILE_KEY = 'filekey-never-in-a-link-98765432'
 const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/shareLINKsecretKEY1'
 const KMS_PLAINTEXT = 'plaintext the learner encrypted with kms'
 const LIMITS = { perItem: 4096, total: 64 * 1024 }
-const AUTH = 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0'
+const AUTH =
+  'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0'
 
 let running: RunningEmulator
 let cli: ReturnType<typeof cliAgainst>
@@ -41,7 +42,8 @@ async function run(line: string): Promise<string> {
 
 /** A playground with every shareable aspect, and every kind of secret, built with the CLI. */
 async function build(): Promise<void> {
-  const keyId = JSON.parse(await run('aws kms create-key --description "app data" --tags TagKey=team,TagValue=blue')).KeyMetadata.KeyId as string
+  const keyId = JSON.parse(await run('aws kms create-key --description "app data" --tags TagKey=team,TagValue=blue'))
+    .KeyMetadata.KeyId as string
   const oldKey = JSON.parse(await run('aws kms create-key --description retired')).KeyMetadata.KeyId as string
   const doomed = JSON.parse(await run('aws kms create-key --description doomed')).KeyMetadata.KeyId as string
   for (const line of [
@@ -88,14 +90,20 @@ async function secretsOf(): Promise<string[]> {
     for (const o of b.objects.values()) {
       if (o.sse.algorithm === 'SSE-C') continue
       try {
-        const keys = await openDataKey(emulator.s3, o.sse, o.sealed.key, objectArn(b.name, o.key), { accessKeyId: 'AKIDEXAMPLE' })
+        const keys = await openDataKey(emulator.s3, o.sse, o.sealed.key, objectArn(b.name, o.key), {
+          accessKeyId: 'AKIDEXAMPLE',
+        })
         raw.push(keys.outer, ...(keys.inner ? [keys.inner] : []))
       } catch {
         // A disabled or doomed key: no data key to be had here (the scenario reads with a scratch KMS).
       }
     }
   expect(raw.length).toBeGreaterThan(12)
-  const forms = raw.flatMap((b) => [toBase64(b), toHex(b), toBase64(b).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')])
+  const forms = raw.flatMap((b) => [
+    toBase64(b),
+    toHex(b),
+    toBase64(b).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'),
+  ])
   return [SSE_C_KEY, FILE_KEY, AWS_SECRET, KMS_PLAINTEXT, ...forms]
 }
 
@@ -108,7 +116,8 @@ const canonical = (s: Scenario): Scenario => {
   return out
 }
 
-const freshShell = () => ({ vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } }) as unknown as SessionShell
+const freshShell = () =>
+  ({ vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } }) as unknown as SessionShell
 
 describe('share links', () => {
   it('round-trips a scenario through a link onto a fresh emulator, and carries no secret', async () => {
@@ -136,7 +145,9 @@ describe('share links', () => {
     ])
     expect(decoded.session.env).toMatchObject({ NOTE: 'kept' })
     expect(decoded.session.env.AWS_SECRET_ACCESS_KEY).toBeUndefined()
-    expect(decoded.keys.map((k) => [k.description, k.aliases, k.state, k.rotation?.periodInDays, k.onDemandRotations])).toEqual([
+    expect(
+      decoded.keys.map((k) => [k.description, k.aliases, k.state, k.rotation?.periodInDays, k.onDemandRotations]),
+    ).toEqual([
       ['app data', ['alias/app'], 'Enabled', 180, 1],
       ['retired', ['alias/old'], 'Disabled', undefined, undefined],
       ['doomed', [], 'PendingDeletion', undefined, undefined],
@@ -153,24 +164,36 @@ describe('share links', () => {
     expect(atob(big.base64!)).toContain('[placeholder: the shared object held 8.8 KiB')
     const appKey = report.keyIds[before.keys[0]!.ref]!
     expect(appKey).not.toBe(before.keys[0]!.ref)
-    for (const [from, to] of Object.entries(report.keyIds)) expect(fresh.kms.state.keys.get(to)!.materials[0]!.bytes).not.toEqual(running.emulator.kms.state.keys.get(from)!.materials[0]!.bytes)
+    for (const [from, to] of Object.entries(report.keyIds))
+      expect(fresh.kms.state.keys.get(to)!.materials[0]!.bytes).not.toEqual(
+        running.emulator.kms.state.keys.get(from)!.materials[0]!.bytes,
+      )
 
     expect(fresh.cloudtrail.records()).toEqual([])
     // The rebuilt playground works as the original did.
-    const get = await fresh.handle(new Request('https://s3.emulator.invalid/shared-bucket/kms/context.txt', { headers: { authorization: AUTH } }))
-    expect([get.status, await get.text(), get.headers.get('x-amz-server-side-encryption-aws-kms-key-id'), get.headers.get('x-amz-meta-owner')]).toEqual([
-      200,
-      'hello shared world\n',
-      `arn:aws:kms:us-east-1:111122223333:key/${appKey}`,
-      'ana',
-    ])
+    const get = await fresh.handle(
+      new Request('https://s3.emulator.invalid/shared-bucket/kms/context.txt', { headers: { authorization: AUTH } }),
+    )
+    expect([
+      get.status,
+      await get.text(),
+      get.headers.get('x-amz-server-side-encryption-aws-kms-key-id'),
+      get.headers.get('x-amz-meta-owner'),
+    ]).toEqual([200, 'hello shared world\n', `arn:aws:kms:us-east-1:111122223333:key/${appKey}`, 'ana'])
     expect(shell.history.some((l) => l.includes(appKey))).toBe(true)
     expect(new TextDecoder().decode(shell.vfs.read('/home/learner/docs/hello.txt'))).toBe('hello shared world\n')
   })
 
   it('refuses damaged links with a reason', async () => {
     await expect(decodeScenario('not-a-scenario')).rejects.toThrow(ShareLinkError)
-    const good = await encodeScenario({ format: 's3-encryption-playground-scenario', version: 1, keys: [], buckets: [], session: { cwd: '/', env: {}, history: [], awsConfig: {}, dirs: [], files: [], omitted: [] }, notShared: [] })
+    const good = await encodeScenario({
+      format: 's3-encryption-playground-scenario',
+      version: 1,
+      keys: [],
+      buckets: [],
+      session: { cwd: '/', env: {}, history: [], awsConfig: {}, dirs: [], files: [], omitted: [] },
+      notShared: [],
+    })
     await expect(decodeScenario(good.slice(0, good.length - 6))).rejects.toThrow(/damaged|cut short/)
     expect(scenarioInFragment('#scenario=abc_-1')).toBe('abc_-1')
     expect(scenarioInFragment('#other=1')).toBeUndefined()

@@ -14,9 +14,15 @@ import { captureStored, parsePlayground, restorePlayground, SavedStateError } fr
 import type { SessionShell } from '@/lib/state/session'
 import { INLINE_FILE_BYTES, StoredParts, type PartsWrite } from '@/lib/state/stored-parts'
 
-const shellOf = () => ({ vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } }) as unknown as SessionShell
+const shellOf = () =>
+  ({ vfs: new Vfs(), env: { HOME: '/home/learner' }, history: [], aws: { config: {} } }) as unknown as SessionShell
 const send = (e: Emulator, method: string, path: string, body?: string | Uint8Array) =>
-  e.handle(new Request(`https://s3.emulator.invalid${path}`, { method, ...(body !== undefined ? { body: body as BodyInit } : {}) }))
+  e.handle(
+    new Request(`https://s3.emulator.invalid${path}`, {
+      method,
+      ...(body !== undefined ? { body: body as BodyInit } : {}),
+    }),
+  )
 const big = (n: number, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 13 + seed) & 255)
 
 async function objects(e: Emulator): Promise<Record<string, string>> {
@@ -197,7 +203,9 @@ describe('the save path with a store that keeps parts', () => {
           await persistence.saveNow()
           if (!s.fail) {
             const files: Record<string, string> = {}
-            for (const f of ['a', 'b', 'c']) if (shell.vfs.isFile(`/home/learner/${f}`)) files[f] = Buffer.from(shell.vfs.read(`/home/learner/${f}`)).toString('base64')
+            for (const f of ['a', 'b', 'c'])
+              if (shell.vfs.isFile(`/home/learner/${f}`))
+                files[f] = Buffer.from(shell.vfs.read(`/home/learner/${f}`)).toString('base64')
             last = { objects: await objects(e), files }
           }
         }
@@ -207,7 +215,9 @@ describe('the save path with a store that keeps parts', () => {
         expect(restored.get().damaged).toBeUndefined()
         expect(await objects(fresh)).toEqual(last?.objects ?? {})
         const files: Record<string, string> = {}
-        for (const f of ['a', 'b', 'c']) if (freshShell.vfs.isFile(`/home/learner/${f}`)) files[f] = Buffer.from(freshShell.vfs.read(`/home/learner/${f}`)).toString('base64')
+        for (const f of ['a', 'b', 'c'])
+          if (freshShell.vfs.isFile(`/home/learner/${f}`))
+            files[f] = Buffer.from(freshShell.vfs.read(`/home/learner/${f}`)).toString('base64')
         expect(files).toEqual(last?.files ?? {})
       }),
       { numRuns: 30 },

@@ -13,7 +13,9 @@ export function applyQuery(value: unknown, query: string | undefined): unknown {
   try {
     return jmespath.search(value as never, query)
   } catch (e) {
-    throw new UsageError(`\nBad value for --query ${query}: Invalid jmespath expression: ${e instanceof Error ? e.message : String(e)}\n`)
+    throw new UsageError(
+      `\nBad value for --query ${query}: Invalid jmespath expression: ${e instanceof Error ? e.message : String(e)}\n`,
+    )
   }
 }
 

@@ -15,7 +15,16 @@ interface Section {
 
 const newSection = (title = '', indent = 0): Section => ({ title, headers: [], rows: [], indent, widths: [] })
 const isScalar = (v: unknown) => typeof v !== 'object' || v === null
-const truthy = (v: unknown) => !(v === null || v === undefined || v === '' || v === 0 || v === false || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && Object.keys(v as object).length === 0))
+const truthy = (v: unknown) =>
+  !(
+    v === null ||
+    v === undefined ||
+    v === '' ||
+    v === 0 ||
+    v === false ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && Object.keys(v as object).length === 0)
+  )
 
 function track(s: Section, row: string[]) {
   s.widths = s.widths.length ? s.widths.map((w, i) => Math.max(w, row[i]!.length)) : row.map((c) => c.length)
@@ -52,7 +61,8 @@ function columnWidths(s: Section, padding: number, maxWidth?: number): number[] 
   return scaled
 }
 
-const totalWidth = (s: Section) => Math.max(s.title.length + 2 + 2 * s.indent, columnWidths(s, 0).reduce((t, w) => t + w + 4, 0) + 2 + 2 * s.indent)
+const totalWidth = (s: Section) =>
+  Math.max(s.title.length + 2 + 2 * s.indent, columnWidths(s, 0).reduce((t, w) => t + w + 4, 0) + 2 + 2 * s.indent)
 
 function center(text: string, length: number, left = '|', right = '|'): string {
   const start = Math.floor(length / 2) - Math.floor(text.length / 2) - 1
@@ -62,10 +72,17 @@ function center(text: string, length: number, left = '|', right = '|'): string {
 
 function alignLeft(text: string, length: number, left: string, right: string): string {
   const padding = length - (text.length + 2 + left.length + right.length) >= 0 ? 2 : 0
-  return left + ' '.repeat(padding) + text + ' '.repeat(Math.max(0, length - left.length - padding - text.length - right.length)) + right
+  return (
+    left +
+    ' '.repeat(padding) +
+    text +
+    ' '.repeat(Math.max(0, length - left.length - padding - text.length - right.length)) +
+    right
+  )
 }
 
-const lineBreak = (widths: number[]) => widths.map((w, i) => (i === 0 ? `+${'-'.repeat(w - 2)}+` : `${'-'.repeat(w - 1)}+`)).join('')
+const lineBreak = (widths: number[]) =>
+  widths.map((w, i) => (i === 0 ? `+${'-'.repeat(w - 2)}+` : `${'-'.repeat(w - 1)}+`)).join('')
 
 class Builder {
   readonly sections: Section[] = []
@@ -80,7 +97,8 @@ class Builder {
     if (!truthy(value)) return false
     if (title !== undefined) this.section(title, indent)
     if (Array.isArray(value)) {
-      if (typeof value[0] === 'object' && value[0] !== null && !Array.isArray(value[0])) this.fromList(value as Record<string, unknown>[], indent, title)
+      if (typeof value[0] === 'object' && value[0] !== null && !Array.isArray(value[0]))
+        this.fromList(value as Record<string, unknown>[], indent, title)
       else
         for (const item of value) {
           if (isScalar(item)) addRow(this.current, [item])
@@ -101,7 +119,10 @@ class Builder {
     if (headers.length === 1) addRow(this.current, [headers[0], obj[headers[0]!]])
     else if (headers.length) {
       addHeader(this.current, headers)
-      addRow(this.current, headers.map((h) => obj[h]))
+      addRow(
+        this.current,
+        headers.map((h) => obj[h]),
+      )
     }
     for (const k of more) this.build(k, obj[k], indent + 1)
   }
@@ -115,7 +136,10 @@ class Builder {
         this.section(title ?? '', indent)
         addHeader(this.current, headers)
       }
-      addRow(this.current, headers.map((h) => (h in item ? item[h] : '')))
+      addRow(
+        this.current,
+        headers.map((h) => (h in item ? item[h] : '')),
+      )
       for (const k of more) if (k in item) this.build(k, item[k], indent + 1)
     })
   }

@@ -3,7 +3,8 @@
 const isContainer = (v: unknown) => typeof v === 'object' && v !== null
 
 /** Python's str() of a scalar. */
-export const pyStr = (v: unknown): string => (v === null || v === undefined ? 'None' : v === true ? 'True' : v === false ? 'False' : String(v))
+export const pyStr = (v: unknown): string =>
+  v === null || v === undefined ? 'None' : v === true ? 'True' : v === false ? 'False' : String(v)
 
 function formatText(item: unknown, out: string[], identifier?: string, scalarKeys?: string[]): void {
   if (Array.isArray(item)) formatList(item, out, identifier)
@@ -14,7 +15,17 @@ function formatText(item: unknown, out: string[], identifier?: string, scalarKey
 function formatList(items: unknown[], out: string[], identifier?: string): void {
   if (items.length === 0) return
   if (items.some((e) => isContainer(e) && !Array.isArray(e))) {
-    const keys = [...new Set(items.flatMap((e) => (isContainer(e) && !Array.isArray(e) ? Object.entries(e as object).filter(([, v]) => !isContainer(v)).map(([k]) => k) : [])))].sort()
+    const keys = [
+      ...new Set(
+        items.flatMap((e) =>
+          isContainer(e) && !Array.isArray(e)
+            ? Object.entries(e as object)
+                .filter(([, v]) => !isContainer(v))
+                .map(([k]) => k)
+            : [],
+        ),
+      ),
+    ].sort()
     for (const e of items) formatText(e, out, identifier, keys)
   } else if (items.some(Array.isArray)) {
     const scalars = items.filter((e) => !isContainer(e))
@@ -38,9 +49,13 @@ function formatDict(item: Record<string, unknown>, out: string[], identifier?: s
     }
   } else {
     for (const k of scalarKeys) scalars.push(k in item ? pyStr(item[k]) : '')
-    for (const k of Object.keys(item).filter((k) => !scalarKeys.includes(k)).sort()) nested.push([k, item[k]])
+    for (const k of Object.keys(item)
+      .filter((k) => !scalarKeys.includes(k))
+      .sort())
+      nested.push([k, item[k]])
   }
-  if (scalars.length) out.push([...(identifier !== undefined ? [identifier.toUpperCase()] : []), ...scalars].join('\t') + '\n')
+  if (scalars.length)
+    out.push([...(identifier !== undefined ? [identifier.toUpperCase()] : []), ...scalars].join('\t') + '\n')
   for (const [k, v] of nested) formatText(v, out, k)
 }
 

@@ -3,7 +3,8 @@
  * strings single-quoted when YAML would otherwise read them as something else.
  */
 
-const PLAIN_UNSAFE = /^$|^[\s]|[\s]$|^[-?:,[\]{}#&*!|>'"%@`]|: | #|^(true|false|yes|no|on|off|null|~|y|n)$|^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^0x[0-9a-f]+$|^\d{4}-\d\d-\d\d/i
+const PLAIN_UNSAFE =
+  /^$|^[\s]|[\s]$|^[-?:,[\]{}#&*!|>'"%@`]|: | #|^(true|false|yes|no|on|off|null|~|y|n)$|^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$|^0x[0-9a-f]+$|^\d{4}-\d\d-\d\d/i
 
 function scalar(v: unknown): string {
   if (v === null || v === undefined) return 'null'

@@ -22,7 +22,13 @@ export const mb: S3Command = {
     const { bucket } = parseS3Uri(path)
     const region = g.region ?? env.clients(g).target.region
     try {
-      await send(env.clients(g).s3, 'CreateBucket', new CreateBucketCommand({ Bucket: bucket, ...(region !== 'us-east-1' ? { CreateBucketConfiguration: { LocationConstraint: region as never } } : {}) }),
+      await send(
+        env.clients(g).s3,
+        'CreateBucket',
+        new CreateBucketCommand({
+          Bucket: bucket,
+          ...(region !== 'us-east-1' ? { CreateBucketConfiguration: { LocationConstraint: region as never } } : {}),
+        }),
       )
       io.out(`make_bucket: ${bucket}\n`)
       return EXIT.ok
@@ -50,7 +56,11 @@ export const rb: S3Command = {
       // Like `aws s3 rm --recursive`: delete every object first, reporting each.
       let token: string | undefined
       do {
-        const page = await send(s3, 'ListObjectsV2', new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }))
+        const page = await send(
+          s3,
+          'ListObjectsV2',
+          new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }),
+        )
         for (const o of page.Contents ?? []) {
           await send(s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: bucket, Key: o.Key! }))
           io.out(`delete: s3://${bucket}/${o.Key}\n`)

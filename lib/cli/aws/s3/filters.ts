@@ -31,8 +31,10 @@ export function filtersFrom(args: string[]): Filter[] {
   const out: Filter[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
-    if ((a === '--exclude' || a === '--include') && args[i + 1] !== undefined) out.push({ kind: a === '--exclude' ? 'exclude' : 'include', pattern: args[++i]! })
-    else if (a.startsWith('--exclude=') || a.startsWith('--include=')) out.push({ kind: a.startsWith('--exclude') ? 'exclude' : 'include', pattern: a.slice(10) })
+    if ((a === '--exclude' || a === '--include') && args[i + 1] !== undefined)
+      out.push({ kind: a === '--exclude' ? 'exclude' : 'include', pattern: args[++i]! })
+    else if (a.startsWith('--exclude=') || a.startsWith('--include='))
+      out.push({ kind: a.startsWith('--exclude') ? 'exclude' : 'include', pattern: a.slice(10) })
   }
   return out
 }

@@ -9,7 +9,14 @@ import { invalidArgumentType, type S3Command } from './spec'
 /** "YYYY-MM-DD HH:MM:SS" in the local time zone, as aws-cli prints it. */
 export function localTimestamp(d: Date, timeZone?: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(d)
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00'
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
@@ -42,7 +49,15 @@ export const ls: S3Command = {
     let first = true
     let empty = false
     do {
-      const page = await send(s3, 'ListObjectsV2', new ListObjectsV2Command({ Bucket: bucket, Prefix: key, ...(recursive ? {} : { Delimiter: '/' }), ContinuationToken: token }),
+      const page = await send(
+        s3,
+        'ListObjectsV2',
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: key,
+          ...(recursive ? {} : { Delimiter: '/' }),
+          ContinuationToken: token,
+        }),
       )
       const prefixes = page.CommonPrefixes ?? []
       const contents = page.Contents ?? []

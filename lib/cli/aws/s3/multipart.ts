@@ -37,24 +37,41 @@ export async function multipartUpload(
   params: { contentType?: string; sse: Record<string, unknown>; checksums: boolean },
   progress: Progress,
 ): Promise<void> {
-  const { UploadId } = await send(s3, 'CreateMultipartUpload', new CreateMultipartUploadCommand({
-    ...target,
-    ...(params.contentType ? { ContentType: params.contentType } : {}),
-    ...(params.checksums ? { ChecksumAlgorithm: 'CRC32' } : {}),
-    ...params.sse,
-  }))
+  const { UploadId } = await send(
+    s3,
+    'CreateMultipartUpload',
+    new CreateMultipartUploadCommand({
+      ...target,
+      ...(params.contentType ? { ContentType: params.contentType } : {}),
+      ...(params.checksums ? { ChecksumAlgorithm: 'CRC32' } : {}),
+      ...params.sse,
+    }),
+  )
   // UploadPart takes only the SSE-C trio again; S3 remembers the rest from the initiate request.
   const sseC = Object.fromEntries(SSE_C_KEYS.filter((k) => params.sse[k] !== undefined).map((k) => [k, params.sse[k]]))
   try {
     const parts: CompletedPart[] = []
     for (let offset = 0, n = 1; offset < body.length; offset += PART_SIZE, n++) {
-      const out = await send(s3, 'UploadPart', new UploadPartCommand({
-        ...target, UploadId, PartNumber: n, Body: body.subarray(offset, offset + PART_SIZE), ...(params.checksums ? { ChecksumAlgorithm: 'CRC32' } : {}), ...sseC,
-      }))
+      const out = await send(
+        s3,
+        'UploadPart',
+        new UploadPartCommand({
+          ...target,
+          UploadId,
+          PartNumber: n,
+          Body: body.subarray(offset, offset + PART_SIZE),
+          ...(params.checksums ? { ChecksumAlgorithm: 'CRC32' } : {}),
+          ...sseC,
+        }),
+      )
       parts.push({ PartNumber: n, ETag: out.ETag, ...(out.ChecksumCRC32 ? { ChecksumCRC32: out.ChecksumCRC32 } : {}) })
       progress(Math.min(offset + PART_SIZE, body.length), body.length)
     }
-    await send(s3, 'CompleteMultipartUpload', new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: parts }, ...sseC }))
+    await send(
+      s3,
+      'CompleteMultipartUpload',
+      new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: parts }, ...sseC }),
+    )
   } catch (error) {
     await s3.send(new AbortMultipartUploadCommand({ ...target, UploadId })).catch(() => undefined)
     throw error
@@ -73,7 +90,11 @@ export async function rangedDownload(
   const chunks: Uint8Array[] = []
   for (let offset = 0; offset < size; offset += PART_SIZE) {
     const end = Math.min(offset + PART_SIZE, size) - 1
-    const out = await send(s3, 'GetObject', new GetObjectCommand({ ...source, Range: `bytes=${offset}-${end}`, ...(etag ? { IfMatch: etag } : {}), ...sseC }))
+    const out = await send(
+      s3,
+      'GetObject',
+      new GetObjectCommand({ ...source, Range: `bytes=${offset}-${end}`, ...(etag ? { IfMatch: etag } : {}), ...sseC }),
+    )
     chunks.push(out.Body ? await out.Body.transformToByteArray() : new Uint8Array())
     progress(end + 1, size)
   }

@@ -32,10 +32,26 @@ export function relativePath(vfs: FileSystem, path: string): string {
 
 /** Python's mimetypes.guess_type for the extensions learners use; aws-cli sets Content-Type from it. */
 const MIME: Record<string, string> = {
-  txt: 'text/plain', html: 'text/html', htm: 'text/html', css: 'text/css', csv: 'text/csv', js: 'text/javascript',
-  json: 'application/json', xml: 'text/xml', pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg',
-  jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', zip: 'application/zip', gz: 'application/gzip',
-  md: 'text/markdown', pem: 'application/x-pem-file', bin: 'application/octet-stream', mp4: 'video/mp4',
+  txt: 'text/plain',
+  html: 'text/html',
+  htm: 'text/html',
+  css: 'text/css',
+  csv: 'text/csv',
+  js: 'text/javascript',
+  json: 'application/json',
+  xml: 'text/xml',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  zip: 'application/zip',
+  gz: 'application/gzip',
+  md: 'text/markdown',
+  pem: 'application/x-pem-file',
+  bin: 'application/octet-stream',
+  mp4: 'video/mp4',
 }
 
 export function guessContentType(path: string): string | undefined {

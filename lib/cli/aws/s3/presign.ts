@@ -16,7 +16,12 @@ const MAX_EXPIRY = 604800 // SigV4 allows seven days at most
 
 type Data = string | ArrayBuffer | ArrayBufferView
 
-const bytesOf = (d: Data) => (typeof d === 'string' ? utf8(d) : d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength))
+const bytesOf = (d: Data) =>
+  typeof d === 'string'
+    ? utf8(d)
+    : d instanceof ArrayBuffer
+      ? new Uint8Array(d)
+      : new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
 
 /** SHA-256 and HMAC-SHA256 in the shape SignatureV4 wants, from @noble/hashes (same in browser and Node). */
 class Sha256 {
@@ -51,14 +56,36 @@ export interface PresignInput {
 
 /** A SigV4 query-signed GET URL for `url`. */
 export async function presignUrl({ url, region, credentials, expiresIn, signingDate }: PresignInput): Promise<string> {
-  const signer = new SignatureV4({ service: 's3', region, credentials, sha256: Sha256, uriEscapePath: false, applyChecksum: false })
+  const signer = new SignatureV4({
+    service: 's3',
+    region,
+    credentials,
+    sha256: Sha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+  })
   const signed = await signer.presign(
     // S3 signs presigned URLs over UNSIGNED-PAYLOAD; the header only carries that to the signer, so it is
     // neither signed nor copied into the query (botocore's URLs have no X-Amz-Content-Sha256).
-    { method: 'GET', protocol: url.protocol, hostname: url.hostname, port: url.port ? Number(url.port) : undefined, path: url.pathname, headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }, query: {} },
-    { expiresIn, unsignableHeaders: new Set(['x-amz-content-sha256']), unhoistableHeaders: new Set(['x-amz-content-sha256']), ...(signingDate ? { signingDate } : {}) },
+    {
+      method: 'GET',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port ? Number(url.port) : undefined,
+      path: url.pathname,
+      headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      query: {},
+    },
+    {
+      expiresIn,
+      unsignableHeaders: new Set(['x-amz-content-sha256']),
+      unhoistableHeaders: new Set(['x-amz-content-sha256']),
+      ...(signingDate ? { signingDate } : {}),
+    },
   )
-  const query = Object.entries(signed.query ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')
+  const query = Object.entries(signed.query ?? {})
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
   return `${url.origin}${url.pathname}?${query}`
 }
 
@@ -72,13 +99,21 @@ export const presign: S3Command = {
     const raw = stringOption(p, '--expires-in') ?? '3600'
     if (!/^\d+$/.test(raw)) throw new UsageError(`\nargument --expires-in: invalid int value: '${raw}'\n`, EXIT.usage)
     const expiresIn = Number(raw)
-    if (expiresIn > MAX_EXPIRY) throw new UsageError(`\nPresigned URLs can be valid for at most ${MAX_EXPIRY} seconds (7 days); ${expiresIn} was asked for.\n`, EXIT.other)
+    if (expiresIn > MAX_EXPIRY)
+      throw new UsageError(
+        `\nPresigned URLs can be valid for at most ${MAX_EXPIRY} seconds (7 days); ${expiresIn} was asked for.\n`,
+        EXIT.other,
+      )
     const { bucket, key } = parseS3Uri(path)
     const { target } = env.clients(g)
     const region = g.region ?? target.region
     const endpoint = endpointOf(target, 's3')
     // A custom endpoint is addressed path style; AWS itself virtual-hosted, as aws-cli does.
-    const base = new URL(endpoint ? `${endpoint.replace(/\/$/, '')}/${bucket}/${encodeKey(key)}` : `https://${bucket}.s3.${region}.amazonaws.com/${encodeKey(key)}`)
+    const base = new URL(
+      endpoint
+        ? `${endpoint.replace(/\/$/, '')}/${bucket}/${encodeKey(key)}`
+        : `https://${bucket}.s3.${region}.amazonaws.com/${encodeKey(key)}`,
+    )
     io.out(`${await presignUrl({ url: base, region, credentials: target.credentials, expiresIn })}\n`)
     return EXIT.ok
   },

@@ -25,7 +25,11 @@ export const rm: S3Command = {
     }
     let token: string | undefined
     do {
-      const page = await send(s3, 'ListObjectsV2', new ListObjectsV2Command({ Bucket: bucket, Prefix: key, ContinuationToken: token }))
+      const page = await send(
+        s3,
+        'ListObjectsV2',
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: key, ContinuationToken: token }),
+      )
       for (const o of page.Contents ?? []) {
         await send(s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: bucket, Key: o.Key! }))
         say(o.Key!)

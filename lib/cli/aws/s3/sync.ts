@@ -13,7 +13,6 @@ import { listObjects, locate, plan, runTask, type Location } from './transfer'
 
 const USAGE = 'usage: aws s3 sync <LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>'
 
-
 export const sync: S3Command = {
   name: 'sync',
   positional: { name: 'paths', min: 2, max: 2 },
@@ -27,7 +26,8 @@ export const sync: S3Command = {
     const existing = new Map<string, { size: number; modified: Date }>()
     if (to.kind === 's3') {
       const prefix = to.uri.key === '' || to.uri.key.endsWith('/') ? to.uri.key : `${to.uri.key}/`
-      for (const o of await listObjects(env, g, to.uri.bucket, prefix)) existing.set(o.key, { size: o.size, modified: o.modified })
+      for (const o of await listObjects(env, g, to.uri.bucket, prefix))
+        existing.set(o.key, { size: o.size, modified: o.modified })
     } else if (env.vfs.isDir(to.path)) {
       const walkDir = (dir: string): void => {
         for (const e of env.vfs.list(dir)) {
@@ -40,7 +40,8 @@ export const sync: S3Command = {
     }
     const destKey = (l: Location) => (l.kind === 's3' ? l.uri.key : env.vfs.resolve(l.path))
     const verb = from.kind === 'local' ? 'upload' : to.kind === 'local' ? 'download' : 'copy'
-    const root = to.kind === 's3' ? (to.uri.key === '' ? '' : to.uri.key.replace(/\/?$/, '/')) : env.vfs.resolve(to.path) + '/'
+    const root =
+      to.kind === 's3' ? (to.uri.key === '' ? '' : to.uri.key.replace(/\/?$/, '/')) : env.vfs.resolve(to.path) + '/'
     const relative = (key: string) => (key.startsWith(root) ? key.slice(root.length) : key)
     // aws-cli walks source and destination together in key order, so deletes and copies interleave.
     type Step = { rel: string; task?: (typeof tasks)[number]; deleteKey?: string }
@@ -57,7 +58,10 @@ export const sync: S3Command = {
     for (const step of [...steps.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
       if (step.task) {
         const there = existing.get(destKey(step.task.to))
-        const changed = !there || there.size !== step.task.size || (!p.options.has('--size-only') && (step.task.modified ?? new Date(0)) > there.modified)
+        const changed =
+          !there ||
+          there.size !== step.task.size ||
+          (!p.options.has('--size-only') && (step.task.modified ?? new Date(0)) > there.modified)
         if (changed) ok = (await runTask(verb, step.task, p, env, g, io)) && ok
         continue
       }
@@ -65,7 +69,8 @@ export const sync: S3Command = {
       const shown = to.kind === 's3' ? formatS3Uri({ bucket: to.uri.bucket, key }) : relativePath(env.vfs, key)
       if (p.options.has('--dryrun')) io.out(`(dryrun) delete: ${shown}\n`)
       else {
-        if (to.kind === 's3') await send(env.clients(g).s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: to.uri.bucket, Key: key }))
+        if (to.kind === 's3')
+          await send(env.clients(g).s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: to.uri.bucket, Key: key }))
         else env.vfs.remove(key)
         if (!p.options.has('--quiet')) io.out(`delete: ${shown}\n`)
       }

@@ -2,7 +2,15 @@
  * The transfer engine behind aws s3 cp, mv and sync: plan the (source, destination) pairs — one file or a
  * whole tree — then run them through the SDK, printing aws-cli's progress, result and failure lines.
  */
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type ServerSideEncryption } from '@aws-sdk/client-s3'
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type ServerSideEncryption,
+} from '@aws-sdk/client-s3'
 import { fromUtf8 } from '../../../crypto/bytes'
 import type { FileSystem } from '../../shell/vfs'
 import type { AwsEnv, GlobalOptions, Io } from '../io'
@@ -26,9 +34,11 @@ export interface Task {
   etag?: string
 }
 
-export const locate = (path: string): Location => (path.startsWith('s3://') ? { kind: 's3', uri: parseS3Uri(path) } : { kind: 'local', path })
+export const locate = (path: string): Location =>
+  path.startsWith('s3://') ? { kind: 's3', uri: parseS3Uri(path) } : { kind: 'local', path }
 
-const joinKey = (prefix: string, rest: string) => (prefix === '' || prefix.endsWith('/') ? prefix + rest : `${prefix}/${rest}`)
+const joinKey = (prefix: string, rest: string) =>
+  prefix === '' || prefix.endsWith('/') ? prefix + rest : `${prefix}/${rest}`
 const baseName = (p: string) => p.replace(/\/$/, '').split('/').at(-1) ?? p
 
 function walk(fs: FileSystem, dir: string, prefix = ''): { rel: string; path: string }[] {
@@ -43,39 +53,65 @@ export async function listObjects(env: AwsEnv, g: GlobalOptions, bucket: string,
   const out: { key: string; size: number; modified: Date }[] = []
   let token: string | undefined
   do {
-    const page = await send(env.clients(g).s3, 'ListObjectsV2', new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }))
-    for (const o of page.Contents ?? []) out.push({ key: o.Key!, size: o.Size ?? 0, modified: o.LastModified ?? new Date(0) })
+    const page = await send(
+      env.clients(g).s3,
+      'ListObjectsV2',
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+    )
+    for (const o of page.Contents ?? [])
+      out.push({ key: o.Key!, size: o.Size ?? 0, modified: o.LastModified ?? new Date(0) })
     token = page.NextContinuationToken
   } while (token)
   return out
 }
 
 /** Every pair a command will transfer. Single files resolve `dest/` and bucket-only destinations to the source name. */
-export async function plan(p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, from: Location, to: Location, recursive: boolean): Promise<Task[]> {
+export async function plan(
+  p: ParsedS3Args,
+  env: AwsEnv,
+  g: GlobalOptions,
+  from: Location,
+  to: Location,
+  recursive: boolean,
+): Promise<Task[]> {
   const filters = filtersFrom(p.args)
   if (!recursive) {
     if (from.kind === 'local') {
-      if (!env.vfs.isFile(from.path)) throw new UsageError(`\nThe user-provided path ${from.path} does not exist.\n`, EXIT.other)
+      if (!env.vfs.isFile(from.path))
+        throw new UsageError(`\nThe user-provided path ${from.path} does not exist.\n`, EXIT.other)
       const name = baseName(from.path)
-      const dest: Location = to.kind === 's3' ? { kind: 's3', uri: { ...to.uri, key: to.uri.key === '' || to.uri.key.endsWith('/') ? to.uri.key + name : to.uri.key } } : to
+      const dest: Location =
+        to.kind === 's3'
+          ? {
+              kind: 's3',
+              uri: { ...to.uri, key: to.uri.key === '' || to.uri.key.endsWith('/') ? to.uri.key + name : to.uri.key },
+            }
+          : to
       return [{ from, to: dest, size: env.vfs.stat(from.path).size, modified: env.vfs.stat(from.path).mtime }]
     }
     const name = baseName(from.uri.key)
     const dest: Location =
       to.kind === 's3'
-        ? { kind: 's3', uri: { ...to.uri, key: to.uri.key === '' || to.uri.key.endsWith('/') ? to.uri.key + name : to.uri.key } }
+        ? {
+            kind: 's3',
+            uri: { ...to.uri, key: to.uri.key === '' || to.uri.key.endsWith('/') ? to.uri.key + name : to.uri.key },
+          }
         : to.path !== '-' && (env.vfs.isDir(to.path) || to.path.endsWith('/'))
           ? { kind: 'local', path: `${to.path.replace(/\/$/, '')}/${name}` }
           : to
     return [{ from, to: dest, size: 0 }]
   }
   if (from.kind === 'local') {
-    if (!env.vfs.isDir(from.path)) throw new UsageError(`\nThe user-provided path ${from.path} does not exist.\n`, EXIT.other)
+    if (!env.vfs.isDir(from.path))
+      throw new UsageError(`\nThe user-provided path ${from.path} does not exist.\n`, EXIT.other)
     return walk(env.vfs, from.path)
       .filter((f) => included(f.rel, filters))
       .map((f) => ({
         from: { kind: 'local', path: f.path } as Location,
-        to: to.kind === 's3' ? { kind: 's3', uri: { bucket: to.uri.bucket, key: joinKey(to.uri.key, f.rel) } } : { kind: 'local', path: `${to.path}/${f.rel}` },
+        to:
+          to.kind === 's3'
+            ? { kind: 's3', uri: { bucket: to.uri.bucket, key: joinKey(to.uri.key, f.rel) } }
+            : { kind: 'local', path: `${to.path}/${f.rel}` },
         size: env.vfs.stat(f.path).size,
         modified: env.vfs.stat(f.path).mtime,
       }))
@@ -88,7 +124,10 @@ export async function plan(p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, from:
       const rel = o.key.slice(prefix.length)
       return {
         from: { kind: 's3', uri: { bucket: from.uri.bucket, key: o.key } } as Location,
-        to: to.kind === 's3' ? { kind: 's3', uri: { bucket: to.uri.bucket, key: joinKey(to.uri.key, rel) } } : { kind: 'local', path: `${to.path.replace(/\/$/, '')}/${rel}` },
+        to:
+          to.kind === 's3'
+            ? { kind: 's3', uri: { bucket: to.uri.bucket, key: joinKey(to.uri.key, rel) } }
+            : { kind: 'local', path: `${to.path.replace(/\/$/, '')}/${rel}` },
         size: o.size,
         modified: o.modified,
       }
@@ -118,13 +157,19 @@ export function sseParams(p: ParsedS3Args, fs: FileSystem): Record<string, unkno
 export function copySourceSseC(p: ParsedS3Args, fs: FileSystem): Record<string, unknown> {
   const algorithm = stringOption(p, '--sse-c-copy-source')
   const key = stringOption(p, '--sse-c-copy-source-key')
-  if (algorithm && !key) throw new UsageError('\nIf --sse-c-copy-source is specified, --sse-c-copy-source-key must be specified as well.\n')
-  if (key && !algorithm) throw new UsageError('\nIf --sse-c-copy-source-key is specified, --sse-c-copy-source must be specified as well.\n')
+  if (algorithm && !key)
+    throw new UsageError('\nIf --sse-c-copy-source is specified, --sse-c-copy-source-key must be specified as well.\n')
+  if (key && !algorithm)
+    throw new UsageError('\nIf --sse-c-copy-source-key is specified, --sse-c-copy-source must be specified as well.\n')
   if (!algorithm || !key) return {}
-  return { CopySourceSSECustomerAlgorithm: algorithm, CopySourceSSECustomerKey: key.startsWith('fileb://') ? fs.read(key.slice(8)) : key }
+  return {
+    CopySourceSSECustomerAlgorithm: algorithm,
+    CopySourceSSECustomerKey: key.startsWith('fileb://') ? fs.read(key.slice(8)) : key,
+  }
 }
 
-const show = (env: AwsEnv, l: Location) => (l.kind === 's3' ? formatS3Uri(l.uri) : l.path === '-' ? '-' : relativePath(env.vfs, l.path))
+const show = (env: AwsEnv, l: Location) =>
+  l.kind === 's3' ? formatS3Uri(l.uri) : l.path === '-' ? '-' : relativePath(env.vfs, l.path)
 
 function mkdirs(fs: FileSystem, path: string): void {
   const parts = fs.resolve(path).split('/').slice(1, -1)
@@ -136,7 +181,14 @@ function mkdirs(fs: FileSystem, path: string): void {
 }
 
 /** Runs one task; returns false when it failed (the failure line is already printed). */
-export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', task: Task, p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, io: Io): Promise<boolean> {
+export async function runTask(
+  verb: 'upload' | 'download' | 'copy' | 'move',
+  task: Task,
+  p: ParsedS3Args,
+  env: AwsEnv,
+  g: GlobalOptions,
+  io: Io,
+): Promise<boolean> {
   const s3 = env.clients(g).s3
   const from = show(env, task.from)
   const to = show(env, task.to)
@@ -159,13 +211,27 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
       const target = { Bucket: task.to.uri.bucket, Key: task.to.uri.key }
       if (body.length >= MULTIPART_THRESHOLD) {
         const checksums = env.clients(g).target.checksums !== 'WHEN_REQUIRED'
-        await multipartUpload(s3, target, body, { ...(contentType ? { contentType } : {}), sse, checksums }, showProgress)
-      } else await send(s3, 'PutObject', new PutObjectCommand({ ...target, Body: body, ...(contentType ? { ContentType: contentType } : {}), ...sse }))
+        await multipartUpload(
+          s3,
+          target,
+          body,
+          { ...(contentType ? { contentType } : {}), sse, checksums },
+          showProgress,
+        )
+      } else
+        await send(
+          s3,
+          'PutObject',
+          new PutObjectCommand({ ...target, Body: body, ...(contentType ? { ContentType: contentType } : {}), ...sse }),
+        )
     } else if (task.from.kind === 's3' && task.to.kind === 'local') {
-      const sseC = sse.SSECustomerKey ? { SSECustomerAlgorithm: sse.SSECustomerAlgorithm as string, SSECustomerKey: sse.SSECustomerKey as string } : {}
+      const sseC = sse.SSECustomerKey
+        ? { SSECustomerAlgorithm: sse.SSECustomerAlgorithm as string, SSECustomerKey: sse.SSECustomerKey as string }
+        : {}
       const source = { Bucket: task.from.uri.bucket, Key: task.from.uri.key }
       let bytes: Uint8Array
-      if (task.size >= MULTIPART_THRESHOLD) bytes = await rangedDownload(s3, source, task.size, task.etag, sseC, showProgress)
+      if (task.size >= MULTIPART_THRESHOLD)
+        bytes = await rangedDownload(s3, source, task.size, task.etag, sseC, showProgress)
       else {
         const out = await send(s3, 'GetObject', new GetObjectCommand({ ...source, ...sseC }))
         bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array()
@@ -178,17 +244,33 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
       mkdirs(env.vfs, task.to.path)
       env.vfs.write(task.to.path, bytes)
     } else if (task.from.kind === 's3' && task.to.kind === 's3') {
-      await send(s3, 'CopyObject', new CopyObjectCommand({ Bucket: task.to.uri.bucket, Key: task.to.uri.key, CopySource: `${task.from.uri.bucket}/${encodeURIComponent(task.from.uri.key)}`, ...sse, ...copySourceSseC(p, env.vfs) }))
+      await send(
+        s3,
+        'CopyObject',
+        new CopyObjectCommand({
+          Bucket: task.to.uri.bucket,
+          Key: task.to.uri.key,
+          CopySource: `${task.from.uri.bucket}/${encodeURIComponent(task.from.uri.key)}`,
+          ...sse,
+          ...copySourceSseC(p, env.vfs),
+        }),
+      )
     }
     if (verb === 'move') {
       if (task.from.kind === 'local') env.vfs.remove(task.from.path)
-      else await send(s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key }))
+      else
+        await send(
+          s3,
+          'DeleteObject',
+          new DeleteObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key }),
+        )
     }
   } catch (error) {
     const f = error instanceof OperationFailed ? serviceFailure(error.cause) : undefined
     if (!f || !(error instanceof OperationFailed)) throw error
     // The bytes were sent before S3 refused them, so aws-cli has already drawn the progress line.
-    if (!quiet && !p.options.has('--no-progress') && task.from.kind === 'local') io.out(`${progressLine(size, started)}\r`)
+    if (!quiet && !p.options.has('--no-progress') && task.from.kind === 'local')
+      io.out(`${progressLine(size, started)}\r`)
     if (!p.options.has('--quiet')) io.err(`${verb} failed: ${from} to ${to} ${serviceErrorText(f, error.operation)}\n`)
     return false
   }
@@ -206,21 +288,40 @@ export async function runTask(verb: 'upload' | 'download' | 'copy' | 'move', tas
 const progressLine = (size: number, started: number) => progressText(size, size, started)
 
 /** aws-cli checks a single download with HeadObject first: a missing key is a "fatal error". */
-export async function headForDownload(task: Task, p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, io: Io): Promise<number | undefined> {
+export async function headForDownload(
+  task: Task,
+  p: ParsedS3Args,
+  env: AwsEnv,
+  g: GlobalOptions,
+  io: Io,
+): Promise<number | undefined> {
   if (task.from.kind !== 's3') return undefined
   // The source's SSE-C key: --sse-c-key for a download, --sse-c-copy-source-key for an S3-to-S3 copy.
   const sse = task.to.kind === 's3' ? copySourceSseC(p, env.vfs) : sseParams(p, env.vfs)
   const key = sse.SSECustomerKey ?? sse.CopySourceSSECustomerKey
-  const sseC = key ? { SSECustomerAlgorithm: (sse.SSECustomerAlgorithm ?? sse.CopySourceSSECustomerAlgorithm) as string, SSECustomerKey: key as string } : {}
+  const sseC = key
+    ? {
+        SSECustomerAlgorithm: (sse.SSECustomerAlgorithm ?? sse.CopySourceSSECustomerAlgorithm) as string,
+        SSECustomerKey: key as string,
+      }
+    : {}
   try {
-    const head = await send(env.clients(g).s3, 'HeadObject', new HeadObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key, ...sseC }))
+    const head = await send(
+      env.clients(g).s3,
+      'HeadObject',
+      new HeadObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key, ...sseC }),
+    )
     task.size = head.ContentLength ?? 0
     if (head.ETag) task.etag = head.ETag
     return undefined
   } catch (error) {
     const f = error instanceof OperationFailed ? serviceFailure(error.cause) : undefined
     if (!f) throw error
-    io.err(f.status === 404 ? `fatal error: An error occurred (404) when calling the HeadObject operation: Key "${task.from.uri.key}" does not exist\n` : `fatal error: ${serviceErrorText(f, 'HeadObject')}\n`)
+    io.err(
+      f.status === 404
+        ? `fatal error: An error occurred (404) when calling the HeadObject operation: Key "${task.from.uri.key}" does not exist\n`
+        : `fatal error: ${serviceErrorText(f, 'HeadObject')}\n`,
+    )
     return EXIT.s3Failure
   }
 }

@@ -7,5 +7,8 @@ import { findUpload } from './uploads'
 export function abortMultipartUpload(s3: S3State, bucket: string, key: string, uploadId: string): void {
   const found = findUpload(s3, bucket, key, uploadId)
   found.bucket.uploads.delete(uploadId)
-  releaseParts(s3, [...found.upload.parts.values()].map((p) => p.body))
+  releaseParts(
+    s3,
+    [...found.upload.parts.values()].map((p) => p.body),
+  )
 }

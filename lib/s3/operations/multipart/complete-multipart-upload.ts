@@ -33,49 +33,92 @@ export interface CompleteInput {
 
 const unquote = (etag: string) => etag.replace(/^"|"$/g, '')
 
-function selectParts(uploadId: string, available: Map<number, UploadedPart>, listed: CompletedPartInput[], algorithm?: string): UploadedPart[] {
+function selectParts(
+  uploadId: string,
+  available: Map<number, UploadedPart>,
+  listed: CompletedPartInput[],
+  algorithm?: string,
+): UploadedPart[] {
   if (listed.length === 0) throw malformedXml()
   for (let i = 1; i < listed.length; i++) {
     if (listed[i]!.partNumber <= listed[i - 1]!.partNumber) {
-      throw new S3Error('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400)
+      throw new S3Error(
+        'InvalidPartOrder',
+        'The list of parts was not in ascending order. Parts must be ordered by part number.',
+        400,
+      )
     }
   }
   const parts = listed.map((p) => {
     const part = available.get(p.partNumber)
-    if (!part || unquote(part.etag) !== unquote(p.etag)) throw invalidPart({ UploadId: uploadId, PartNumber: String(p.partNumber), ETag: p.etag })
+    if (!part || unquote(part.etag) !== unquote(p.etag))
+      throw invalidPart({ UploadId: uploadId, PartNumber: String(p.partNumber), ETag: p.etag })
     const claimed = algorithm ? p.checksums[algorithm] : undefined
-    if (claimed !== undefined && claimed !== part.checksum) throw invalidPart({ UploadId: uploadId, PartNumber: String(p.partNumber), ETag: p.etag })
+    if (claimed !== undefined && claimed !== part.checksum)
+      throw invalidPart({ UploadId: uploadId, PartNumber: String(p.partNumber), ETag: p.etag })
     return part
   })
   parts.slice(0, -1).forEach((part) => {
     if (part.size < MIN_PART_SIZE) {
-      throw new S3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.', 400, {
-        ProposedSize: String(part.size),
-        MinSizeAllowed: String(MIN_PART_SIZE),
-        PartNumber: String(part.partNumber),
-        ETag: unquote(part.etag),
-      })
+      throw new S3Error(
+        'EntityTooSmall',
+        'Your proposed upload is smaller than the minimum allowed object size.',
+        400,
+        {
+          ProposedSize: String(part.size),
+          MinSizeAllowed: String(MIN_PART_SIZE),
+          PartNumber: String(part.partNumber),
+          ETag: unquote(part.etag),
+        },
+      )
     }
   })
   return parts
 }
 
 /** S3's multipart ETag: MD5 of the parts' binary MD5s, then "-N". Never an MD5 of the data (reference §6.1). */
-export const multipartEtag = (parts: UploadedPart[]) => `"${md5Hex(concat(...parts.map((p) => fromHex(unquote(p.etag)))))}-${parts.length}"`
+export const multipartEtag = (parts: UploadedPart[]) =>
+  `"${md5Hex(concat(...parts.map((p) => fromHex(unquote(p.etag)))))}-${parts.length}"`
 
-async function objectChecksum(parts: UploadedPart[], algorithm: string | undefined, type: 'FULL_OBJECT' | 'COMPOSITE' | undefined) {
+async function objectChecksum(
+  parts: UploadedPart[],
+  algorithm: string | undefined,
+  type: 'FULL_OBJECT' | 'COMPOSITE' | undefined,
+) {
   if (!algorithm) {
     // S3 gives every new object a CRC64NVME, multipart ones included (since December 2024).
-    return { algorithm: 'CRC64NVME', type: 'FULL_OBJECT' as const, value: combineBase64('CRC64NVME', parts.map((p) => ({ value: p.crc64nvme!, size: p.size }))) }
+    return {
+      algorithm: 'CRC64NVME',
+      type: 'FULL_OBJECT' as const,
+      value: combineBase64(
+        'CRC64NVME',
+        parts.map((p) => ({ value: p.crc64nvme!, size: p.size })),
+      ),
+    }
   }
   if (type === 'FULL_OBJECT') {
-    return { algorithm, type, value: combineBase64(algorithm as CombinableCrc, parts.map((p) => ({ value: p.checksum!, size: p.size }))) }
+    return {
+      algorithm,
+      type,
+      value: combineBase64(
+        algorithm as CombinableCrc,
+        parts.map((p) => ({ value: p.checksum!, size: p.size })),
+      ),
+    }
   }
   const joined = concat(...parts.map((p) => fromBase64(p.checksum!)!))
-  return { algorithm, type: 'COMPOSITE' as const, value: `${toBase64(await digest(algorithm as ChecksumAlgorithm, joined))}-${parts.length}` }
+  return {
+    algorithm,
+    type: 'COMPOSITE' as const,
+    value: `${toBase64(await digest(algorithm as ChecksumAlgorithm, joined))}-${parts.length}`,
+  }
 }
 
-export async function completeMultipartUpload(s3: S3State, input: CompleteInput, req: RequestInfo): Promise<StoredObject> {
+export async function completeMultipartUpload(
+  s3: S3State,
+  input: CompleteInput,
+  req: RequestInfo,
+): Promise<StoredObject> {
   const { bucket, upload } = findUpload(s3, input.bucket, input.key, input.uploadId)
   if (input.sse.algorithm !== undefined) throw sseHeaderNotSupported() // E3
   // The SSE-C key is optional here (AWS completes without it) but checked when sent (reference §2.4).
@@ -97,12 +140,19 @@ export async function completeMultipartUpload(s3: S3State, input: CompleteInput,
     ...(stored ? { checksum: stored } : {}),
     sse: upload.sse,
     sealed: { key: upload.dataKey, parts: parts.map((p) => p.body) },
-    parts: parts.map((p) => ({ partNumber: p.partNumber, size: p.size, ...(p.checksum !== undefined ? { checksum: p.checksum } : {}) })),
+    parts: parts.map((p) => ({
+      partNumber: p.partNumber,
+      size: p.size,
+      ...(p.checksum !== undefined ? { checksum: p.checksum } : {}),
+    })),
     ...(upload.storageClass ? { storageClass: upload.storageClass } : {}),
   }
   storeObject(s3, bucket.name, object)
   bucket.uploads.delete(upload.id)
   // Parts uploaded but not listed are dropped with the upload.
-  releaseParts(s3, [...upload.parts.values()].filter((p) => !parts.includes(p)).map((p) => p.body))
+  releaseParts(
+    s3,
+    [...upload.parts.values()].filter((p) => !parts.includes(p)).map((p) => p.body),
+  )
   return object
 }

@@ -19,26 +19,38 @@ export interface CreateMultipartInput {
   storageClass?: string
 }
 
-const BAD_ALGORITHM = 'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]'
+const BAD_ALGORITHM =
+  'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]'
 
-function checksumSettings(algorithm: string | undefined, type: string | undefined): Pick<Upload, 'checksumAlgorithm' | 'checksumType'> {
+function checksumSettings(
+  algorithm: string | undefined,
+  type: string | undefined,
+): Pick<Upload, 'checksumAlgorithm' | 'checksumType'> {
   if (algorithm === undefined) {
-    if (type !== undefined) throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.')
+    if (type !== undefined)
+      throw invalidRequest('The x-amz-checksum-type header can only be used with the x-amz-checksum-algorithm header.')
     return {}
   }
   const a = algorithm.toUpperCase()
   if (!isChecksumAlgorithm(a)) throw invalidRequest(BAD_ALGORITHM)
-  if (type !== undefined && type !== 'FULL_OBJECT' && type !== 'COMPOSITE') throw invalidRequest('Value for x-amz-checksum-type header is invalid.')
+  if (type !== undefined && type !== 'FULL_OBJECT' && type !== 'COMPOSITE')
+    throw invalidRequest('Value for x-amz-checksum-type header is invalid.')
   // Simulation note: the texts of the two combination errors below are ours; AWS refuses the combinations.
   // CRC64NVME exists only as a full-object checksum; the others default to composite (S3 user guide, "Checking object integrity").
   const chosen = type ?? (a === 'CRC64NVME' ? 'FULL_OBJECT' : 'COMPOSITE')
-  if (chosen === 'COMPOSITE' && a === 'CRC64NVME') throw invalidRequest('The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.')
-  if (chosen === 'FULL_OBJECT' && (a === 'SHA1' || a === 'SHA256')) throw invalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${a.toLowerCase()} checksum algorithm.`)
+  if (chosen === 'COMPOSITE' && a === 'CRC64NVME')
+    throw invalidRequest('The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.')
+  if (chosen === 'FULL_OBJECT' && (a === 'SHA1' || a === 'SHA256'))
+    throw invalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${a.toLowerCase()} checksum algorithm.`)
   return { checksumAlgorithm: a, checksumType: chosen }
 }
 
 /** Remembers the upload's encryption: every part is encrypted at rest under the upload's data key (or SSE-C key). */
-export async function createMultipartUpload(s3: S3State, input: CreateMultipartInput, req: RequestInfo): Promise<Upload> {
+export async function createMultipartUpload(
+  s3: S3State,
+  input: CreateMultipartInput,
+  req: RequestInfo,
+): Promise<Upload> {
   const bucket = s3.bucket(input.bucket)
   assertKeyLength(input.key)
   const target = resolveWriteEncryption(bucket, input.sse, transportOf(s3, req))
@@ -66,4 +78,3 @@ export async function createMultipartUpload(s3: S3State, input: CreateMultipartI
   bucket.uploads.set(id, upload)
   return upload
 }
-

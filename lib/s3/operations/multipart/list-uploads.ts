@@ -33,10 +33,19 @@ export function listParts(s3: S3State, input: ListPartsInput): ListPartsResult {
   const { upload } = findUpload(s3, input.bucket, input.key, input.uploadId)
   const maxParts = limit(input.maxParts, 'max-parts')
   const marker = input.partNumberMarker !== undefined ? Number(input.partNumberMarker) || 0 : 0
-  const all = [...upload.parts.values()].filter((p) => p.partNumber > marker).sort((a, b) => a.partNumber - b.partNumber)
+  const all = [...upload.parts.values()]
+    .filter((p) => p.partNumber > marker)
+    .sort((a, b) => a.partNumber - b.partNumber)
   const parts = all.slice(0, maxParts)
   const isTruncated = all.length > parts.length
-  return { upload, parts, maxParts, marker, isTruncated, ...(parts.length ? { nextMarker: parts.at(-1)!.partNumber } : {}) }
+  return {
+    upload,
+    parts,
+    maxParts,
+    marker,
+    isTruncated,
+    ...(parts.length ? { nextMarker: parts.at(-1)!.partNumber } : {}),
+  }
 }
 
 export interface ListUploadsInput {
@@ -62,9 +71,18 @@ export function listMultipartUploads(s3: S3State, input: ListUploadsInput): List
   const sorted = [...bucket.uploads.values()]
     .filter((u) => u.key.startsWith(input.prefix))
     .sort((a, b) => compareUtf8(a.key, b.key) || a.initiated.getTime() - b.initiated.getTime())
-  const markerIndex = input.keyMarker === undefined ? -1 : sorted.findIndex((u) => u.key === input.keyMarker && (input.uploadIdMarker === undefined || u.id === input.uploadIdMarker))
+  const markerIndex =
+    input.keyMarker === undefined
+      ? -1
+      : sorted.findIndex(
+          (u) => u.key === input.keyMarker && (input.uploadIdMarker === undefined || u.id === input.uploadIdMarker),
+        )
   const after = sorted.filter((u, i) =>
-    input.keyMarker === undefined ? true : input.uploadIdMarker === undefined ? compareUtf8(u.key, input.keyMarker) > 0 : i > markerIndex && markerIndex >= 0,
+    input.keyMarker === undefined
+      ? true
+      : input.uploadIdMarker === undefined
+        ? compareUtf8(u.key, input.keyMarker) > 0
+        : i > markerIndex && markerIndex >= 0,
   )
   const uploads: Upload[] = []
   const prefixes = new Set<string>()

@@ -34,7 +34,9 @@ async function storePart(s3: S3State, input: UploadPartInput, body: Payload, req
   const customerKey = await checkUploadKey(s3, bucket, upload, input.sse, req)
   const algorithm = upload.checksumAlgorithm as ChecksumAlgorithm | undefined
   const mismatch = (sent: string) =>
-    invalidRequest(`Checksum Type mismatch occurred, expected checksum Type: ${algorithm!.toLowerCase()}, actual checksum Type: ${sent.toLowerCase()}`)
+    invalidRequest(
+      `Checksum Type mismatch occurred, expected checksum Type: ${algorithm!.toLowerCase()}, actual checksum Type: ${sent.toLowerCase()}`,
+    )
   if (algorithm && body.announced && body.announced !== algorithm) throw mismatch(body.announced)
   // The part's checksum in the upload's algorithm; without one, its CRC64NVME for the object's default checksum.
   body.want(algorithm ?? 'CRC64NVME')
@@ -66,7 +68,8 @@ async function storePart(s3: S3State, input: UploadPartInput, body: Payload, req
   return part
 }
 
-export const uploadPart = (s3: S3State, input: UploadPartInput, body: Payload, req: RequestInfo) => storePart(s3, input, body, req)
+export const uploadPart = (s3: S3State, input: UploadPartInput, body: Payload, req: RequestInfo) =>
+  storePart(s3, input, body, req)
 
 export interface UploadPartCopyInput extends UploadPartInput {
   source: CopySource
@@ -77,7 +80,8 @@ export interface UploadPartCopyInput extends UploadPartInput {
   conditions: Conditions
 }
 
-const RANGE_FORM = 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy'
+const RANGE_FORM =
+  'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy'
 
 export async function uploadPartCopy(s3: S3State, input: UploadPartCopyInput, req: RequestInfo): Promise<UploadedPart> {
   parsePartNumber(input.partNumber)
@@ -91,7 +95,10 @@ export async function uploadPartCopy(s3: S3State, input: UploadPartCopyInput, re
   }
   const { object, read } = await readCopySource(s3, input.source, input.sourceSse, req, input.conditions)
   if (range && range[1] >= object.size) {
-    throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, { RangeRequested: input.range!, ActualObjectSize: String(object.size) })
+    throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416, {
+      RangeRequested: input.range!,
+      ActualObjectSize: String(object.size),
+    })
   }
   return storePart(s3, input, streamPayload(read(range ? { start: range[0], end: range[1] } : undefined)), req)
 }

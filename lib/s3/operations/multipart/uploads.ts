@@ -13,7 +13,12 @@ export const INITIATE_REQUESTED =
   'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.'
 export const PARAMETERS_DIFFER = 'The provided encryption parameters did not match the ones used originally.'
 
-export function findUpload(s3: S3State, bucketName: string, key: string, uploadId: string): { bucket: Bucket; upload: Upload } {
+export function findUpload(
+  s3: S3State,
+  bucketName: string,
+  key: string,
+  uploadId: string,
+): { bucket: Bucket; upload: Upload } {
   const bucket = s3.bucket(bucketName)
   const upload = bucket.uploads.get(uploadId)
   if (!upload || upload.key !== key) throw noSuchUpload(uploadId)
@@ -33,7 +38,14 @@ export function parsePartNumber(text: string): number {
  * Returns the key for SSE-C uploads. `required: false` (CompleteMultipartUpload) lets the key be omitted,
  * as AWS does, but checks it when given.
  */
-export async function checkUploadKey(s3: S3State, bucket: Bucket, upload: Upload, sse: SseRequest, req: RequestInfo, required = true): Promise<Uint8Array | undefined> {
+export async function checkUploadKey(
+  s3: S3State,
+  bucket: Bucket,
+  upload: Upload,
+  sse: SseRequest,
+  req: RequestInfo,
+  required = true,
+): Promise<Uint8Array | undefined> {
   const sent = hasCustomerKey(sse)
   if (upload.sse.algorithm !== 'SSE-C') {
     if (sent) throw invalidRequest(INITIATE_REQUESTED)

@@ -10,7 +10,7 @@ describe('difflib', () => {
     expect(ratio('', '')).toBe(1)
   })
 
-  it('suggests like get_close_matches with aws-cli\'s cutoff', () => {
+  it("suggests like get_close_matches with aws-cli's cutoff", () => {
     expect(closeMatches('AES257', ['AES256', 'aws:kms'], 0.8)).toEqual(['AES256'])
     expect(closeMatches('bogus', ['ls', 'cp', 'mv'], 0.8)).toEqual([])
   })

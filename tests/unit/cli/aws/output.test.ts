@@ -4,9 +4,24 @@ import { pyIsoformat, pyJsonDumps, toCliValue } from '@/lib/cli/aws/output'
 
 describe('aws-cli JSON output', () => {
   it('orders keys by the API model, not by the SDK object', () => {
-    const sdk = { AcceptRanges: 'bytes', ContentLength: 8, ContentType: 'text/plain', ETag: '"e"', LastModified: new Date('2026-11-28T09:38:17Z'), ServerSideEncryption: 'AES256', Metadata: {}, $metadata: {} }
+    const sdk = {
+      AcceptRanges: 'bytes',
+      ContentLength: 8,
+      ContentType: 'text/plain',
+      ETag: '"e"',
+      LastModified: new Date('2026-11-28T09:38:17Z'),
+      ServerSideEncryption: 'AES256',
+      Metadata: {},
+      $metadata: {},
+    }
     expect(Object.keys(toCliValue(API_SERVICES[0]!.model, 'HeadObjectOutput', sdk) as object)).toEqual([
-      'AcceptRanges', 'LastModified', 'ContentLength', 'ETag', 'ContentType', 'ServerSideEncryption', 'Metadata',
+      'AcceptRanges',
+      'LastModified',
+      'ContentLength',
+      'ETag',
+      'ContentType',
+      'ServerSideEncryption',
+      'Metadata',
     ])
   })
 

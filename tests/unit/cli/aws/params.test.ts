@@ -23,28 +23,73 @@ describe('parseOperationArgs', () => {
   it('maps aws-cli names to API members, both --flag value and --flag=value', () => {
     const vfs = new Vfs()
     vfs.write('f.txt', utf8('hi'))
-    const { input } = parse('put-object', ['--bucket', 'b', '--key=k', '--server-side-encryption', 'AES256', '--ssekms-key-id', 'x', '--body', 'f.txt', '--bucket-key-enabled'], vfs)
-    expect(input).toEqual({ Bucket: 'b', Key: 'k', ServerSideEncryption: 'AES256', SSEKMSKeyId: 'x', Body: utf8('hi'), BucketKeyEnabled: true })
-    expect(parse('put-object', ['--bucket', 'b', '--key', 'k', '--no-bucket-key-enabled']).input.BucketKeyEnabled).toBe(false)
+    const { input } = parse(
+      'put-object',
+      [
+        '--bucket',
+        'b',
+        '--key=k',
+        '--server-side-encryption',
+        'AES256',
+        '--ssekms-key-id',
+        'x',
+        '--body',
+        'f.txt',
+        '--bucket-key-enabled',
+      ],
+      vfs,
+    )
+    expect(input).toEqual({
+      Bucket: 'b',
+      Key: 'k',
+      ServerSideEncryption: 'AES256',
+      SSEKMSKeyId: 'x',
+      Body: utf8('hi'),
+      BucketKeyEnabled: true,
+    })
+    expect(parse('put-object', ['--bucket', 'b', '--key', 'k', '--no-bucket-key-enabled']).input.BucketKeyEnabled).toBe(
+      false,
+    )
   })
 
-  it('takes get-object\'s outfile as a positional argument', () => {
+  it("takes get-object's outfile as a positional argument", () => {
     expect(parse('get-object', ['--bucket', 'b', '--key', 'k', 'out.txt']).positional).toBe('out.txt')
-    expect(usage(() => parse('get-object', ['--bucket', 'b', '--key', 'k']))).toContain('the following arguments are required: outfile')
+    expect(usage(() => parse('get-object', ['--bucket', 'b', '--key', 'k']))).toContain(
+      'the following arguments are required: outfile',
+    )
   })
 
   it('names every missing required argument, in model order', () => {
-    expect(usage(() => parse('head-object', []))).toContain('aws: error: the following arguments are required: --bucket, --key')
+    expect(usage(() => parse('head-object', []))).toContain(
+      'aws: error: the following arguments are required: --bucket, --key',
+    )
   })
 
   it('parses structures from JSON and from shorthand', () => {
-    const json = parse('put-bucket-encryption', ['--bucket', 'b', '--server-side-encryption-configuration', '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"},"BucketKeyEnabled":true}]}'])
-    const short = parse('put-bucket-encryption', ['--bucket', 'b', '--server-side-encryption-configuration', 'Rules=[{ApplyServerSideEncryptionByDefault={SSEAlgorithm=AES256},BucketKeyEnabled=true}]'])
+    const json = parse('put-bucket-encryption', [
+      '--bucket',
+      'b',
+      '--server-side-encryption-configuration',
+      '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"},"BucketKeyEnabled":true}]}',
+    ])
+    const short = parse('put-bucket-encryption', [
+      '--bucket',
+      'b',
+      '--server-side-encryption-configuration',
+      'Rules=[{ApplyServerSideEncryptionByDefault={SSEAlgorithm=AES256},BucketKeyEnabled=true}]',
+    ])
     expect(short.input).toEqual(json.input)
   })
 
-  it('validates structures with botocore\'s messages', () => {
-    const text = usage(() => parse('put-bucket-encryption', ['--bucket', 'b', '--server-side-encryption-configuration', '{"Rules":[{"Foo":1,"ApplyServerSideEncryptionByDefault":{}}]}']))
+  it("validates structures with botocore's messages", () => {
+    const text = usage(() =>
+      parse('put-bucket-encryption', [
+        '--bucket',
+        'b',
+        '--server-side-encryption-configuration',
+        '{"Rules":[{"Foo":1,"ApplyServerSideEncryptionByDefault":{}}]}',
+      ]),
+    )
     expect(text).toBe(
       '\nParameter validation failed:\n' +
         'Unknown parameter in ServerSideEncryptionConfiguration.Rules[0]: "Foo", must be one of: ApplyServerSideEncryptionByDefault, BucketKeyEnabled, BlockedEncryptionTypes\n' +
@@ -53,13 +98,19 @@ describe('parseOperationArgs', () => {
   })
 
   it('rejects a --body that is not a file, and a bad integer, as aws-cli does', () => {
-    expect(usage(() => parse('put-object', ['--bucket', 'b', '--key', 'k', '--body', 'nope.txt']))).toBe("\nError parsing parameter '--body': Blob values must be a path to a file.\n")
-    expect(usage(() => parse('list-objects-v2', ['--bucket', 'b', '--max-keys', 'ten']))).toBe("\ninvalid literal for int() with base 10: 'ten'\n")
+    expect(usage(() => parse('put-object', ['--bucket', 'b', '--key', 'k', '--body', 'nope.txt']))).toBe(
+      "\nError parsing parameter '--body': Blob values must be a path to a file.\n",
+    )
+    expect(usage(() => parse('list-objects-v2', ['--bucket', 'b', '--max-keys', 'ten']))).toBe(
+      "\ninvalid literal for int() with base 10: 'ten'\n",
+    )
   })
 
   it('reports shorthand syntax errors with a caret under the spot', () => {
     const value = 'Rules=[{ApplyServerSideEncryptionByDefault={SSEAlgorithm=AES256},BucketKeyEnabled=true}'
-    expect(usage(() => parse('put-bucket-encryption', ['--bucket', 'b', '--server-side-encryption-configuration', value]))).toBe(
+    expect(
+      usage(() => parse('put-bucket-encryption', ['--bucket', 'b', '--server-side-encryption-configuration', value])),
+    ).toBe(
       `\nError parsing parameter '--server-side-encryption-configuration': Expected: ',', received: 'EOF' for input:\n${value}\n${' '.repeat(value.length)}^\n`,
     )
   })
@@ -67,8 +118,14 @@ describe('parseOperationArgs', () => {
   it('reads file:// arguments', () => {
     const vfs = new Vfs()
     vfs.write('enc.json', utf8('{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}'))
-    const { input } = parse('put-bucket-encryption', ['--bucket', 'b', '--server-side-encryption-configuration', 'file://enc.json'], vfs)
-    expect(input.ServerSideEncryptionConfiguration).toEqual({ Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] })
+    const { input } = parse(
+      'put-bucket-encryption',
+      ['--bucket', 'b', '--server-side-encryption-configuration', 'file://enc.json'],
+      vfs,
+    )
+    expect(input.ServerSideEncryptionConfiguration).toEqual({
+      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    })
   })
 })
 
@@ -80,7 +137,9 @@ describe('help pages', () => {
     expect(page).toContain('          --bucket <value>\n')
     expect(page).toContain('          [--server-side-encryption <value>]\n')
     expect(page).toContain('          [--bucket-key-enabled | --no-bucket-key-enabled]\n')
-    expect(page).toMatch(/--server-side-encryption \(string\)\n[\s\S]*?Possible values:\n\n {10}o AES256\n {10}o aws:fsx\n {10}o aws:kms\n {10}o aws:kms:dsse\n/)
+    expect(page).toMatch(
+      /--server-side-encryption \(string\)\n[\s\S]*?Possible values:\n\n {10}o AES256\n {10}o aws:fsx\n {10}o aws:kms\n {10}o aws:kms:dsse\n/,
+    )
     expect(page).toContain('OUTPUT\n       Expiration -> (string)')
   })
 })

@@ -18,12 +18,13 @@ const CASES: [string, string][] = [
 ]
 
 describe('parsePythonJson', () => {
-  it.each(CASES)('%j fails with Python\'s message', (doc, message) => {
+  it.each(CASES)("%j fails with Python's message", (doc, message) => {
     expect(() => parsePythonJson(doc)).toThrow(message)
   })
 
   it('parses what JSON.parse parses, to the same value', () => {
-    const doc = '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "k\\u00e9"}, "BucketKeyEnabled": true}], "n": -1.5e3, "z": null}'
+    const doc =
+      '{"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": "k\\u00e9"}, "BucketKeyEnabled": true}], "n": -1.5e3, "z": null}'
     expect(parsePythonJson(doc)).toEqual(JSON.parse(doc))
   })
 })

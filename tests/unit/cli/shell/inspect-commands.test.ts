@@ -8,7 +8,9 @@ const sh = shellOnly
 describe('byte inspection commands', () => {
   it('xxd and hexdump -C match the real tools (output recorded from xxd 2022 and util-linux)', () => {
     expect(xxdDump(utf8('Hello world\n'))).toBe('00000000: 4865 6c6c 6f20 776f 726c 640a            Hello world.\n')
-    expect(hexdumpCanonical(utf8('Hello world\n'))).toBe('00000000  48 65 6c 6c 6f 20 77 6f  72 6c 64 0a              |Hello world.|\n0000000c\n')
+    expect(hexdumpCanonical(utf8('Hello world\n'))).toBe(
+      '00000000  48 65 6c 6c 6f 20 77 6f  72 6c 64 0a              |Hello world.|\n0000000c\n',
+    )
   })
 
   it('base64 encodes and decodes, and refuses bad input', async () => {

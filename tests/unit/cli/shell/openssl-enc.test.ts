@@ -31,7 +31,15 @@ describe('openssl enc', () => {
   it('says "bad decrypt" for a wrong password and refuses AEAD ciphers, as OpenSSL does', async () => {
     // CBC with a wrong key ends in valid padding by chance (about 1 in 256 with a random salt), and OpenSSL
     // then prints garbage with exit code 0: each wrong password must fail or give garbage, and most must fail.
-    const tries = await Promise.all(['b', 'c', 'd', 'e', 'f'].map((pw) => shellOnly('echo x > p', 'openssl enc -aes-256-cbc -pbkdf2 -pass pass:a -in p -out p.enc', `openssl enc -d -aes-256-cbc -pbkdf2 -pass pass:${pw} -in p.enc`)))
+    const tries = await Promise.all(
+      ['b', 'c', 'd', 'e', 'f'].map((pw) =>
+        shellOnly(
+          'echo x > p',
+          'openssl enc -aes-256-cbc -pbkdf2 -pass pass:a -in p -out p.enc',
+          `openssl enc -d -aes-256-cbc -pbkdf2 -pass pass:${pw} -in p.enc`,
+        ),
+      ),
+    )
     for (const t of tries) expect(t.code === 1 ? t.err : t.out).not.toBe('x\n')
     const refused = tries.filter((t) => t.code === 1)
     expect(refused.length).toBeGreaterThanOrEqual(3)
@@ -43,16 +51,38 @@ describe('openssl enc', () => {
   it.skipIf(!hasOpenssl)('interoperates with the real OpenSSL both ways', async () => {
     // Real OpenSSL encrypts; the playground decrypts.
     writeFileSync(join(work, 'in.txt'), 'written by real openssl\n')
-    expect(spawnSync('openssl', ['enc', '-aes-256-cbc', '-pbkdf2', '-pass', 'pass:shared', '-in', join(work, 'in.txt'), '-out', join(work, 'in.enc')]).status).toBe(0)
+    expect(
+      spawnSync('openssl', [
+        'enc',
+        '-aes-256-cbc',
+        '-pbkdf2',
+        '-pass',
+        'pass:shared',
+        '-in',
+        join(work, 'in.txt'),
+        '-out',
+        join(work, 'in.enc'),
+      ]).status,
+    ).toBe(0)
     const fromReal = await shellOnly()
     fromReal.session.shell.vfs.write('in.enc', new Uint8Array(readFileSync(join(work, 'in.enc'))))
     let out = ''
-    await fromReal.session.run('openssl enc -d -aes-256-cbc -pbkdf2 -pass pass:shared -in in.enc', { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: () => {} })
+    await fromReal.session.run('openssl enc -d -aes-256-cbc -pbkdf2 -pass pass:shared -in in.enc', {
+      out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)),
+      err: () => {},
+    })
     expect(out).toBe('written by real openssl\n')
     // The playground encrypts; real OpenSSL decrypts.
-    const ours = await shellOnly('echo "written by the playground" > mine.txt', 'openssl enc -aes-256-cbc -pbkdf2 -iter 20000 -pass pass:shared -in mine.txt -out mine.enc')
+    const ours = await shellOnly(
+      'echo "written by the playground" > mine.txt',
+      'openssl enc -aes-256-cbc -pbkdf2 -iter 20000 -pass pass:shared -in mine.txt -out mine.enc',
+    )
     writeFileSync(join(work, 'mine.enc'), ours.session.shell.vfs.read('mine.enc'))
-    const real = spawnSync('openssl', ['enc', '-d', '-aes-256-cbc', '-pbkdf2', '-iter', '20000', '-pass', 'pass:shared', '-in', join(work, 'mine.enc')], { encoding: 'utf8' })
+    const real = spawnSync(
+      'openssl',
+      ['enc', '-d', '-aes-256-cbc', '-pbkdf2', '-iter', '20000', '-pass', 'pass:shared', '-in', join(work, 'mine.enc')],
+      { encoding: 'utf8' },
+    )
     expect(real.stdout).toBe('written by the playground\n')
     expect(utf8(real.stdout).length).toBeGreaterThan(0)
   })

@@ -13,14 +13,25 @@ describe('the shell', () => {
   })
 
   it('pipes stdout into the next command', async () => {
-    expect((await sh('echo hello | sha256sum')).out).toBe('5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\n')
+    expect((await sh('echo hello | sha256sum')).out).toBe(
+      '5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03  -\n',
+    )
   })
 
   it('cmp: silent and 0 when equal, the first difference and 1 when not, 2 when a file is missing', async () => {
     expect(await sh('echo abc > a', 'echo abc > b', 'cmp a b')).toMatchObject({ out: '', code: 0 })
-    expect(await sh('echo abc > a', 'echo abd > b', 'cmp a b')).toMatchObject({ out: 'a b differ: byte 3, line 1\n', code: 1 })
-    expect(await sh('echo abc > a', 'cmp a nope')).toMatchObject({ err: 'cmp: nope: No such file or directory\n', code: 2 })
-    expect(await sh('echo abc > a', 'echo -n ab > b', 'cmp a b')).toMatchObject({ err: 'cmp: EOF on b after byte 2, line 1\n', code: 1 })
+    expect(await sh('echo abc > a', 'echo abd > b', 'cmp a b')).toMatchObject({
+      out: 'a b differ: byte 3, line 1\n',
+      code: 1,
+    })
+    expect(await sh('echo abc > a', 'cmp a nope')).toMatchObject({
+      err: 'cmp: nope: No such file or directory\n',
+      code: 2,
+    })
+    expect(await sh('echo abc > a', 'echo -n ab > b', 'cmp a b')).toMatchObject({
+      err: 'cmp: EOF on b after byte 2, line 1\n',
+      code: 1,
+    })
   })
 
   it('diff prints GNU normal format', async () => {
@@ -66,7 +77,7 @@ describe('the shell', () => {
     err = ''
     expect(await session.run('aws --endpoint-url http://minio.lab.invalid:9000 s3api list-buckets', io)).toBe(255)
     expect(err).toContain('Could not connect to the endpoint URL: "http://minio.lab.invalid:9000/"')
-    expect(err).toContain("does not let the page connect to http://minio.lab.invalid:9000")
+    expect(err).toContain('does not let the page connect to http://minio.lab.invalid:9000')
     expect(err).toContain("PLAYGROUND_CONNECT_SRC='http://minio.lab.invalid:9000' npm run build")
     expect(err).not.toContain('CORS')
   })
@@ -81,7 +92,11 @@ describe('Ctrl-C', () => {
     let answer: (v: unknown) => void = () => {}
     const never = { send: () => new Promise((resolve) => (answer = resolve)) }
     session.shell.aws.clients = () => ({ s3: never }) as never
-    const pending = session.run('echo before && aws s3 ls', { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: () => {} }, abort.signal)
+    const pending = session.run(
+      'echo before && aws s3 ls',
+      { out: (t) => (out += typeof t === 'string' ? t : fromUtf8(t)), err: () => {} },
+      abort.signal,
+    )
     await new Promise((r) => setTimeout(r, 20))
     abort.abort()
     expect(await pending).toBe(130)

@@ -9,7 +9,13 @@ const words = (line: string, env = {}) => {
 
 describe('tokenize', () => {
   it('splits on blanks and keeps quoted text whole', () => {
-    expect(words(`aws s3api put-bucket-encryption --x '{"Rules": [1]}'`)).toEqual(['aws', 's3api', 'put-bucket-encryption', '--x', '{"Rules": [1]}'])
+    expect(words(`aws s3api put-bucket-encryption --x '{"Rules": [1]}'`)).toEqual([
+      'aws',
+      's3api',
+      'put-bucket-encryption',
+      '--x',
+      '{"Rules": [1]}',
+    ])
     expect(words('echo "a  b" c\\ d')).toEqual(['echo', 'a  b', 'c d'])
     expect(words(`echo ''`)).toEqual(['echo', ''])
   })
@@ -20,7 +26,21 @@ describe('tokenize', () => {
   })
 
   it('recognises operators, even without spaces', () => {
-    expect(words('echo hi>f.txt&&cat f.txt|wc;ls >> log')).toEqual(['echo', 'hi', '<>>', 'f.txt', '<&&>', 'cat', 'f.txt', '<|>', 'wc', '<;>', 'ls', '<>>>', 'log'])
+    expect(words('echo hi>f.txt&&cat f.txt|wc;ls >> log')).toEqual([
+      'echo',
+      'hi',
+      '<>>',
+      'f.txt',
+      '<&&>',
+      'cat',
+      'f.txt',
+      '<|>',
+      'wc',
+      '<;>',
+      'ls',
+      '<>>>',
+      'log',
+    ])
   })
 
   it('reports open quotes and a trailing backslash as incomplete', () => {

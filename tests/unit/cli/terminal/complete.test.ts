@@ -29,7 +29,14 @@ describe('tab completion', () => {
   it('completes options from the model, leaving out those already given', async () => {
     expect(await candidates('aws s3api head-object --bucket b --k')).toEqual(['--key'])
     expect(await candidates('aws s3api put-object --server-side-e')).toEqual(['--server-side-encryption'])
-    expect(await candidates('aws s3 cp a s3://b/ --ss')).toEqual(['--sse', '--sse-kms-key-id', '--sse-c', '--sse-c-key', '--sse-c-copy-source', '--sse-c-copy-source-key'])
+    expect(await candidates('aws s3 cp a s3://b/ --ss')).toEqual([
+      '--sse',
+      '--sse-kms-key-id',
+      '--sse-c',
+      '--sse-c-key',
+      '--sse-c-copy-source',
+      '--sse-c-copy-source-key',
+    ])
   })
 
   it('asks S3 for bucket names and keys', async () => {

@@ -9,7 +9,10 @@ describe('path style', () => {
     expect(at('http://127.0.0.1:4566/')).toEqual({})
     expect(at('http://127.0.0.1:4566/my-s3-bucket')).toEqual({ bucket: 'my-s3-bucket' })
     expect(at('http://127.0.0.1:4566/my-s3-bucket/')).toEqual({ bucket: 'my-s3-bucket' })
-    expect(at('http://127.0.0.1:4566/my-s3-bucket/testfile.txt')).toEqual({ bucket: 'my-s3-bucket', key: 'testfile.txt' })
+    expect(at('http://127.0.0.1:4566/my-s3-bucket/testfile.txt')).toEqual({
+      bucket: 'my-s3-bucket',
+      key: 'testfile.txt',
+    })
   })
   it('keys keep their slashes, including empty segments', () => {
     expect(at('http://localhost:4566/b/a/b/c.txt')).toEqual({ bucket: 'b', key: 'a/b/c.txt' })
@@ -31,10 +34,16 @@ describe('path style', () => {
 
 describe('virtual-hosted style', () => {
   it('bucket.s3.amazonaws.com and regional forms', () => {
-    expect(at('https://my-s3-bucket.s3.amazonaws.com/testfile.txt')).toEqual({ bucket: 'my-s3-bucket', key: 'testfile.txt' })
+    expect(at('https://my-s3-bucket.s3.amazonaws.com/testfile.txt')).toEqual({
+      bucket: 'my-s3-bucket',
+      key: 'testfile.txt',
+    })
     expect(at('https://my-s3-bucket.s3.us-west-2.amazonaws.com/a/b')).toEqual({ bucket: 'my-s3-bucket', key: 'a/b' })
     expect(at('https://my-s3-bucket.s3-us-west-2.amazonaws.com/k')).toEqual({ bucket: 'my-s3-bucket', key: 'k' })
-    expect(at('https://my-s3-bucket.s3.dualstack.eu-west-1.amazonaws.com/k')).toEqual({ bucket: 'my-s3-bucket', key: 'k' })
+    expect(at('https://my-s3-bucket.s3.dualstack.eu-west-1.amazonaws.com/k')).toEqual({
+      bucket: 'my-s3-bucket',
+      key: 'k',
+    })
     expect(at('https://my-s3-bucket.s3.cn-north-1.amazonaws.com.cn/k')).toEqual({ bucket: 'my-s3-bucket', key: 'k' })
   })
   it('the bucket alone, with or without a slash', () => {
@@ -42,7 +51,10 @@ describe('virtual-hosted style', () => {
     expect(at('https://my-s3-bucket.s3.amazonaws.com/')).toEqual({ bucket: 'my-s3-bucket' })
   })
   it('bucket.localhost:4566 and the browser endpoint', () => {
-    expect(at('http://my-s3-bucket.localhost:4566/testfile.txt')).toEqual({ bucket: 'my-s3-bucket', key: 'testfile.txt' })
+    expect(at('http://my-s3-bucket.localhost:4566/testfile.txt')).toEqual({
+      bucket: 'my-s3-bucket',
+      key: 'testfile.txt',
+    })
     expect(at('https://my-s3-bucket.s3.emulator.invalid/k')).toEqual({ bucket: 'my-s3-bucket', key: 'k' })
   })
   it('host names are case-insensitive', () => {

@@ -22,7 +22,11 @@ describe('the XML <Error> body', () => {
     expect(xml).not.toMatch(/xmlns/)
     const e = await errorOf(new Response(xml, { status: r.status }))
     expect(e.elements.map(([name]) => name)).toEqual(['Code', 'Message', 'BucketName', 'RequestId', 'HostId'])
-    expect(e.fields).toMatchObject({ Code: 'NoSuchBucket', Message: 'The specified bucket does not exist', BucketName: 'no-such-bucket' })
+    expect(e.fields).toMatchObject({
+      Code: 'NoSuchBucket',
+      Message: 'The specified bucket does not exist',
+      BucketName: 'no-such-bucket',
+    })
   })
 
   it('RequestId and HostId repeat the x-amz-request-id and x-amz-id-2 headers, fresh for each request', async () => {
@@ -42,13 +46,27 @@ describe('the XML <Error> body', () => {
     const text = await r.clone().text()
     expect(text).toContain('<Key>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;</Key>')
     const e = await errorOf(r)
-    expect([e.status, e.code, e.message, e.fields.Key]).toEqual([404, 'NoSuchKey', 'The specified key does not exist.', key])
+    expect([e.status, e.code, e.message, e.fields.Key]).toEqual([
+      404,
+      'NoSuchKey',
+      'The specified key does not exist.',
+      key,
+    ])
     expect(e.elements.map(([name]) => name)).toEqual(['Code', 'Message', 'Key', 'RequestId', 'HostId'])
   })
 
   it('InvalidArgument carries ArgumentName and ArgumentValue between Message and RequestId', async () => {
-    const e = await errorOf(await s3.send('PUT', '/error-bucket/k', { body: 'x', headers: { 'x-amz-server-side-encryption': 'AES128' } }))
-    expect(e.elements.map(([name]) => name)).toEqual(['Code', 'Message', 'ArgumentName', 'ArgumentValue', 'RequestId', 'HostId'])
+    const e = await errorOf(
+      await s3.send('PUT', '/error-bucket/k', { body: 'x', headers: { 'x-amz-server-side-encryption': 'AES128' } }),
+    )
+    expect(e.elements.map(([name]) => name)).toEqual([
+      'Code',
+      'Message',
+      'ArgumentName',
+      'ArgumentValue',
+      'RequestId',
+      'HostId',
+    ])
   })
 })
 

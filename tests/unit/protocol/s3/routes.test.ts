@@ -15,7 +15,8 @@ beforeEach(async () => {
 const lastOperation = () => events.at(-1)?.operation
 
 describe('every served operation is reached by its method, scope and sub-resource', () => {
-  const encryption = '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>'
+  const encryption =
+    '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>'
   const steps: [string, string, number, string, { body?: string }?][] = [
     ['PUT', '/route-bucket', 200, 'CreateBucket'],
     ['HEAD', '/route-bucket', 200, 'HeadBucket'],
@@ -109,7 +110,11 @@ describe('what is not served', () => {
       const seen: string[] = []
       s3.emulator.events.subscribe((e) => seen.push(e.operation))
       const copy = path!.endsWith('#copy')
-      await s3.send(method!, path!.replace('#copy', ''), copy ? { headers: { 'x-amz-copy-source': '/route-bucket/k' } } : {})
+      await s3.send(
+        method!,
+        path!.replace('#copy', ''),
+        copy ? { headers: { 'x-amz-copy-source': '/route-bucket/k' } } : {},
+      )
       expect(seen).toEqual([operation])
     })
   }
@@ -123,7 +128,11 @@ describe('what is not served', () => {
   ]) {
     it(`${method} ${path} is 405 MethodNotAllowed`, async () => {
       const e = await errorOf(await s3.send(method!, path!))
-      expect([e.status, e.code, e.message]).toEqual([405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.'])
+      expect([e.status, e.code, e.message]).toEqual([
+        405,
+        'MethodNotAllowed',
+        'The specified method is not allowed against this resource.',
+      ])
       expect(e.fields).toMatchObject({ Method: method, ResourceType: resource })
     })
   }

@@ -13,11 +13,13 @@ beforeEach(async () => {
   expect((await s3.send('PUT', `/${BUCKET}`)).status).toBe(200)
 })
 
-const config = (rules: string) => `<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${rules}</ServerSideEncryptionConfiguration>`
+const config = (rules: string) =>
+  `<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${rules}</ServerSideEncryptionConfiguration>`
 const rule = (inner: string) => `<Rule>${inner}</Rule>`
 const byDefault = (algorithm: string, keyId?: string) =>
   `<ApplyServerSideEncryptionByDefault><SSEAlgorithm>${algorithm}</SSEAlgorithm>${keyId ? `<KMSMasterKeyID>${keyId}</KMSMasterKeyID>` : ''}</ApplyServerSideEncryptionByDefault>`
-const blocked = (...types: string[]) => `<BlockedEncryptionTypes>${types.map((t) => `<EncryptionType>${t}</EncryptionType>`).join('')}</BlockedEncryptionTypes>`
+const blocked = (...types: string[]) =>
+  `<BlockedEncryptionTypes>${types.map((t) => `<EncryptionType>${t}</EncryptionType>`).join('')}</BlockedEncryptionTypes>`
 
 const putEncryption = (body: string, bucket = BUCKET) => s3.send('PUT', `/${bucket}?encryption`, { body })
 
@@ -36,14 +38,24 @@ async function getRules(h = s3, bucket = BUCKET): Promise<{ rules: Rule[]; xml: 
 describe('GetBucketEncryption never 404s (§4.3)', () => {
   it('a new bucket reports SSE-S3, BucketKeyEnabled false and SSE-C blocked, in model order', async () => {
     const { rules, xml } = await getRules()
-    expect(rules).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: 'false', BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } }])
-    expect(xml).toMatch(/<ServerSideEncryptionConfiguration xmlns="http:\/\/s3\.amazonaws\.com\/doc\/2006-03-01\/"><Rule><ApplyServerSideEncryptionByDefault>.*<\/ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false<\/BucketKeyEnabled><BlockedEncryptionTypes>/)
+    expect(rules).toEqual([
+      {
+        ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+        BucketKeyEnabled: 'false',
+        BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
+      },
+    ])
+    expect(xml).toMatch(
+      /<ServerSideEncryptionConfiguration xmlns="http:\/\/s3\.amazonaws\.com\/doc\/2006-03-01\/"><Rule><ApplyServerSideEncryptionByDefault>.*<\/ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false<\/BucketKeyEnabled><BlockedEncryptionTypes>/,
+    )
   })
   it('a legacy bucket omits BlockedEncryptionTypes', async () => {
     const legacy = harness({ blockSseCOnNewBuckets: false })
     await legacy.send('PUT', `/${BUCKET}`)
     const { rules } = await getRules(legacy)
-    expect(rules).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: 'false' }])
+    expect(rules).toEqual([
+      { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: 'false' },
+    ])
   })
   it('a missing bucket is 404 NoSuchBucket for Get, Put and Delete', async () => {
     for (const [method, body] of [['GET'], ['PUT', config(rule(byDefault('AES256')))], ['DELETE']] as const) {
@@ -63,15 +75,31 @@ describe('PutBucketEncryption validation (§4.5)', () => {
     expect([e.status, e.code, e.message]).toEqual([400, 'MalformedXML', MALFORMED])
   })
   it('KMSMasterKeyID with AES256 is 400 InvalidArgument with S3’s exact message', async () => {
-    const e = await errorOf(await putEncryption(config(rule(byDefault('AES256', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')))))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', 'a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse'])
+    const e = await errorOf(
+      await putEncryption(
+        config(
+          rule(byDefault('AES256', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')),
+        ),
+      ),
+    )
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidArgument',
+      'a KMSMasterKeyID is not applicable if the default sse algorithm is not aws:kms or aws:kms:dsse',
+    ])
     expect(e.fields.ArgumentName).toBe('ApplyServerSideEncryptionByDefault')
   })
   for (const [name, body] of [
     ['an unknown SSEAlgorithm', config(rule(byDefault('AES128')))],
-    ['ApplyServerSideEncryptionByDefault without SSEAlgorithm', config(rule('<ApplyServerSideEncryptionByDefault></ApplyServerSideEncryptionByDefault>'))],
+    [
+      'ApplyServerSideEncryptionByDefault without SSEAlgorithm',
+      config(rule('<ApplyServerSideEncryptionByDefault></ApplyServerSideEncryptionByDefault>')),
+    ],
     ['an unknown EncryptionType', config(rule(byDefault('AES256') + blocked('SSE-KMS')))],
-    ['a BucketKeyEnabled that is not a boolean', config(rule(byDefault('AES256') + '<BucketKeyEnabled>yes</BucketKeyEnabled>'))],
+    [
+      'a BucketKeyEnabled that is not a boolean',
+      config(rule(byDefault('AES256') + '<BucketKeyEnabled>yes</BucketKeyEnabled>')),
+    ],
     ['a body that is not XML', '{"Rules":[]}'],
     ['another root element', '<EncryptionConfiguration/>'],
   ]) {
@@ -81,7 +109,10 @@ describe('PutBucketEncryption validation (§4.5)', () => {
     })
   }
   it('a rejected configuration changes nothing', async () => {
-    expect((await putEncryption(config(rule(byDefault('AES256', 'some-key') + '<BucketKeyEnabled>true</BucketKeyEnabled>')))).status).toBe(400)
+    expect(
+      (await putEncryption(config(rule(byDefault('AES256', 'some-key') + '<BucketKeyEnabled>true</BucketKeyEnabled>'))))
+        .status,
+    ).toBe(400)
     expect((await putEncryption(config(rule(byDefault('aws:kms', 'k')) + rule(byDefault('AES256'))))).status).toBe(400)
     const { rules } = await getRules()
     expect(rules[0]!.ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' })
@@ -104,11 +135,18 @@ describe('PutBucketEncryption effects', () => {
     expect((await getRules()).rules[0]!.BlockedEncryptionTypes).toEqual({ EncryptionType: ['NONE'] })
   })
   it('stores an aws:kms KMSMasterKeyID verbatim, unvalidated (§3.2)', async () => {
-    expect((await putEncryption(config(rule(byDefault('aws:kms', '1234abcd-12ab-34cd-56ef-1234567890ab'))))).status).toBe(200)
-    expect((await getRules()).rules[0]!.ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: '1234abcd-12ab-34cd-56ef-1234567890ab' })
+    expect(
+      (await putEncryption(config(rule(byDefault('aws:kms', '1234abcd-12ab-34cd-56ef-1234567890ab'))))).status,
+    ).toBe(200)
+    expect((await getRules()).rules[0]!.ApplyServerSideEncryptionByDefault).toEqual({
+      SSEAlgorithm: 'aws:kms',
+      KMSMasterKeyID: '1234abcd-12ab-34cd-56ef-1234567890ab',
+    })
   })
   it('the aws-cli tutorial body (no namespace, no BucketKeyEnabled) is accepted', async () => {
-    const r = await putEncryption('<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>')
+    const r = await putEncryption(
+      '<ServerSideEncryptionConfiguration><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>',
+    )
     expect(r.status).toBe(200)
   })
   it('changing the default does not re-encrypt existing objects (§4.2)', async () => {
@@ -127,7 +165,13 @@ describe('DeleteBucketEncryption (§4.3)', () => {
       const r = await s3.send('DELETE', `/${BUCKET}?encryption`)
       expect([r.status, await r.text()]).toEqual([204, ''])
     }
-    expect((await getRules()).rules).toEqual([{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: 'false', BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] } }])
+    expect((await getRules()).rules).toEqual([
+      {
+        ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
+        BucketKeyEnabled: 'false',
+        BlockedEncryptionTypes: { EncryptionType: ['SSE-C'] },
+      },
+    ])
   })
   it('on a bucket that never had a configuration is 204 too', async () => {
     expect((await s3.send('DELETE', `/${BUCKET}?encryption`)).status).toBe(204)

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { errorOf, harness, type Harness } from '../../../helpers/handle'
 
 const parser = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'Bucket' })
-const location = (region: string) => `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>`
+const location = (region: string) =>
+  `<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>${region}</LocationConstraint></CreateBucketConfiguration>`
 
 let s3: Harness
 beforeEach(() => {
@@ -38,7 +39,9 @@ describe('CreateBucket', () => {
     await s3.send('PUT', '/us-bucket')
     expect((await s3.send('HEAD', '/us-bucket')).headers.get('x-amz-bucket-region')).toBe('us-east-1')
     // us-east-1 is reported as an empty LocationConstraint
-    expect(await (await s3.send('GET', '/us-bucket?location')).text()).toMatch(/<LocationConstraint[^>]*><\/LocationConstraint>/)
+    expect(await (await s3.send('GET', '/us-bucket?location')).text()).toMatch(
+      /<LocationConstraint[^>]*><\/LocationConstraint>/,
+    )
   })
 
   it('an explicit us-east-1 LocationConstraint is 400 InvalidLocationConstraint', async () => {
@@ -57,7 +60,12 @@ describe('DeleteBucket', () => {
     await s3.send('PUT', '/full-bucket')
     await s3.send('PUT', '/full-bucket/k', { body: 'v' })
     const e = await errorOf(await s3.send('DELETE', '/full-bucket'))
-    expect([e.status, e.code, e.message, e.fields.BucketName]).toEqual([409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty', 'full-bucket'])
+    expect([e.status, e.code, e.message, e.fields.BucketName]).toEqual([
+      409,
+      'BucketNotEmpty',
+      'The bucket you tried to delete is not empty',
+      'full-bucket',
+    ])
     expect((await s3.send('HEAD', '/full-bucket')).status).toBe(200)
     await s3.send('DELETE', '/full-bucket/k')
     expect((await s3.send('DELETE', '/full-bucket')).status).toBe(204)

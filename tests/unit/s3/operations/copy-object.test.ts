@@ -14,7 +14,10 @@ const ILLEGAL =
 let s3: TlsHarness
 beforeEach(async () => {
   s3 = await sseCHarness(BUCKET)
-  await s3.tls('PUT', `/${BUCKET}/src`, { body: 'source body', headers: { 'content-type': 'text/plain', 'x-amz-meta-colour': 'blue' } })
+  await s3.tls('PUT', `/${BUCKET}/src`, {
+    body: 'source body',
+    headers: { 'content-type': 'text/plain', 'x-amz-meta-colour': 'blue' },
+  })
 })
 
 const copy = (to: string, headers: Record<string, string> = {}, from = `/${BUCKET}/src`) =>
@@ -33,15 +36,32 @@ describe('CopyObject', () => {
     expect(body).toContain('<ChecksumType>FULL_OBJECT</ChecksumType><ChecksumCRC64NVME>')
     expect(r.headers.get('x-amz-server-side-encryption')).toBe('AES256')
     const got = await s3.tls('GET', `/${BUCKET}/dst`)
-    expect([await got.text(), got.headers.get('content-type'), got.headers.get('x-amz-meta-colour')]).toEqual(['source body', 'text/plain', 'blue'])
+    expect([await got.text(), got.headers.get('content-type'), got.headers.get('x-amz-meta-colour')]).toEqual([
+      'source body',
+      'text/plain',
+      'blue',
+    ])
   })
 
   it('MetadataDirective REPLACE takes the request’s metadata; an unknown directive is 400', async () => {
-    await copy('dst', { 'x-amz-metadata-directive': 'REPLACE', 'x-amz-meta-size': 'big', 'content-type': 'application/json' })
+    await copy('dst', {
+      'x-amz-metadata-directive': 'REPLACE',
+      'x-amz-meta-size': 'big',
+      'content-type': 'application/json',
+    })
     const h = await head('dst')
-    expect([h.headers.get('x-amz-meta-colour'), h.headers.get('x-amz-meta-size'), h.headers.get('content-type')]).toEqual([null, 'big', 'application/json'])
+    expect([
+      h.headers.get('x-amz-meta-colour'),
+      h.headers.get('x-amz-meta-size'),
+      h.headers.get('content-type'),
+    ]).toEqual([null, 'big', 'application/json'])
     const e = await errorOf(await copy('dst2', { 'x-amz-metadata-directive': 'MERGE' }))
-    expect([e.status, e.code, e.message, e.fields.ArgumentName]).toEqual([400, 'InvalidArgument', 'Unknown metadata directive.', 'x-amz-metadata-directive'])
+    expect([e.status, e.code, e.message, e.fields.ArgumentName]).toEqual([
+      400,
+      'InvalidArgument',
+      'Unknown metadata directive.',
+      'x-amz-metadata-directive',
+    ])
   })
 
   it('accepts the source with or without a leading slash, URL-encoded, and versionId=null', async () => {
@@ -96,8 +116,13 @@ describe('SSE-C copy sources (R7–R9)', () => {
     expect(e.message).toMatch(/^The object was stored using a form of Server Side Encryption/)
   })
   it('R8: a bad copy-source algorithm is 400 InvalidEncryptionAlgorithmError', async () => {
-    const headers = { ...ssecHeaders(KEY, 'x-amz-copy-source-'), 'x-amz-copy-source-server-side-encryption-customer-algorithm': 'AES128' }
-    expect((await errorOf(await copy('dst', headers, `/${BUCKET}/secret`))).code).toBe('InvalidEncryptionAlgorithmError')
+    const headers = {
+      ...ssecHeaders(KEY, 'x-amz-copy-source-'),
+      'x-amz-copy-source-server-side-encryption-customer-algorithm': 'AES128',
+    }
+    expect((await errorOf(await copy('dst', headers, `/${BUCKET}/secret`))).code).toBe(
+      'InvalidEncryptionAlgorithmError',
+    )
   })
   it('R9: a wrong copy-source key is 403 AccessDenied', async () => {
     const e = await errorOf(await copy('dst', ssecHeaders(customerKey(9), 'x-amz-copy-source-'), `/${BUCKET}/secret`))
@@ -107,7 +132,8 @@ describe('SSE-C copy sources (R7–R9)', () => {
 
 describe('copy in place (§2.5), in a bucket that never had PutBucketEncryption', () => {
   const IMPLICIT = 'implicit-bucket'
-  const inPlace = (headers: Record<string, string> = {}) => s3.tls('PUT', `/${IMPLICIT}/k`, { headers: { 'x-amz-copy-source': `/${IMPLICIT}/k`, ...headers } })
+  const inPlace = (headers: Record<string, string> = {}) =>
+    s3.tls('PUT', `/${IMPLICIT}/k`, { headers: { 'x-amz-copy-source': `/${IMPLICIT}/k`, ...headers } })
   beforeEach(async () => {
     await s3.send('PUT', `/${IMPLICIT}`)
     await s3.send('PUT', `/${IMPLICIT}/k`, { body: 'v', headers: { 'x-amz-meta-a': '1' } })
@@ -117,7 +143,9 @@ describe('copy in place (§2.5), in a bucket that never had PutBucketEncryption'
     expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', ILLEGAL])
   })
   it('with only metadata under the COPY directive, still illegal', async () => {
-    expect((await errorOf(await inPlace({ 'x-amz-meta-new': 'x', 'x-amz-metadata-directive': 'COPY' }))).message).toBe(ILLEGAL)
+    expect((await errorOf(await inPlace({ 'x-amz-meta-new': 'x', 'x-amz-metadata-directive': 'COPY' }))).message).toBe(
+      ILLEGAL,
+    )
   })
   for (const [what, headers] of [
     ['MetadataDirective REPLACE', { 'x-amz-metadata-directive': 'REPLACE' }],
@@ -141,12 +169,20 @@ describe('copy in place when the encryption changes or the configuration is expl
   it('after an explicit PutBucketEncryption, a header-less copy in place is legal', async () => {
     const fresh = await sseCHarness('explicit-bucket')
     await fresh.tls('PUT', '/explicit-bucket/k', { body: 'v' })
-    const legacy = await fresh.tls('PUT', '/explicit-bucket/k', { headers: { 'x-amz-copy-source': '/explicit-bucket/k' } })
+    const legacy = await fresh.tls('PUT', '/explicit-bucket/k', {
+      headers: { 'x-amz-copy-source': '/explicit-bucket/k' },
+    })
     // sseCHarness ran PutBucketEncryption (to unblock SSE-C), so the configuration is explicit.
     expect(legacy.status).toBe(200)
     const implicit = await s3.send('PUT', '/implicit-bucket')
     expect(implicit.status).toBe(200)
     await s3.send('PUT', '/implicit-bucket/k', { body: 'v' })
-    expect((await errorOf(await s3.send('PUT', '/implicit-bucket/k', { headers: { 'x-amz-copy-source': '/implicit-bucket/k' } }))).message).toBe(ILLEGAL)
+    expect(
+      (
+        await errorOf(
+          await s3.send('PUT', '/implicit-bucket/k', { headers: { 'x-amz-copy-source': '/implicit-bucket/k' } }),
+        )
+      ).message,
+    ).toBe(ILLEGAL)
   })
 })

@@ -21,7 +21,12 @@ describe('GetObjectAttributes', () => {
     expect(r.status).toBe(200)
     expect(xml).toContain('<GetObjectAttributesResponse')
     expect(tag(xml, 'ETag')).toBe(md5Hex('hello'))
-    expect([tag(xml, 'ObjectSize'), tag(xml, 'StorageClass'), tag(xml, 'ChecksumCRC32'), tag(xml, 'ChecksumType')]).toEqual(['5', 'STANDARD', 'NhCmhg==', 'FULL_OBJECT'])
+    expect([
+      tag(xml, 'ObjectSize'),
+      tag(xml, 'StorageClass'),
+      tag(xml, 'ChecksumCRC32'),
+      tag(xml, 'ChecksumType'),
+    ]).toEqual(['5', 'STANDARD', 'NhCmhg==', 'FULL_OBJECT'])
     expect(r.headers.get('x-amz-server-side-encryption')).toBeNull()
     expect(r.headers.get('last-modified')).not.toBeNull()
     const only = await (await attrs('k', 'ObjectSize')).text()
@@ -31,7 +36,9 @@ describe('GetObjectAttributes', () => {
     const created = await (await s3.tls('POST', `/${BUCKET}/mp?uploads`)).text()
     const id = tag(created, 'UploadId')!
     const p = await s3.tls('PUT', `/${BUCKET}/mp?partNumber=1&uploadId=${id}`, { body: 'abc' })
-    await s3.tls('POST', `/${BUCKET}/mp?uploadId=${id}`, { body: `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${p.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>` })
+    await s3.tls('POST', `/${BUCKET}/mp?uploadId=${id}`, {
+      body: `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${p.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`,
+    })
     const xml = await (await attrs('mp', 'ObjectParts,ETag')).text()
     expect(tag(xml, 'TotalPartsCount')).toBe('1')
     expect(tag(xml, 'ETag')).toMatch(/^[0-9a-f]{32}-1$/)
@@ -48,7 +55,9 @@ describe('GetObjectAttributes', () => {
     await s3.tls('PUT', `/${BUCKET}/k`, { body: 'x' })
     expect((await errorOf(await attrs('k', 'Colour'))).code).toBe('InvalidArgument')
     expect((await errorOf(await s3.tls('GET', `/${BUCKET}/k?attributes`))).code).toBe('InvalidArgument')
-    expect((await errorOf(await attrs('k', 'ETag', { 'x-amz-server-side-encryption': 'AES256' }))).message).toBe('x-amz-server-side-encryption header is not supported for this operation.')
+    expect((await errorOf(await attrs('k', 'ETag', { 'x-amz-server-side-encryption': 'AES256' }))).message).toBe(
+      'x-amz-server-side-encryption header is not supported for this operation.',
+    )
     expect((await errorOf(await attrs('missing', 'ETag'))).code).toBe('NoSuchKey')
   })
 })

@@ -26,7 +26,8 @@ let s3: Harness
 beforeEach(async () => {
   s3 = harness()
   expect((await s3.send('PUT', `/${BUCKET}`)).status).toBe(200)
-  for (const key of KEYS) expect((await s3.send('PUT', `/${BUCKET}/${encodeURIComponent(key)}`, { body: key })).status).toBe(200)
+  for (const key of KEYS)
+    expect((await s3.send('PUT', `/${BUCKET}/${encodeURIComponent(key)}`, { body: key })).status).toBe(200)
 })
 
 async function list(params: Record<string, string> = {}, version = '2'): Promise<Listing> {
@@ -124,9 +125,12 @@ describe('ListObjectsV2', () => {
     const listed = keys(parser.parse(await r.text()).ListBucketResult as Listing)
     expect(listed).toEqual(['Z', 'a', 'é', '\uFF01', '\u{1F600}'])
     // and pagination resumes in the same order
-    const page1 = parser.parse(await (await h.send('GET', '/utf8-bucket?list-type=2&max-keys=4')).text()).ListBucketResult as Listing
+    const page1 = parser.parse(await (await h.send('GET', '/utf8-bucket?list-type=2&max-keys=4')).text())
+      .ListBucketResult as Listing
     const token = page1.NextContinuationToken!
-    const page2 = parser.parse(await (await h.send('GET', `/utf8-bucket?list-type=2&continuation-token=${encodeURIComponent(token)}`)).text()).ListBucketResult as Listing
+    const page2 = parser.parse(
+      await (await h.send('GET', `/utf8-bucket?list-type=2&continuation-token=${encodeURIComponent(token)}`)).text(),
+    ).ListBucketResult as Listing
     expect([...keys(page1), ...keys(page2)]).toEqual(['Z', 'a', 'é', '\uFF01', '\u{1F600}'])
   })
 
@@ -158,7 +162,10 @@ describe('ListObjectsV2', () => {
 
 describe('ListObjects (v1)', () => {
   it('uses marker and reports NextMarker when truncated with a delimiter', async () => {
-    const l = (await list({ marker: 'a.txt', delimiter: '/', 'max-keys': '2' }, '1')) as Listing & { Marker: string; NextMarker?: string }
+    const l = (await list({ marker: 'a.txt', delimiter: '/', 'max-keys': '2' }, '1')) as Listing & {
+      Marker: string
+      NextMarker?: string
+    }
     expect(l.Marker).toBe('a.txt')
     expect(prefixes(l)).toEqual(['dir/'])
     expect(keys(l)).toEqual(['e f+g&h.txt'])

@@ -18,7 +18,8 @@ beforeEach(async () => {
   s3 = await sseCHarness(BUCKET)
 })
 
-const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1]?.replace(/&quot;/g, '"')
+const tag = (xml: string, name: string) =>
+  new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1]?.replace(/&quot;/g, '"')
 const part = (n: number, size: number) => Buffer.alloc(size, 97 + n)
 
 async function create(headers: Record<string, string> = {}, key = 'big') {
@@ -27,7 +28,10 @@ async function create(headers: Record<string, string> = {}, key = 'big') {
   return { r, body, uploadId: tag(body, 'UploadId')! }
 }
 const upload = (uploadId: string, n: number, body: Buffer, headers: Record<string, string> = {}, key = 'big') =>
-  s3.tls('PUT', `/${BUCKET}/${key}?partNumber=${n}&uploadId=${encodeURIComponent(uploadId)}`, { body: new Uint8Array(body), headers })
+  s3.tls('PUT', `/${BUCKET}/${key}?partNumber=${n}&uploadId=${encodeURIComponent(uploadId)}`, {
+    body: new Uint8Array(body),
+    headers,
+  })
 const completeXml = (parts: [number, string][], extra = '') =>
   `<CompleteMultipartUpload>${parts.map(([n, e]) => `<Part><PartNumber>${n}</PartNumber><ETag>${e}</ETag>${extra}</Part>`).join('')}</CompleteMultipartUpload>`
 const complete = (uploadId: string, body: string, headers: Record<string, string> = {}, key = 'big') =>
@@ -56,7 +60,9 @@ describe('a three-part SSE-S3 upload', () => {
     const done = await complete(uploadId, completeXml(etags.map((e, i) => [i + 1, e])))
     const xml = await done.text()
     expect(done.status).toBe(200)
-    const expected = createHash('md5').update(Buffer.concat(etags.map((e) => Buffer.from(e.replace(/"/g, ''), 'hex')))).digest('hex')
+    const expected = createHash('md5')
+      .update(Buffer.concat(etags.map((e) => Buffer.from(e.replace(/"/g, ''), 'hex'))))
+      .digest('hex')
     expect(tag(xml, 'ETag')).toBe(`"${expected}-3"`)
     expect(tag(xml, 'Location')).toBe(`https://127.0.0.1:4566/${BUCKET}/big`)
     expect(done.headers.get('x-amz-server-side-encryption')).toBe('AES256')
@@ -69,7 +75,9 @@ describe('a three-part SSE-S3 upload', () => {
     expect(got.headers.get('etag')).toBe(`"${expected}-3"`)
     expect(got.headers.get('x-amz-checksum-crc64nvme')).toBe(tag(xml, 'ChecksumCRC64NVME'))
     // The upload is gone once completed.
-    expect((await errorOf(await s3.tls('GET', `/${BUCKET}/big?uploadId=${encodeURIComponent(uploadId)}`))).code).toBe('NoSuchUpload')
+    expect((await errorOf(await s3.tls('GET', `/${BUCKET}/big?uploadId=${encodeURIComponent(uploadId)}`))).code).toBe(
+      'NoSuchUpload',
+    )
   })
 
   it('GET ?partNumber=2 serves part 2 with x-amz-mp-parts-count; ranges span parts', async () => {
@@ -79,7 +87,11 @@ describe('a three-part SSE-S3 upload', () => {
     for (const [i, b] of bodies.entries()) etags.push((await upload(uploadId, i + 1, b)).headers.get('etag')!)
     await complete(uploadId, completeXml(etags.map((e, i) => [i + 1, e])))
     const p2 = await s3.tls('GET', `/${BUCKET}/big?partNumber=2`)
-    expect([p2.status, p2.headers.get('x-amz-mp-parts-count'), p2.headers.get('content-length')]).toEqual([206, '2', '300'])
+    expect([p2.status, p2.headers.get('x-amz-mp-parts-count'), p2.headers.get('content-length')]).toEqual([
+      206,
+      '2',
+      '300',
+    ])
     const h2 = await s3.tls('HEAD', `/${BUCKET}/big?partNumber=2`)
     expect([h2.status, h2.headers.get('content-length')]).toEqual([206, '300'])
     expect(Buffer.from(await p2.arrayBuffer()).equals(bodies[1]!)).toBe(true)
@@ -89,14 +101,21 @@ describe('a three-part SSE-S3 upload', () => {
 
   it('a composite CRC32 checksum when the upload asked for CRC32', async () => {
     const { r, uploadId } = await create({ 'x-amz-checksum-algorithm': 'CRC32' })
-    expect([r.headers.get('x-amz-checksum-algorithm'), r.headers.get('x-amz-checksum-type')]).toEqual(['CRC32', 'COMPOSITE'])
+    expect([r.headers.get('x-amz-checksum-algorithm'), r.headers.get('x-amz-checksum-type')]).toEqual([
+      'CRC32',
+      'COMPOSITE',
+    ])
     const p = await upload(uploadId, 1, part(1, 10))
     const crc = p.headers.get('x-amz-checksum-crc32')!
     // A part sent with a SHA256 into a CRC32 upload is refused.
     const sha = (await import('node:crypto')).createHash('sha256').update(part(2, 10)).digest('base64')
-    expect((await errorOf(await upload(uploadId, 2, part(2, 10), { 'x-amz-checksum-sha256': sha }))).code).toBe('InvalidRequest')
+    expect((await errorOf(await upload(uploadId, 2, part(2, 10), { 'x-amz-checksum-sha256': sha }))).code).toBe(
+      'InvalidRequest',
+    )
     expect(crc).toMatch(/^[A-Za-z0-9+/]{6}==$/)
-    const xml = await (await complete(uploadId, completeXml([[1, p.headers.get('etag')!]], `<ChecksumCRC32>${crc}</ChecksumCRC32>`))).text()
+    const xml = await (
+      await complete(uploadId, completeXml([[1, p.headers.get('etag')!]], `<ChecksumCRC32>${crc}</ChecksumCRC32>`))
+    ).text()
     expect(tag(xml, 'ChecksumCRC32')).toMatch(/-1$/)
     expect(tag(xml, 'ChecksumType')).toBe('COMPOSITE')
   })
@@ -107,7 +126,10 @@ describe('CompleteMultipartUpload part checks; a failed Complete changes nothing
   let etags: string[]
   beforeEach(async () => {
     uploadId = (await create()).uploadId
-    etags = [(await upload(uploadId, 1, part(1, 100))).headers.get('etag')!, (await upload(uploadId, 2, part(2, 100))).headers.get('etag')!]
+    etags = [
+      (await upload(uploadId, 1, part(1, 100))).headers.get('etag')!,
+      (await upload(uploadId, 2, part(2, 100))).headers.get('etag')!,
+    ]
   })
   const stillThere = async () => {
     const list = await (await s3.tls('GET', `/${BUCKET}/big?uploadId=${encodeURIComponent(uploadId)}`)).text()
@@ -116,33 +138,76 @@ describe('CompleteMultipartUpload part checks; a failed Complete changes nothing
   }
 
   it('EntityTooSmall when a part other than the last is under 5 MiB', async () => {
-    const e = await errorOf(await complete(uploadId, completeXml([[1, etags[0]!], [2, etags[1]!]])))
-    expect([e.status, e.code, e.message]).toEqual([400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.'])
+    const e = await errorOf(
+      await complete(
+        uploadId,
+        completeXml([
+          [1, etags[0]!],
+          [2, etags[1]!],
+        ]),
+      ),
+    )
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'EntityTooSmall',
+      'Your proposed upload is smaller than the minimum allowed object size.',
+    ])
     expect(e.fields).toMatchObject({ ProposedSize: '100', MinSizeAllowed: String(5 * MiB), PartNumber: '1' })
     await stillThere()
   })
   it('InvalidPartOrder when the parts are not ascending', async () => {
-    const e = await errorOf(await complete(uploadId, completeXml([[2, etags[1]!], [1, etags[0]!]])))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.'])
+    const e = await errorOf(
+      await complete(
+        uploadId,
+        completeXml([
+          [2, etags[1]!],
+          [1, etags[0]!],
+        ]),
+      ),
+    )
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidPartOrder',
+      'The list of parts was not in ascending order. Parts must be ordered by part number.',
+    ])
     await stillThere()
   })
   it('InvalidPart for a part never uploaded, or a wrong ETag', async () => {
     expect((await errorOf(await complete(uploadId, completeXml([[3, etags[0]!]])))).code).toBe('InvalidPart')
     const e = await errorOf(await complete(uploadId, completeXml([[1, '"00000000000000000000000000000000"']])))
     expect([e.status, e.code]).toEqual([400, 'InvalidPart'])
-    expect(e.message).toBe("One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.")
+    expect(e.message).toBe(
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+    )
     await stillThere()
   })
   it('MalformedXML for an empty part list or a body that is not XML', async () => {
-    expect((await errorOf(await complete(uploadId, '<CompleteMultipartUpload></CompleteMultipartUpload>'))).code).toBe('MalformedXML')
+    expect((await errorOf(await complete(uploadId, '<CompleteMultipartUpload></CompleteMultipartUpload>'))).code).toBe(
+      'MalformedXML',
+    )
     expect((await errorOf(await complete(uploadId, 'not xml'))).code).toBe('MalformedXML')
-    expect((await errorOf(await complete(uploadId, completeXml([[1, etags[0]!]]).replace('<PartNumber>1', '<PartNumber>one')))).code).toBe('MalformedXML')
+    expect(
+      (
+        await errorOf(
+          await complete(uploadId, completeXml([[1, etags[0]!]]).replace('<PartNumber>1', '<PartNumber>one')),
+        )
+      ).code,
+    ).toBe('MalformedXML')
     await stillThere()
   })
   it('E3: x-amz-server-side-encryption on UploadPart or Complete is 400', async () => {
     const e = await errorOf(await upload(uploadId, 3, part(3, 1), { 'x-amz-server-side-encryption': 'AES256' }))
-    expect([e.status, e.message]).toEqual([400, 'x-amz-server-side-encryption header is not supported for this operation.'])
-    expect((await errorOf(await complete(uploadId, completeXml([[2, etags[1]!]]), { 'x-amz-server-side-encryption': 'AES256' }))).status).toBe(400)
+    expect([e.status, e.message]).toEqual([
+      400,
+      'x-amz-server-side-encryption header is not supported for this operation.',
+    ])
+    expect(
+      (
+        await errorOf(
+          await complete(uploadId, completeXml([[2, etags[1]!]]), { 'x-amz-server-side-encryption': 'AES256' }),
+        )
+      ).status,
+    ).toBe(400)
     await stillThere()
   })
   it('a single small last part completes (the 5 MiB rule spares the last part)', async () => {
@@ -156,7 +221,11 @@ describe('part numbers, abort and listing uploads', () => {
     const { uploadId } = await create()
     for (const n of [0, 10001]) {
       const e = await errorOf(await upload(uploadId, n, part(1, 1)))
-      expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive'])
+      expect([e.status, e.code, e.message]).toEqual([
+        400,
+        'InvalidArgument',
+        'Part number must be an integer between 1 and 10000, inclusive',
+      ])
     }
     const e = await errorOf(await upload('nope', 1, part(1, 1)))
     expect([e.status, e.code, e.fields.UploadId]).toEqual([404, 'NoSuchUpload', 'nope'])
@@ -180,7 +249,11 @@ describe('part numbers, abort and listing uploads', () => {
     expect(grouped).toContain('<CommonPrefixes><Prefix>a/</Prefix></CommonPrefixes>')
     expect(grouped.match(/<Upload>/g)).toHaveLength(1)
     const page = await (await s3.tls('GET', `/${BUCKET}?uploads&max-uploads=1`)).text()
-    expect([page.match(/<Upload>/g)?.length, tag(page, 'IsTruncated'), tag(page, 'NextKeyMarker')]).toEqual([1, 'true', 'a/one'])
+    expect([page.match(/<Upload>/g)?.length, tag(page, 'IsTruncated'), tag(page, 'NextKeyMarker')]).toEqual([
+      1,
+      'true',
+      'a/one',
+    ])
     const next = `key-marker=${tag(page, 'NextKeyMarker')}&upload-id-marker=${encodeURIComponent(tag(page, 'NextUploadIdMarker')!)}`
     const page2 = await (await s3.tls('GET', `/${BUCKET}?uploads&max-uploads=5&${next}`)).text()
     expect([...page2.matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1])).toEqual(['a/two', 'b'])
@@ -206,24 +279,35 @@ describe('UploadPartCopy', () => {
     await s3.tls('PUT', `/${BUCKET}/src`, { body: '0123456789' })
     const { uploadId } = await create()
     const send = (range: string) =>
-      s3.tls('PUT', `/${BUCKET}/big?partNumber=1&uploadId=${encodeURIComponent(uploadId)}`, { headers: { 'x-amz-copy-source': `/${BUCKET}/src`, 'x-amz-copy-source-range': range } })
+      s3.tls('PUT', `/${BUCKET}/big?partNumber=1&uploadId=${encodeURIComponent(uploadId)}`, {
+        headers: { 'x-amz-copy-source': `/${BUCKET}/src`, 'x-amz-copy-source-range': range },
+      })
     expect((await errorOf(await send('bytes=5-2'))).fields.ArgumentName).toBe('x-amz-copy-source-range')
     expect((await errorOf(await send('bytes=5-20'))).status).toBe(416)
   })
 })
 
 describe('SSE-C multipart uploads (§2.4)', () => {
-  const INITIATE = 'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.'
+  const INITIATE =
+    'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.'
   it('every part repeats the key; Create and UploadPart echo the SSE-C pair; Complete echoes nothing', async () => {
     const { r, uploadId } = await create(ssecHeaders(KEY))
     expect(r.headers.get('x-amz-server-side-encryption-customer-algorithm')).toBe('AES256')
     expect(r.headers.get('x-amz-server-side-encryption')).toBeNull()
     const p1 = await upload(uploadId, 1, part(1, 5 * MiB), ssecHeaders(KEY))
     const p2 = await upload(uploadId, 2, part(2, 10), ssecHeaders(KEY))
-    expect(p1.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(ssecHeaders(KEY)['x-amz-server-side-encryption-customer-key-MD5'])
+    expect(p1.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(
+      ssecHeaders(KEY)['x-amz-server-side-encryption-customer-key-MD5'],
+    )
     // SSE-C part ETags are not MD5s.
     expect(p2.headers.get('etag')).not.toBe(`"${md5Hex(part(2, 10))}"`)
-    const done = await complete(uploadId, completeXml([[1, p1.headers.get('etag')!], [2, p2.headers.get('etag')!]]))
+    const done = await complete(
+      uploadId,
+      completeXml([
+        [1, p1.headers.get('etag')!],
+        [2, p2.headers.get('etag')!],
+      ]),
+    )
     expect(done.status).toBe(200)
     expect([...done.headers.keys()].filter((h) => h.startsWith('x-amz-server-side-encryption'))).toEqual([])
     expect(tag(await done.text(), 'ETag')).toMatch(/^"[0-9a-f]{32}-2"$/)
@@ -242,14 +326,18 @@ describe('SSE-C multipart uploads (§2.4)', () => {
   it('a part with another valid key is 400 "did not match the ones used originally"', async () => {
     const { uploadId } = await create(ssecHeaders(KEY))
     const e = await errorOf(await upload(uploadId, 1, part(1, 1), ssecHeaders(customerKey(4))))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'The provided encryption parameters did not match the ones used originally.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidRequest',
+      'The provided encryption parameters did not match the ones used originally.',
+    ])
   })
   it('Complete takes the key optionally, but checks it when given', async () => {
     const { uploadId } = await create(ssecHeaders(KEY))
     const etag = (await upload(uploadId, 1, part(1, 1), ssecHeaders(KEY))).headers.get('etag')!
-    expect((await errorOf(await complete(uploadId, completeXml([[1, etag]]), ssecHeaders(customerKey(4))))).message).toBe(
-      'The provided encryption parameters did not match the ones used originally.',
-    )
+    expect(
+      (await errorOf(await complete(uploadId, completeXml([[1, etag]]), ssecHeaders(customerKey(4))))).message,
+    ).toBe('The provided encryption parameters did not match the ones used originally.')
     expect((await complete(uploadId, completeXml([[1, etag]]))).status).toBe(200)
   })
   it('parts are encrypted at rest under the customer key: the stored part is not the plaintext', async () => {

@@ -17,7 +17,8 @@ beforeEach(async () => {
 })
 
 const md5 = (data: string | Uint8Array) => createHash('md5').update(data).digest('hex')
-const put = (key: string, body: string | Uint8Array, headers: Record<string, string> = {}) => s3.send('PUT', `/${BUCKET}/${key}`, { body, headers })
+const put = (key: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  s3.send('PUT', `/${BUCKET}/${key}`, { body, headers })
 const get = (key: string, headers: Record<string, string> = {}) => s3.send('GET', `/${BUCKET}/${key}`, { headers })
 
 describe('ETag (§6.1)', () => {
@@ -35,7 +36,9 @@ describe('ETag (§6.1)', () => {
     await put('bin2', binary)
     const objects = s3.emulator.s3.bucket(BUCKET).objects
     expect(objects.get('bin')!.etag).toBe(objects.get('bin2')!.etag)
-    expect(storedBytes(s3.emulator, objects.get('bin')!.sealed.parts[0]!)).not.toEqual(storedBytes(s3.emulator, objects.get('bin2')!.sealed.parts[0]!))
+    expect(storedBytes(s3.emulator, objects.get('bin')!.sealed.parts[0]!)).not.toEqual(
+      storedBytes(s3.emulator, objects.get('bin2')!.sealed.parts[0]!),
+    )
   })
 })
 
@@ -54,7 +57,9 @@ describe('object responses', () => {
     }
   })
   it('defaults Content-Type to binary/octet-stream', async () => {
-    await s3.emulator.handle(new Request(`http://127.0.0.1:4566/${BUCKET}/raw`, { method: 'PUT', body: new Uint8Array([1, 2, 3]) }))
+    await s3.emulator.handle(
+      new Request(`http://127.0.0.1:4566/${BUCKET}/raw`, { method: 'PUT', body: new Uint8Array([1, 2, 3]) }),
+    )
     expect((await s3.send('HEAD', `/${BUCKET}/raw`)).headers.get('content-type')).toBe('binary/octet-stream')
   })
   it('an empty object comes back empty', async () => {
@@ -96,7 +101,12 @@ describe('Range (RFC 9110 §14 as S3 serves it)', () => {
   ]) {
     it(`${range} → 206 "${body}" (${contentRange})`, async () => {
       const r = await get('digits', { range: range! })
-      expect([r.status, await r.text(), r.headers.get('content-range'), r.headers.get('content-length')]).toEqual([206, body, contentRange, String(body!.length)])
+      expect([r.status, await r.text(), r.headers.get('content-range'), r.headers.get('content-length')]).toEqual([
+        206,
+        body,
+        contentRange,
+        String(body!.length),
+      ])
     })
   }
 
@@ -121,8 +131,14 @@ describe('Range (RFC 9110 §14 as S3 serves it)', () => {
   })
 
   it('a ranged GET carries no whole-object checksum; a full GET with checksum mode does', async () => {
-    expect((await get('digits', { range: 'bytes=0-1', 'x-amz-checksum-mode': 'ENABLED' })).headers.get('x-amz-checksum-crc64nvme')).toBeNull()
-    expect((await get('digits', { 'x-amz-checksum-mode': 'ENABLED' })).headers.get('x-amz-checksum-crc64nvme')).not.toBeNull()
+    expect(
+      (await get('digits', { range: 'bytes=0-1', 'x-amz-checksum-mode': 'ENABLED' })).headers.get(
+        'x-amz-checksum-crc64nvme',
+      ),
+    ).toBeNull()
+    expect(
+      (await get('digits', { 'x-amz-checksum-mode': 'ENABLED' })).headers.get('x-amz-checksum-crc64nvme'),
+    ).not.toBeNull()
     expect((await get('digits')).headers.get('x-amz-checksum-crc64nvme')).toBeNull()
   })
 })
@@ -137,11 +153,17 @@ describe('preconditions (GetObject / HeadObject)', () => {
   const after = new Date(T0.getTime() + 3_600_000).toUTCString()
 
   it('If-Match with the ETag (quoted, unquoted, in a list, or *) → 200', async () => {
-    for (const value of [etag, etag.slice(1, -1), `"nope", ${etag}`, '*']) expect((await get('k', { 'if-match': value })).status, value).toBe(200)
+    for (const value of [etag, etag.slice(1, -1), `"nope", ${etag}`, '*'])
+      expect((await get('k', { 'if-match': value })).status, value).toBe(200)
   })
   it('If-Match with another ETag → 412 PreconditionFailed naming If-Match; HEAD too, with no body', async () => {
     const e = await errorOf(await get('k', { 'if-match': '"0123456789abcdef0123456789abcdef"' }))
-    expect([e.status, e.code, e.message, e.fields.Condition]).toEqual([412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', 'If-Match'])
+    expect([e.status, e.code, e.message, e.fields.Condition]).toEqual([
+      412,
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      'If-Match',
+    ])
     const h = await s3.send('HEAD', `/${BUCKET}/k`, { headers: { 'if-match': '"x"' } })
     expect([h.status, await h.text()]).toEqual([412, ''])
   })

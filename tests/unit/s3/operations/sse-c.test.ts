@@ -19,7 +19,8 @@ beforeEach(async () => {
   s3 = await sseCHarness(BUCKET)
 })
 
-const put = (headers: Record<string, string>, key = 'obj', body = BODY) => s3.tls('PUT', `/${BUCKET}/${key}`, { body, headers })
+const put = (headers: Record<string, string>, key = 'obj', body = BODY) =>
+  s3.tls('PUT', `/${BUCKET}/${key}`, { body, headers })
 const stored = (key = 'obj') => s3.emulator.s3.bucket(BUCKET).objects.get(key)
 
 describe('writing with SSE-C', () => {
@@ -47,20 +48,70 @@ describe('writing with SSE-C', () => {
   })
 
   const cases: [string, Record<string, string>, number, string, string, Record<string, string>][] = [
-    ['C1: SSE-C plus x-amz-server-side-encryption', { ...ssecHeaders(KEY), [SSE]: 'AES256' }, 400, 'InvalidArgument',
-      'Server Side Encryption with Customer provided key is incompatible with the encryption method specified', { ...ARG, ArgumentValue: 'AES256' }],
-    ['C2: key and MD5 without the algorithm', { [`${SSE}-customer-key`]: KEY.toString('base64'), [`${SSE}-customer-key-MD5`]: md5Base64(KEY) }, 400, 'InvalidArgument',
-      'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.', ARG],
-    ['C3: algorithm without a key', { [`${SSE}-customer-algorithm`]: 'AES256' }, 400, 'InvalidArgument',
-      'Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.', ARG],
-    ['C4: algorithm other than AES256', { ...ssecHeaders(KEY), [`${SSE}-customer-algorithm`]: 'AES128' }, 400, 'InvalidEncryptionAlgorithmError',
-      'The Encryption request you specified is not valid. Supported value: AES256.', { ...ARG, ArgumentValue: 'AES128' }],
-    ['C5: a 10-byte key', ssecHeaders(Buffer.alloc(10, 1)), 400, 'InvalidArgument', 'The secret key was invalid for the specified algorithm.', ARG],
-    ['C5: a key that is not base64', { ...ssecHeaders(KEY), [`${SSE}-customer-key`]: 'not base64!' }, 400, 'InvalidArgument', 'The secret key was invalid for the specified algorithm.', ARG],
-    ['C6: MD5 of another key', { ...ssecHeaders(KEY), [`${SSE}-customer-key-MD5`]: md5Base64(OTHER) }, 400, 'InvalidArgument',
-      'The calculated MD5 hash of the key did not match the hash that was provided.', ARG],
-    ['C7: no MD5', { [`${SSE}-customer-algorithm`]: 'AES256', [`${SSE}-customer-key`]: KEY.toString('base64') }, 400, 'InvalidArgument',
-      'Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.', ARG],
+    [
+      'C1: SSE-C plus x-amz-server-side-encryption',
+      { ...ssecHeaders(KEY), [SSE]: 'AES256' },
+      400,
+      'InvalidArgument',
+      'Server Side Encryption with Customer provided key is incompatible with the encryption method specified',
+      { ...ARG, ArgumentValue: 'AES256' },
+    ],
+    [
+      'C2: key and MD5 without the algorithm',
+      { [`${SSE}-customer-key`]: KEY.toString('base64'), [`${SSE}-customer-key-MD5`]: md5Base64(KEY) },
+      400,
+      'InvalidArgument',
+      'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.',
+      ARG,
+    ],
+    [
+      'C3: algorithm without a key',
+      { [`${SSE}-customer-algorithm`]: 'AES256' },
+      400,
+      'InvalidArgument',
+      'Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.',
+      ARG,
+    ],
+    [
+      'C4: algorithm other than AES256',
+      { ...ssecHeaders(KEY), [`${SSE}-customer-algorithm`]: 'AES128' },
+      400,
+      'InvalidEncryptionAlgorithmError',
+      'The Encryption request you specified is not valid. Supported value: AES256.',
+      { ...ARG, ArgumentValue: 'AES128' },
+    ],
+    [
+      'C5: a 10-byte key',
+      ssecHeaders(Buffer.alloc(10, 1)),
+      400,
+      'InvalidArgument',
+      'The secret key was invalid for the specified algorithm.',
+      ARG,
+    ],
+    [
+      'C5: a key that is not base64',
+      { ...ssecHeaders(KEY), [`${SSE}-customer-key`]: 'not base64!' },
+      400,
+      'InvalidArgument',
+      'The secret key was invalid for the specified algorithm.',
+      ARG,
+    ],
+    [
+      'C6: MD5 of another key',
+      { ...ssecHeaders(KEY), [`${SSE}-customer-key-MD5`]: md5Base64(OTHER) },
+      400,
+      'InvalidArgument',
+      'The calculated MD5 hash of the key did not match the hash that was provided.',
+      ARG,
+    ],
+    [
+      'C7: no MD5',
+      { [`${SSE}-customer-algorithm`]: 'AES256', [`${SSE}-customer-key`]: KEY.toString('base64') },
+      400,
+      'InvalidArgument',
+      'Requests specifying Server Side Encryption with Customer provided keys must provide the client calculated MD5 of the secret key.',
+      ARG,
+    ],
   ]
   for (const [name, headers, status, code, message, fields] of cases) {
     it(`${name}: ${status} ${code}, and nothing is stored`, async () => {
@@ -72,9 +123,16 @@ describe('writing with SSE-C', () => {
   }
 
   it('checks in S3’s order: C1 before a bad algorithm, C2 before a bad key, C5 before a bad MD5', async () => {
-    expect((await errorOf(await put({ ...ssecHeaders(KEY), [`${SSE}-customer-algorithm`]: 'bogus', [SSE]: 'aws:kms' }))).message).toMatch(/incompatible/)
-    expect((await errorOf(await put({ [`${SSE}-customer-key`]: 'short', [`${SSE}-customer-key-MD5`]: 'x' }))).message).toMatch(/valid encryption algorithm/)
-    expect((await errorOf(await put({ ...ssecHeaders(Buffer.alloc(16)), [`${SSE}-customer-key-MD5`]: 'wrong' }))).message).toMatch(/secret key was invalid/)
+    expect(
+      (await errorOf(await put({ ...ssecHeaders(KEY), [`${SSE}-customer-algorithm`]: 'bogus', [SSE]: 'aws:kms' })))
+        .message,
+    ).toMatch(/incompatible/)
+    expect(
+      (await errorOf(await put({ [`${SSE}-customer-key`]: 'short', [`${SSE}-customer-key-MD5`]: 'x' }))).message,
+    ).toMatch(/valid encryption algorithm/)
+    expect(
+      (await errorOf(await put({ ...ssecHeaders(Buffer.alloc(16)), [`${SSE}-customer-key-MD5`]: 'wrong' }))).message,
+    ).toMatch(/secret key was invalid/)
   })
 
   it('C8: over plain http it is 400 InvalidRequest "must be made over a secure connection"', async () => {
@@ -102,7 +160,8 @@ describe('writing with SSE-C', () => {
 
   it('C9 does not stop reads: an SSE-C object stays readable after SSE-C is blocked again', async () => {
     await put(ssecHeaders(KEY))
-    const block = '<ServerSideEncryptionConfiguration><Rule><BlockedEncryptionTypes><EncryptionType>SSE-C</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>'
+    const block =
+      '<ServerSideEncryptionConfiguration><Rule><BlockedEncryptionTypes><EncryptionType>SSE-C</EncryptionType></BlockedEncryptionTypes></Rule></ServerSideEncryptionConfiguration>'
     expect((await s3.send('PUT', `/${BUCKET}?encryption`, { body: block })).status).toBe(200)
     expect(await (await s3.tls('GET', `/${BUCKET}/obj`, { headers: ssecHeaders(KEY) })).text()).toBe(BODY)
     expect((await put(ssecHeaders(KEY), 'second')).status).toBe(403)
@@ -121,24 +180,40 @@ describe('reading an SSE-C object', () => {
     expect(r.headers.get(`${SSE}-customer-key-md5`)).toBe(md5Base64(KEY))
     expect(r.headers.get('etag')).toBe(stored()!.etag)
     const head = await get(ssecHeaders(KEY), 'HEAD')
-    expect([head.status, head.headers.get('content-length'), head.headers.get(`${SSE}-customer-algorithm`)]).toEqual([200, String(BODY.length), 'AES256'])
+    expect([head.status, head.headers.get('content-length'), head.headers.get(`${SSE}-customer-algorithm`)]).toEqual([
+      200,
+      String(BODY.length),
+      'AES256',
+    ])
   })
 
   it('Range GETs work on SSE-C objects', async () => {
     const r = await get({ ...ssecHeaders(KEY), range: 'bytes=2-5' })
-    expect([r.status, await r.text(), r.headers.get('content-range')]).toEqual([206, BODY.slice(2, 6), `bytes 2-5/${BODY.length}`])
+    expect([r.status, await r.text(), r.headers.get('content-range')]).toEqual([
+      206,
+      BODY.slice(2, 6),
+      `bytes 2-5/${BODY.length}`,
+    ])
   })
 
   it('R1: without the headers, 400 InvalidRequest; HEAD is the bare 400', async () => {
     const e = await errorOf(await get({}))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidRequest',
+      'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.',
+    ])
     const head = await get({}, 'HEAD')
     expect([head.status, await head.text()]).toEqual([400, ''])
   })
 
   it('R2: a wrong (valid) key is 403 AccessDenied; HEAD is the bare 403', async () => {
     const e = await errorOf(await get(ssecHeaders(OTHER)))
-    expect([e.status, e.code, e.message]).toEqual([403, 'AccessDenied', 'Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      403,
+      'AccessDenied',
+      'Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.',
+    ])
     const head = await get(ssecHeaders(OTHER), 'HEAD')
     expect([head.status, await head.text()]).toEqual([403, ''])
   })
@@ -149,24 +224,41 @@ describe('reading an SSE-C object', () => {
 
   it('R4: a bad algorithm is 400 InvalidEncryptionAlgorithmError, on GET and (bare) HEAD', async () => {
     const e = await errorOf(await get({ ...ssecHeaders(KEY), [`${SSE}-customer-algorithm`]: 'AES512' }))
-    expect([e.status, e.code, e.fields.ArgumentName, e.fields.ArgumentValue]).toEqual([400, 'InvalidEncryptionAlgorithmError', SSE, 'AES512'])
+    expect([e.status, e.code, e.fields.ArgumentName, e.fields.ArgumentValue]).toEqual([
+      400,
+      'InvalidEncryptionAlgorithmError',
+      SSE,
+      'AES512',
+    ])
     expect((await get({ ...ssecHeaders(KEY), [`${SSE}-customer-algorithm`]: 'AES512' }, 'HEAD')).status).toBe(400)
   })
 
   it('R10: an MD5 that does not match the key is 400 InvalidArgument with the C6 text', async () => {
     const e = await errorOf(await get({ ...ssecHeaders(KEY), [`${SSE}-customer-key-MD5`]: md5Base64(OTHER) }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', 'The calculated MD5 hash of the key did not match the hash that was provided.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidArgument',
+      'The calculated MD5 hash of the key did not match the hash that was provided.',
+    ])
   })
 
   it('R5: SSE-C headers for an SSE-S3 object are 400 InvalidRequest', async () => {
     await s3.tls('PUT', `/${BUCKET}/plain`, { body: 'x' })
     const e = await errorOf(await s3.tls('GET', `/${BUCKET}/plain`, { headers: ssecHeaders(KEY) }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'The encryption parameters are not applicable to this object.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidRequest',
+      'The encryption parameters are not applicable to this object.',
+    ])
   })
 
   it('E3: x-amz-server-side-encryption on the read is 400, even with the right key', async () => {
     const e = await errorOf(await get({ ...ssecHeaders(KEY), [SSE]: 'AES256' }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', 'x-amz-server-side-encryption header is not supported for this operation.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidArgument',
+      'x-amz-server-side-encryption header is not supported for this operation.',
+    ])
   })
 
   it('R11: ?partNumber=1 serves the whole single-part object; 2 is 400 InvalidPart', async () => {

@@ -23,18 +23,28 @@ beforeEach(async () => {
 
 async function kms(operation: string, body: object = {}) {
   const r = await s3.emulator.handle(
-    new Request('http://127.0.0.1:4566/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${operation}` }, body: JSON.stringify(body) }),
+    new Request('http://127.0.0.1:4566/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `TrentService.${operation}` },
+      body: JSON.stringify(body),
+    }),
   )
   const text = await r.text()
   if (r.status !== 200) throw new Error(`${operation}: ${text}`)
   return text ? JSON.parse(text) : {}
 }
 const createKey = async () => (await kms('CreateKey')).KeyMetadata as { KeyId: string; Arn: string }
-const put = (key: string, headers: Record<string, string> = {}, body = 'kms body') => s3.send('PUT', `/${BUCKET}/${key}`, { body, headers })
+const put = (key: string, headers: Record<string, string> = {}, body = 'kms body') =>
+  s3.send('PUT', `/${BUCKET}/${key}`, { body, headers })
 const stored = (key: string) => s3.emulator.s3.bucket(BUCKET).objects.get(key)!
-const kmsEvents = (name: string) => s3.emulator.cloudtrail.records().filter((r) => r.eventName === name && (r.userIdentity as { invokedBy?: string }).invokedBy === 's3.amazonaws.com')
+const kmsEvents = (name: string) =>
+  s3.emulator.cloudtrail
+    .records()
+    .filter((r) => r.eventName === name && (r.userIdentity as { invokedBy?: string }).invokedBy === 's3.amazonaws.com')
 const setDefault = (rule: string) =>
-  s3.send('PUT', `/${BUCKET}?encryption`, { body: `<ServerSideEncryptionConfiguration><Rule>${rule}</Rule></ServerSideEncryptionConfiguration>` })
+  s3.send('PUT', `/${BUCKET}?encryption`, {
+    body: `<ServerSideEncryptionConfiguration><Rule>${rule}</Rule></ServerSideEncryptionConfiguration>`,
+  })
 
 describe('choosing the key', () => {
   it('aws:kms without a key id uses aws/s3, created on first use; the response names its key ARN', async () => {
@@ -56,7 +66,13 @@ describe('choosing the key', () => {
   })
   it('the bucket default applies to header-less uploads; an explicit aws:kms without key id still means aws/s3', async () => {
     const key = await createKey()
-    expect((await setDefault(`<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${key.KeyId}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>`)).status).toBe(200)
+    expect(
+      (
+        await setDefault(
+          `<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${key.KeyId}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>`,
+        )
+      ).status,
+    ).toBe(200)
     expect((await put('a')).headers.get(`${SSE}-aws-kms-key-id`)).toBe(key.Arn)
     const explicit = await put('b', { [SSE]: 'aws:kms' })
     expect(explicit.headers.get(`${SSE}-aws-kms-key-id`)).not.toBe(key.Arn)
@@ -65,14 +81,22 @@ describe('choosing the key', () => {
   })
   it('a DSSE-KMS default with a key and BucketKeyEnabled: header-less PUTs are DSSE under that key, with no Bucket Key', async () => {
     const key = await createKey()
-    await setDefault(`<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms:dsse</SSEAlgorithm><KMSMasterKeyID>${key.Arn}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled>`)
+    await setDefault(
+      `<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms:dsse</SSEAlgorithm><KMSMasterKeyID>${key.Arn}</KMSMasterKeyID></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled>`,
+    )
     const r = await put('d')
-    expect([r.headers.get(SSE), r.headers.get(`${SSE}-aws-kms-key-id`), r.headers.get(`${SSE}-bucket-key-enabled`)]).toEqual(['aws:kms:dsse', key.Arn, null])
+    expect([
+      r.headers.get(SSE),
+      r.headers.get(`${SSE}-aws-kms-key-id`),
+      r.headers.get(`${SSE}-bucket-key-enabled`),
+    ]).toEqual(['aws:kms:dsse', key.Arn, null])
     expect(stored('d').sealed.key.kind).toBe('dsse')
   })
   it('changing the default never touches existing objects', async () => {
     await put('old')
-    await setDefault('<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault>')
+    await setDefault(
+      '<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault>',
+    )
     expect((await s3.send('HEAD', `/${BUCKET}/old`)).headers.get(SSE)).toBe('AES256')
     expect((await s3.send('HEAD', `/${BUCKET}/new`)).status).toBe(404)
   })
@@ -87,10 +111,19 @@ describe('KMS failures as S3 reports them', () => {
   it('E5: a well-formed id that does not exist names the ARN S3 built from it', async () => {
     const id = '0d4e8a2f-0000-4000-8000-000000000000'
     const e = await errorOf(await put('k', { [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: id }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'KMS.NotFoundException', `Key '${REGION_ARN}:key/${id}' does not exist`])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'KMS.NotFoundException',
+      `Key '${REGION_ARN}:key/${id}' does not exist`,
+    ])
   })
   it('E6: a key ARN in another Region is "Invalid arn us-west-2"', async () => {
-    const e = await errorOf(await put('k', { [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: 'arn:aws:kms:us-west-2:111122223333:key/0d4e8a2f-0000-4000-8000-000000000000' }))
+    const e = await errorOf(
+      await put('k', {
+        [SSE]: 'aws:kms',
+        [`${SSE}-aws-kms-key-id`]: 'arn:aws:kms:us-west-2:111122223333:key/0d4e8a2f-0000-4000-8000-000000000000',
+      }),
+    )
     expect([e.code, e.message]).toEqual(['KMS.NotFoundException', 'Invalid arn us-west-2'])
   })
   it('E7: a disabled key breaks PUT and GET of objects written before; HEAD still answers without checksum mode', async () => {
@@ -112,10 +145,20 @@ describe('KMS failures as S3 reports them', () => {
     await put('k', { [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: key.Arn })
     await kms('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 })
     const e = await errorOf(await s3.send('GET', `/${BUCKET}/k`))
-    expect([e.status, e.code, e.message]).toEqual([400, 'KMS.KMSInvalidStateException', `${key.Arn} is pending deletion.`])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'KMS.KMSInvalidStateException',
+      `${key.Arn} is pending deletion.`,
+    ])
   })
   it('a bad default key surfaces only on the first upload (PutBucketEncryption does not validate it)', async () => {
-    expect((await setDefault('<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>nope</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>')).status).toBe(200)
+    expect(
+      (
+        await setDefault(
+          '<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>nope</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>',
+        )
+      ).status,
+    ).toBe(200)
     expect((await errorOf(await put('k'))).code).toBe('KMS.NotFoundException')
   })
 })
@@ -131,18 +174,30 @@ describe('encryption context', () => {
     const header = Buffer.from(JSON.stringify({ project: 'blue' })).toString('base64')
     const r = await put('k', { [SSE]: 'aws:kms', [`${SSE}-context`]: header })
     expect(r.headers.get(`${SSE}-context`)).toBe(header)
-    expect(kmsEvents('GenerateDataKey')[0]!.requestParameters!.encryptionContext).toEqual({ project: 'blue', 'aws:s3:arn': `arn:aws:s3:::${BUCKET}/k` })
+    expect(kmsEvents('GenerateDataKey')[0]!.requestParameters!.encryptionContext).toEqual({
+      project: 'blue',
+      'aws:s3:arn': `arn:aws:s3:::${BUCKET}/k`,
+    })
     const got = await s3.send('GET', `/${BUCKET}/k`)
     expect([await got.text(), got.headers.get(`${SSE}-context`)]).toEqual(['kms body', null])
-    expect(kmsEvents('Decrypt')[0]!.requestParameters!.encryptionContext).toEqual({ project: 'blue', 'aws:s3:arn': `arn:aws:s3:::${BUCKET}/k` })
+    expect(kmsEvents('Decrypt')[0]!.requestParameters!.encryptionContext).toEqual({
+      project: 'blue',
+      'aws:s3:arn': `arn:aws:s3:::${BUCKET}/k`,
+    })
   })
-  it.each([['not base64', '%%%'], ['not JSON', Buffer.from('nope').toString('base64')], ['not a string map', Buffer.from('{"a":1}').toString('base64')], ['an array', Buffer.from('[]').toString('base64')]])(
-    'E9: %s is 400 InvalidArgument',
-    async (_name, header) => {
-      const e = await errorOf(await put('k', { [SSE]: 'aws:kms', [`${SSE}-context`]: header }))
-      expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', "The header 'x-amz-server-side-encryption-context' shall be Base64-encoded UTF-8 string holding JSON which represents a string-string map"])
-    },
-  )
+  it.each([
+    ['not base64', '%%%'],
+    ['not JSON', Buffer.from('nope').toString('base64')],
+    ['not a string map', Buffer.from('{"a":1}').toString('base64')],
+    ['an array', Buffer.from('[]').toString('base64')],
+  ])('E9: %s is 400 InvalidArgument', async (_name, header) => {
+    const e = await errorOf(await put('k', { [SSE]: 'aws:kms', [`${SSE}-context`]: header }))
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidArgument',
+      "The header 'x-amz-server-side-encryption-context' shall be Base64-encoded UTF-8 string holding JSON which represents a string-string map",
+    ])
+  })
 })
 
 describe('S3 Bucket Keys', () => {
@@ -162,14 +217,26 @@ describe('S3 Bucket Keys', () => {
     expect(kmsEvents('GenerateDataKey')).toHaveLength(2)
   })
   it('from the bucket default: a plain PUT answers aws:kms, the key ARN and bucket-key true; the header false overrides it', async () => {
-    await setDefault('<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled>')
+    await setDefault(
+      '<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>true</BucketKeyEnabled>',
+    )
     const r = await put('k')
     expect([r.headers.get(SSE), r.headers.get(`${SSE}-bucket-key-enabled`)]).toEqual(['aws:kms', 'true'])
-    expect((await put('off', { [`${SSE}-bucket-key-enabled`]: 'false' })).headers.get(`${SSE}-bucket-key-enabled`)).toBeNull()
+    expect(
+      (await put('off', { [`${SSE}-bucket-key-enabled`]: 'false' })).headers.get(`${SSE}-bucket-key-enabled`),
+    ).toBeNull()
   })
   it('with SSE-S3 the header is ignored and not echoed; with DSSE it is accepted but not applied', async () => {
-    expect((await put('s3', { [SSE]: 'AES256', [`${SSE}-bucket-key-enabled`]: 'true' })).headers.get(`${SSE}-bucket-key-enabled`)).toBeNull()
-    expect((await put('dsse', { [SSE]: 'aws:kms:dsse', [`${SSE}-bucket-key-enabled`]: 'true' })).headers.get(`${SSE}-bucket-key-enabled`)).toBeNull()
+    expect(
+      (await put('s3', { [SSE]: 'AES256', [`${SSE}-bucket-key-enabled`]: 'true' })).headers.get(
+        `${SSE}-bucket-key-enabled`,
+      ),
+    ).toBeNull()
+    expect(
+      (await put('dsse', { [SSE]: 'aws:kms:dsse', [`${SSE}-bucket-key-enabled`]: 'true' })).headers.get(
+        `${SSE}-bucket-key-enabled`,
+      ),
+    ).toBeNull()
   })
 })
 
@@ -187,14 +254,22 @@ describe('ETags and checksums', () => {
     const crc = ok.headers.get('x-amz-checksum-crc64nvme')!
     expect(stored('k2').checksum!.value).toBeUndefined()
     expect(stored('k2').checksum!.sealedValue!.length).toBeGreaterThan(16)
-    expect((await s3.send('GET', `/${BUCKET}/k2`, { headers: { 'x-amz-checksum-mode': 'ENABLED' } })).headers.get('x-amz-checksum-crc64nvme')).toBe(crc)
+    expect(
+      (await s3.send('GET', `/${BUCKET}/k2`, { headers: { 'x-amz-checksum-mode': 'ENABLED' } })).headers.get(
+        'x-amz-checksum-crc64nvme',
+      ),
+    ).toBe(crc)
   })
 })
 
 describe('DSSE-KMS: two independent layers', () => {
   it('answers aws:kms:dsse and the key ARN; two GenerateDataKey calls; reads back', async () => {
     const key = await createKey()
-    const r = await put('k', { [SSE]: 'aws:kms:dsse', [`${SSE}-aws-kms-key-id`]: key.KeyId }, 'double secret '.repeat(20))
+    const r = await put(
+      'k',
+      { [SSE]: 'aws:kms:dsse', [`${SSE}-aws-kms-key-id`]: key.KeyId },
+      'double secret '.repeat(20),
+    )
     expect([r.headers.get(SSE), r.headers.get(`${SSE}-aws-kms-key-id`)]).toEqual(['aws:kms:dsse', key.Arn])
     expect(kmsEvents('GenerateDataKey')).toHaveLength(2)
     expect(await (await s3.send('GET', `/${BUCKET}/k`)).text()).toBe('double secret '.repeat(20))
@@ -208,7 +283,15 @@ describe('DSSE-KMS: two independent layers', () => {
     const wrap = object.sealed.key
     if (wrap.kind !== 'dsse' || object.sse.algorithm !== 'aws:kms:dsse') throw new Error('not DSSE')
     const decrypt = async (blob: Uint8Array) =>
-      Buffer.from((await kms('Decrypt', { CiphertextBlob: Buffer.from(blob).toString('base64'), EncryptionContext: object.sse.algorithm === 'aws:kms:dsse' ? object.sse.context : {} })).Plaintext, 'base64')
+      Buffer.from(
+        (
+          await kms('Decrypt', {
+            CiphertextBlob: Buffer.from(blob).toString('base64'),
+            EncryptionContext: object.sse.algorithm === 'aws:kms:dsse' ? object.sse.context : {},
+          })
+        ).Plaintext,
+        'base64',
+      )
     const outerKey = await decrypt(wrap.outerBlob)
     const innerKey = await decrypt(wrap.innerBlob)
     expect(outerKey.equals(innerKey)).toBe(false)
@@ -239,7 +322,9 @@ describe('copies and multipart with KMS', () => {
     const header = Buffer.from('{"a":"b"}').toString('base64')
     await put('k', { [SSE]: 'aws:kms', [`${SSE}-context`]: header })
     const before = stored('k').etag
-    const r = await s3.send('PUT', `/${BUCKET}/k`, { headers: { 'x-amz-copy-source': `/${BUCKET}/k`, [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: key.KeyId } })
+    const r = await s3.send('PUT', `/${BUCKET}/k`, {
+      headers: { 'x-amz-copy-source': `/${BUCKET}/k`, [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: key.KeyId },
+    })
     expect([r.status, r.headers.get(`${SSE}-aws-kms-key-id`)]).toEqual([200, key.Arn])
     expect(stored('k').etag).not.toBe(before)
     const sse = stored('k').sse
@@ -247,7 +332,9 @@ describe('copies and multipart with KMS', () => {
   })
   it('a KMS multipart upload: one GenerateDataKey at Create, Decrypt per part; Complete answers the key ARN', async () => {
     const key = await createKey()
-    const created = await s3.send('POST', `/${BUCKET}/mpu?uploads`, { headers: { [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: key.KeyId } })
+    const created = await s3.send('POST', `/${BUCKET}/mpu?uploads`, {
+      headers: { [SSE]: 'aws:kms', [`${SSE}-aws-kms-key-id`]: key.KeyId },
+    })
     expect(created.headers.get(`${SSE}-aws-kms-key-id`)).toBe(key.Arn)
     const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await created.text())![1]!
     expect(kmsEvents('GenerateDataKey')).toHaveLength(1)
@@ -256,7 +343,11 @@ describe('copies and multipart with KMS', () => {
     const done = await s3.send('POST', `/${BUCKET}/mpu?uploadId=${uploadId}`, {
       body: `<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>${p.headers.get('etag')}</ETag></Part></CompleteMultipartUpload>`,
     })
-    expect([done.status, done.headers.get(SSE), done.headers.get(`${SSE}-aws-kms-key-id`)]).toEqual([200, 'aws:kms', key.Arn])
+    expect([done.status, done.headers.get(SSE), done.headers.get(`${SSE}-aws-kms-key-id`)]).toEqual([
+      200,
+      'aws:kms',
+      key.Arn,
+    ])
     expect(await (await s3.send('GET', `/${BUCKET}/mpu`)).text()).toBe('part one')
   })
 })
@@ -280,10 +371,22 @@ describe('SSE-KMS at rest', () => {
     const part = object.sealed.parts[0]!
     const sealed = storedBytes(s3.emulator, part)
     expect(Buffer.from(sealed).includes(Buffer.from('never in clear'))).toBe(false)
-    const dataKey = Buffer.from((await kms('Decrypt', { CiphertextBlob: Buffer.from(wrap.blob).toString('base64'), EncryptionContext: object.sse.context })).Plaintext, 'base64')
+    const dataKey = Buffer.from(
+      (
+        await kms('Decrypt', {
+          CiphertextBlob: Buffer.from(wrap.blob).toString('base64'),
+          EncryptionContext: object.sse.context,
+        })
+      ).Plaintext,
+      'base64',
+    )
     expect(dataKey).toHaveLength(32)
     // The plaintext data key is nowhere in what S3 keeps.
-    expect(Buffer.from(JSON.stringify(object, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).includes(dataKey.toString('hex'))).toBe(false)
+    expect(
+      Buffer.from(
+        JSON.stringify(object, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)),
+      ).includes(dataKey.toString('hex')),
+    ).toBe(false)
     const arn = `arn:aws:s3:::${BUCKET}/rest`
     expect(new TextDecoder().decode(await openSealed({ outer: dataKey }, part, arn, sealed))).toBe(text)
     await expect(openSealed({ outer: Buffer.alloc(32, 9) }, part, arn, sealed)).rejects.toThrow()

@@ -13,13 +13,32 @@ const B = 'policy-bucket'
 const ACCOUNT = '111122223333'
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'
 
-const policy = (...statements: object[]) => parseBucketPolicy(JSON.stringify({ Version: '2012-10-17', Statement: statements }), B)
-const deny = (condition?: object, extra: object = {}) => ({ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${B}/*`, ...(condition ? { Condition: condition } : {}), ...extra })
+const policy = (...statements: object[]) =>
+  parseBucketPolicy(JSON.stringify({ Version: '2012-10-17', Statement: statements }), B)
+const deny = (condition?: object, extra: object = {}) => ({
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:PutObject',
+  Resource: `arn:aws:s3:::${B}/*`,
+  ...(condition ? { Condition: condition } : {}),
+  ...extra,
+})
 
-function decide(p: ReturnType<typeof policy>, context: Record<string, string> = {}, action = 's3:PutObject', resource = `arn:aws:s3:::${B}/k`): PolicyDecision {
+function decide(
+  p: ReturnType<typeof policy>,
+  context: Record<string, string> = {},
+  action = 's3:PutObject',
+  resource = `arn:aws:s3:::${B}/k`,
+): PolicyDecision {
   const keys: RequestContextKeys = new Map([['aws:securetransport', ['true']]])
   for (const [k, v] of Object.entries(context)) keys.set(k.toLowerCase(), [v])
-  return evaluatePolicy(p, { action, resource, principalArn: `arn:aws:iam::${ACCOUNT}:user/playground`, account: ACCOUNT, context: keys })
+  return evaluatePolicy(p, {
+    action,
+    resource,
+    principalArn: `arn:aws:iam::${ACCOUNT}:user/playground`,
+    account: ACCOUNT,
+    context: keys,
+  })
 }
 const SSE = 's3:x-amz-server-side-encryption'
 const KMS_KEY = 's3:x-amz-server-side-encryption-aws-kms-key-id'
@@ -38,8 +57,13 @@ describe("AWS's example: deny uploads without the right encryption header", () =
   })
   it('aws:kms is denied by DenyIncorrectEncryptionHeader', () => {
     const d = decide(p, { [SSE]: 'aws:kms' })
-    expect([d.decision, d.reason]).toEqual(['Deny', `Explicit deny: statement "DenyIncorrectEncryptionHeader" applies to s3:PutObject on arn:aws:s3:::${B}/k.`])
-    expect(d.statements[0]!.checks.at(-1)).toBe(`✓ StringNotEquals ${SSE} ["AES256"]: the request has "aws:kms" → matches`)
+    expect([d.decision, d.reason]).toEqual([
+      'Deny',
+      `Explicit deny: statement "DenyIncorrectEncryptionHeader" applies to s3:PutObject on arn:aws:s3:::${B}/k.`,
+    ])
+    expect(d.statements[0]!.checks.at(-1)).toBe(
+      `✓ StringNotEquals ${SSE} ["AES256"]: the request has "aws:kms" → matches`,
+    )
   })
   it('no header at all is denied, by both (StringNotEquals matches a missing key; Null true matches)', () => {
     const d = decide(p)
@@ -78,34 +102,156 @@ describe("AWS's example: require a specific KMS key", () => {
 
 describe('edge cases', () => {
   const cases: [string, ReturnType<typeof policy>, Record<string, string>, 'Allow' | 'Deny', string?, string?][] = [
-    ['Null false denies SSE-C uploads (forbid SSE-C)', policy(deny({ Null: { [SSEC]: 'false' } })), { [SSEC]: 'AES256' }, 'Deny'],
-    ['Null false lets non-SSE-C uploads through', policy(deny({ Null: { [SSEC]: 'false' } })), { [SSE]: 'AES256' }, 'Allow'],
-    ['Null true on the KMS key requires SSE-KMS', policy(deny({ Null: { [KMS_KEY]: 'true' } })), { [SSE]: 'AES256' }, 'Deny'],
-    ['Bool aws:SecureTransport false denies http', policy(deny({ Bool: { 'aws:SecureTransport': 'false' } }, { Action: 's3:*' })), { 'aws:SecureTransport': 'false' }, 'Deny'],
-    ['Bool aws:SecureTransport false allows https', policy(deny({ Bool: { 'aws:SecureTransport': 'false' } }, { Action: 's3:*' })), {}, 'Allow'],
-    ['Bool accepts a JSON boolean value', policy(deny({ Bool: { 'aws:SecureTransport': false } })), { 'aws:SecureTransport': 'false' }, 'Deny'],
-    ['condition keys are case-insensitive', policy(deny({ StringEquals: { 'S3:X-Amz-Server-Side-Encryption': 'aws:kms' } })), { [SSE]: 'aws:kms' }, 'Deny'],
-    ['condition values are case-sensitive', policy(deny({ StringEquals: { [SSE]: 'AWS:KMS' } })), { [SSE]: 'aws:kms' }, 'Allow'],
-    ['StringEqualsIgnoreCase ignores case', policy(deny({ StringEqualsIgnoreCase: { [SSE]: 'AWS:KMS' } })), { [SSE]: 'aws:kms' }, 'Deny'],
-    ['several values are ORed', policy(deny({ StringEquals: { [SSE]: ['AES256', 'aws:kms'] } })), { [SSE]: 'aws:kms' }, 'Deny'],
-    ['a negated operator with several values matches only when none does', policy(deny({ StringNotEquals: { [SSE]: ['AES256', 'aws:kms'] } })), { [SSE]: 'aws:kms' }, 'Allow'],
-    ['several operators are ANDed (one fails → no match)', policy(deny({ StringEquals: { [SSE]: 'aws:kms' }, Null: { [KMS_KEY]: 'true' } })), { [SSE]: 'aws:kms', [KMS_KEY]: KEY_ARN }, 'Allow'],
-    ['StringLike with a wildcard', policy(deny({ StringLike: { [SSE]: 'aws:kms*' } })), { [SSE]: 'aws:kms:dsse' }, 'Deny'],
+    [
+      'Null false denies SSE-C uploads (forbid SSE-C)',
+      policy(deny({ Null: { [SSEC]: 'false' } })),
+      { [SSEC]: 'AES256' },
+      'Deny',
+    ],
+    [
+      'Null false lets non-SSE-C uploads through',
+      policy(deny({ Null: { [SSEC]: 'false' } })),
+      { [SSE]: 'AES256' },
+      'Allow',
+    ],
+    [
+      'Null true on the KMS key requires SSE-KMS',
+      policy(deny({ Null: { [KMS_KEY]: 'true' } })),
+      { [SSE]: 'AES256' },
+      'Deny',
+    ],
+    [
+      'Bool aws:SecureTransport false denies http',
+      policy(deny({ Bool: { 'aws:SecureTransport': 'false' } }, { Action: 's3:*' })),
+      { 'aws:SecureTransport': 'false' },
+      'Deny',
+    ],
+    [
+      'Bool aws:SecureTransport false allows https',
+      policy(deny({ Bool: { 'aws:SecureTransport': 'false' } }, { Action: 's3:*' })),
+      {},
+      'Allow',
+    ],
+    [
+      'Bool accepts a JSON boolean value',
+      policy(deny({ Bool: { 'aws:SecureTransport': false } })),
+      { 'aws:SecureTransport': 'false' },
+      'Deny',
+    ],
+    [
+      'condition keys are case-insensitive',
+      policy(deny({ StringEquals: { 'S3:X-Amz-Server-Side-Encryption': 'aws:kms' } })),
+      { [SSE]: 'aws:kms' },
+      'Deny',
+    ],
+    [
+      'condition values are case-sensitive',
+      policy(deny({ StringEquals: { [SSE]: 'AWS:KMS' } })),
+      { [SSE]: 'aws:kms' },
+      'Allow',
+    ],
+    [
+      'StringEqualsIgnoreCase ignores case',
+      policy(deny({ StringEqualsIgnoreCase: { [SSE]: 'AWS:KMS' } })),
+      { [SSE]: 'aws:kms' },
+      'Deny',
+    ],
+    [
+      'several values are ORed',
+      policy(deny({ StringEquals: { [SSE]: ['AES256', 'aws:kms'] } })),
+      { [SSE]: 'aws:kms' },
+      'Deny',
+    ],
+    [
+      'a negated operator with several values matches only when none does',
+      policy(deny({ StringNotEquals: { [SSE]: ['AES256', 'aws:kms'] } })),
+      { [SSE]: 'aws:kms' },
+      'Allow',
+    ],
+    [
+      'several operators are ANDed (one fails → no match)',
+      policy(deny({ StringEquals: { [SSE]: 'aws:kms' }, Null: { [KMS_KEY]: 'true' } })),
+      { [SSE]: 'aws:kms', [KMS_KEY]: KEY_ARN },
+      'Allow',
+    ],
+    [
+      'StringLike with a wildcard',
+      policy(deny({ StringLike: { [SSE]: 'aws:kms*' } })),
+      { [SSE]: 'aws:kms:dsse' },
+      'Deny',
+    ],
     ['StringNotLike with ?', policy(deny({ StringNotLike: { [SSE]: 'AES25?' } })), { [SSE]: 'AES256' }, 'Allow'],
     ['StringEquals on a missing key does not match', policy(deny({ StringEquals: { [SSE]: 'AES256' } })), {}, 'Allow'],
-    ['StringEqualsIfExists on a missing key matches', policy(deny({ StringEqualsIfExists: { [SSE]: 'AES256' } })), {}, 'Deny'],
-    ['ArnLike with a wildcard key ARN', policy(deny({ ArnLike: { [KMS_KEY]: 'arn:aws:kms:us-east-1:111122223333:key/*' } })), { [KMS_KEY]: KEY_ARN }, 'Deny'],
-    ['ArnNotEquals (without IfExists) matches a missing key', policy(deny({ ArnNotEquals: { [KMS_KEY]: KEY_ARN } })), {}, 'Deny'],
+    [
+      'StringEqualsIfExists on a missing key matches',
+      policy(deny({ StringEqualsIfExists: { [SSE]: 'AES256' } })),
+      {},
+      'Deny',
+    ],
+    [
+      'ArnLike with a wildcard key ARN',
+      policy(deny({ ArnLike: { [KMS_KEY]: 'arn:aws:kms:us-east-1:111122223333:key/*' } })),
+      { [KMS_KEY]: KEY_ARN },
+      'Deny',
+    ],
+    [
+      'ArnNotEquals (without IfExists) matches a missing key',
+      policy(deny({ ArnNotEquals: { [KMS_KEY]: KEY_ARN } })),
+      {},
+      'Deny',
+    ],
     ['action wildcards: s3:Put* names s3:PutObject', policy(deny(undefined, { Action: 's3:Put*' })), {}, 'Deny'],
     ['actions are case-insensitive', policy(deny(undefined, { Action: 'S3:putobject' })), {}, 'Deny'],
-    ['NotAction: everything but GetObject', policy(deny(undefined, { Action: undefined, NotAction: 's3:GetObject' })), {}, 'Deny'],
-    ['a resource that names another prefix does not apply', policy(deny(undefined, { Resource: `arn:aws:s3:::${B}/logs/*` })), {}, 'Allow'],
-    ['NotResource excludes the named objects', policy(deny(undefined, { Resource: undefined, NotResource: `arn:aws:s3:::${B}/k` })), {}, 'Allow'],
-    ['Principal {"AWS": account id} covers the account’s user', policy(deny(undefined, { Principal: { AWS: ACCOUNT } })), {}, 'Deny'],
-    ['Principal naming another account does not apply', policy(deny(undefined, { Principal: { AWS: 'arn:aws:iam::444455556666:root' } })), {}, 'Allow'],
-    ['an Allow statement alone allows, and says so', policy({ Sid: 'AllowAll', Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: `arn:aws:s3:::${B}/*` }), {}, 'Allow', 'Allowed: statement "AllowAll" allows s3:PutObject, and no Deny statement applies.'],
-    ['Deny beats Allow', policy({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, deny()), {}, 'Deny', `Explicit deny: statement #2 applies to s3:PutObject on arn:aws:s3:::${B}/k.`],
-    ['ForAnyValue:StringEquals over one value', policy(deny({ 'ForAnyValue:StringEquals': { [SSE]: 'aws:kms' } })), { [SSE]: 'aws:kms' }, 'Deny'],
+    [
+      'NotAction: everything but GetObject',
+      policy(deny(undefined, { Action: undefined, NotAction: 's3:GetObject' })),
+      {},
+      'Deny',
+    ],
+    [
+      'a resource that names another prefix does not apply',
+      policy(deny(undefined, { Resource: `arn:aws:s3:::${B}/logs/*` })),
+      {},
+      'Allow',
+    ],
+    [
+      'NotResource excludes the named objects',
+      policy(deny(undefined, { Resource: undefined, NotResource: `arn:aws:s3:::${B}/k` })),
+      {},
+      'Allow',
+    ],
+    [
+      'Principal {"AWS": account id} covers the account’s user',
+      policy(deny(undefined, { Principal: { AWS: ACCOUNT } })),
+      {},
+      'Deny',
+    ],
+    [
+      'Principal naming another account does not apply',
+      policy(deny(undefined, { Principal: { AWS: 'arn:aws:iam::444455556666:root' } })),
+      {},
+      'Allow',
+    ],
+    [
+      'an Allow statement alone allows, and says so',
+      policy({ Sid: 'AllowAll', Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: `arn:aws:s3:::${B}/*` }),
+      {},
+      'Allow',
+      'Allowed: statement "AllowAll" allows s3:PutObject, and no Deny statement applies.',
+    ],
+    [
+      'Deny beats Allow',
+      policy({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, deny()),
+      {},
+      'Deny',
+      `Explicit deny: statement #2 applies to s3:PutObject on arn:aws:s3:::${B}/k.`,
+    ],
+    [
+      'ForAnyValue:StringEquals over one value',
+      policy(deny({ 'ForAnyValue:StringEquals': { [SSE]: 'aws:kms' } })),
+      { [SSE]: 'aws:kms' },
+      'Deny',
+    ],
   ]
   for (const [name, p, context, expected, reason] of cases) {
     it(`${name} → ${expected}`, () => {
@@ -130,11 +276,31 @@ describe('PutBucketPolicy validation (400 MalformedPolicy)', () => {
   it.each([
     ['not JSON', 'not json', "Policies must be valid JSON and the first byte must be '{'"],
     ['a JSON array', '[]', "Policies must be valid JSON and the first byte must be '{'"],
-    ['no Principal', doc({ Effect: 'Deny', Action: 's3:*', Resource: `arn:aws:s3:::${B}/*` }), 'Missing required field Principal'],
-    ['a bad action', doc({ Effect: 'Deny', Principal: '*', Action: 'ec2:RunInstances', Resource: `arn:aws:s3:::${B}/*` }), 'Policy has invalid action'],
-    ['another bucket as resource', doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::other/*' }), 'Policy has invalid resource'],
-    ['a bad principal', doc({ Effect: 'Deny', Principal: { AWS: 'bob' }, Action: 's3:*', Resource: `arn:aws:s3:::${B}/*` }), 'Invalid principal in policy'],
-    ['an unknown operator', doc({ ...deny(), Condition: { StringEqualz: { [SSE]: 'x' } } }), 'Invalid Condition type : StringEqualz'],
+    [
+      'no Principal',
+      doc({ Effect: 'Deny', Action: 's3:*', Resource: `arn:aws:s3:::${B}/*` }),
+      'Missing required field Principal',
+    ],
+    [
+      'a bad action',
+      doc({ Effect: 'Deny', Principal: '*', Action: 'ec2:RunInstances', Resource: `arn:aws:s3:::${B}/*` }),
+      'Policy has invalid action',
+    ],
+    [
+      'another bucket as resource',
+      doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::other/*' }),
+      'Policy has invalid resource',
+    ],
+    [
+      'a bad principal',
+      doc({ Effect: 'Deny', Principal: { AWS: 'bob' }, Action: 's3:*', Resource: `arn:aws:s3:::${B}/*` }),
+      'Invalid principal in policy',
+    ],
+    [
+      'an unknown operator',
+      doc({ ...deny(), Condition: { StringEqualz: { [SSE]: 'x' } } }),
+      'Invalid Condition type : StringEqualz',
+    ],
   ])('%s', (_name, text, message) => {
     const e = bad(text)
     expect([e.status, e.code, e.message]).toEqual([400, 'MalformedPolicy', message])

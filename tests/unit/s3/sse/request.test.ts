@@ -22,7 +22,8 @@ beforeEach(async () => {
   expect((await s3.send('PUT', `/${BUCKET}`)).status).toBe(200)
 })
 
-const put = (headers: Record<string, string>, key = 'k') => s3.send('PUT', `/${BUCKET}/${key}`, { body: 'data', headers })
+const put = (headers: Record<string, string>, key = 'k') =>
+  s3.send('PUT', `/${BUCKET}/${key}`, { body: 'data', headers })
 const stored = (key = 'k') => s3.emulator.s3.bucket(BUCKET).objects.has(key)
 
 describe('PutObject encryption headers', () => {
@@ -39,7 +40,10 @@ describe('PutObject encryption headers', () => {
   })
 
   it('bucket-key-enabled with SSE-S3 is ignored and not echoed (§1.1)', async () => {
-    const r = await put({ 'x-amz-server-side-encryption': 'AES256', 'x-amz-server-side-encryption-bucket-key-enabled': 'true' })
+    const r = await put({
+      'x-amz-server-side-encryption': 'AES256',
+      'x-amz-server-side-encryption-bucket-key-enabled': 'true',
+    })
     expect(r.status).toBe(200)
     expect(r.headers.get('x-amz-server-side-encryption-bucket-key-enabled')).toBeNull()
   })
@@ -47,20 +51,31 @@ describe('PutObject encryption headers', () => {
   for (const value of ['AES128', 'aes:kms', 'aws:kms2', 'aws:fsx-nope', '']) {
     it(`E1: unknown value ${JSON.stringify(value)} is 400 InvalidArgument naming the header and value`, async () => {
       const e = await errorOf(await put({ 'x-amz-server-side-encryption': value }))
-      expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', 'The encryption method specified is not supported'])
+      expect([e.status, e.code, e.message]).toEqual([
+        400,
+        'InvalidArgument',
+        'The encryption method specified is not supported',
+      ])
       expect(e.fields).toMatchObject({ ArgumentName: 'x-amz-server-side-encryption', ArgumentValue: value })
       expect(stored()).toBe(false)
     })
   }
 
   it('E2: a KMS key id without x-amz-server-side-encryption is 400 InvalidArgument with S3’s text', async () => {
-    const e = await errorOf(await put({ 'x-amz-server-side-encryption-aws-kms-key-id': '1234abcd-12ab-34cd-56ef-1234567890ab' }))
+    const e = await errorOf(
+      await put({ 'x-amz-server-side-encryption-aws-kms-key-id': '1234abcd-12ab-34cd-56ef-1234567890ab' }),
+    )
     expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', E2])
     expect(stored()).toBe(false)
   })
 
   it('E2b: AES256 plus a KMS key id is the same 400', async () => {
-    const e = await errorOf(await put({ 'x-amz-server-side-encryption': 'AES256', 'x-amz-server-side-encryption-aws-kms-key-id': 'alias/my-key' }))
+    const e = await errorOf(
+      await put({
+        'x-amz-server-side-encryption': 'AES256',
+        'x-amz-server-side-encryption-aws-kms-key-id': 'alias/my-key',
+      }),
+    )
     expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', E2])
   })
 
@@ -100,8 +115,14 @@ describe('SSE headers on reads (§1.1: GET/HEAD reject them)', () => {
     expect((await put({})).status).toBe(200)
   })
   it('GetObject with x-amz-server-side-encryption is 400 InvalidArgument', async () => {
-    const e = await errorOf(await s3.send('GET', `/${BUCKET}/k`, { headers: { 'x-amz-server-side-encryption': 'AES256' } }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidArgument', 'x-amz-server-side-encryption header is not supported for this operation.'])
+    const e = await errorOf(
+      await s3.send('GET', `/${BUCKET}/k`, { headers: { 'x-amz-server-side-encryption': 'AES256' } }),
+    )
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidArgument',
+      'x-amz-server-side-encryption header is not supported for this operation.',
+    ])
   })
   it('HeadObject with x-amz-server-side-encryption is 400 with no body', async () => {
     const r = await s3.send('HEAD', `/${BUCKET}/k`, { headers: { 'x-amz-server-side-encryption': 'AES256' } })
@@ -109,7 +130,11 @@ describe('SSE headers on reads (§1.1: GET/HEAD reject them)', () => {
   })
   it('R5: SSE-C headers for an object that is not SSE-C are 400 InvalidRequest', async () => {
     const e = await errorOf(await s3.send('GET', `https://127.0.0.1:4566/${BUCKET}/k`, { headers: SSE_C_HEADERS }))
-    expect([e.status, e.code, e.message]).toEqual([400, 'InvalidRequest', 'The encryption parameters are not applicable to this object.'])
+    expect([e.status, e.code, e.message]).toEqual([
+      400,
+      'InvalidRequest',
+      'The encryption parameters are not applicable to this object.',
+    ])
   })
   it('GET and HEAD without SSE headers report AES256', async () => {
     expect((await s3.send('GET', `/${BUCKET}/k`)).headers.get('x-amz-server-side-encryption')).toBe('AES256')
@@ -140,7 +165,9 @@ describe('resolveWriteEncryption', () => {
     expect(resolveWriteEncryption(bucket(), {})).toEqual({ algorithm: 'AES256' })
   })
   it('checks SSE-C blocking before anything else, even a bad SSE value', () => {
-    expect(thrown(() => resolveWriteEncryption(bucket(['SSE-C']), { customerKey: 'x', algorithm: 'bogus' })).status).toBe(403)
+    expect(
+      thrown(() => resolveWriteEncryption(bucket(['SSE-C']), { customerKey: 'x', algorithm: 'bogus' })).status,
+    ).toBe(403)
   })
   it('E2 also applies when only the encryption context is sent without aws:kms', () => {
     expect(thrown(() => resolveWriteEncryption(bucket(), { context: 'e30=' })).message).toBe(E2)
