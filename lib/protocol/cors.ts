@@ -60,10 +60,13 @@ export function preflight(request: Request, url: URL, s3: S3State, mode: CorsMod
     })
   const rule = matchRule(rules, origin, method, headers)
   if (!rule) throw new S3Error('AccessForbidden', NOT_ALLOWED, 403, { Method: method, ResourceType: resourceType })
-  const { 'access-control-expose-headers': _expose, ...answer } = ruleHeaders(rule, origin)
+  // The preflight answer names the rule's ExposeHeaders too, as S3's OPTIONS object does (docs/fidelity.md §6).
   return new Response(null, {
     status: 200,
-    headers: { ...answer, ...(headers.length ? { 'access-control-allow-headers': headers.join(', ') } : {}) },
+    headers: {
+      ...ruleHeaders(rule, origin),
+      ...(headers.length ? { 'access-control-allow-headers': headers.join(', ') } : {}),
+    },
   })
 }
 

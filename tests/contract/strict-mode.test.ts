@@ -207,6 +207,8 @@ describe('bucket CORS rules', () => {
     expect(ok.headers.get('access-control-allow-methods')).toBe('GET, PUT')
     expect(ok.headers.get('access-control-allow-headers')).toBe('authorization, x-amz-date, content-type')
     expect(ok.headers.get('access-control-max-age')).toBe('60')
+    // OPTIONS object lists Access-Control-Expose-Headers among the preflight's answers (docs/fidelity.md §6).
+    expect(ok.headers.get('access-control-expose-headers')).toBe('ETag')
   })
 
   it('403 "This CORS request is not allowed" for a method, header or origin no rule allows', async () => {
