@@ -1,7 +1,7 @@
 /**
  * The `AES/GCM` wrap with a raw AES key: EDK = 12-byte IV ‖ AES-GCM(KEK, data key, AAD = cek alg) ‖ 16-byte tag.
  * Sources: Java `materials/AesKeyring.java` (_aesGcmStrategy), Ruby `encryptionV2/utils.rb` encrypt_aes_gcm /
- * decrypt_aes_gcm; V3 binds ASCII `115` instead of `AES/GCM/NoPadding` (reference §1.4).
+ * decrypt_aes_gcm; V3 binds ASCII `115` instead of `AES/GCM/NoPadding` (docs/fidelity.md §C1.4).
  */
 import { ecb } from '@noble/ciphers/aes.js'
 import { buf, concat, utf8 } from '../crypto/bytes'

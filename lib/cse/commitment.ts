@@ -2,7 +2,7 @@
  * V3 key derivation and commitment: HKDF-SHA512 with the 28-byte message id as salt and the data key as
  * input; info = suite id 0x0073 ‖ "COMMITKEY" (28 bytes) or ‖ "DERIVEKEY" (32 bytes).
  * Sources: s3-encryption `key-derivation.md`, `key-commitment.md`; Java `CipherProvider.generateDerivedEncryptionKey`;
- * Python S3EC `key_derivation.py`. WebCrypto HKDF does extract and expand in one call (reference §2).
+ * Python S3EC `key_derivation.py`. WebCrypto HKDF does extract and expand in one call (docs/fidelity.md §C2).
  */
 import { buf, concat, timingSafeEqual, utf8 } from '../crypto/bytes'
 import { DATA_KEY_BYTES, V3_COMMITMENT_BYTES, V3_MESSAGE_ID_BYTES, V3_SUITE_BYTES } from './constants'

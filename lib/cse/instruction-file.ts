@@ -3,7 +3,7 @@
  * V2: everything goes in the file; like Ruby, the plaintext length stays on the object. V3: `x-amz-c`,
  * `x-amz-d`, `x-amz-i` MUST stay on the object and MUST NOT be in the file, so the data key can be re-wrapped
  * without touching the commitment. Sources: s3-encryption `data-format/metadata-strategy.md`, Java
- * `InstructionFileConfig`, reference §1.5–1.6.
+ * `InstructionFileConfig`, docs/fidelity.md §C1.5–§C1.6.
  */
 import { fromUtf8, utf8 } from '../crypto/bytes'
 import { V1_KEY, V2, V3 } from './constants'

@@ -35,7 +35,7 @@ export function checkWrap(keyring: Keyring, wrapped: WrappedKey): void {
   }
 }
 
-/** Parses a JSON string map (matdesc, encryption context). Producers format JSON differently, so never compare text (reference §1.1). */
+/** Parses a JSON string map (matdesc, encryption context). Producers format JSON differently, so never compare text (docs/fidelity.md §C1.1). */
 export function parseJsonMap(text: string | undefined, field: string): Record<string, string> {
   if (text === undefined || text === '') return {}
   let value: unknown

@@ -44,7 +44,7 @@ export function kmsKeyring(kms: KmsPort, keyId: string, options: KmsKeyringOptio
   }
   const keyring: Keyring = {
     async decryptLegacyDataKey(wrapped) {
-      // Legacy `kms`: context {"kms_cmk_id": ...} as stored; the content algorithm is not bound (reference §1.3).
+      // Legacy `kms`: context {"kms_cmk_id": ...} as stored; the content algorithm is not bound (docs/fidelity.md §C1.3).
       if (wrapped.wrapAlg !== 'kms')
         throw new CseError('WrongKeyring', `a KMS keyring cannot unwrap ${wrapped.wrapAlg}`)
       try {

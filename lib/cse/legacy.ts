@@ -2,7 +2,7 @@
  * Legacy reads, behind two explicit opt-ins as in Java S3EC v3/v4 (`client.md`, `S3EncryptionClient.Builder`):
  * `enableLegacyUnauthenticatedModes` (AES-CBC content, no integrity) and `enableLegacyWrappingAlgorithms`
  * (V1 `x-amz-key` with AES/ECB or RSA PKCS#1 v1.5, legacy `kms`, `AESWrap`). Never written.
- * Formats: reference §1.2–1.3; Java `ContentMetadataDecodingStrategy.readFromMapV1V2`, `package-info.java`;
+ * Formats: docs/fidelity.md §C1.2–§C1.3; Java `ContentMetadataDecodingStrategy.readFromMapV1V2`, `package-info.java`;
  * Ruby `encryption/default_cipher_provider.rb`, `encryption/utils.rb`.
  */
 import { buf, fromBase64 } from '../crypto/bytes'

@@ -117,7 +117,7 @@ export function parseMetadata(metadata: Metadata): Materials {
 export function buildMetadata(m: Materials): Metadata {
   const description = JSON.stringify(m.wrapped.description)
   if (m.format === 'v2') {
-    // Ruby and Go also write x-amz-unencrypted-content-length (reference §1.3); Java v3/v4 do not.
+    // Ruby and Go also write x-amz-unencrypted-content-length (docs/fidelity.md §C1.3); Java v3/v4 do not.
     return {
       [V2.key]: toBase64(m.wrapped.edk),
       [V2.iv]: toBase64(m.iv!),

@@ -1,6 +1,6 @@
 /**
  * PEM/DER for RSA keys. WebCrypto imports private keys as PKCS#8 only and public keys as SPKI only, while
- * Ruby and OpenSSL often emit PKCS#1 (`BEGIN RSA PRIVATE KEY`), so PKCS#1 is wrapped here (reference §2).
+ * Ruby and OpenSSL often emit PKCS#1 (`BEGIN RSA PRIVATE KEY`), so PKCS#1 is wrapped here (docs/fidelity.md §C2).
  * Layouts: RFC 5208 §5 (PrivateKeyInfo), RFC 5280 §4.1 (SubjectPublicKeyInfo), RFC 8017 A.1 (RSA keys).
  */
 import { buf, concat, fromBase64 } from '../crypto/bytes'

@@ -2,7 +2,7 @@
  * Ranged GET: GCM cannot be checked on a slice, so the slice is decrypted with AES-CTR, unauthenticated.
  * Java v4 refuses it unless legacy unauthenticated modes are enabled (`GetEncryptedObjectPipeline`), so callers
  * must opt in. Widening: Java `legacy/internal/RangedGetUtils.getCryptoRange`; counter: `AesCtrUtils.adjustIV`
- * (block n uses IV ‖ (2 + n)); V3 uses the derived key and IV 0x01×12 (reference §1.7).
+ * (block n uses IV ‖ (2 + n)); V3 uses the derived key and IV 0x01×12 (docs/fidelity.md §C1.7).
  */
 import { buf } from '../crypto/bytes'
 import { GCM_TAG_BYTES } from './constants'

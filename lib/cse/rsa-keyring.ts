@@ -1,7 +1,7 @@
 /**
  * The `RSA-OAEP-SHA1` wrap: RSA-OAEP (SHA-1, MGF1-SHA-1, empty label) over a "pseudo data key" =
  * one length byte ‖ data key ‖ UTF-8 cek alg. Sources: Java `materials/RsaKeyring.java` (_rsaOaepStrategy),
- * Ruby `encryptionV2/utils.rb` encrypt_rsa / decrypt_rsa; V3 binds ASCII `115` (reference §1.3–1.4).
+ * Ruby `encryptionV2/utils.rb` encrypt_rsa / decrypt_rsa; V3 binds ASCII `115` (docs/fidelity.md §C1.3–§C1.4).
  */
 import { buf, concat, fromUtf8, utf8 } from '../crypto/bytes'
 import { webCryptoRandom, type RandomSource } from '../crypto/random'
@@ -23,7 +23,7 @@ export function rsaKeyring(options: RsaKeyringOptions): Keyring {
   const random = options.random ?? webCryptoRandom
   const keyring: Keyring = {
     async decryptLegacyDataKey(wrapped) {
-      // Reported, not guessed (reference §2): WebCrypto has no RSAES-PKCS1-v1_5 encryption, and Java's
+      // Reported, not guessed (docs/fidelity.md §C2): WebCrypto has no RSAES-PKCS1-v1_5 encryption, and Java's
       // OAEPWithSHA-256AndMGF1Padding means MGF1-SHA-1 under SunJCE but MGF1-SHA-256 under BouncyCastle.
       const missing =
         wrapped.wrapAlg === 'RSA'

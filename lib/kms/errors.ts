@@ -1,6 +1,6 @@
 /**
  * KMS errors, thrown by the core with AWS's `__type` name and rendered once, as JSON, at the protocol edge.
- * Messages follow the reference (docs/kms.md): AWS's own text where it is known, local-kms's (written to
+ * Messages follow docs/fidelity.md §K3.6 and docs/kms.md: AWS's own text where it is known, local-kms's (written to
  * mimic AWS) otherwise, and a plain description, marked as ours, where neither is known.
  */
 export class KmsError extends Error {

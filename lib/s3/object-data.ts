@@ -42,12 +42,12 @@ const isKms = (sse: ObjectEncryption) => sse.algorithm === 'aws:kms' || sse.algo
 
 /**
  * The ETag of a single-part write: the MD5 of the plaintext for SSE-S3; for SSE-KMS, DSSE-KMS and SSE-C
- * "not an MD5 digest" (S3 API, Object.ETag), observed as 32 random hex digits per write (reference §6.1).
+ * "not an MD5 digest" (S3 API, Object.ETag), observed as 32 random hex digits per write (docs/fidelity.md §6.1).
  */
 export const singlePartEtag = (sse: ObjectEncryption, md5: () => Uint8Array, random: RandomSource) =>
   `"${sse.algorithm === 'AES256' ? toHex(md5()) : toHex(random(16))}"`
 
-/** With SSE-KMS and DSSE-KMS the stored checksum is kept encrypted under the data key (reference §6.2). */
+/** With SSE-KMS and DSSE-KMS the stored checksum is kept encrypted under the data key (docs/fidelity.md §6.2). */
 export async function storeChecksum(
   s3: S3State,
   arn: string,

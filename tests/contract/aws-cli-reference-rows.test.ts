@@ -1,6 +1,6 @@
 /**
  * The reference's operation and error rows that an aws-cli user can produce, sent by the real aws CLI to
- * the Node server: each must come back with the reference's code and message (HEAD: the bare status).
+ * the Node server: each must come back with the code and message of docs/fidelity.md (HEAD: the bare status).
  * Rows that need headers aws-cli never sends (a wrong key MD5, a missing MD5...) are covered through raw
  * requests in tests/contract/s3-sse-reference.test.ts. Skipped, with a warning, without an aws CLI.
  */

@@ -147,7 +147,7 @@ describe('SSE-C', () => {
       }),
     )
     expect(out.ServerSideEncryption).toBe('AES256')
-    expect(out.CopyObjectResult?.ETag).toBe('"6af8307c2460f2d208ad254f04be4b0d"') // MD5 of test_data, as in the reference §6.1
+    expect(out.CopyObjectResult?.ETag).toBe('"6af8307c2460f2d208ad254f04be4b0d"') // MD5 of test_data, (docs/fidelity.md §6)
   })
 })
 
@@ -259,7 +259,7 @@ describe('multipart uploads', () => {
       }),
     )
     expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/)
-    expect(done.ServerSideEncryption).toBeUndefined() // Complete reports nothing for SSE-C (reference §1.2)
+    expect(done.ServerSideEncryption).toBeUndefined() // Complete reports nothing for SSE-C (docs/fidelity.md §1.2)
     const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'mpu.bin', Range: 'bytes=5242878-5242882', ...SSEC }))
     expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(Buffer.from([1, 1, ...Buffer.from('tes')]))
   })

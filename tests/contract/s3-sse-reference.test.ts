@@ -1,6 +1,6 @@
 /**
- * The conformance suite of issue 4: one case per row of the S3 encryption reference's operation and error
- * tables (`shared/reference/s3-sse.md` §1.2, §2.1–§2.5, §4.5), each sent by @aws-sdk/client-s3 wired to
+ * The conformance suite of issue 4: one case per row of the operation and error tables
+ * in docs/fidelity.md (§1.2, §2.1–§2.5, §4.5), each sent by @aws-sdk/client-s3 wired to
  * `handle()` in-process, with raw headers added after the SDK's middleware where the row needs input the
  * SDK would never send. Each case states the status, error code, message and response headers expected.
  * docs/fidelity.md maps every row to this file and the other tests.

@@ -24,7 +24,7 @@ export async function handleGetObjectAttributes({ ctx, s3, bucket, key }: S3Rout
   )
   const { object, attributes: want, checksum, parts } = result
   const nodes: XmlNode[] = [
-    // GetObjectAttributes gives the ETag without quotes (reference §6.1).
+    // GetObjectAttributes gives the ETag without quotes (docs/fidelity.md §6.1).
     want.has('ETag') ? ['ETag', object.etag.replace(/"/g, '')] : undefined,
     want.has('Checksum') && checksum
       ? [

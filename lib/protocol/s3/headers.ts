@@ -80,7 +80,7 @@ export interface SseResponseOptions {
 }
 
 /**
- * The encryption headers of a response, by the object's encryption (reference §1.2): SSE-C answers only
+ * The encryption headers of a response, by the object's encryption (docs/fidelity.md §1.2): SSE-C answers only
  * the algorithm and key MD5; KMS answers the key ARN, and the Bucket Key header only when one is used.
  */
 export function sseResponseHeaders(sse: ObjectEncryption, options: SseResponseOptions = {}): Record<string, string> {

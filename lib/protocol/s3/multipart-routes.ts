@@ -127,7 +127,7 @@ export async function handleCompleteMultipartUpload({ ctx, s3, bucket, key, body
     c && value !== undefined ? [`Checksum${c.algorithm}`, value] : undefined,
     c ? ['ChecksumType', c.type] : undefined,
   ]
-  // CompleteMultipartUpload reports SSE-S3/KMS settings, but nothing at all for SSE-C (reference §1.2).
+  // CompleteMultipartUpload reports SSE-S3/KMS settings, but nothing at all for SSE-C (docs/fidelity.md §1.2).
   const sse = object.sse.algorithm === 'SSE-C' ? {} : sseResponseHeaders(object.sse)
   return xml(ctx, 'CompleteMultipartUploadResult', nodes, sse)
 }

@@ -1,7 +1,7 @@
 /**
  * Presigned URLs (SigV4 query authentication): every x-amz-* header the client sends must be one of the
  * signed headers, or S3 answers 403 AccessDenied "There were headers present in the request which were
- * not signed" with <HeadersNotSigned> (reference §6.4). SSE headers must be signed headers, never hoisted
+ * not signed" with <HeadersNotSigned> (docs/fidelity.md §6.4). SSE headers must be signed headers, never hoisted
  * query parameters; the SDK's presigner keeps them unhoisted for that reason.
  *
  * Simulation note: signatures themselves are not verified; only which headers were signed is checked.

@@ -1,7 +1,7 @@
 /**
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html
  * The destination's encryption comes from the request's headers, else the destination bucket's default;
- * it is never inherited from the source (reference §6.3). A copy onto itself must change something (§2.5).
+ * it is never inherited from the source (docs/fidelity.md §6.3). A copy onto itself must change something (§2.5).
  */
 import { isChecksumAlgorithm } from '../../crypto/checksums'
 import { toBase64 } from '../../crypto/bytes'
@@ -95,7 +95,7 @@ function assertChangesSomething(
     input.sse.algorithm !== undefined ||
     hasCustomerKey(input.sse) ||
     // Header-less copies re-encrypt with the bucket default: legal when that is not what the object has,
-    // or when the bucket has an explicit PutBucketEncryption configuration (reference §2.5).
+    // or when the bucket has an explicit PutBucketEncryption configuration (docs/fidelity.md §2.5).
     explicitDefault ||
     target.algorithm !== source.sse.algorithm
   if (!changed) throw invalidRequest(ILLEGAL)

@@ -1,6 +1,6 @@
 /**
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAttributes.html
- * Needs the SSE-C key for SSE-C objects (R6); reports no encryption at all (reference §1.2). For SSE-KMS
+ * Needs the SSE-C key for SSE-C objects (R6); reports no encryption at all (docs/fidelity.md §1.2). For SSE-KMS
  * and DSSE objects the checksum is stored encrypted, so asking for it costs a KMS Decrypt.
  */
 import { invalidArgument, noSuchKey } from '../errors'

@@ -45,7 +45,7 @@ export interface PartSelection {
 
 /**
  * ?partNumber=N: the bytes of part N of a multipart object; part 1 is a whole single-part object.
- * Out of range is 400 InvalidPart (reference §2.3 R11). Simulation note: the reference's evidence is
+ * Out of range is 400 InvalidPart (docs/fidelity.md §2.3 R11). Simulation note: the evidence is
  * ceph/s3-tests; AWS may answer 416 InvalidPartNumber instead.
  */
 export function selectPart(object: StoredObject, partNumber: string | undefined): PartSelection | undefined {

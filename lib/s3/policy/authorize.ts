@@ -1,5 +1,5 @@
 /**
- * Checks a request against its bucket's policy before the operation runs (reference §5; policy evaluation
+ * Checks a request against its bucket's policy before the operation runs (docs/fidelity.md §5; policy evaluation
  * comes before SSE header validation, §9 Q7). The condition keys are the request's own headers, never the
  * bucket default: a header-less PUT into an SSE-KMS-default bucket still matches `Null ... true`.
  */

@@ -1,7 +1,7 @@
 /**
  * SSE-C: checking the three customer-key headers on writes (C1–C7) and reads (R1–R10), and recognising
  * the right key later without keeping it (a salted HMAC-SHA256, as the S3 user guide describes).
- * Messages and codes are real S3's (reference §2.2, §2.3).
+ * Messages and codes are real S3's (docs/fidelity.md §2.2, §2.3).
  */
 import { buf, fromBase64, timingSafeEqual } from '../../crypto/bytes'
 import { md5Base64 } from '../../crypto/md5'
@@ -69,7 +69,7 @@ export function validateWriteKey(h: CustomerKeyHeaders, sse?: string): CustomerK
   if (h.algorithm !== 'AES256') throw badAlgorithm(h.algorithm) // C4
   const key = fromBase64(h.key)
   if (key?.length !== KEY_BYTES) throw argError(MESSAGES.badKey) // C5
-  // Simulation note: C7 (no MD5) is not observed on AWS; code and text are the ones peers use (reference §9 Q2).
+  // Simulation note: C7 (no MD5) is not observed on AWS; code and text are the ones peers use (docs/fidelity.md §9 Q2).
   if (h.keyMd5 === undefined) throw argError(MESSAGES.noMd5) // C7
   const md5 = md5Base64(key)
   if (md5 !== h.keyMd5) throw argError(MESSAGES.badMd5) // C6

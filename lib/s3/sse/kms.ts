@@ -1,7 +1,7 @@
 /**
  * S3's side of SSE-KMS and DSSE-KMS: data keys from KMS through the narrow KmsPort, S3 Bucket Keys, and
  * KMS failures reported the way S3 reports them (`KMS.NotFoundException`, `KMS.DisabledException`, ...;
- * reference §2.1 E4–E8).
+ * docs/fidelity.md §2.1 E4–E8).
  */
 import { isKmsFailure, type KmsPort, type PortDataKey } from '../../kms/port'
 import { invalidArgument, notImplemented, S3Error } from '../errors'

@@ -1,6 +1,6 @@
 /**
  * The encryption headers of a read (GetObject, HeadObject, GetObjectAttributes) or of a copy source,
- * checked against the stored object (reference §1.1, §2.3 R1–R10, E3).
+ * checked against the stored object (docs/fidelity.md §1.1, §2.3 R1–R10, E3).
  */
 import { invalidArgument } from '../errors'
 import type { ObjectEncryption } from '../model'

@@ -1,7 +1,7 @@
 /**
  * Which encryption a write request asks for, and what S3 makes of it: request headers first, then the
  * bucket default (which since January 2023 is at least SSE-S3). Checks and messages follow real S3
- * (reference §2.1 E1, E2, E2b, E9; §2.2 C1–C9).
+ * (docs/fidelity.md §2.1 E1, E2, E2b, E9; §2.2 C1–C9).
  */
 import { fromBase64, fromUtf8 } from '../../crypto/bytes'
 import { invalidArgument, S3Error } from '../errors'
@@ -62,7 +62,7 @@ export const sseCBlockedError = () => new S3Error('AccessDenied', 'Access Denied
 /**
  * SSE-C checks shared by every write that takes the trio: C9 (blocked bucket), C8 (plain HTTP), then
  * C1–C7. Simulation note: the order of C8 against C9 is not documented; the block is checked first, as
- * it comes "before any key validation" (reference §2.2 C9).
+ * it comes "before any key validation" (docs/fidelity.md §2.2 C9).
  */
 export function customerKeyForWrite(bucket: Bucket, r: SseRequest, transport: Transport): CustomerKey {
   if (sseCBlocked(bucket)) throw sseCBlockedError()
@@ -118,7 +118,7 @@ export function resolveWriteEncryption(
   return {
     algorithm,
     ...(keyId !== undefined ? { keyId } : {}),
-    // Bucket Keys "aren't supported for DSSE-KMS": accepted, not applied (reference §9 Q8).
+    // Bucket Keys "aren't supported for DSSE-KMS": accepted, not applied (docs/fidelity.md §9 Q8).
     bucketKey: algorithm === 'aws:kms' && bucketKeyRequested,
     extraContext: r.context !== undefined ? parseContextHeader(r.context) : {},
     ...(r.context !== undefined ? { contextHeader: r.context } : {}),

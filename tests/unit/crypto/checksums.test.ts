@@ -77,7 +77,7 @@ describe('checksum shapes', () => {
       expect(await checksumBase64(algorithm, CHECK)).toBe(toBase64(digest))
     }
   })
-  it('a known S3 value: CRC32 of "test_data" is qIrZrA== (reference §6.2)', async () => {
+  it('a known S3 value: CRC32 of "test_data" is qIrZrA== (docs/fidelity.md §6.2)', async () => {
     expect(await checksumBase64('CRC32', utf8('test_data'))).toBe('qIrZrA==')
   })
   it('isChecksumAlgorithm knows the ten names, case-sensitively', () => {

@@ -1,5 +1,5 @@
 /**
- * Every error row of the reference (client-side-and-kms.md §3.4 key-state table and §3.6 error table),
+ * Every error row of docs/fidelity.md §K3.4 (key states) and §K3.6 (errors),
  * each checked for its `__type` and exact message, over the JSON 1.1 protocol.
  */
 import { beforeEach, describe, expect, it } from 'vitest'

@@ -76,7 +76,7 @@ function selectParts(
   return parts
 }
 
-/** S3's multipart ETag: MD5 of the parts' binary MD5s, then "-N". Never an MD5 of the data (reference §6.1). */
+/** S3's multipart ETag: MD5 of the parts' binary MD5s, then "-N". Never an MD5 of the data (docs/fidelity.md §6.1). */
 export const multipartEtag = (parts: UploadedPart[]) =>
   `"${md5Hex(concat(...parts.map((p) => fromHex(unquote(p.etag)))))}-${parts.length}"`
 
@@ -121,7 +121,7 @@ export async function completeMultipartUpload(
 ): Promise<StoredObject> {
   const { bucket, upload } = findUpload(s3, input.bucket, input.key, input.uploadId)
   if (input.sse.algorithm !== undefined) throw sseHeaderNotSupported() // E3
-  // The SSE-C key is optional here (AWS completes without it) but checked when sent (reference §2.4).
+  // The SSE-C key is optional here (AWS completes without it) but checked when sent (docs/fidelity.md §2.4).
   await checkUploadKey(s3, bucket, upload, input.sse, req, false)
   const parts = selectParts(upload.id, upload.parts, input.parts, upload.checksumAlgorithm)
   const arn = objectArn(bucket.name, upload.key)

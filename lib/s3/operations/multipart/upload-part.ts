@@ -51,7 +51,7 @@ async function storePart(s3: S3State, input: UploadPartInput, body: Payload, req
   const part: UploadedPart = {
     partNumber,
     size: body.size,
-    // SSE-S3 parts get the MD5 of their bytes; SSE-KMS, DSSE and SSE-C parts 32 random hex digits (reference §6.1).
+    // SSE-S3 parts get the MD5 of their bytes; SSE-KMS, DSSE and SSE-C parts 32 random hex digits (docs/fidelity.md §6.1).
     etag: `"${upload.sse.algorithm === 'AES256' ? toHex(body.digest('MD5')) : toHex(s3.options.random(16))}"`,
     lastModified: s3.options.now(),
     ...(algorithm ? { checksum: toBase64(body.digest(algorithm)) } : { crc64nvme: toBase64(body.digest('CRC64NVME')) }),

@@ -1,4 +1,4 @@
-/** What the multipart operations share: finding an upload, part numbers, and the SSE-C consistency rules (reference §2.4). */
+/** What the multipart operations share: finding an upload, part numbers, and the SSE-C consistency rules (docs/fidelity.md §2.4). */
 import { invalidArgument, invalidRequest, noSuchUpload } from '../../errors'
 import type { Bucket, Upload } from '../../model'
 import { keyMatches } from '../../sse/customer-key'

@@ -1,5 +1,5 @@
 /**
- * The <Error> document (reference §2): no namespace, Code, Message, the error's extra elements, RequestId,
+ * The <Error> document (docs/fidelity.md §2.1): no namespace, Code, Message, the error's extra elements, RequestId,
  * HostId, in that order; and HEAD errors with a status and no body.
  */
 import { beforeEach, describe, expect, it } from 'vitest'

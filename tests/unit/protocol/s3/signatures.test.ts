@@ -1,4 +1,4 @@
-/** What S3 checks about how a request was signed (reference §2.1 E10, §6.4): SigV2 with KMS, and unsigned x-amz-* headers on presigned URLs. */
+/** What S3 checks about how a request was signed (docs/fidelity.md §2.1 E10, §6.4): SigV2 with KMS, and unsigned x-amz-* headers on presigned URLs. */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { errorOf } from '../../../helpers/handle'
 import { customerKey, ssecHeaders, sseCHarness, TLS, type TlsHarness } from '../../../helpers/sse'

@@ -1,4 +1,4 @@
-/** PutBucketEncryption / GetBucketEncryption / DeleteBucketEncryption (reference §4), over handle(). */
+/** PutBucketEncryption / GetBucketEncryption / DeleteBucketEncryption (docs/fidelity.md §4), over handle(). */
 import { XMLParser } from 'fast-xml-parser'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { errorOf, harness, type Harness } from '../../../helpers/handle'

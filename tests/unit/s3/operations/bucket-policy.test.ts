@@ -1,5 +1,5 @@
 /**
- * Bucket policies over handle() (reference §5): Put/Get/DeleteBucketPolicy, explicit deny → 403
+ * Bucket policies over handle() (docs/fidelity.md §5): Put/Get/DeleteBucketPolicy, explicit deny → 403
  * AccessDenied XML, the request's headers (not the bucket default) as condition keys, and the decision
  * with its explanation in the request event for the inspector.
  */

@@ -1,5 +1,5 @@
 /**
- * CopyObject over handle() (reference §2.5 copy in place, §6.3 copy semantics, §2.3 R7–R9 SSE-C sources):
+ * CopyObject over handle() (docs/fidelity.md §2.5 copy in place, §6.3 copy semantics, §2.3 R7–R9 SSE-C sources):
  * the destination's encryption is never inherited, and a copy onto itself must change something.
  */
 import { beforeEach, describe, expect, it } from 'vitest'

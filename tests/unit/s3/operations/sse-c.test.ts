@@ -1,5 +1,5 @@
 /**
- * SSE-C over handle() (reference §2.2 C1–C9, §2.3 R1–R11, §1.2 response headers, §6.1 ETag): raw headers,
+ * SSE-C over handle() (docs/fidelity.md §2.2 C1–C9, §2.3 R1–R11, §1.2 response headers, §6.1 ETag): raw headers,
  * including the malformed ones @aws-sdk/client-s3 cannot send (it recomputes the key MD5).
  */
 import { beforeEach, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * SSE-KMS and DSSE-KMS over handle(), with real keys from the KMS emulator (reference §1.2, §2.1 E4–E9,
+ * SSE-KMS and DSSE-KMS over handle(), with real keys from the KMS emulator (docs/fidelity.md §1.2, §2.1 E4–E9,
  * §3, §4.2, §6.2, §6.5): key choice, ARNs in responses, encryption context, Bucket Keys, KMS failures as
  * S3 reports them, and both DSSE layers at rest.
  */

@@ -1,5 +1,5 @@
 /**
- * The bucket policy evaluator (reference §5): AWS's "deny unencrypted uploads" and "require a specific KMS
+ * The bucket policy evaluator (docs/fidelity.md §5): AWS's "deny unencrypted uploads" and "require a specific KMS
  * key" examples, and edge cases of principals, actions, resources and condition operators, each with the
  * expected decision and explanation.
  */

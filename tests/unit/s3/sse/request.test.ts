@@ -1,5 +1,5 @@
 /**
- * Which encryption a write asks for (reference §2.1 E1, E2, E2b; §2.2 C9; §1.1 GET/HEAD), through PutObject
+ * Which encryption a write asks for (docs/fidelity.md §2.1 E1, E2, E2b; §2.2 C9; §1.1 GET/HEAD), through PutObject
  * over handle(), and resolveWriteEncryption directly.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
