@@ -6,7 +6,7 @@
  *   npm run aws -- s3 mb s3://my-s3-bucket
  *   npm run aws -- s3api head-object --bucket my-s3-bucket --key testfile.txt
  */
-import './quiet-node-support-warning.mts'
+import './quiet-node-support-warning'
 import { createEmulator } from '../lib/emulator/create-emulator'
 import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
 import { attachPersistence } from '../lib/adapters/node-http/persistence'

@@ -2,7 +2,7 @@
  * `npm run emulator [-- --port 4566 --host 127.0.0.1 --data-dir DIR]`: the S3 + KMS emulator on localhost, so the
  * real aws-cli and SDKs can use it: `aws --endpoint-url http://127.0.0.1:4566 s3 ls`.
  */
-import './quiet-node-support-warning.mts'
+import './quiet-node-support-warning'
 import { parseArgs } from 'node:util'
 import { createEmulator } from '../lib/emulator/create-emulator'
 import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
