@@ -35,6 +35,8 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
+  // Numeric character references (&#34;) are XML: Go's encoder (rclone's SDK) writes ETag quotes that way.
+  htmlEntities: true,
   isArray: () => true, // every element is a list; callers pick what they expect
 })
 
