@@ -5,7 +5,7 @@
  */
 import { TAG_BYTES } from '../crypto/aes-gcm'
 import { parseBlob } from '../kms/ciphertext-blob'
-import { FORMAT, segmentCount, tagsPerSegment } from '../s3/at-rest'
+import { FORMAT, segmentCount, tagsPerSegment } from '../s3/at-rest-format'
 import type { StoredObject, StoredPart } from '../s3/model'
 import { serverSideBadge, type Badge } from './buckets-view'
 import { viewStored, type KeyWrap, type StoredView } from './stored'

@@ -6,7 +6,7 @@
  */
 import { aesGcmDecrypt } from '../crypto/aes-gcm'
 import { concat, fromUtf8, utf8 } from '../crypto/bytes'
-import { FORMAT, openPartRange, segmentAad, segmentCount, wholePartAad } from '../s3/at-rest'
+import { FORMAT, openPartRange, segmentAad, segmentCount, wholePartAad } from '../s3/at-rest-format'
 import { objectArn, type StoredObject } from '../s3/model'
 import { keyMatches } from '../s3/sse/customer-key'
 import type { S3State } from '../s3/state'

@@ -13,11 +13,11 @@ export interface DemoStepInfo {
   source: { path: string; name: string }
 }
 
-const seal = { path: 'lib/s3/seal.ts', name: 'sealSegment' }
-const open = { path: 'lib/s3/seal.ts', name: 'openSegment' }
+const seal = { path: 'lib/s3/at-rest-format.ts', name: 'sealPart' }
+const open = { path: 'lib/s3/at-rest-format.ts', name: 'openPart' }
 const tamper = (what: string): DemoStepInfo => ({
   title: `Flip one bit of the ${what}, then decrypt again`,
-  call: 'openSegment(keys, { ...segment, ciphertext: flipped }, arn)',
+  call: 'openPart(keys, { ...sealed, sealed: flipped }, arn)',
   source: open,
 })
 
@@ -29,20 +29,20 @@ const sseS3: DemoStepInfo[] = [
   },
   {
     title: 'Encrypt the body with AES-256-GCM, bound to the object ARN',
-    call: 'sealSegment({ outer: dataKey }, body, arn, 1, random)',
+    call: 'sealPart({ outer: dataKey }, body, { arn, partNumber: 1 }, random)',
     source: seal,
   },
   {
     title: 'Wrap the data key under the current S3 root key',
     call: 'wrapWithRoot(keyring, random, dataKey, arn)',
-    source: { path: 'lib/s3/seal.ts', name: 'wrapWithRoot' },
+    source: { path: 'lib/s3/root-keys.ts', name: 'wrapWithRoot' },
   },
   {
     title: 'Reading: unwrap the data key with the root key version that wrapped it',
     call: 'unwrapWithRoot(keyring, wrap, arn)',
-    source: { path: 'lib/s3/seal.ts', name: 'unwrapWithRoot' },
+    source: { path: 'lib/s3/root-keys.ts', name: 'unwrapWithRoot' },
   },
-  { title: 'Decrypt the body', call: 'openSegment({ outer: dataKey }, segment, arn)', source: open },
+  { title: 'Decrypt the body', call: 'openPart({ outer: dataKey }, sealed, arn)', source: open },
   tamper('stored ciphertext'),
 ]
 
@@ -62,7 +62,7 @@ const sseKms: DemoStepInfo[] = [
   },
   {
     title: 'Encrypt the body with the plaintext data key, then forget it',
-    call: 'sealSegment({ outer: Plaintext }, body, arn, 1, random)',
+    call: 'sealPart({ outer: Plaintext }, body, { arn, partNumber: 1 }, random)',
     source: seal,
   },
   {
@@ -70,7 +70,7 @@ const sseKms: DemoStepInfo[] = [
     call: 'kms.decrypt({ ciphertextBlob, encryptionContext })',
     source: decrypt,
   },
-  { title: 'Decrypt the body', call: 'openSegment({ outer: dataKey }, segment, arn)', source: open },
+  { title: 'Decrypt the body', call: 'openPart({ outer: dataKey }, sealed, arn)', source: open },
   {
     title: 'Try to decrypt the data key with another context: KMS refuses',
     call: "kms.decrypt({ ciphertextBlob, encryptionContext: { 'aws:s3:arn': otherArn } })",
@@ -95,13 +95,13 @@ const dsse: DemoStepInfo[] = [
     source: { path: 'lib/crypto/aes-gcm-inner.ts', name: 'innerAesGcmEncrypt' },
   },
   {
-    title: 'Outer layer: WebCrypto AES-256-GCM over the inner ciphertext (sealSegment does both)',
-    call: 'sealSegment({ outer, inner }, body, arn, 1, random)',
+    title: 'Outer layer: WebCrypto AES-256-GCM over the inner ciphertext (sealPart does both)',
+    call: 'sealPart({ outer, inner }, body, { arn, partNumber: 1 }, random)',
     source: seal,
   },
   {
     title: 'Reading: both data keys back from KMS, both layers opened',
-    call: 'openSegment({ outer, inner }, segment, arn)',
+    call: 'openPart({ outer, inner }, sealed, arn)',
     source: open,
   },
   tamper('outer ciphertext'),
@@ -125,7 +125,7 @@ const sseC: DemoStepInfo[] = [
   },
   {
     title: 'Encrypt the body with your key, which S3 then forgets',
-    call: 'sealSegment({ outer: key }, body, arn, 1, random)',
+    call: 'sealPart({ outer: key }, body, { arn, partNumber: 1 }, random)',
     source: seal,
   },
   {
@@ -135,7 +135,7 @@ const sseC: DemoStepInfo[] = [
   },
   {
     title: 'With the right key: the HMAC matches and the body decrypts',
-    call: 'keyMatches(key, check) && openSegment({ outer: key }, segment, arn)',
+    call: 'keyMatches(key, check) && openPart({ outer: key }, sealed, arn)',
     source: { path: 'lib/s3/sse/customer-key.ts', name: 'keyMatches' },
   },
 ]

@@ -10,8 +10,9 @@ import { md5Base64 } from '../crypto/md5'
 import { webCryptoRandom } from '../crypto/random'
 import { aesKeyring, decryptObject, encryptObject, type EncryptedObject } from '../cse'
 import { createEmulator } from '../emulator/create-emulator'
-import { objectArn, type DataKeyWrap, type Segment } from '../s3/model'
-import { openSegment, sealSegment, segmentAad, unwrapWithRoot, wrapWithRoot } from '../s3/seal'
+import { openPart, sealPart, segmentAad, type SealedPart } from '../s3/at-rest-format'
+import { objectArn, type DataKeyWrap } from '../s3/model'
+import { unwrapWithRoot, wrapWithRoot } from '../s3/root-keys'
 import { keyCheck, keyMatches } from '../s3/sse/customer-key'
 import { decryptDataKey, generateDataKey, kmsContext } from '../s3/sse/kms'
 import { DEMO_STEPS } from './demo-steps'
@@ -45,10 +46,11 @@ const message = (e: unknown) => {
   const code = (e as { code?: unknown }).code
   return `${typeof code === 'string' ? code : e.name}${e.message ? `: ${e.message}` : ''}`
 }
-const flipped = (segment: Segment): Segment => {
-  const ciphertext = segment.ciphertext.slice()
-  ciphertext[0] = ciphertext[0]! ^ 1
-  return { ...segment, ciphertext }
+const BINDING = { arn: ARN, partNumber: 1 }
+const flipped = (part: SealedPart): SealedPart => {
+  const sealed = part.sealed.slice()
+  sealed[0] = sealed[0]! ^ 1
+  return { ...part, sealed }
 }
 
 type Runner = () => Promise<DemoOutput[]>
@@ -57,16 +59,16 @@ function sseS3(body: Uint8Array): Runner[] {
   const emulator = createEmulator()
   const { keyring } = emulator.s3
   let dataKey: Uint8Array = new Uint8Array()
-  let segment: Segment
+  let sealed: SealedPart
   let wrap: DataKeyWrap & { kind: 'root' }
   return [
     async () => [{ name: 'data key', value: (dataKey = webCryptoRandom(KEY_BYTES)), secret: true }],
     async () => {
-      segment = await sealSegment({ outer: dataKey }, body, ARN, 1, webCryptoRandom)
+      sealed = await sealPart({ outer: dataKey }, body, BINDING, webCryptoRandom)
       return [
-        { name: 'additional data (AAD)', value: fromUtf8(segmentAad(ARN, 1)) },
-        { name: 'stored: IV', value: segment.iv },
-        { name: 'stored: ciphertext + tag', value: segment.ciphertext },
+        { name: 'additional data (AAD)', value: fromUtf8(segmentAad(BINDING, 0, true)) },
+        { name: 'stored: nonce base', value: sealed.part.nonceBase },
+        { name: 'stored: ciphertext + tag', value: sealed.sealed },
       ]
     },
     async () => {
@@ -80,10 +82,10 @@ function sseS3(body: Uint8Array): Runner[] {
     async () => [
       {
         name: 'plaintext',
-        value: fromUtf8(await openSegment({ outer: await unwrapWithRoot(keyring, wrap, ARN) }, segment, ARN)),
+        value: fromUtf8(await openPart({ outer: await unwrapWithRoot(keyring, wrap, ARN) }, sealed, ARN)),
       },
     ],
-    async () => [{ name: 'plaintext', value: fromUtf8(await openSegment({ outer: dataKey }, flipped(segment), ARN)) }],
+    async () => [{ name: 'plaintext', value: fromUtf8(await openPart({ outer: dataKey }, flipped(sealed), ARN)) }],
   ]
 }
 
@@ -93,7 +95,7 @@ function sseKms(body: Uint8Array): Runner[] {
   const context = kmsContext({}, BUCKET, KEY, false)
   let blob: Uint8Array = new Uint8Array()
   let dataKey: Uint8Array = new Uint8Array()
-  let segment: Segment
+  let sealed: SealedPart
   return [
     async () => [{ name: 'encryption context', value: JSON.stringify(context) }],
     async () => {
@@ -107,16 +109,16 @@ function sseKms(body: Uint8Array): Runner[] {
       ]
     },
     async () => {
-      segment = await sealSegment({ outer: dataKey }, body, ARN, 1, webCryptoRandom)
+      sealed = await sealPart({ outer: dataKey }, body, BINDING, webCryptoRandom)
       return [
-        { name: 'stored: IV', value: segment.iv },
-        { name: 'stored: ciphertext + tag', value: segment.ciphertext },
+        { name: 'stored: nonce base', value: sealed.part.nonceBase },
+        { name: 'stored: ciphertext + tag', value: sealed.sealed },
       ]
     },
     async () => [
       { name: 'data key', value: (dataKey = await decryptDataKey(emulator.s3, blob, context, {})), secret: true },
     ],
-    async () => [{ name: 'plaintext', value: fromUtf8(await openSegment({ outer: dataKey }, segment, ARN)) }],
+    async () => [{ name: 'plaintext', value: fromUtf8(await openPart({ outer: dataKey }, sealed, ARN)) }],
     async () => [
       {
         name: 'data key',
@@ -133,7 +135,7 @@ function dsse(body: Uint8Array): Runner[] {
   const context = kmsContext({}, BUCKET, KEY, false)
   const keys: { outer: Uint8Array; inner: Uint8Array } = { outer: new Uint8Array(), inner: new Uint8Array() }
   const blobs: { outer: Uint8Array; inner: Uint8Array } = { outer: new Uint8Array(), inner: new Uint8Array() }
-  let segment: Segment
+  let sealed: SealedPart
   const layer = (which: 'outer' | 'inner') => async (): Promise<DemoOutput[]> => {
     const generated = await generateDataKey(emulator.s3, key.arn, context, {})
     keys[which] = generated.plaintext
@@ -150,32 +152,32 @@ function dsse(body: Uint8Array): Runner[] {
       const innerIv = webCryptoRandom(12)
       return [
         {
-          name: 'inner layer alone (for show; sealSegment draws its own IV)',
-          value: innerAesGcmEncrypt(keys.inner, innerIv, body, segmentAad(ARN, 1)),
+          name: 'inner layer alone (for show; sealPart draws its own nonce base)',
+          value: innerAesGcmEncrypt(keys.inner, innerIv, body, segmentAad(BINDING, 0, true)),
         },
       ]
     },
     async () => {
-      segment = await sealSegment(keys, body, ARN, 1, webCryptoRandom)
+      sealed = await sealPart(keys, body, BINDING, webCryptoRandom)
       return [
-        { name: 'stored: inner IV', value: segment.innerIv! },
-        { name: 'stored: outer IV', value: segment.iv },
-        { name: 'stored: ciphertext (two layers) + tag', value: segment.ciphertext },
+        { name: 'stored: inner nonce base', value: sealed.part.innerNonceBase! },
+        { name: 'stored: outer nonce base', value: sealed.part.nonceBase },
+        { name: 'stored: ciphertext (two layers) + tag', value: sealed.sealed },
       ]
     },
     async () => {
       const outer = await decryptDataKey(emulator.s3, blobs.outer, context, {})
       const inner = await decryptDataKey(emulator.s3, blobs.inner, context, {})
-      return [{ name: 'plaintext', value: fromUtf8(await openSegment({ outer, inner }, segment, ARN)) }]
+      return [{ name: 'plaintext', value: fromUtf8(await openPart({ outer, inner }, sealed, ARN)) }]
     },
-    async () => [{ name: 'plaintext', value: fromUtf8(await openSegment(keys, flipped(segment), ARN)) }],
+    async () => [{ name: 'plaintext', value: fromUtf8(await openPart(keys, flipped(sealed), ARN)) }],
   ]
 }
 
 function sseC(body: Uint8Array): Runner[] {
   let key: Uint8Array = new Uint8Array()
   let check: Awaited<ReturnType<typeof keyCheck>>
-  let segment: Segment
+  let sealed: SealedPart
   return [
     async () => [{ name: 'your key (never stored)', value: (key = webCryptoRandom(32)), secret: true }],
     async () => [{ name: 'x-amz-server-side-encryption-customer-key-MD5', value: md5Base64(key) }],
@@ -187,10 +189,10 @@ function sseC(body: Uint8Array): Runner[] {
       ]
     },
     async () => {
-      segment = await sealSegment({ outer: key }, body, ARN, 1, webCryptoRandom)
+      sealed = await sealPart({ outer: key }, body, BINDING, webCryptoRandom)
       return [
-        { name: 'stored: IV', value: segment.iv },
-        { name: 'stored: ciphertext + tag', value: segment.ciphertext },
+        { name: 'stored: nonce base', value: sealed.part.nonceBase },
+        { name: 'stored: ciphertext + tag', value: sealed.sealed },
       ]
     },
     async () => [{ name: 'matches', value: String(await keyMatches(webCryptoRandom(32), check)) }],
@@ -198,7 +200,7 @@ function sseC(body: Uint8Array): Runner[] {
       const ok = await keyMatches(key, check)
       return [
         { name: 'matches', value: String(ok) },
-        { name: 'plaintext', value: fromUtf8(await openSegment({ outer: key }, segment, ARN)) },
+        { name: 'plaintext', value: fromUtf8(await openPart({ outer: key }, sealed, ARN)) },
       ]
     },
   ]

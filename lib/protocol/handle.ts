@@ -5,7 +5,7 @@
 import type { Emulator } from '../emulator/create-emulator'
 import { internalError, S3Error } from '../s3/errors'
 import type { PolicyTrace } from '../s3/policy/authorize'
-import { RequestBody } from './body'
+import { RequestBody } from './request-body'
 import { handleCloudTrail } from './cloudtrail/dispatch'
 import { createContext, type RequestContext } from './context'
 import { jsonError } from './json/respond'

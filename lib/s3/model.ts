@@ -1,8 +1,8 @@
 /** The S3 state: buckets, objects, multipart uploads and what is stored for each (never a plaintext, never an SSE-C key). */
-import type { ChunkedPart, StoredPart } from './at-rest'
+import type { StoredPart } from './at-rest-format'
 import type { BucketPolicy } from './policy/document'
 
-export type { StoredPart } from './at-rest'
+export type { StoredPart } from './at-rest-format'
 
 export type SseAlgorithm = 'AES256' | 'aws:kms' | 'aws:kms:dsse'
 export type BlockedType = 'SSE-C' | 'NONE'
@@ -84,24 +84,11 @@ export type DataKeyWrap =
 
 /**
  * The stored bodies of an object, one per part (a PutObject body is part 1), each in the chunked at-rest
- * format (at-rest.ts, docs/at-rest-format.md) with its ciphertext in the blob store, never in this record.
+ * format (at-rest-format.ts, docs/at-rest-format.md) with its ciphertext in the blob store, never in this record.
  */
 export interface Sealed {
   key: DataKeyWrap
   parts: StoredPart[]
-}
-
-/**
- * A whole part sealed in memory, as the lessons' demos show it (seal.ts sealSegment): the part's record in
- * the chunked format, its nonce base as `iv`, and its sealed segments (ciphertext and tags) as `ciphertext`.
- */
-export interface Segment {
-  partNumber: number
-  size: number
-  iv: Uint8Array
-  innerIv?: Uint8Array
-  ciphertext: Uint8Array
-  part: ChunkedPart
 }
 
 export interface StoredChecksum {

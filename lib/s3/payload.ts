@@ -1,7 +1,7 @@
 /**
  * A body as the S3 operations consume it: pieces in order, digested on the way, so an operation can
  * encrypt a PutObject or UploadPart as it arrives and still know its MD5 (the SSE-S3 ETag) and checksums
- * at the end. The protocol layer's request body (lib/protocol/body.ts) is one; `bytesPayload` and
+ * at the end. The protocol layer's request body (lib/protocol/request-body.ts) is one; `bytesPayload` and
  * `streamPayload` make one from bytes in hand or from a decrypting read (copies).
  */
 import type { ChecksumAlgorithm } from '../crypto/checksums'

@@ -5,9 +5,10 @@
  * Simulation note: AWS does not publish how S3's root keys are kept or versioned. Here a root key is a
  * 256-bit AES-GCM key with an id; the id is stored beside each wrapped data key.
  */
-import { KEY_BYTES } from '../crypto/aes-gcm'
+import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, KEY_BYTES, materialKey } from '../crypto/aes-gcm'
 import type { RandomSource } from '../crypto/random'
-import { toHex } from '../crypto/bytes'
+import { toHex, utf8 } from '../crypto/bytes'
+import type { DataKeyWrap } from './model'
 
 export interface RootKey {
   id: string
@@ -51,4 +52,32 @@ export class RootKeyring {
   list(): readonly RootKey[] {
     return this.keys
   }
+}
+
+/** Wraps an SSE-S3 data key under the current root key version, bound to the object ARN. */
+export async function wrapWithRoot(
+  keyring: RootKeyring,
+  random: RandomSource,
+  dataKey: Uint8Array,
+  arn: string,
+): Promise<DataKeyWrap> {
+  const root = keyring.current()
+  const iv = random(IV_BYTES)
+  return {
+    kind: 'root',
+    rootKeyId: root.id,
+    iv,
+    wrapped: await aesGcmEncrypt(await materialKey(root.material), iv, dataKey, utf8(arn)),
+  }
+}
+
+/** Unwraps an SSE-S3 data key with the root key version that wrapped it. */
+export async function unwrapWithRoot(
+  keyring: RootKeyring,
+  wrap: DataKeyWrap & { kind: 'root' },
+  arn: string,
+): Promise<Uint8Array> {
+  const root = keyring.get(wrap.rootKeyId)
+  if (!root) throw new Error(`root key ${wrap.rootKeyId} is missing`)
+  return aesGcmDecrypt(await materialKey(root.material), wrap.iv, wrap.wrapped, utf8(arn))
 }

@@ -6,7 +6,7 @@
 import type { Emulator } from '../../lib/emulator/create-emulator'
 import { md5Base64 } from '../../lib/crypto/md5'
 import { objectArn } from '../../lib/s3/model'
-import { openSegment, sealSegment } from '../../lib/s3/seal'
+import { openPart, sealPart } from '../../lib/s3/at-rest-format'
 import { newDataKey, openDataKey } from '../../lib/s3/sse/data-key'
 import type { WriteTarget } from '../../lib/s3/sse/request'
 
@@ -40,11 +40,11 @@ export async function sealAtRest(
   const s3 = emulator.s3
   const arn = objectArn(bucket, key)
   const made = await newDataKey(s3, bucket, key, writeTarget(mode, customerKey), {})
-  const segment = await sealSegment(made.keys, plaintext, arn, 1, s3.options.random)
+  const sealed = await sealPart(made.keys, plaintext, { arn, partNumber: 1 }, s3.options.random)
   return {
     async open() {
       const keys = await openDataKey(s3, made.sse, made.wrap, arn, {}, mode === 'SSE-C' ? customerKey : undefined)
-      return openSegment(keys, segment, arn)
+      return openPart(keys, sealed, arn)
     },
   }
 }

@@ -151,8 +151,8 @@ test('without a service worker the playground says why, and sends nothing', asyn
 
 test("the lesson shows the emulator's own source, and runs it", async ({ page }) => {
   await page.goto('/learn/default-encryption/')
-  await expect(page.locator('figure[data-source="lib/s3/seal.ts"]').first()).toContainText(
-    'export async function sealSegment(',
+  await expect(page.locator('figure[data-source="lib/s3/at-rest-format.ts"]').first()).toContainText(
+    'export async function sealPart(',
   )
   // The demo's buttons work once the page has hydrated (the playground starting says it has).
   await waitForPlayground(page)

@@ -1,9 +1,9 @@
 /** Reaching the stored (sealed) bytes of an object in the in-memory blob store, to inspect or damage them. */
 import type { Emulator } from '@/lib/emulator/create-emulator'
-import { bytesReader, openPartRange } from '@/lib/s3/at-rest'
+import { bytesReader, openPartRange } from '@/lib/s3/at-rest-format'
 import { MemoryBlobStore } from '@/lib/s3/blob-store'
 import type { StoredPart } from '@/lib/s3/model'
-import type { DataKeys } from '@/lib/s3/seal'
+import type { DataKeys } from '@/lib/s3/at-rest-format'
 
 export function memoryBlobs(emulator: Emulator): MemoryBlobStore {
   const blobs = emulator.s3.blobs

@@ -27,15 +27,21 @@ interface Sent {
 async function sendPaginated(
   api: ApiService,
   env: AwsEnv,
-  g: GlobalOptions,
+  globals: GlobalOptions,
   op: Operation,
   input: Record<string, unknown>,
 ): Promise<Sent> {
-  const client = clientFor(env.clients(g), api.service)
+  const client = clientFor(env.clients(globals), api.service)
   const Command = commandClass(api, op.name)
   const p = op.paginator
   const userToken = p && typeof p.input_token === 'string' && input[p.input_token] !== undefined
-  if (!p || g.noPaginate || userToken || typeof p.input_token !== 'string' || typeof p.output_token !== 'string') {
+  if (
+    !p ||
+    globals.noPaginate ||
+    userToken ||
+    typeof p.input_token !== 'string' ||
+    typeof p.output_token !== 'string'
+  ) {
     const output = (await send(client, op.name, new Command(input))) as unknown as Record<string, unknown>
     return { output, pages: [output], paginated: false }
   }
@@ -81,12 +87,12 @@ export async function runApiCommand(
   op: Operation,
   args: string[],
   env: AwsEnv,
-  g: GlobalOptions,
+  globals: GlobalOptions,
   io: Io,
 ): Promise<number> {
-  const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs, g.binaryFormat)
+  const { input, positional } = parseOperationArgs(api.model, op, args, env.vfs, globals.binaryFormat)
   const { decodeKeys } = prepareInput(op.name, input)
-  const { output, pages, paginated } = await sendPaginated(api, env, g, op, input)
+  const { output, pages, paginated } = await sendPaginated(api, env, globals, op, input)
   for (const page of pages) adjustOutput(op.name, page, decodeKeys)
   // An aggregated result shares its list items with the pages, which are already decoded.
   if (paginated) adjustOutput(op.name, output, decodeKeys, false)
@@ -98,8 +104,8 @@ export async function runApiCommand(
   const shaped = paginated
     ? shapeByMember(api, op.output, output)
     : (toCliValue(api.model, op.output, output) as Record<string, unknown>)
-  if (Object.keys(shaped).length === 0 && g.query === undefined) return EXIT.ok
-  if (g.output === 'text' && paginated && g.query === undefined) {
+  if (Object.keys(shaped).length === 0 && globals.query === undefined) return EXIT.ok
+  if (globals.output === 'text' && paginated && globals.query === undefined) {
     // Text is written page by page: each page's result keys (None when absent) with the non-aggregate keys.
     const p = op.paginator!
     const resultKeys = Array.isArray(p.result_key) ? p.result_key : [p.result_key]
@@ -111,6 +117,6 @@ export async function runApiCommand(
     }
     return EXIT.ok
   }
-  io.out(render(applyQuery(shaped, g.query), g.output, op.name, env.columns))
+  io.out(render(applyQuery(shaped, globals.query), globals.output, op.name, env.columns))
   return EXIT.ok
 }

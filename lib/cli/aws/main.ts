@@ -56,8 +56,16 @@ const notSimulated = (what: string) =>
 
 export const VERSION = 'aws-cli/2 (simulated by the S3 Encryption Playground)'
 
-function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; version: boolean } {
-  const g: GlobalOptions = { debug: false, noPaginate: false }
+/** A command line with aws-cli's global options taken out: read once, then passed to whatever needs them. */
+interface CommandLine {
+  globals: GlobalOptions
+  /** The service, command and its parameters. */
+  rest: string[]
+  version: boolean
+}
+
+function parseGlobalOptions(args: string[]): CommandLine {
+  const globals: GlobalOptions = { debug: false, noPaginate: false }
   const rest: string[] = []
   let version = false
   for (let i = 0; i < args.length; i++) {
@@ -67,30 +75,30 @@ function splitGlobals(args: string[]): { g: GlobalOptions; rest: string[]; versi
     if (VALUE_OPTIONS.includes(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i]
       if (value === undefined) throw argparseError(`argument ${name}: expected one argument`)
-      if (name === '--region') g.region = value
-      if (name === '--endpoint-url') g.endpointUrl = value
-      if (name === '--profile') g.profile = value
+      if (name === '--region') globals.region = value
+      if (name === '--endpoint-url') globals.endpointUrl = value
+      if (name === '--profile') globals.profile = value
       if (name === '--output') {
         if (!OUTPUT_FORMATS.includes(value)) throw invalidChoice('--output', value, OUTPUT_FORMATS)
-        g.output = value
+        globals.output = value
       }
-      if (name === '--query') g.query = value
+      if (name === '--query') globals.query = value
       if (name === '--cli-binary-format') {
         if (value !== 'base64' && value !== 'raw-in-base64-out')
           throw invalidChoice('--cli-binary-format', value, ['base64', 'raw-in-base64-out'])
-        g.binaryFormat = value
+        globals.binaryFormat = value
       }
     } else if (FLAG_OPTIONS.includes(arg)) {
-      if (arg === '--debug') g.debug = true
-      if (arg === '--no-paginate') g.noPaginate = true
+      if (arg === '--debug') globals.debug = true
+      if (arg === '--no-paginate') globals.noPaginate = true
       if (arg === '--version') version = true
     } else rest.push(arg)
   }
-  return { g, rest, version }
+  return { globals, rest, version }
 }
 
-async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
-  const { g, rest, version } = splitGlobals(args)
+async function dispatch(line: CommandLine, env: AwsEnv, io: Io): Promise<number> {
+  const { rest, version } = line
   if (version) {
     io.out(`${VERSION}\n`)
     return EXIT.ok
@@ -106,15 +114,16 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     if (!all.includes(service)) throw invalidChoice('command', service, all)
     throw notSimulated(`aws ${service}`)
   }
-  if (service === 'configure') return runConfigure(rest.slice(1), env, io, g.profile)
+  if (service === 'configure') return runConfigure(rest.slice(1), env, io, line.globals.profile)
   // `aws configure set` values are the defaults that --region and --output override.
-  g.region ??= env.config.region
-  g.output ??= env.config.output
-  const refused = await confirmDestructive(service, command, params, env, g, io)
+  const region = line.globals.region ?? env.config.region
+  const output = line.globals.output ?? env.config.output
+  const globals: GlobalOptions = { ...line.globals, ...(region ? { region } : {}), ...(output ? { output } : {}) }
+  const refused = await confirmDestructive(service, command, params, env, globals, io)
   if (refused !== undefined) return refused
-  if (env.realTarget?.(g)) {
-    const endpoint = endpointOf(env.clients(g).target, service === 's3api' ? 's3' : (service as 's3'))
-    if (!notesBefore(rest, endpoint, env.clients(g), io)) return EXIT.other
+  if (env.realTarget?.(globals)) {
+    const endpoint = endpointOf(env.clients(globals).target, service === 's3api' ? 's3' : (service as 's3'))
+    if (!notesBefore(rest, endpoint, env.clients(globals), io)) return EXIT.other
   }
   if (service === 's3') {
     if (command === undefined) throw requiredArguments(['subcommand'])
@@ -129,7 +138,7 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     }
     const spec = S3_COMMANDS.find((c) => c.name === command)
     if (!spec) throw invalidChoice('subcommand', command, S3_CHOICES)
-    return spec.run(parseS3Args(spec, params, env), env, g, io)
+    return spec.run(parseS3Args(spec, params, env), env, globals, io)
   }
   const bundled = API_SERVICES.find((s) => s.command === service)!
   const api = { ...bundled, model: env.models?.[service] ?? bundled.model }
@@ -151,7 +160,7 @@ async function dispatch(args: string[], env: AwsEnv, io: Io): Promise<number> {
     io.out(operationHelp(service, api.model, op))
     return EXIT.ok
   }
-  return runApiCommand(api, op, params, env, g, io)
+  return runApiCommand(api, op, params, env, globals, io)
 }
 
 /**
@@ -163,12 +172,12 @@ async function confirmDestructive(
   command: string | undefined,
   params: string[],
   env: AwsEnv,
-  g: GlobalOptions,
+  globals: GlobalOptions,
   io: Io,
 ): Promise<number | undefined> {
-  const where = env.realTarget?.(g)
+  const where = env.realTarget?.(globals)
   if (!where || params.includes('help')) return undefined
-  const action = await destructiveAction(service, command, params, () => env.clients(g).s3)
+  const action = await destructiveAction(service, command, params, () => env.clients(globals).s3)
   if (!action) return undefined
   if (env.shellEnv?.PLAYGROUND_CONFIRM === 'yes') return undefined
   if (!env.confirm) {
@@ -187,56 +196,64 @@ export async function runAws(args: string[], env: AwsEnv, plainIo: Io): Promise<
   // Pitfalls of real targets are explained after the error that shows them (SSE-C blocked: AccessDenied).
   let accessDenied = false
   const io: Io = { ...plainIo, err: (t) => ((accessDenied ||= t.includes('(AccessDenied)')), plainIo.err(t)) }
-  const code = await runAwsInner(args, env, io)
-  if (accessDenied && env.realTarget?.(splitGlobals(args).g)) noteAfter(args, 'AccessDenied', io)
+  const { code, globals } = await runAwsInner(args, env, io)
+  if (accessDenied && globals && env.realTarget?.(globals)) noteAfter(args, 'AccessDenied', io)
   return code
 }
 
-async function runAwsInner(args: string[], env: AwsEnv, io: Io): Promise<number> {
+/** The exit code, and the global options once they parsed. */
+async function runAwsInner(args: string[], env: AwsEnv, io: Io): Promise<{ code: number; globals?: GlobalOptions }> {
   let detach = () => {}
+  let line: CommandLine | undefined
   try {
-    if (args.includes('--debug')) {
-      const log = (logger: string, message: string) => io.err(debugLine(logger, message))
+    const debug = args.includes('--debug')
+    const log = (logger: string, message: string) => io.err(debugLine(logger, message))
+    if (debug) {
       log('awscli.clidriver', `CLI version: ${VERSION}`)
       log('awscli.clidriver', `Arguments entered to CLI: [${args.map((a) => `'${a}'`).join(', ')}]`)
-      const { g } = splitGlobals(args)
-      detach = attachDebug(env.clients(g), log)
     }
-    return await dispatch(args, env, io)
+    line = parseGlobalOptions(args)
+    if (debug) detach = attachDebug(env.clients(line.globals), log)
+    return { code: await dispatch(line, env, io), globals: line.globals }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(error.text)
-      return error.exitCode
-    }
-    if (error instanceof ProfileNotFound) {
-      io.err(`\n${error.message}\n`)
-      return EXIT.other
-    }
-    const cause = error instanceof OperationFailed ? error.cause : error
-    const failure = serviceFailure(cause)
-    if (failure && error instanceof OperationFailed) {
-      io.err(`\n${serviceErrorText(failure, error.operation)}\n`)
-      return EXIT.service
-    }
-    if (isConnectionFailure(cause)) {
-      const { g } = splitGlobals(args)
-      const service = API_SERVICES.find((s) => args.includes(s.command))?.service ?? 's3'
-      const url =
-        (endpointOf(env.clients(g).target, service) ??
-          `https://${service}.${env.clients(g).target.region}.amazonaws.com`) + '/'
-      io.err(`\n${connectionErrorText(url)}\n`)
-      // In a page, a connection the page's own policy refused, and a real endpoint that answered without
-      // CORS permission, both look exactly like no answer.
-      const origin = (globalThis as { location?: { origin?: string } }).location?.origin
-      if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, origin))
-        io.err(connectRefusalText(url, env.connectPolicy))
-      else if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url))
-        io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
-      return EXIT.other
-    }
-    io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)
-    return EXIT.other
+    return { code: failureCode(error, args, env, io, line?.globals), ...(line ? { globals: line.globals } : {}) }
   } finally {
     detach()
   }
+}
+
+/** Reports a failed command as aws-cli does and returns its exit code. */
+function failureCode(error: unknown, args: string[], env: AwsEnv, io: Io, parsed?: GlobalOptions): number {
+  if (error instanceof UsageError) {
+    io.err(error.text)
+    return error.exitCode
+  }
+  if (error instanceof ProfileNotFound) {
+    io.err(`\n${error.message}\n`)
+    return EXIT.other
+  }
+  const cause = error instanceof OperationFailed ? error.cause : error
+  const failure = serviceFailure(cause)
+  if (failure && error instanceof OperationFailed) {
+    io.err(`\n${serviceErrorText(failure, error.operation)}\n`)
+    return EXIT.service
+  }
+  if (isConnectionFailure(cause)) {
+    const globals = parsed ?? { debug: false, noPaginate: false }
+    const service = API_SERVICES.find((s) => args.includes(s.command))?.service ?? 's3'
+    const url =
+      (endpointOf(env.clients(globals).target, service) ??
+        `https://${service}.${env.clients(globals).target.region}.amazonaws.com`) + '/'
+    io.err(`\n${connectionErrorText(url)}\n`)
+    // In a page, a connection the page's own policy refused, and a real endpoint that answered without
+    // CORS permission, both look exactly like no answer.
+    const origin = (globalThis as { location?: { origin?: string } }).location?.origin
+    if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, origin))
+      io.err(connectRefusalText(url, env.connectPolicy))
+    else if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url))
+      io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
+    return EXIT.other
+  }
+  io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)
+  return EXIT.other
 }

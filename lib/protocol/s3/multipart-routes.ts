@@ -9,7 +9,7 @@ import {
 import { createMultipartUpload } from '../../s3/operations/multipart/create-multipart-upload'
 import { listMultipartUploads, listParts } from '../../s3/operations/multipart/list-uploads'
 import { uploadPart, uploadPartCopy } from '../../s3/operations/multipart/upload-part'
-import type { ReceivedBody, RequestBody } from '../body'
+import type { ReceivedBody, RequestBody } from '../request-body'
 import { children, parseXml, text, type ParsedXml, type XmlNode } from '../xml'
 import { ownerId, type S3Route } from './bucket-routes'
 import { copyConditions, copySourceOf } from './copy-routes'

@@ -5,7 +5,7 @@
 import { notImplemented, S3Error } from '../../s3/errors'
 import { authorize, type PolicyTrace } from '../../s3/policy/authorize'
 import type { S3State } from '../../s3/state'
-import { RequestBody, type ReceivedBody } from '../body'
+import { RequestBody, type ReceivedBody } from '../request-body'
 import type { RequestContext } from '../context'
 import { parseAddress } from './address'
 import { sseRequest } from './headers'

@@ -5,7 +5,7 @@
  */
 import { invalidArgument, noSuchKey } from '../errors'
 import type { ObjectPart, StoredObject } from '../model'
-import { objectKeys, revealChecksum } from '../object-data'
+import { objectKeys, revealChecksum } from '../object-bodies'
 import { checkReadHeaders, sseHeaderNotSupported } from '../sse/read'
 import { customerHeaders, type SseRequest } from '../sse/request'
 import type { S3State } from '../state'

@@ -1,7 +1,7 @@
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html */
 import { utf8 } from '../../crypto/bytes'
 import { S3Error } from '../errors'
-import { buildObject, storeObject, type BuiltObject, type ObjectInput } from '../object-data'
+import { buildObject, storeObject, type BuiltObject, type ObjectInput } from '../object-bodies'
 import type { Payload } from '../payload'
 import { newDataKey } from '../sse/data-key'
 import type { Requester } from '../sse/kms'

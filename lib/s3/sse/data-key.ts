@@ -6,7 +6,8 @@
 import { aesGcmDecrypt, aesGcmEncrypt, IV_BYTES, KEY_BYTES, materialKey } from '../../crypto/aes-gcm'
 import { utf8 } from '../../crypto/bytes'
 import { objectArn, type DataKeyWrap, type ObjectEncryption } from '../model'
-import { unwrapWithRoot, wrapWithRoot, type DataKeys } from '../seal'
+import type { DataKeys } from '../at-rest-format'
+import { unwrapWithRoot, wrapWithRoot } from '../root-keys'
 import type { S3State } from '../state'
 import { keyCheck } from './customer-key'
 import {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEmulator } from '@/lib/emulator/create-emulator'
 import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot } from '@/lib/emulator/snapshot'
 import { ENDPOINT, errorOf, harness, type Harness } from '../../helpers/handle'
-import { unwrapWithRoot } from '@/lib/s3/seal'
+import { unwrapWithRoot } from '@/lib/s3/root-keys'
 import { aesGcmEncrypt } from '@/lib/crypto/aes-gcm'
 import { decodeValue } from '@/lib/emulator/s3-snapshot'
 

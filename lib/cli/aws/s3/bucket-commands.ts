@@ -16,14 +16,14 @@ export const mb: S3Command = {
   name: 'mb',
   positional: { name: 'path', min: 1, max: 1 },
   options: [],
-  async run({ paths }, env, g, io) {
+  async run({ paths }, env, globals, io) {
     const path = paths[0]!
     if (!isS3Uri(path)) throw invalidArgumentType('<S3Uri>')
     const { bucket } = parseS3Uri(path)
-    const region = g.region ?? env.clients(g).target.region
+    const region = globals.region ?? env.clients(globals).target.region
     try {
       await send(
-        env.clients(g).s3,
+        env.clients(globals).s3,
         'CreateBucket',
         new CreateBucketCommand({
           Bucket: bucket,
@@ -43,7 +43,7 @@ export const rb: S3Command = {
   name: 'rb',
   positional: { name: 'path', min: 1, max: 1 },
   options: [{ name: '--force', arity: 'flag' }],
-  async run({ paths, options }, env, g, io) {
+  async run({ paths, options }, env, globals, io) {
     const path = paths[0]!
     if (!isS3Uri(path)) throw invalidArgumentType('<S3Uri>')
     const { bucket, key } = parseS3Uri(path)
@@ -51,7 +51,7 @@ export const rb: S3Command = {
       io.err('\nPlease specify a valid bucket name only. E.g. s3://bucket\n')
       return EXIT.usage
     }
-    const s3 = env.clients(g).s3
+    const s3 = env.clients(globals).s3
     if (options.has('--force')) {
       // Like `aws s3 rm --recursive`: delete every object first, reporting each.
       let token: string | undefined

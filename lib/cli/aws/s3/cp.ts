@@ -32,21 +32,27 @@ const USAGE: Record<string, string> = {
   mv: 'usage: aws s3 mv <LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>',
 }
 
-async function transfer(name: 'cp' | 'mv', p: ParsedS3Args, env: AwsEnv, g: GlobalOptions, io: Io): Promise<number> {
+async function transfer(
+  name: 'cp' | 'mv',
+  p: ParsedS3Args,
+  env: AwsEnv,
+  globals: GlobalOptions,
+  io: Io,
+): Promise<number> {
   const [a, b] = p.paths as [string, string]
   const from = locate(a)
   const to = locate(b)
   if (from.kind === 'local' && to.kind === 'local') throw invalidArgumentType(USAGE[name]!)
   if (from.kind === 'local' && from.path === '-') throw invalidArgumentType(USAGE[name]!)
   const recursive = p.options.has('--recursive')
-  const tasks = await plan(p, env, g, from, to, recursive)
+  const tasks = await plan(p, env, globals, from, to, recursive)
   if (!recursive && tasks[0]) {
-    const fatal = await headForDownload(tasks[0], p, env, g, io)
+    const fatal = await headForDownload(tasks[0], p, env, globals, io)
     if (fatal !== undefined) return fatal
   }
   const verb = name === 'mv' ? 'move' : from.kind === 'local' ? 'upload' : to.kind === 'local' ? 'download' : 'copy'
   let ok = true
-  for (const task of tasks) ok = (await runTask(verb, task, p, env, g, io)) && ok
+  for (const task of tasks) ok = (await runTask(verb, task, p, env, globals, io)) && ok
   return ok ? EXIT.ok : EXIT.s3Failure
 }
 
@@ -54,12 +60,12 @@ export const cp: S3Command = {
   name: 'cp',
   positional: { name: 'paths', min: 2, max: 2 },
   options: [...TRANSFER_OPTIONS, { name: '--recursive', arity: 'flag' }],
-  run: (p, env, g, io) => transfer('cp', p, env, g, io),
+  run: (p, env, globals, io) => transfer('cp', p, env, globals, io),
 }
 
 export const mv: S3Command = {
   name: 'mv',
   positional: { name: 'paths', min: 2, max: 2 },
   options: [...TRANSFER_OPTIONS, { name: '--recursive', arity: 'flag' }],
-  run: (p, env, g, io) => transfer('mv', p, env, g, io),
+  run: (p, env, globals, io) => transfer('mv', p, env, globals, io),
 }

@@ -31,8 +31,8 @@ export const ls: S3Command = {
     { name: '--summarize', arity: 'flag' },
     { name: '--page-size', arity: 'value' },
   ],
-  async run({ paths, options }, env: AwsEnv, g, io) {
-    const s3 = env.clients(g).s3
+  async run({ paths, options }, env: AwsEnv, globals, io) {
+    const s3 = env.clients(globals).s3
     const human = options.has('--human-readable')
     const path = paths[0] ?? 's3://'
     if (!isS3Uri(path)) throw invalidArgumentType('<S3Uri>')

@@ -93,7 +93,7 @@ export const presign: S3Command = {
   name: 'presign',
   positional: { name: 'path', min: 1, max: 1 },
   options: [{ name: '--expires-in', arity: 'value' }],
-  async run(p, env, g, io) {
+  async run(p, env, globals, io) {
     const path = p.paths[0]!
     if (!isS3Uri(path)) throw invalidArgumentType('<S3Uri>')
     const raw = stringOption(p, '--expires-in') ?? '3600'
@@ -105,8 +105,8 @@ export const presign: S3Command = {
         EXIT.other,
       )
     const { bucket, key } = parseS3Uri(path)
-    const { target } = env.clients(g)
-    const region = g.region ?? target.region
+    const { target } = env.clients(globals)
+    const region = globals.region ?? target.region
     const endpoint = endpointOf(target, 's3')
     // A custom endpoint is addressed path style; AWS itself virtual-hosted, as aws-cli does.
     const base = new URL(

@@ -12,11 +12,11 @@ export const rm: S3Command = {
     { name: '--recursive', arity: 'flag' },
     { name: '--quiet', arity: 'flag' },
   ],
-  async run({ paths, options }, env, g, io) {
+  async run({ paths, options }, env, globals, io) {
     const path = paths[0]!
     if (!isS3Uri(path)) throw invalidArgumentType('<S3Uri>')
     const { bucket, key } = parseS3Uri(path)
-    const s3 = env.clients(g).s3
+    const s3 = env.clients(globals).s3
     const say = (k: string) => !options.has('--quiet') && io.out(`delete: s3://${bucket}/${k}\n`)
     if (!options.has('--recursive')) {
       await send(s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: bucket, Key: key }))

@@ -16,7 +16,7 @@ export interface S3Command {
   /** The argparse name of the positional(s) and how many there must be. */
   positional: { name: string; min: number; max: number }
   options: OptionSpec[]
-  run(parsed: ParsedS3Args, env: AwsEnv, g: GlobalOptions, io: Io): Promise<number>
+  run(parsed: ParsedS3Args, env: AwsEnv, globals: GlobalOptions, io: Io): Promise<number>
 }
 
 export interface ParsedS3Args {

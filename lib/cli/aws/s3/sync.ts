@@ -17,16 +17,16 @@ export const sync: S3Command = {
   name: 'sync',
   positional: { name: 'paths', min: 2, max: 2 },
   options: [...TRANSFER_OPTIONS, { name: '--delete', arity: 'flag' }, { name: '--size-only', arity: 'flag' }],
-  async run(p, env, g, io) {
+  async run(p, env, globals, io) {
     const from = locate(p.paths[0]!)
     const to = locate(p.paths[1]!)
     if (from.kind === 'local' && to.kind === 'local') throw invalidArgumentType(USAGE)
-    const tasks = await plan(p, env, g, from, to, true)
+    const tasks = await plan(p, env, globals, from, to, true)
     // What the destination has now: S3 keys under the prefix, or local files under the folder.
     const existing = new Map<string, { size: number; modified: Date }>()
     if (to.kind === 's3') {
       const prefix = to.uri.key === '' || to.uri.key.endsWith('/') ? to.uri.key : `${to.uri.key}/`
-      for (const o of await listObjects(env, g, to.uri.bucket, prefix))
+      for (const o of await listObjects(env, globals, to.uri.bucket, prefix))
         existing.set(o.key, { size: o.size, modified: o.modified })
     } else if (env.vfs.isDir(to.path)) {
       const walkDir = (dir: string): void => {
@@ -62,7 +62,7 @@ export const sync: S3Command = {
           !there ||
           there.size !== step.task.size ||
           (!p.options.has('--size-only') && (step.task.modified ?? new Date(0)) > there.modified)
-        if (changed) ok = (await runTask(verb, step.task, p, env, g, io)) && ok
+        if (changed) ok = (await runTask(verb, step.task, p, env, globals, io)) && ok
         continue
       }
       const key = step.deleteKey!
@@ -70,7 +70,11 @@ export const sync: S3Command = {
       if (p.options.has('--dryrun')) io.out(`(dryrun) delete: ${shown}\n`)
       else {
         if (to.kind === 's3')
-          await send(env.clients(g).s3, 'DeleteObject', new DeleteObjectCommand({ Bucket: to.uri.bucket, Key: key }))
+          await send(
+            env.clients(globals).s3,
+            'DeleteObject',
+            new DeleteObjectCommand({ Bucket: to.uri.bucket, Key: key }),
+          )
         else env.vfs.remove(key)
         if (!p.options.has('--quiet')) io.out(`delete: ${shown}\n`)
       }

@@ -49,12 +49,12 @@ function walk(fs: FileSystem, dir: string, prefix = ''): { rel: string; path: st
   })
 }
 
-export async function listObjects(env: AwsEnv, g: GlobalOptions, bucket: string, prefix: string) {
+export async function listObjects(env: AwsEnv, globals: GlobalOptions, bucket: string, prefix: string) {
   const out: { key: string; size: number; modified: Date }[] = []
   let token: string | undefined
   do {
     const page = await send(
-      env.clients(g).s3,
+      env.clients(globals).s3,
       'ListObjectsV2',
       new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
     )
@@ -69,7 +69,7 @@ export async function listObjects(env: AwsEnv, g: GlobalOptions, bucket: string,
 export async function plan(
   p: ParsedS3Args,
   env: AwsEnv,
-  g: GlobalOptions,
+  globals: GlobalOptions,
   from: Location,
   to: Location,
   recursive: boolean,
@@ -117,7 +117,7 @@ export async function plan(
       }))
   }
   const prefix = from.uri.key === '' || from.uri.key.endsWith('/') ? from.uri.key : `${from.uri.key}/`
-  const objects = await listObjects(env, g, from.uri.bucket, prefix)
+  const objects = await listObjects(env, globals, from.uri.bucket, prefix)
   return objects
     .filter((o) => included(o.key.slice(prefix.length), filters))
     .map((o) => {
@@ -186,10 +186,10 @@ export async function runTask(
   task: Task,
   p: ParsedS3Args,
   env: AwsEnv,
-  g: GlobalOptions,
+  globals: GlobalOptions,
   io: Io,
 ): Promise<boolean> {
-  const s3 = env.clients(g).s3
+  const s3 = env.clients(globals).s3
   const from = show(env, task.from)
   const to = show(env, task.to)
   const quiet = p.options.has('--quiet') || p.options.has('--only-show-errors')
@@ -210,7 +210,7 @@ export async function runTask(
       const contentType = stringOption(p, '--content-type') ?? guessContentType(task.from.path)
       const target = { Bucket: task.to.uri.bucket, Key: task.to.uri.key }
       if (body.length >= MULTIPART_THRESHOLD) {
-        const checksums = env.clients(g).target.checksums !== 'WHEN_REQUIRED'
+        const checksums = env.clients(globals).target.checksums !== 'WHEN_REQUIRED'
         await multipartUpload(
           s3,
           target,
@@ -292,7 +292,7 @@ export async function headForDownload(
   task: Task,
   p: ParsedS3Args,
   env: AwsEnv,
-  g: GlobalOptions,
+  globals: GlobalOptions,
   io: Io,
 ): Promise<number | undefined> {
   if (task.from.kind !== 's3') return undefined
@@ -307,7 +307,7 @@ export async function headForDownload(
     : {}
   try {
     const head = await send(
-      env.clients(g).s3,
+      env.clients(globals).s3,
       'HeadObject',
       new HeadObjectCommand({ Bucket: task.from.uri.bucket, Key: task.from.uri.key, ...sseC }),
     )

@@ -1,5 +1,5 @@
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortMultipartUpload.html */
-import { releaseParts } from '../../object-data'
+import { releaseParts } from '../../object-bodies'
 import type { S3State } from '../../state'
 import { findUpload } from './uploads'
 

@@ -9,7 +9,7 @@ import { innerAesGcmDecrypt } from '@/lib/crypto/aes-gcm-inner'
 import { errorOf, harness, type Harness } from '../../../helpers/handle'
 import { md5Hex } from '../../../helpers/sse'
 import { openSealed, storedBytes } from '../../../helpers/at-rest'
-import { segmentAad, segmentNonce } from '@/lib/s3/at-rest'
+import { segmentAad, segmentNonce } from '@/lib/s3/at-rest-format'
 
 const BUCKET = 'kms-bucket'
 const SSE = 'x-amz-server-side-encryption'
@@ -298,7 +298,7 @@ describe('DSSE-KMS: two independent layers', () => {
     const seg = object.sealed.parts[0]!
     if (seg.format !== 'seg1') throw new Error('not the chunked format')
     const ciphertext = storedBytes(s3.emulator, seg)
-    // One segment: nonce = base XOR (index 0, last), additional data from the format (lib/s3/at-rest.ts).
+    // One segment: nonce = base XOR (index 0, last), additional data from the format (lib/s3/at-rest-format.ts).
     const aad = segmentAad({ arn: `arn:aws:s3:::${BUCKET}/k`, partNumber: 1 }, 0, true)
     const iv = segmentNonce(seg.nonceBase, 0, true)
     const innerIv = segmentNonce(seg.innerNonceBase!, 0, true)

@@ -8,7 +8,7 @@ import { DecryptionFailed, KEY_BYTES } from '@/lib/crypto/aes-gcm'
 import { fromUtf8, utf8 } from '@/lib/crypto/bytes'
 import { webCryptoRandom } from '@/lib/crypto/random'
 import { objectArn, type DataKeyWrap, type StoredObject, type StoredPart } from '@/lib/s3/model'
-import { unwrapWithRoot } from '@/lib/s3/seal'
+import { unwrapWithRoot } from '@/lib/s3/root-keys'
 import { damage, openSealed, storedBytes } from '../../helpers/at-rest'
 import { errorOf, harness, type Harness } from '../../helpers/handle'
 

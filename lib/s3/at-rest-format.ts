@@ -20,7 +20,12 @@ import { innerAesGcmDecrypt, innerAesGcmEncrypt } from '../crypto/aes-gcm-inner'
 import { joinBytes, utf8 } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import type { BlobReader } from './blob-store'
-import type { DataKeys } from './seal'
+
+/** The plaintext data key(s) of an object: one, or two for DSSE (outer: WebCrypto, inner: the second library). */
+export interface DataKeys {
+  outer: Uint8Array
+  inner?: Uint8Array
+}
 
 /** The format's name, stored with every part and bound into every segment. */
 export const FORMAT = 'seg1'
@@ -90,7 +95,7 @@ export function segmentAad(binding: PartBinding, index: number, last: boolean): 
 }
 
 /** Seals one segment (both layers for DSSE). */
-export async function sealOne(
+export async function sealSegment(
   keys: PreparedKeys,
   bases: Bases,
   binding: PartBinding,
@@ -104,7 +109,7 @@ export async function sealOne(
 }
 
 /** Opens one segment; throws DecryptionFailed unless it is exactly segment `index` of this part. */
-export async function openOne(
+export async function openSegment(
   keys: PreparedKeys,
   bases: Bases,
   binding: PartBinding,
@@ -164,7 +169,7 @@ export class PartSealer {
   /** Seals `plain` as the next segment. WebCrypto copies its input when called, so `plain` may be reused once this settles. */
   private async seal(plain: Uint8Array, last: boolean): Promise<Uint8Array> {
     this.keys ??= prepare(this.dataKeys)
-    return sealOne(await this.keys, this.bases, this.binding, this.index++, last, plain)
+    return sealSegment(await this.keys, this.bases, this.binding, this.index++, last, plain)
   }
 
   async push(chunk: Uint8Array): Promise<Uint8Array[]> {
@@ -222,23 +227,36 @@ export class PartSealer {
   }
 }
 
+/** A whole part sealed in memory: its record (blob id left empty) and its sealed segments back to back. */
+export interface SealedPart {
+  part: ChunkedPart
+  sealed: Uint8Array
+}
+
 /**
- * The sealed bytes of a whole plaintext at once (tests, the lesson demo, benchmarks): each segment sealed
- * straight from the plaintext, and a one-segment body returned as WebCrypto made it, without a copy.
+ * Seals a whole plaintext at once (the lessons' demos, tests, benchmarks): each segment sealed straight
+ * from the plaintext, and a one-segment body returned as WebCrypto made it, without a copy.
  */
-export async function sealBytes(
+export async function sealPart(
   keys: DataKeys,
   plaintext: Uint8Array,
   binding: PartBinding,
   random: RandomSource,
   segmentBytes = SEGMENT_BYTES,
-) {
+): Promise<SealedPart> {
   const sealer = new PartSealer(keys, binding, random, segmentBytes)
   const count = segmentCount(plaintext.length, segmentBytes)
   const segments: Uint8Array[] = []
   for (let i = 0; i < count; i++)
     segments.push(await sealer.segment(plaintext.subarray(i * segmentBytes, (i + 1) * segmentBytes), i === count - 1))
   return { part: sealer.part(''), sealed: segments.length === 1 ? segments[0]! : joinBytes(segments) }
+}
+
+/** Opens a part sealed by sealPart; throws DecryptionFailed if any byte, key or binding is not the one that was sealed. */
+export async function openPart(keys: DataKeys, { part, sealed }: SealedPart, arn: string): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = []
+  for await (const piece of openPartRange(keys, part, arn, bytesReader(sealed), 0, part.size - 1)) pieces.push(piece)
+  return joinBytes(pieces)
 }
 
 /** A blob reader over bytes in memory. */
@@ -291,7 +309,7 @@ export async function* openPartRange(
   for (let i = Math.min(first, count - 1); i <= Math.min(lastNeeded, count - 1); i++) {
     const isLast = i === count - 1
     const sealed = await reader.read(i * stride, isLast ? reader.size - i * stride : stride)
-    const plain = await openOne(prepared, bases, binding, i, isLast, sealed)
+    const plain = await openSegment(prepared, bases, binding, i, isLast, sealed)
     if (end < start) continue
     const from = Math.max(start - i * segmentBytes, 0)
     const to = Math.min(end + 1 - i * segmentBytes, plain.length)

@@ -11,15 +11,15 @@ import {
   bytesReader,
   openPartRange,
   PartSealer,
-  sealBytes,
+  sealPart,
   sealedSize,
   segmentCount,
   segmentNonce,
   type ChunkedPart,
-} from '@/lib/s3/at-rest'
+  type DataKeys,
+} from '@/lib/s3/at-rest-format'
 import { objectArn } from '@/lib/s3/model'
-import { RootKeyring } from '@/lib/s3/root-keys'
-import { unwrapWithRoot, wrapWithRoot, type DataKeys } from '@/lib/s3/seal'
+import { RootKeyring, unwrapWithRoot, wrapWithRoot } from '@/lib/s3/root-keys'
 import { openSealed } from '../../helpers/at-rest'
 
 const ARN = objectArn('b', 'k')
@@ -55,7 +55,7 @@ describe('round trips', () => {
     it(`${size} bytes: ${segmentCount(size, SEG)} segment(s), tag per segment, the exact plaintext back`, async () => {
       const keys = key()
       const plain = data(size)
-      const { part, sealed } = await sealBytes(keys, plain, { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
+      const { part, sealed } = await sealPart(keys, plain, { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
       expect(part.size).toBe(size)
       expect(sealed.length).toBe(sealedSize(part, false))
       expect(sealed.length).toBe(size + 16 * Math.max(1, Math.ceil(size / SEG)))
@@ -77,7 +77,7 @@ describe('round trips', () => {
       expect(sealer.part('').size).toBe(plain.length)
       return join(segments)
     }
-    const whole = await sealBytes(keys, plain, { arn: ARN, partNumber: 1 }, fixed, SEG)
+    const whole = await sealPart(keys, plain, { arn: ARN, partNumber: 1 }, fixed, SEG)
     expect(await openSealed(keys, whole.part, ARN, whole.sealed)).toEqual(plain)
     for (const piece of [1, 7, SEG, SEG + 1, 2 * SEG + 5, plain.length])
       expect(await ways(piece), `pieces of ${piece}`).toEqual(whole.sealed)
@@ -94,7 +94,7 @@ describe('round trips', () => {
   it('every range, including ones across segment boundaries, decrypts to the same bytes as a slice', async () => {
     const keys = dsseKeys()
     const plain = data(4 * SEG + 10)
-    const { part, sealed } = await sealBytes(keys, plain, { arn: ARN, partNumber: 2 }, webCryptoRandom, SEG)
+    const { part, sealed } = await sealPart(keys, plain, { arn: ARN, partNumber: 2 }, webCryptoRandom, SEG)
     for (const [s, e] of [
       [0, 0],
       [SEG - 1, SEG],
@@ -110,7 +110,7 @@ describe('round trips', () => {
 
   it('a range reads only the segments it needs', async () => {
     const keys = key()
-    const { part, sealed } = await sealBytes(keys, data(10 * SEG), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
+    const { part, sealed } = await sealPart(keys, data(10 * SEG), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
     const reads: [number, number][] = []
     const reader = {
       ...bytesReader(sealed),
@@ -137,7 +137,7 @@ describe('tampering fails authentication, never yields bytes', () => {
   const plain = data(4 * SEG + 20) // five segments, the last one short
   const sealedPart = async (keys = key(), partNumber = 1, arn = ARN) => ({
     keys,
-    ...(await sealBytes(keys, plain, { arn, partNumber }, webCryptoRandom, SEG)),
+    ...(await sealPart(keys, plain, { arn, partNumber }, webCryptoRandom, SEG)),
   })
   const fails = async (run: () => Promise<unknown>) => expect(run()).rejects.toBeInstanceOf(DecryptionFailed)
 
@@ -174,7 +174,7 @@ describe('tampering fails authentication, never yields bytes', () => {
     // The attacker also edits the metadata: the third segment is not marked last, so it still fails.
     await fails(() => openSealed(keys, { ...part, size: 3 * SEG }, ARN, cut))
     // And a part whose final segment is full (size a multiple of the segment size) cut by one segment.
-    const even = await sealBytes(keys, data(4 * SEG), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
+    const even = await sealPart(keys, data(4 * SEG), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
     await fails(() =>
       openSealed(keys, { ...even.part, size: 3 * SEG }, ARN, join(split(even.part, even.sealed).slice(0, 3))),
     )
@@ -188,7 +188,7 @@ describe('tampering fails authentication, never yields bytes', () => {
 
   it('an empty part whose one segment is removed', async () => {
     const keys = key()
-    const { part } = await sealBytes(keys, new Uint8Array(0), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
+    const { part } = await sealPart(keys, new Uint8Array(0), { arn: ARN, partNumber: 1 }, webCryptoRandom, SEG)
     await fails(() => openSealed(keys, part, ARN, new Uint8Array(0)))
   })
 
@@ -225,9 +225,9 @@ describe('root wraps and randomness', () => {
     const counting = (n: number) => (calls.push(n), webCryptoRandom(n))
     const dataKey = webCryptoRandom(KEY_BYTES)
     const wrap = await wrapWithRoot(keyring, counting, dataKey, ARN)
-    await sealBytes({ outer: dataKey }, utf8('x'), { arn: ARN, partNumber: 1 }, counting)
+    await sealPart({ outer: dataKey }, utf8('x'), { arn: ARN, partNumber: 1 }, counting)
     expect(calls).toEqual([12, 12])
-    await sealBytes({ outer: dataKey, inner: dataKey }, utf8('x'), { arn: ARN, partNumber: 1 }, counting)
+    await sealPart({ outer: dataKey, inner: dataKey }, utf8('x'), { arn: ARN, partNumber: 1 }, counting)
     expect(calls).toEqual([12, 12, 12, 12])
     expect(await unwrapWithRoot(keyring, wrap as never, ARN)).toEqual(dataKey)
   })

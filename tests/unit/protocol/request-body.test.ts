@@ -1,7 +1,7 @@
 /** readBody: every integrity claim a request makes about its body is checked, with S3's codes and messages. */
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { readBody } from '@/lib/protocol/body'
+import { readBody } from '@/lib/protocol/request-body'
 import { S3Error } from '@/lib/s3/errors'
 import { concat, utf8 } from '@/lib/crypto/bytes'
 import { ENDPOINT, errorOf, harness } from '../../helpers/handle'

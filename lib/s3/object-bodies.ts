@@ -1,10 +1,10 @@
 /**
  * Turning a plaintext into a stored object and back, for every SSE mode: PutObject, CopyObject and
  * CompleteMultipartUpload build objects here; GetObject, CopyObject and UploadPartCopy read them here.
- * Bodies stream both ways through the chunked at-rest format (at-rest.ts) and the blob store.
+ * Bodies stream both ways through the chunked at-rest format (at-rest-format.ts) and the blob store.
  */
-import { DecryptionFailed } from '../crypto/aes-gcm'
-import { fromUtf8, toBase64, toHex, utf8 } from '../crypto/bytes'
+import { aesGcmDecrypt, aesGcmEncrypt, DecryptionFailed, IV_BYTES } from '../crypto/aes-gcm'
+import { fromUtf8, joinBytes, toBase64, toHex, utf8 } from '../crypto/bytes'
 import type { ChecksumAlgorithm } from '../crypto/checksums'
 import type { RandomSource } from '../crypto/random'
 import {
@@ -14,15 +14,15 @@ import {
   sealedSize,
   segmentCount,
   SEGMENT_BYTES,
+  type DataKeys,
   type PartBinding,
   type StoredPart,
-} from './at-rest'
+} from './at-rest-format'
 import { sizeText, traced } from '../trace/trace'
 import { BlobMissing } from './blob-store'
 import { internalError } from './errors'
 import { objectArn, type ObjectEncryption, type StoredChecksum, type StoredObject } from './model'
 import type { Payload } from './payload'
-import { openValue, sealValue, type DataKeys } from './seal'
 import type { NewDataKey } from './sse/data-key'
 import { openDataKey } from './sse/data-key'
 import type { Requester } from './sse/kms'
@@ -47,6 +47,15 @@ const isKms = (sse: ObjectEncryption) => sse.algorithm === 'aws:kms' || sse.algo
 export const singlePartEtag = (sse: ObjectEncryption, md5: () => Uint8Array, random: RandomSource) =>
   `"${sse.algorithm === 'AES256' ? toHex(md5()) : toHex(random(16))}"`
 
+/** A checksum value sealed under the data key, bound to the object: IV || ciphertext. */
+async function sealChecksumValue(key: Uint8Array, value: Uint8Array, arn: string, random: RandomSource) {
+  const iv = random(IV_BYTES)
+  return joinBytes([iv, await aesGcmEncrypt(key, iv, value, utf8(`${arn}#checksum`))])
+}
+
+const openChecksumValue = (key: Uint8Array, sealed: Uint8Array, arn: string): Promise<Uint8Array> =>
+  aesGcmDecrypt(key, sealed.subarray(0, IV_BYTES), sealed.subarray(IV_BYTES), utf8(`${arn}#checksum`))
+
 /** With SSE-KMS and DSSE-KMS the stored checksum is kept encrypted under the data key (docs/fidelity.md §6.2). */
 export async function storeChecksum(
   s3: S3State,
@@ -60,7 +69,7 @@ export async function storeChecksum(
   return {
     algorithm: c.algorithm,
     type: c.type,
-    sealedValue: await sealValue(keys.outer, utf8(c.value), arn, s3.options.random),
+    sealedValue: await sealChecksumValue(keys.outer, utf8(c.value), arn, s3.options.random),
   }
 }
 
@@ -273,7 +282,7 @@ export async function revealChecksum(
   if (c.value !== undefined) return c.value
   if (!c.sealedValue) return undefined
   const k = keys ?? (await objectKeys(s3, bucket, object, who))
-  return guarded(async () => fromUtf8(await openValue(k.outer, c.sealedValue!, objectArn(bucket, object.key))))
+  return guarded(async () => fromUtf8(await openChecksumValue(k.outer, c.sealedValue!, objectArn(bucket, object.key))))
 }
 
 /** Every part's blob is there and exactly as long as its segments: checked before a GET answers. */
