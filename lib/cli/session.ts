@@ -5,11 +5,15 @@ import { describeTarget, isRealTarget, TargetStore, toTarget, type TargetConfig 
 import { CreatedResources, trackCreations } from '../sdk/tracker'
 import { ProfileNotFound } from './aws/profiles'
 import type { Io } from './aws/io'
+import { INTERRUPTED_CODE } from './interrupt'
 import { runLine, type Shell } from './shell/run-line'
 import { Vfs, type FileSystem } from './shell/vfs'
 
 /** The exit status of a command stopped with Ctrl-C (128 + SIGINT). */
-export const INTERRUPTED = 130
+export const INTERRUPTED = INTERRUPTED_CODE
+
+/** How long a line waits for a stopped command to finish its cleanup (an AbortMultipartUpload) before it runs anyway. */
+export const CLEANUP_WAIT_MS = 10_000
 
 export interface SessionOptions {
   /** A fixed target (scripts, tests). */
@@ -36,9 +40,12 @@ export interface Session {
   shell: Shell
   /**
    * Runs a line and records it in the history. When `signal` aborts (Ctrl-C) the command's output stops
-   * and the line ends with exit code 130, as a shell reports SIGINT.
+   * and the line ends at once with exit code 130, as a shell reports SIGINT; the command sees the signal
+   * (`io.signal`) and cleans up on its way out, and the next line waits for that cleanup (`settled`).
    */
   run(line: string, io: Io, signal?: AbortSignal): Promise<number>
+  /** Resolves when every command started so far has ended, a stopped one's cleanup included. */
+  settled(): Promise<void>
   /** What `clear` (and Ctrl-L) does: the terminal sets this. */
   setClear(clear: () => void): void
   /** The terminal's width, for table output. */
@@ -139,6 +146,13 @@ export function createSession(options: SessionOptions): Session {
       ...(options.connectPolicy ? { connectPolicy: options.connectPolicy } : {}),
     },
   }
+  // The last command's end: after Ctrl-C it may still be aborting an upload when the prompt is back.
+  let cleanup: Promise<void> = Promise.resolve()
+  const waitForCleanup = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLEANUP_WAIT_MS)))
+    return Promise.race([cleanup, late]).finally(() => clearTimeout(timer))
+  }
   return {
     shell,
     targets,
@@ -152,15 +166,22 @@ export function createSession(options: SessionOptions): Session {
     setColumns(columns) {
       shell.aws.columns = columns
     },
-    run(line, io, signal) {
+    settled: () => cleanup,
+    async run(line, io, signal) {
       if (line.trim()) shell.history.push(line)
+      await waitForCleanup()
       if (!signal) return runLine(shell, line, io)
       let live = true
-      const guarded: Io = { out: (t) => live && io.out(t), err: (t) => live && io.err(t) }
+      const guarded: Io = { out: (t) => live && io.out(t), err: (t) => live && io.err(t), signal }
       const interrupted = new Promise<number>((resolve) =>
         signal.addEventListener('abort', () => resolve(INTERRUPTED), { once: true }),
       )
-      return Promise.race([runLine(shell, line, guarded), interrupted]).then((code) => {
+      const running = runLine(shell, line, guarded)
+      cleanup = running.then(
+        () => undefined,
+        () => undefined,
+      )
+      return Promise.race([running, interrupted]).then((code) => {
         live = false
         if (code === INTERRUPTED) shell.env['?'] = String(INTERRUPTED)
         return code

@@ -9,6 +9,8 @@ export interface Io {
   out(text: string | Uint8Array): void
   err(text: string): void
   stdin?: Uint8Array
+  /** Aborted by Ctrl-C: long work stops at its next step and cleans up (lib/cli/interrupt.ts). */
+  signal?: AbortSignal
 }
 
 export interface GlobalOptions {

@@ -1,4 +1,5 @@
 /** `aws ...`: global options, then `s3` high-level commands or any modelled `s3api` operation. */
+import { Interrupted } from '../interrupt'
 import type { AwsEnv, GlobalOptions, Io } from './io'
 import { operationByCliName } from './model'
 import { runApiCommand } from './api-command'
@@ -228,6 +229,8 @@ function failureCode(error: unknown, args: string[], env: AwsEnv, io: Io, parsed
     io.err(error.text)
     return error.exitCode
   }
+  // Ctrl-C: the terminal has printed ^C; the command has cleaned up on its way out.
+  if (error instanceof Interrupted) return EXIT.interrupted
   if (error instanceof ProfileNotFound) {
     io.err(`\n${error.message}\n`)
     return EXIT.other

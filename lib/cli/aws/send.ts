@@ -1,4 +1,5 @@
 /** Sends an SDK command and, on failure, remembers which API operation failed (for aws-cli's messages). */
+import { checkInterrupt, Interrupted, isInterrupt } from '../interrupt'
 
 export class OperationFailed extends Error {
   constructor(
@@ -18,13 +19,21 @@ export type OutputOf<C> = C extends {
 
 /** Any SDK client: they all have send(command). */
 export interface SdkClient {
-  send(command: never): Promise<unknown>
+  send(command: never, options?: never): Promise<unknown>
 }
 
-export async function send<C>(client: SdkClient, operation: string, command: C): Promise<OutputOf<C>> {
+/** `signal` (Ctrl-C) aborts the request in flight; the call then throws Interrupted, not OperationFailed. */
+export async function send<C>(
+  client: SdkClient,
+  operation: string,
+  command: C,
+  signal?: AbortSignal,
+): Promise<OutputOf<C>> {
+  checkInterrupt(signal)
   try {
-    return (await client.send(command as never)) as OutputOf<C>
+    return (await client.send(command as never, (signal ? { abortSignal: signal } : undefined) as never)) as OutputOf<C>
   } catch (error) {
+    if (isInterrupt(error, signal)) throw new Interrupted()
     throw new OperationFailed(operation, error)
   }
 }

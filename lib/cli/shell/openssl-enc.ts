@@ -4,6 +4,7 @@
  * AES-256-CBC/PKCS#7, key and IV from PBKDF2-HMAC-SHA256 (10,000 iterations by default). WebCrypto does all
  * of it. Like OpenSSL, AEAD ciphers are refused here (`enc` has no place for the tag).
  */
+import { checkInterrupt } from '../interrupt'
 import { buf, concat, fromBase64, fromHex, fromUtf8, toBase64, utf8 } from '../../crypto/bytes'
 import type { Io } from '../aws/io'
 import type { ShellState } from './builtins'
@@ -101,6 +102,8 @@ export async function opensslEnc(args: string[], io: Io, sh: ShellState): Promis
     } else salt = crypto.getRandomValues(new Uint8Array(8))
     ;({ key, iv } = await deriveKeyIv(utf8(pass.slice(5)), salt, iterations))
   }
+  // The work is WebCrypto's, off the page's thread; Ctrl-C between its steps means no output is written.
+  checkInterrupt(io.signal)
   let result: Uint8Array
   try {
     result = await cbc(!decrypt, key, iv, data)
@@ -108,6 +111,7 @@ export async function opensslEnc(args: string[], io: Io, sh: ShellState): Promis
     io.err('bad decrypt\n') // a wrong password or key shows up as invalid PKCS#7 padding, as in OpenSSL
     return 1
   }
+  checkInterrupt(io.signal)
   if (!decrypt && salt) result = concat(MAGIC, salt, result)
   const out = !decrypt && base64 ? utf8(wrap64(toBase64(result))) : result
   if (output) sh.vfs.write(output, out)

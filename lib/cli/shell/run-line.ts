@@ -3,6 +3,7 @@
  * `>` and `>>` send the last stage's stdout to a file; `$?` holds the last exit code.
  */
 import { concat, utf8 } from '../../crypto/bytes'
+import { Interrupted, INTERRUPTED_CODE } from '../interrupt'
 import type { AwsEnv, Io } from '../aws/io'
 import { runAws } from '../aws/main'
 import { BUILTINS, type ShellState } from './builtins'
@@ -59,6 +60,7 @@ async function runStage(
     out: (t) => out.push(typeof t === 'string' ? utf8(t) : t),
     err: (t) => sink.err(t),
     ...(stdin ? { stdin } : {}),
+    ...(sink.signal ? { signal: sink.signal } : {}),
   }
   const [name, ...args] = stage.argv
   let code: number
@@ -68,14 +70,19 @@ async function runStage(
     sh.env[assignment[1]!] = assignment[2]!
     return { code: 0, out }
   }
-  if (name === 'playground') code = await playgroundCommand(args, io, sh)
-  else if (name === 's3ec') code = await s3ecCommand(args, io, sh)
-  else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs, shellEnv: sh.env }, io)
-  else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name]))
-    code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
-  else {
-    sink.err(`bash: ${name}: command not found\n`)
-    code = 127
+  try {
+    if (name === 'playground') code = await playgroundCommand(args, io, sh)
+    else if (name === 's3ec') code = await s3ecCommand(args, io, sh)
+    else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs, shellEnv: sh.env }, io)
+    else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name]))
+      code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
+    else {
+      sink.err(`bash: ${name}: command not found\n`)
+      code = 127
+    }
+  } catch (error) {
+    if (!(error instanceof Interrupted)) throw error
+    code = INTERRUPTED_CODE
   }
   return { code, out }
 }
@@ -87,7 +94,9 @@ export async function runLine(sh: Shell, original: string, sink: Io): Promise<nu
     await runLine(sh, sub.inner, {
       out: (t) => (captured += typeof t === 'string' ? t : new TextDecoder().decode(t)),
       err: (t) => sink.err(t),
+      ...(sink.signal ? { signal: sink.signal } : {}),
     })
+    if (sink.signal?.aborted) return INTERRUPTED_CODE
     line = line.slice(0, sub.start) + quoteOutput(captured, sub.inDoubleQuotes) + line.slice(sub.end)
   }
   const tokens = tokenize(line, sh.env)
@@ -109,7 +118,11 @@ export async function runLine(sh: Shell, original: string, sink: Io): Promise<nu
     }
     let stdin: Uint8Array | undefined
     for (const [i, stage] of stages.entries()) {
+      // Ctrl-C ends the whole line, as SIGINT ends a shell's list: nothing after it runs.
+      if (sink.signal?.aborted) return INTERRUPTED_CODE
       const result = await runStage(sh, stage, stdin, sink)
+      // Nor is a stopped command's output redirected into a file.
+      if (sink.signal?.aborted) return INTERRUPTED_CODE
       code = result.code
       const bytes = concat(...result.out)
       if (stage.redirect) {

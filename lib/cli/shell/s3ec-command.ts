@@ -3,6 +3,7 @@
  * sends only ciphertext through @aws-sdk/client-s3: PutObject with the body and x-amz-meta-* content metadata
  * (or a `.instruction` object), GetObject then decrypt, like the SDK clients. Formats and keyrings: lib/cse.
  */
+import { checkInterrupt, Interrupted } from '../interrupt'
 import { CseError, S3EncryptionClient, s3ecKeys, type Format } from '../../cse'
 import type { Builtin } from './builtins'
 import type { Shell } from './run-line'
@@ -70,6 +71,7 @@ export const s3ecCommand: Builtin = async (args, io, sh) => {
       const file = options.get('--body')
       if (!file || positional.length)
         return fail(file ? `unexpected argument: ${positional[0]}` : 'the following arguments are required: --body')
+      checkInterrupt(io.signal)
       const out = await client.putObject({ Bucket: bucket, Key: key, Body: sh.vfs.read(file) })
       io.out(
         JSON.stringify(
@@ -87,7 +89,10 @@ export const s3ecCommand: Builtin = async (args, io, sh) => {
     }
     if (positional.length !== 1) return fail('get-object needs exactly one OUTFILE')
     const range = options.get('--range')
+    checkInterrupt(io.signal)
     const out = await client.getObject({ Bucket: bucket, Key: key, ...(range ? { Range: range } : {}) })
+    // Ctrl-C while it decrypted: no file is written.
+    checkInterrupt(io.signal)
     sh.vfs.write(positional[0]!, out.Body)
     const summary = {
       ContentLength: out.Body.length,
@@ -99,6 +104,7 @@ export const s3ecCommand: Builtin = async (args, io, sh) => {
     io.out(JSON.stringify(summary, null, 4) + '\n')
     return 0
   } catch (e) {
+    if (e instanceof Interrupted) throw e
     if (e instanceof CseError) return fail(`${e.code}: ${e.message}`, 1)
     if (e instanceof VfsError) return fail(e.message, 1)
     if (e instanceof SyntaxError) return fail(`--encryption-context is not valid JSON: ${e.message}`)

@@ -1,7 +1,9 @@
 /**
  * Large transfers the way aws-cli makes them: above the 8 MiB multipart threshold an upload becomes
  * CreateMultipartUpload + 8 MiB UploadParts + CompleteMultipartUpload (aborted on failure), and a download
- * becomes ranged GETs; a progress line is drawn after every part.
+ * becomes ranged GETs; a progress line is drawn after every part. Ctrl-C (`signal`) stops either between or
+ * during parts: an upload is then aborted (AbortMultipartUpload), as aws-cli does, so no object and no
+ * in-progress upload remain.
  */
 import {
   AbortMultipartUploadCommand,
@@ -13,6 +15,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3'
 import { concat } from '../../../crypto/bytes'
+import { checkInterrupt } from '../../interrupt'
 import { send } from '../send'
 import { humanReadableSize } from './paths'
 
@@ -36,7 +39,9 @@ export async function multipartUpload(
   body: Uint8Array,
   params: { contentType?: string; sse: Record<string, unknown>; checksums: boolean },
   progress: Progress,
+  signal?: AbortSignal,
 ): Promise<void> {
+  // Without the signal: an upload created after Ctrl-C would go unseen, and so never be aborted.
   const { UploadId } = await send(
     s3,
     'CreateMultipartUpload',
@@ -52,6 +57,7 @@ export async function multipartUpload(
   try {
     const parts: CompletedPart[] = []
     for (let offset = 0, n = 1; offset < body.length; offset += PART_SIZE, n++) {
+      checkInterrupt(signal)
       const out = await send(
         s3,
         'UploadPart',
@@ -63,16 +69,20 @@ export async function multipartUpload(
           ...(params.checksums ? { ChecksumAlgorithm: 'CRC32' } : {}),
           ...sseC,
         }),
+        signal,
       )
       parts.push({ PartNumber: n, ETag: out.ETag, ...(out.ChecksumCRC32 ? { ChecksumCRC32: out.ChecksumCRC32 } : {}) })
       progress(Math.min(offset + PART_SIZE, body.length), body.length)
     }
+    // The last moment Ctrl-C can still leave nothing behind: once sent, Complete makes the object.
+    checkInterrupt(signal)
     await send(
       s3,
       'CompleteMultipartUpload',
       new CompleteMultipartUploadCommand({ ...target, UploadId, MultipartUpload: { Parts: parts }, ...sseC }),
     )
   } catch (error) {
+    // Never with the signal: after Ctrl-C this is the cleanup that must still reach S3.
     await s3.send(new AbortMultipartUploadCommand({ ...target, UploadId })).catch(() => undefined)
     throw error
   }
@@ -86,16 +96,20 @@ export async function rangedDownload(
   etag: string | undefined,
   sseC: Record<string, unknown>,
   progress: Progress,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   for (let offset = 0; offset < size; offset += PART_SIZE) {
+    checkInterrupt(signal)
     const end = Math.min(offset + PART_SIZE, size) - 1
     const out = await send(
       s3,
       'GetObject',
       new GetObjectCommand({ ...source, Range: `bytes=${offset}-${end}`, ...(etag ? { IfMatch: etag } : {}), ...sseC }),
+      signal,
     )
     chunks.push(out.Body ? await out.Body.transformToByteArray() : new Uint8Array())
+    checkInterrupt(signal)
     progress(end + 1, size)
   }
   return concat(...chunks)

@@ -12,6 +12,7 @@ import {
   type ServerSideEncryption,
 } from '@aws-sdk/client-s3'
 import { fromUtf8 } from '../../../crypto/bytes'
+import { checkInterrupt } from '../../interrupt'
 import type { FileSystem } from '../../shell/vfs'
 import type { AwsEnv, GlobalOptions, Io } from '../io'
 import { OperationFailed, send } from '../send'
@@ -197,6 +198,7 @@ export async function runTask(
     if (!quiet) io.out(`(dryrun) ${verb}: ${from} to ${to}\n`)
     return true
   }
+  checkInterrupt(io.signal)
   const sse = sseParams(p, env.vfs)
   const started = performance.now()
   let size = task.size
@@ -217,12 +219,14 @@ export async function runTask(
           body,
           { ...(contentType ? { contentType } : {}), sse, checksums },
           showProgress,
+          io.signal,
         )
       } else
         await send(
           s3,
           'PutObject',
           new PutObjectCommand({ ...target, Body: body, ...(contentType ? { ContentType: contentType } : {}), ...sse }),
+          io.signal,
         )
     } else if (task.from.kind === 's3' && task.to.kind === 'local') {
       const sseC = sse.SSECustomerKey
@@ -231,11 +235,13 @@ export async function runTask(
       const source = { Bucket: task.from.uri.bucket, Key: task.from.uri.key }
       let bytes: Uint8Array
       if (task.size >= MULTIPART_THRESHOLD)
-        bytes = await rangedDownload(s3, source, task.size, task.etag, sseC, showProgress)
+        bytes = await rangedDownload(s3, source, task.size, task.etag, sseC, showProgress, io.signal)
       else {
-        const out = await send(s3, 'GetObject', new GetObjectCommand({ ...source, ...sseC }))
+        const out = await send(s3, 'GetObject', new GetObjectCommand({ ...source, ...sseC }), io.signal)
         bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array()
       }
+      // Stopped while the body arrived: no file is written, as a cancelled download leaves none.
+      checkInterrupt(io.signal)
       size = bytes.length
       if (task.to.path === '-') {
         io.out(fromUtf8(bytes))
@@ -254,6 +260,7 @@ export async function runTask(
           ...sse,
           ...copySourceSseC(p, env.vfs),
         }),
+        io.signal,
       )
     }
     if (verb === 'move') {
