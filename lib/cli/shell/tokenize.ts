@@ -69,8 +69,10 @@ export function tokenize(line: string, env: Readonly<Record<string, string>> = {
         }
       }
     } else if (c === '$') {
-      word += expand()
-      inWord = true
+      // As in sh: an unquoted expansion that comes out empty makes no word of its own (`echo $UNSET x` is `echo x`).
+      const value = expand()
+      word += value
+      inWord ||= value !== ''
     } else {
       const op = OPERATORS.find((o) => line.startsWith(o, i))
       if (op) {
