@@ -34,7 +34,7 @@ function bashWords(lines: string[]): string[][] {
     .join('\n')
   const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
     encoding: 'utf8',
-    env: { ...env, PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    env: { ...process.env, ...env },
   })
   expect(r.status, r.stderr).toBe(0)
   return r.stdout
