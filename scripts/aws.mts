@@ -9,7 +9,7 @@
 import './quiet-node-support-warning'
 import { createEmulator } from '../lib/emulator/create-emulator'
 import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
-import { attachPersistence } from '../lib/adapters/node-http/persistence'
+import { attachPersistence, DamagedState } from '../lib/adapters/node-http/persistence'
 import { NodeFileSystem } from '../lib/adapters/node-fs/file-system'
 import { runAws } from '../lib/cli/aws/main'
 import { createClients, emulatorTarget } from '../lib/sdk/clients'
@@ -27,11 +27,17 @@ let close = async () => {}
 let endpoint = 'http://127.0.0.1:0'
 if (!external) {
   const emulator = createEmulator()
-  const persistence = await attachPersistence(emulator, dataDir)
+  const persistence = await attachPersistence(emulator, dataDir).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code
+    process.stderr.write(
+      `${error instanceof DamagedState ? error.message : `cannot use the data dir ${dataDir}: ${code ?? (error as Error).name}`}\n`,
+    )
+    process.exit(255)
+  })
   const server = createEmulatorServer(emulator)
   endpoint = `http://127.0.0.1:${await listen(server, { port: 0, host: '127.0.0.1' })}`
   close = async () => {
-    await persistence.flush()
+    await persistence.close()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }

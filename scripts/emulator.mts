@@ -6,7 +6,7 @@ import './quiet-node-support-warning'
 import { parseArgs } from 'node:util'
 import { createEmulator } from '../lib/emulator/create-emulator'
 import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
-import { attachPersistence } from '../lib/adapters/node-http/persistence'
+import { attachPersistence, DamagedState } from '../lib/adapters/node-http/persistence'
 import { selfSignedCertificate } from '../lib/adapters/node-http/tls'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -34,7 +34,8 @@ if (values.help) {
 
   --port N                        port to listen on (0 picks a free one)
   --host H                        address to bind (default 127.0.0.1: this machine only)
-  --data-dir DIR                  keep state in DIR/state.json across restarts (default: memory only)
+  --data-dir DIR                  keep state in DIR across restarts; a change is answered once it is on disk
+                                  (docs/persistence.md; default: memory only)
   --allow-sse-c-on-new-buckets    pre-April-2026 behaviour: new buckets do not block SSE-C
   --allow-sse-c-over-http         accept SSE-C keys over plain http (S3 refuses them: 400 InvalidRequest,
                                   "... must be made over a secure connection."); for local testing only
@@ -82,10 +83,30 @@ const emulator = createEmulator({
   },
 })
 const dataDir = values['data-dir']
-const persistence = dataDir ? await attachPersistence(emulator, dataDir) : undefined
-// Finish the last write before exiting, so Ctrl-C never loses a change.
+const persistence = dataDir ? await attachOrExplain(dataDir) : undefined
+// Every answered change is on disk already; what is left (CloudTrail records of reads) is written if that
+// takes under SHUTDOWN_MS, so Ctrl-C and SIGTERM always end the process promptly.
+const SHUTDOWN_MS = 1500
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void (persistence?.flush() ?? Promise.resolve()).then(() => process.exit(0)))
+  process.once(signal, () => {
+    setTimeout(() => process.exit(0), SHUTDOWN_MS).unref()
+    void (persistence?.close() ?? Promise.resolve()).finally(() => process.exit(0))
+  })
+}
+
+/** A data dir that cannot be used stops start-up with one line (never the file's contents). */
+async function attachOrExplain(dir: string) {
+  try {
+    return await attachPersistence(emulator, dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    console.error(
+      error instanceof DamagedState
+        ? error.message
+        : `[emulator] cannot use the data dir ${dir}: ${code ?? (error as Error).name}`,
+    )
+    process.exit(1)
+  }
 }
 const certDir = values['cert-dir'] ?? (dataDir ? join(dataDir, 'tls') : join(homedir(), '.s3-playground', 'tls'))
 const tls = values.https ? selfSignedCertificate(certDir) : undefined

@@ -29,6 +29,7 @@ export interface TrailEntry {
 export class CloudTrail {
   private entries: TrailEntry[] = []
   private seq = 0
+  private readonly addListeners = new Set<(entry: TrailEntry) => void>()
 
   constructor(readonly options: TrailOptions) {}
 
@@ -58,13 +59,21 @@ export class CloudTrail {
     for (const record of records) this.add(record, at[i++] ?? Date.parse(record.eventTime))
   }
 
+  /** Calls `listener` with each record added from now on (--data-dir journals them one by one). */
+  onAdd(listener: (entry: TrailEntry) => void): () => void {
+    this.addListeners.add(listener)
+    return () => this.addListeners.delete(listener)
+  }
+
   /** Event times in ms, in the order of records(). */
   times(): number[] {
     return this.sorted().map((e) => e.at)
   }
 
   private add(record: CloudTrailRecord, at: number): void {
-    this.entries.push({ record, at, seq: this.seq++ })
+    const entry = { record, at, seq: this.seq++ }
+    this.entries.push(entry)
+    for (const listener of this.addListeners) listener(entry)
     const capacity = this.options.capacity ?? 10_000
     if (this.entries.length > capacity) this.entries = this.sorted().slice(-capacity)
   }

@@ -4,6 +4,8 @@
  * renamed into place on commit, so a crash leaves either the whole blob or an orphan temporary file.
  * Deletions wait until the state.json that no longer names the blob has been written (sweep), so a crash
  * never leaves metadata pointing at a removed file; orphans from a crash are collected at start-up.
+ * Files are 0600 and the folder 0700 (bodies are sealed, but their number and sizes are still the user's).
+ * A renamed file's directory entry is made durable by syncDir(), once per journal batch that names it.
  */
 import {
   closeSync,
@@ -17,6 +19,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { open, rename, unlink } from 'node:fs/promises'
+import { syncFolder } from './state-dir'
 import { join } from 'node:path'
 import { BlobMissing, newBlobId, type BlobReader, type BlobStore, type BlobWriter } from '../../s3/blob-store'
 import type { RandomSource } from '../../crypto/random'
@@ -34,12 +37,14 @@ const quietly = async (step: () => Promise<unknown> | undefined) => {
 
 export class FileBlobStore implements BlobStore {
   private pending = new Set<string>()
+  /** A blob was renamed into place since the last syncDir(). */
+  private renamed = false
 
   constructor(
     readonly dir: string,
     private readonly random: RandomSource,
   ) {
-    mkdirSync(dir, { recursive: true })
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
   }
 
   private path = (id: string) => {
@@ -53,7 +58,7 @@ export class FileBlobStore implements BlobStore {
     let handle: Awaited<ReturnType<typeof open>> | undefined
     let opening: Promise<Awaited<ReturnType<typeof open>>> | undefined
     let state: 'open' | 'committed' | 'aborted' = 'open'
-    const file = () => (opening ??= open(tmp, 'w').then((h) => (handle = h)))
+    const file = () => (opening ??= open(tmp, 'w', 0o600).then((h) => (handle = h)))
     const explained = <T>(run: () => Promise<T>) => run().catch((error: unknown) => Promise.reject(this.explain(error)))
     return {
       write: (bytes) =>
@@ -71,6 +76,7 @@ export class FileBlobStore implements BlobStore {
           await h.close()
           handle = undefined
           await rename(tmp, this.path(id))
+          this.renamed = true
           state = 'committed'
           return id
         }),
@@ -112,6 +118,18 @@ export class FileBlobStore implements BlobStore {
     }
   }
 
+  /** Makes the names of blobs committed so far durable (before a journal batch that refers to them). */
+  async syncDir(): Promise<void> {
+    if (!this.renamed) return
+    this.renamed = false
+    try {
+      await syncFolder(this.dir)
+    } catch (error) {
+      this.renamed = true
+      throw error
+    }
+  }
+
   /** Deferred until sweep(): see the file comment. */
   delete(id: string): void {
     this.pending.add(id)
@@ -147,7 +165,7 @@ export class FileBlobStore implements BlobStore {
   put(bytes: Uint8Array): string {
     const id = newBlobId(this.random)
     const tmp = join(this.dir, `${TMP}${id}`)
-    const fd = openSync(tmp, 'w')
+    const fd = openSync(tmp, 'w', 0o600)
     try {
       let at = 0
       while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at)
@@ -156,6 +174,7 @@ export class FileBlobStore implements BlobStore {
       closeSync(fd)
     }
     renameSync(tmp, this.path(id))
+    this.renamed = true
     return id
   }
 

@@ -1,25 +1,36 @@
 /**
- * `--data-dir`: object bodies live in DIR/blobs, one file per part (FileBlobStore), and DIR/state.json
- * holds everything else (metadata, keys, KMS, CloudTrail), loaded at start and written back after every
- * request that changed state. state.json is written to a temporary file that is renamed over the old
- * one, so a crash never leaves half a file; blob files are complete before the metadata names them.
+ * `--data-dir` (docs/persistence.md): object bodies live in DIR/blobs, one file per part (FileBlobStore);
+ * everything else is DIR/state.json (the last compaction) plus DIR/journal-<n>.log (each change since).
+ *
+ * A request that may change state is answered only once its change is on disk: the emulator's handle is
+ * wrapped so that, after the operation ran, it waits for a journal batch taken after it to be written and
+ * fsynced (with the blobs folder's entries). Concurrent requests share a batch: one fsync for all of them
+ * (group commit). A batch holds only what changed (ChangeTracker), so a small PUT writes a small record
+ * whatever the state's size; when the journal outgrows state.json, the next batch is a compaction instead.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/create-emulator'
-import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../../emulator/snapshot'
+import { fromSnapshot, restoreKmsSnapshot } from '../../emulator/snapshot'
+import { applyOp, ChangeTracker, composeSnapshot, emptyEntities, JournalDamage } from '../../emulator/state-entities'
 import { referencedBlobs } from '../../s3/referenced-blobs'
 import { FileBlobStore } from '../node-fs/blob-files'
+import { StateDir } from '../node-fs/state-dir'
 
-const READS = new Set(['GET', 'HEAD'])
+export { DamagedState } from '../node-fs/state-dir'
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** The journal may grow to this size, or to state.json's, before a compaction rewrites state.json. */
+const MIN_COMPACTION_BYTES = 4 << 20
 
 export interface Persistence {
-  /** Resolves once every change so far is on disk (call before exiting). */
+  /** Resolves once every change so far is on disk. */
   flush(): Promise<void>
+  /** Writes what is left and closes the journal (before exiting). */
+  close(): Promise<void>
 }
 
 /** What the operator reads when a save fails: the cause in words, what is safe, and what happens next. */
-export function saveFailed(file: string, error: unknown): string {
+export function saveFailed(dir: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   const cause =
     code === 'ENOSPC'
@@ -27,45 +38,135 @@ export function saveFailed(file: string, error: unknown): string {
       : code === 'EACCES' || code === 'EPERM'
         ? `permission denied (${code})`
         : String(error)
-  return `[emulator] could not save state to ${file}: ${cause}. What was saved before is intact; the latest changes are only in memory, and the next change tries again (free some space, or they are lost when the emulator stops).`
+  return `[emulator] could not save state to ${dir}: ${cause}. What was saved before is intact; requests that changed state since answer 500 InternalError, and the next change tries again to save everything held in memory.`
 }
 
+/** The answer to a request whose change could not be made durable (it may still be saved by a later batch). */
+function notDurable(request: Request): Response {
+  if (request.headers.has('x-amz-target'))
+    return new Response(JSON.stringify({ __type: 'KMSInternalException', message: 'The state could not be saved.' }), {
+      status: 500,
+      headers: { 'content-type': 'application/x-amz-json-1.1' },
+    })
+  return new Response(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>',
+    { status: 500, headers: { 'content-type': 'application/xml' } },
+  )
+}
+
+/**
+ * Loads DIR into the emulator and makes every later change durable before it is answered. Throws
+ * DamagedState (a one-line message) when a file in DIR cannot be read as written.
+ */
 export async function attachPersistence(emulator: Emulator, dir: string): Promise<Persistence> {
-  await mkdir(dir, { recursive: true })
-  const file = join(dir, 'state.json')
+  const { store, loaded } = await StateDir.open(dir)
   const blobs = new FileBlobStore(join(dir, 'blobs'), emulator.random)
   emulator.s3.blobs = blobs
-  const save = async () => {
-    // Deletions asked for before this snapshot are safe once it is on disk: it no longer names them.
-    const deletable = blobs.takePending()
-    const tmp = `${file}.${process.pid}.tmp`
-    await writeFile(tmp, JSON.stringify(toSnapshot(emulator.s3, emulator, 'blobs')))
-    await rename(tmp, file)
-    await blobs.sweep(deletable)
+  const capacity = emulator.cloudtrail.options.capacity ?? 10_000
+  let snapshot: unknown = loaded.legacy
+  if (!snapshot && (loaded.entities || loaded.batches.length)) {
+    const entities = loaded.entities ?? emptyEntities()
+    try {
+      for (const batch of loaded.batches) for (const op of batch) applyOp(entities, op)
+    } catch (error) {
+      if (!(error instanceof JournalDamage)) throw error
+      await store.refuseJournal(error.message)
+    }
+    snapshot = composeSnapshot(entities, capacity)
   }
-  let migrated = false
-  try {
-    const saved: unknown = JSON.parse(await readFile(file, 'utf8'))
-    const restored = fromSnapshot(saved, emulator.s3.options, blobs)
-    emulator.s3.buckets.clear()
-    for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
-    emulator.s3.keyring.replaceWith(restored.keyring.list())
-    restoreKmsSnapshot(saved, emulator)
-    // A state.json from before blob files held the bodies inline: they are files now, so rewrite it.
-    migrated = (saved as { version?: number }).version === 1
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  if (snapshot) {
+    try {
+      const restored = fromSnapshot(snapshot, emulator.s3.options, blobs)
+      emulator.s3.buckets.clear()
+      for (const [name, bucket] of restored.buckets) emulator.s3.buckets.set(name, bucket)
+      emulator.s3.keyring.replaceWith(restored.keyring.list())
+      restoreKmsSnapshot(snapshot, emulator)
+    } catch {
+      // The message of a failed restore may quote the state (key material): it is not passed on.
+      await store.refuseRestore('its contents do not restore to a valid state')
+    }
   }
-  if (migrated) await save()
   blobs.collect(referencedBlobs(emulator.s3))
-  let writing = Promise.resolve()
-  emulator.events.subscribe((event) => {
-    if (READS.has(event.method) || event.status >= 300) return
-    // Serialise writes: each one snapshots the state as it is when its turn comes.
-    writing = writing
-      .then(save)
-      // A failed write (disk full, folder removed) is reported, and the next change tries again.
-      .catch((error: unknown) => console.error(saveFailed(file, error)))
-  })
-  return { flush: () => writing }
+  await store.start()
+
+  const tracker = new ChangeTracker(emulator)
+  // Without a state.json of this format (a new folder, or one from before the journal), the first batch is a
+  // compaction: the journal records changes to a state.json, so there must be one.
+  let compactionDue = !loaded.entities
+  if (!compactionDue) tracker.captureAll()
+
+  let waiting: { resolve: () => void; reject: (error: unknown) => void }[] = []
+  let running: Promise<void> | undefined
+  let closed = false
+
+  const batch = async () => {
+    if (compactionDue || store.journalBytes > Math.max(MIN_COMPACTION_BYTES, store.stateBytes)) {
+      // Deletions asked for before this capture are safe once it is on disk: it no longer names them.
+      const deletable = blobs.takePending()
+      const entities = tracker.captureAll()
+      compactionDue = true
+      await blobs.syncDir()
+      await store.compact(entities)
+      compactionDue = false
+      await blobs.sweep(deletable)
+      return
+    }
+    const ops = tracker.changes()
+    if (ops.length === 0) return
+    try {
+      await blobs.syncDir()
+      await store.append(ops)
+    } catch (error) {
+      // The journal may end in a torn record now: start a new generation from the whole state.
+      compactionDue = true
+      throw error
+    }
+  }
+  const kick = () => {
+    if (running || waiting.length === 0) return
+    const these = waiting
+    waiting = []
+    running = batch()
+      .then(
+        () => these.forEach((w) => w.resolve()),
+        (error: unknown) => {
+          console.error(saveFailed(dir, error))
+          these.forEach((w) => w.reject(error))
+        },
+      )
+      .finally(() => {
+        running = undefined
+        kick()
+      })
+  }
+  /** Resolves once a batch taken after this call is on disk. */
+  const sync = () =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ resolve, reject })
+      kick()
+    })
+
+  const inner = emulator.handle.bind(emulator)
+  emulator.handle = async (request) => {
+    const response = await inner(request)
+    if (READS.has(request.method) || closed) return response
+    try {
+      await sync()
+    } catch {
+      await response.body?.cancel().catch(() => {})
+      return notDurable(request)
+    }
+    return response
+  }
+
+  if (compactionDue) await sync().catch(() => undefined)
+  return {
+    flush: () => sync().catch(() => undefined),
+    close: async () => {
+      await sync().catch(() => undefined)
+      closed = true
+      tracker.stop()
+      await store.close()
+    },
+  }
 }
