@@ -4,7 +4,16 @@
  * the stored shapes can grow without a hand-written field list. Stored bytes stay encrypted.
  */
 import { fromBase64, toBase64 } from '../crypto/bytes'
-import type { Bucket, StoredObject, StoredPart, Upload, UploadedPart } from '../s3/model'
+import {
+  isDeleteMarker,
+  type Bucket,
+  type DeleteMarker,
+  type StoredObject,
+  type StoredPart,
+  type Upload,
+  type UploadedPart,
+  type Version,
+} from '../s3/model'
 
 type Json = unknown
 
@@ -131,12 +140,22 @@ function objectFromSnapshot(
 /** Objects and uploads are saved as lists (readable, and what older snapshots held), the rest generically. */
 export function bucketsToSnapshot(buckets: Iterable<Bucket>, mode: BodyMode = 'inline', blobs?: SnapshotBlobs): Json[] {
   const part = (p: StoredPart) => partToSnapshot(p, mode, blobs)
-  return [...buckets].map(({ objects, uploads, ...rest }) => ({
+  const object = ({ sealed, ...o }: StoredObject): Json => ({
+    ...(encodeValue(o) as Record<string, unknown>),
+    sealed: { key: encodeValue(sealed.key), parts: sealed.parts.map(part) },
+  })
+  return [...buckets].map(({ objects, uploads, history, ...rest }) => ({
     ...(encodeValue(rest) as Record<string, unknown>),
-    objects: [...objects.values()].map(({ sealed, ...o }) => ({
-      ...(encodeValue(o) as Record<string, unknown>),
-      sealed: { key: encodeValue(sealed.key), parts: sealed.parts.map(part) },
-    })),
+    objects: [...objects.values()].map(object),
+    // Noncurrent versions and delete markers, per key, newest first; each version with its own sealed body.
+    ...(history?.size
+      ? {
+          history: [...history.entries()].map(([key, list]) => [
+            key,
+            list.map((v) => (isDeleteMarker(v) ? encodeValue(v) : object(v))),
+          ]),
+        }
+      : {}),
     uploads: [...uploads.values()].map(({ parts, ...u }) => ({
       ...(encodeValue(u) as Record<string, unknown>),
       parts: [...parts.values()].map(({ body, ...p }) => ({
@@ -157,13 +176,27 @@ export function bucketsFromSnapshot(
     const {
       objects = [],
       uploads = [],
+      history = [],
       ...rest
-    } = raw as { objects?: Record<string, unknown>[]; uploads?: Record<string, unknown>[] }
+    } = raw as {
+      objects?: Record<string, unknown>[]
+      uploads?: Record<string, unknown>[]
+      history?: [string, Record<string, unknown>[]][]
+    }
     const bucket = decodeValue(rest) as Bucket
     // Dates of the first snapshot format were plain ISO strings.
     if (!(bucket.created instanceof Date)) bucket.created = new Date(String(bucket.created))
     const stored = objects.map((o) => objectFromSnapshot(o, version, bytes, blobs))
     bucket.objects = new Map(stored.map((o) => [o.key, o]))
+    if (history.length > 0)
+      bucket.history = new Map(
+        history.map(([key, list]): [string, Version[]] => [
+          key,
+          list.map((v) =>
+            v.deleteMarker === true ? (decodeValue(v) as DeleteMarker) : objectFromSnapshot(v, version, bytes, blobs),
+          ),
+        ]),
+      )
     bucket.uploads = new Map(
       uploads.map((u) => {
         const upload = decodeValue({ ...u, parts: [] }) as Upload

@@ -30,6 +30,35 @@ export interface Bucket {
   policy?: BucketPolicy
   /** CORS rules (PutBucketCors); absent until set. */
   cors?: CorsRule[]
+  /** PutBucketVersioning's status; absent on a bucket that was never versioned (versions.ts). */
+  versioning?: VersioningStatus
+  /**
+   * Per key, every version that is not the current object, newest first: noncurrent versions and delete
+   * markers (a current delete marker heads the list, and the key then has no entry in `objects`).
+   */
+  history?: Map<string, Version[]>
+}
+
+export type VersioningStatus = 'Enabled' | 'Suspended'
+
+/** A delete marker: a version with no data that makes its key look deleted. */
+export interface DeleteMarker {
+  deleteMarker: true
+  key: string
+  /** Absent = the `null` version (a suspended bucket's marker). */
+  versionId?: string
+  lastModified: Date
+}
+
+/** One version of a key: an object or a delete marker. */
+export type Version = StoredObject | DeleteMarker
+
+export const isDeleteMarker = (v: Version): v is DeleteMarker => 'deleteMarker' in v
+
+/** One object tag (PutObjectTagging, x-amz-tagging), in the order given. */
+export interface Tag {
+  key: string
+  value: string
 }
 
 /** One <CORSRule>. */
@@ -109,6 +138,10 @@ export interface ObjectPart {
 
 export interface StoredObject {
   key: string
+  /** Absent = the `null` version (unversioned or suspended bucket). */
+  versionId?: string
+  /** The object's tags (this version's). */
+  tags?: Tag[]
   size: number
   etag: string
   lastModified: Date
@@ -147,6 +180,8 @@ export interface Upload {
   checksumAlgorithm?: string
   checksumType?: 'FULL_OBJECT' | 'COMPOSITE'
   storageClass?: string
+  /** x-amz-tagging of CreateMultipartUpload, given to the completed object. */
+  tags?: Tag[]
   parts: Map<number, UploadedPart>
   /** The encryption headers CreateMultipartUpload was sent (no SSE-C key): the policy keys of the upload's parts. */
   initiate?: { algorithm?: string; kmsKeyId?: string; customerAlgorithm?: string }

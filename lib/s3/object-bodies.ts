@@ -21,7 +21,16 @@ import {
 import { sizeText, traced } from '../trace/trace'
 import { BlobMissing } from './blob-store'
 import { internalError } from './errors'
-import { objectArn, type ObjectEncryption, type StoredChecksum, type StoredObject } from './model'
+import {
+  isDeleteMarker,
+  objectArn,
+  type ObjectEncryption,
+  type StoredChecksum,
+  type StoredObject,
+  type Tag,
+  type Version,
+} from './model'
+import { addVersion } from './versions'
 import type { Payload } from './payload'
 import type { NewDataKey } from './sse/data-key'
 import { openDataKey } from './sse/data-key'
@@ -36,6 +45,8 @@ export interface ObjectInput {
   /** CopyObject: the algorithm to compute over the copied bytes. */
   checksumAlgorithm?: ChecksumAlgorithm
   storageClass?: string
+  /** x-amz-tagging (PutObject) or the copy's tags (CopyObject). */
+  tags?: Tag[]
 }
 
 const isKms = (sse: ObjectEncryption) => sse.algorithm === 'aws:kms' || sse.algorithm === 'aws:kms:dsse'
@@ -118,16 +129,22 @@ export function releaseParts(s3: S3State, parts: Iterable<StoredPart>): void {
   for (const p of parts) s3.blobs.delete(p.blob)
 }
 
-/** Stores an object under its key, releasing the bodies of the one it replaces. */
+/**
+ * Stores an object as its key's newest version (versions.ts), releasing the bodies of the version it
+ * replaces: in a bucket without versioning Enabled, the previous `null` version.
+ */
 export function storeObject(s3: S3State, bucket: string, object: StoredObject): void {
-  const objects = s3.bucket(bucket).objects
-  const previous = objects.get(object.key)
-  objects.set(object.key, object)
-  if (previous)
-    releaseParts(
-      s3,
-      previous.sealed.parts.filter((p) => !object.sealed.parts.some((q) => q.blob === p.blob)),
-    )
+  releaseVersions(s3, addVersion(s3.options.random, s3.bucket(bucket), object), object)
+}
+
+/** Releases the bodies of versions removed for good, except blobs `keep` still uses. */
+export function releaseVersions(s3: S3State, removed: Version[], keep?: StoredObject): void {
+  for (const version of removed)
+    if (!isDeleteMarker(version))
+      releaseParts(
+        s3,
+        version.sealed.parts.filter((p) => !keep?.sealed.parts.some((q) => q.blob === p.blob)),
+      )
 }
 
 /**
@@ -174,6 +191,7 @@ export async function buildObject(
       metadata: input.metadata,
       ...(checksum ? { checksum } : {}),
       ...(input.storageClass ? { storageClass: input.storageClass } : {}),
+      ...(input.tags?.length ? { tags: input.tags } : {}),
       sse: dataKey.sse,
       sealed: { key: dataKey.wrap, parts: [part] },
     }

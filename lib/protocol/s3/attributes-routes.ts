@@ -5,11 +5,13 @@ import type { S3Route } from './bucket-routes'
 import { sseRequest } from './headers'
 import { requestInfo } from './request-info'
 import { xml } from './respond'
+import { versionHeader } from '../../s3/versions'
 
 export async function handleGetObjectAttributes({ ctx, s3, bucket, key }: S3Route): Promise<Response> {
   const h = ctx.headers
   const maxParts = h.get('x-amz-max-parts') ?? undefined
   const marker = h.get('x-amz-part-number-marker') ?? undefined
+  const versionId = ctx.query.get('versionId') ?? undefined
   const result = await getObjectAttributes(
     s3,
     {
@@ -19,6 +21,7 @@ export async function handleGetObjectAttributes({ ctx, s3, bucket, key }: S3Rout
       sse: sseRequest(h),
       ...(maxParts !== undefined ? { maxParts } : {}),
       ...(marker !== undefined ? { partNumberMarker: marker } : {}),
+      ...(versionId !== undefined ? { versionId } : {}),
     },
     requestInfo(ctx),
   )
@@ -58,5 +61,8 @@ export async function handleGetObjectAttributes({ ctx, s3, bucket, key }: S3Rout
     want.has('StorageClass') ? ['StorageClass', object.storageClass ?? 'STANDARD'] : undefined,
     want.has('ObjectSize') ? ['ObjectSize', object.size] : undefined,
   ]
-  return xml(ctx, 'GetObjectAttributesResponse', nodes, { 'last-modified': object.lastModified.toUTCString() })
+  return xml(ctx, 'GetObjectAttributesResponse', nodes, {
+    'last-modified': object.lastModified.toUTCString(),
+    ...versionHeader(s3.bucket(bucket), object),
+  })
 }

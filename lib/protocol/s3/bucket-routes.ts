@@ -68,7 +68,7 @@ export function handleGetBucketLocation({ ctx, s3, bucket }: S3Route): Response 
   return new Response(body, { headers: { ...idHeaders(ctx), 'content-type': 'application/xml' } })
 }
 
-function parseMaxKeys(value: string | null): number {
+export function parseMaxKeys(value: string | null): number {
   if (value === null) return 1000
   if (!/^\d+$/.test(value) || Number(value) > 2147483647) {
     throw invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', value)

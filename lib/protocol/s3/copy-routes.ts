@@ -7,6 +7,7 @@ import type { S3Route } from './bucket-routes'
 import { copySourceSse, sseRequest, sseResponseHeaders, systemMetadata, userMetadata } from './headers'
 import { requestInfo } from './request-info'
 import { isoDate, xml } from './respond'
+import { writtenVersionHeader } from '../../s3/versions'
 
 const COPY_SOURCE = 'x-amz-copy-source'
 
@@ -54,7 +55,7 @@ export async function handleCopyObject({ ctx, s3, bucket, key }: S3Route): Promi
   const opt = (name: string) => h.get(name) ?? undefined
   const system = systemMetadata(h)
   delete system['x-amz-website-redirect-location']
-  const { object, checksum } = await copyObject(
+  const { object, checksum, source } = await copyObject(
     s3,
     {
       bucket,
@@ -71,6 +72,8 @@ export async function handleCopyObject({ ctx, s3, bucket, key }: S3Route): Promi
         ? { websiteRedirect: opt('x-amz-website-redirect-location')! }
         : {}),
       ...(opt('x-amz-checksum-algorithm') !== undefined ? { checksumAlgorithm: opt('x-amz-checksum-algorithm')! } : {}),
+      ...(opt('x-amz-tagging-directive') !== undefined ? { taggingDirective: opt('x-amz-tagging-directive')! } : {}),
+      ...(opt('x-amz-tagging') !== undefined ? { tagging: opt('x-amz-tagging')! } : {}),
     },
     requestInfo(ctx),
   )
@@ -83,6 +86,10 @@ export async function handleCopyObject({ ctx, s3, bucket, key }: S3Route): Promi
       ['ChecksumType', 'FULL_OBJECT'],
       [`Checksum${checksum.algorithm}`, checksum.value],
     ],
-    sseResponseHeaders(object.sse, { withContext: true }),
+    {
+      ...sseResponseHeaders(object.sse, { withContext: true }),
+      ...writtenVersionHeader(object),
+      ...(source.versionId !== undefined ? { 'x-amz-copy-source-version-id': source.versionId } : {}),
+    },
   )
 }

@@ -9,6 +9,8 @@ import {
 import { createMultipartUpload } from '../../s3/operations/multipart/create-multipart-upload'
 import { listMultipartUploads, listParts } from '../../s3/operations/multipart/list-uploads'
 import { uploadPart, uploadPartCopy } from '../../s3/operations/multipart/upload-part'
+import { parseTaggingHeader } from '../../s3/operations/tagging'
+import { writtenVersionHeader } from '../../s3/versions'
 import type { ReceivedBody, RequestBody } from '../request-body'
 import { children, parseXml, text, type ParsedXml, type XmlNode } from '../xml'
 import { ownerId, type S3Route } from './bucket-routes'
@@ -33,6 +35,7 @@ export async function handleCreateMultipartUpload({ ctx, s3, bucket, key }: S3Ro
       ...(opt('x-amz-checksum-algorithm') !== undefined ? { checksumAlgorithm: opt('x-amz-checksum-algorithm')! } : {}),
       ...(opt('x-amz-checksum-type') !== undefined ? { checksumType: opt('x-amz-checksum-type')! } : {}),
       ...(opt('x-amz-storage-class') !== undefined ? { storageClass: opt('x-amz-storage-class')! } : {}),
+      ...(opt('x-amz-tagging') !== undefined ? { tags: parseTaggingHeader(opt('x-amz-tagging')!) } : {}),
     },
     requestInfo(ctx),
   )
@@ -129,7 +132,7 @@ export async function handleCompleteMultipartUpload({ ctx, s3, bucket, key, body
   ]
   // CompleteMultipartUpload reports SSE-S3/KMS settings, but nothing at all for SSE-C (docs/fidelity.md §1.2).
   const sse = object.sse.algorithm === 'SSE-C' ? {} : sseResponseHeaders(object.sse)
-  return xml(ctx, 'CompleteMultipartUploadResult', nodes, sse)
+  return xml(ctx, 'CompleteMultipartUploadResult', nodes, { ...sse, ...writtenVersionHeader(object) })
 }
 
 export function handleAbortMultipartUpload({ ctx, s3, bucket, key }: S3Route): Response {

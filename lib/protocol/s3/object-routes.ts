@@ -2,7 +2,9 @@
 import { deleteObject, getObject, headObject, type ReadInput } from '../../s3/operations/get-object'
 import { putObject } from '../../s3/operations/put-object'
 import { revealChecksum } from '../../s3/object-bodies'
-import type { StoredObject } from '../../s3/model'
+import { isDeleteMarker, type StoredObject } from '../../s3/model'
+import { parseTaggingHeader } from '../../s3/operations/tagging'
+import { versionHeader, versionIdOf, writtenVersionHeader } from '../../s3/versions'
 import type { DataKeys } from '../../s3/at-rest-format'
 import type { S3State } from '../../s3/state'
 import type { ReceivedBody, RequestBody } from '../request-body'
@@ -26,6 +28,7 @@ export async function handlePutObject(route: S3Route, _: ReceivedBody, payload: 
       system: systemMetadata(h),
       metadata: userMetadata(h),
       ...(storageClass ? { storageClass } : {}),
+      ...(h.get('x-amz-tagging') !== null ? { tags: parseTaggingHeader(h.get('x-amz-tagging')!) } : {}),
     },
     requestInfo(ctx),
   )
@@ -34,6 +37,7 @@ export async function handlePutObject(route: S3Route, _: ReceivedBody, payload: 
     etag: object.etag,
     ...checksumHeaders(checksum),
     ...sseResponseHeaders(object.sse, { withContext: true }),
+    ...writtenVersionHeader(object),
   })
 }
 
@@ -47,11 +51,14 @@ const readInput = (ctx: RequestContext, bucket: string, key: string): ReadInput 
     ...(opt('if-unmodified-since') !== undefined ? { ifUnmodifiedSince: opt('if-unmodified-since')! } : {}),
   }
   const partNumber = ctx.query.get('partNumber') ?? undefined
+  const versionId = ctx.query.get('versionId') ?? undefined
   return {
     bucket,
     key,
     conditions,
     sse: sseRequest(h),
+    method: ctx.method,
+    ...(versionId !== undefined ? { versionId } : {}),
     ...(opt('range') !== undefined ? { range: opt('range')! } : {}),
     ...(partNumber !== undefined ? { partNumber } : {}),
   }
@@ -86,6 +93,7 @@ export async function handleHeadObject({ ctx, s3, bucket, key }: S3Route): Promi
   const { object, part } = await headObject(s3, readInput(ctx, bucket, key!), requestInfo(ctx))
   const headers = {
     ...objectHeaders(object),
+    ...versionHeader(s3.bucket(bucket), object),
     'content-length': String(part ? part.range.end - part.range.start + 1 : object.size),
     ...(part ? { 'x-amz-mp-parts-count': String(part.count) } : {}),
     ...(wantsChecksum(ctx) && !part ? await checksumOf(ctx, s3, bucket, object) : {}),
@@ -103,6 +111,9 @@ export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promis
   const headers: Record<string, string> = {
     ...idHeaders(ctx),
     ...objectHeaders(object),
+    ...versionHeader(s3.bucket(bucket), object),
+    // GetObject alone reports the tag count (TagCount in the GetObject model; HeadObject has none).
+    ...(object.tags?.length ? { 'x-amz-tagging-count': String(object.tags.length) } : {}),
     'content-length': String(length),
   }
   for (const [param, header] of Object.entries(OVERRIDES)) {
@@ -122,6 +133,16 @@ export async function handleGetObject({ ctx, s3, bucket, key }: S3Route): Promis
 }
 
 export function handleDeleteObject({ ctx, s3, bucket, key }: S3Route): Response {
-  deleteObject(s3, bucket, key!)
-  return ok(ctx, {}, 204)
+  const versionId = ctx.query.get('versionId') ?? undefined
+  const { marker, target } = deleteObject(s3, bucket, key!, versionId)
+  const removedMarker = target && isDeleteMarker(target)
+  return ok(
+    ctx,
+    {
+      ...(marker || removedMarker ? { 'x-amz-delete-marker': 'true' } : {}),
+      ...(marker ? { 'x-amz-version-id': versionIdOf(marker) } : {}),
+      ...(versionId !== undefined ? { 'x-amz-version-id': versionId } : {}),
+    },
+    204,
+  )
 }

@@ -33,6 +33,9 @@ import {
 } from './multipart-routes'
 import { handleDeleteObject, handleGetObject, handleHeadObject, handlePutObject } from './object-routes'
 import { handleDeleteBucketPolicy, handleGetBucketPolicy, handlePutBucketPolicy } from './policy-routes'
+import { handleDeleteObjects } from './delete-objects-routes'
+import { handleDeleteObjectTagging, handleGetObjectTagging, handlePutObjectTagging } from './tagging-routes'
+import { handleGetBucketVersioning, handleListObjectVersions, handlePutBucketVersioning } from './version-routes'
 import { handleDeleteBucketCors, handleGetBucketCors, handlePutBucketCors } from './cors-routes'
 
 type Scope = 'service' | 'bucket' | 'object'
@@ -86,6 +89,28 @@ const ROUTES: RouteSpec[] = [
     query: ['policy'],
     run: handleDeleteBucketPolicy,
   },
+  {
+    operation: 'GetBucketVersioning',
+    method: 'GET',
+    scope: 'bucket',
+    query: ['versioning'],
+    run: handleGetBucketVersioning,
+  },
+  {
+    operation: 'PutBucketVersioning',
+    method: 'PUT',
+    scope: 'bucket',
+    query: ['versioning'],
+    run: handlePutBucketVersioning,
+  },
+  {
+    operation: 'ListObjectVersions',
+    method: 'GET',
+    scope: 'bucket',
+    query: ['versions'],
+    run: handleListObjectVersions,
+  },
+  { operation: 'DeleteObjects', method: 'POST', scope: 'bucket', query: ['delete'], run: handleDeleteObjects },
   { operation: 'GetBucketLocation', method: 'GET', scope: 'bucket', query: ['location'], run: handleGetBucketLocation },
   {
     operation: 'ListMultipartUploads',
@@ -114,6 +139,7 @@ const ROUTES: RouteSpec[] = [
     streams: true,
     run: handleUploadPart,
   },
+  { operation: 'PutObjectTagging', method: 'PUT', scope: 'object', query: ['tagging'], run: handlePutObjectTagging },
   { operation: 'CopyObject', method: 'PUT', scope: 'object', header: 'x-amz-copy-source', run: handleCopyObject },
   { operation: 'PutObject', method: 'PUT', scope: 'object', streams: true, run: handlePutObject },
   {
@@ -137,6 +163,7 @@ const ROUTES: RouteSpec[] = [
     query: ['attributes'],
     run: handleGetObjectAttributes,
   },
+  { operation: 'GetObjectTagging', method: 'GET', scope: 'object', query: ['tagging'], run: handleGetObjectTagging },
   { operation: 'ListParts', method: 'GET', scope: 'object', query: ['uploadId'], run: handleListParts },
   { operation: 'GetObject', method: 'GET', scope: 'object', run: handleGetObject },
   { operation: 'HeadObject', method: 'HEAD', scope: 'object', run: handleHeadObject },
@@ -146,6 +173,13 @@ const ROUTES: RouteSpec[] = [
     scope: 'object',
     query: ['uploadId'],
     run: handleAbortMultipartUpload,
+  },
+  {
+    operation: 'DeleteObjectTagging',
+    method: 'DELETE',
+    scope: 'object',
+    query: ['tagging'],
+    run: handleDeleteObjectTagging,
   },
   { operation: 'DeleteObject', method: 'DELETE', scope: 'object', run: handleDeleteObject },
 ]
@@ -192,6 +226,10 @@ const PLAIN_OPTIONS: Partial<Record<string, string[]>> = {
   GetObject: ['partNumber', 'versionId'],
   HeadObject: ['partNumber', 'versionId'],
   DeleteObject: ['versionId'],
+  GetObjectAttributes: ['versionId'],
+  PutObjectTagging: ['versionId'],
+  GetObjectTagging: ['versionId'],
+  DeleteObjectTagging: ['versionId'],
 }
 
 export interface Routed {
@@ -241,6 +279,7 @@ export function routeS3(ctx: RequestContext): Routed {
         const copySource = copySourceFor(ctx, spec.operation)
         const input = { operation: spec.operation, bucket, sse: sseRequest(ctx.headers), secure: ctx.secure }
         const uploadId = ctx.query.get('uploadId') ?? undefined
+        const versionId = ctx.query.get('versionId') ?? undefined
         await authorize(
           s3,
           {
@@ -248,6 +287,7 @@ export function routeS3(ctx: RequestContext): Routed {
             ...(key !== undefined ? { key } : {}),
             ...(copySource ? { copySource } : {}),
             ...(uploadId !== undefined ? { uploadId } : {}),
+            ...(versionId !== undefined ? { versionId } : {}),
           },
           trace,
         )

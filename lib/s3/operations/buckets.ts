@@ -3,6 +3,7 @@ import { assertBucketName } from '../bucket-name'
 import { S3Error } from '../errors'
 import type { Bucket, EncryptionRule } from '../model'
 import type { S3State } from '../state'
+import { bucketHoldsVersions } from '../versions'
 
 /** What a new bucket's encryption looks like: SSE-S3 since January 2023, SSE-C blocked since April 2026. */
 export const defaultRule = (blockSseC: boolean): EncryptionRule => ({
@@ -50,7 +51,7 @@ export const headBucket = (s3: S3State, name: string): Bucket => s3.bucket(name)
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html */
 export function deleteBucket(s3: S3State, name: string): void {
   const bucket = s3.bucket(name)
-  if (bucket.objects.size > 0)
+  if (bucketHoldsVersions(bucket))
     throw new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: name })
   s3.buckets.delete(name)
 }

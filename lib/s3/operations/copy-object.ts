@@ -5,7 +5,9 @@
  */
 import { isChecksumAlgorithm } from '../../crypto/checksums'
 import { toBase64 } from '../../crypto/bytes'
-import { invalidArgument, invalidRequest, noSuchKey, S3Error } from '../errors'
+import { invalidArgument, invalidRequest, S3Error } from '../errors'
+import { findObjectVersion } from '../versions'
+import { copyTags } from './tagging'
 import type { StoredObject } from '../model'
 import { buildObject, guardedStream, objectKeys, plaintextRange, storeObject } from '../object-bodies'
 import { streamPayload } from '../payload'
@@ -40,16 +42,32 @@ export interface CopyObjectInput {
   checksumAlgorithm?: string
   /** x-amz-copy-source-if-*. */
   conditions: Conditions
+  /** x-amz-tagging-directive and x-amz-tagging. */
+  taggingDirective?: string
+  tagging?: string
 }
 
 export interface CopyResult {
   object: StoredObject
   /** The copy's checksum in clear (for KMS objects it is stored encrypted). */
   checksum: { algorithm: string; value: string }
+  /** The version copied from. */
+  source: StoredObject
 }
 
 const ILLEGAL =
   "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
+
+/** The copy source's version; a delete marker named by id is 400 InvalidRequest, not 405 (docs/fidelity.md). */
+function findCopySource(s3: S3State, source: CopySource): StoredObject {
+  try {
+    return findObjectVersion(s3.bucket(source.bucket), source.key, source.versionId)
+  } catch (e) {
+    if (e instanceof S3Error && e.code === 'MethodNotAllowed')
+      throw invalidRequest('The source of a copy request may not specifically refer to a delete marker by version id.')
+    throw e
+  }
+}
 
 /** A source object that is readable with the request's copy-source headers, with its key if SSE-C. */
 export async function readCopySource(
@@ -59,11 +77,7 @@ export async function readCopySource(
   req: RequestInfo,
   conditions: Conditions = {},
 ) {
-  // Simulation note: buckets here are unversioned; only the "null" version exists.
-  if (source.versionId !== undefined && source.versionId !== 'null')
-    throw invalidArgument('Invalid version id specified', 'versionId', source.versionId)
-  const object = s3.bucket(source.bucket).objects.get(source.key)
-  if (!object) throw noSuchKey(source.key)
+  const object = findCopySource(s3, source)
   const customerKey = await checkReadHeaders(object.sse, headers, transportOf(s3, req))
   try {
     checkConditions(object, conditions)
@@ -124,6 +138,7 @@ export async function copyObject(s3: S3State, input: CopyObjectInput, req: Reque
     throw invalidRequest(
       'Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]',
     )
+  const tags = copyTags(input.taggingDirective, source, input.tagging)
   const dataKey = await newDataKey(s3, bucket.name, input.key, target, req)
   const payload = streamPayload(read())
   const { object } = await buildObject(
@@ -137,9 +152,10 @@ export async function copyObject(s3: S3State, input: CopyObjectInput, req: Reque
       metadata: replace ? input.metadata : { ...source.metadata },
       checksumAlgorithm: algorithm,
       ...(input.storageClass ? { storageClass: input.storageClass } : {}),
+      tags,
     },
     req,
   )
   storeObject(s3, bucket.name, object)
-  return { object, checksum: { algorithm, value: toBase64(payload.digest(algorithm)) } }
+  return { object, checksum: { algorithm, value: toBase64(payload.digest(algorithm)) }, source }
 }

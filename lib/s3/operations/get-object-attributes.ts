@@ -3,7 +3,8 @@
  * Needs the SSE-C key for SSE-C objects (R6); reports no encryption at all (docs/fidelity.md §1.2). For SSE-KMS
  * and DSSE objects the checksum is stored encrypted, so asking for it costs a KMS Decrypt.
  */
-import { invalidArgument, noSuchKey } from '../errors'
+import { invalidArgument } from '../errors'
+import { findObjectVersion } from '../versions'
 import type { ObjectPart, StoredObject } from '../model'
 import { objectKeys, revealChecksum } from '../object-bodies'
 import { checkReadHeaders, sseHeaderNotSupported } from '../sse/read'
@@ -22,6 +23,7 @@ export interface AttributesInput {
   maxParts?: string
   partNumberMarker?: string
   sse: SseRequest
+  versionId?: string
 }
 
 export interface AttributesResult {
@@ -51,8 +53,7 @@ export async function getObjectAttributes(
   if (names.length === 0) throw badAttribute('')
   for (const name of names) if (!(OBJECT_ATTRIBUTES as readonly string[]).includes(name)) throw badAttribute(name)
   const attributes = new Set(names as ObjectAttribute[])
-  const object = s3.bucket(input.bucket).objects.get(input.key)
-  if (!object) throw noSuchKey(input.key)
+  const object = findObjectVersion(s3.bucket(input.bucket), input.key, input.versionId)
   if (input.sse.algorithm !== undefined) throw sseHeaderNotSupported()
   const customerKey = await checkReadHeaders(object.sse, customerHeaders(input.sse), transportOf(s3, req))
   const result: AttributesResult = { object, attributes }

@@ -1,8 +1,8 @@
 /** GetObject, HeadObject and DeleteObject. */
-import { invalidArgument, invalidPart, invalidRequest, noSuchKey } from '../errors'
+import { invalidArgument, invalidPart, invalidRequest } from '../errors'
 import type { StoredObject } from '../model'
 import { sizeText, traced } from '../../trace/trace'
-import { checkStoredSizes, guardedStream, objectKeys, plaintextRange, releaseParts } from '../object-bodies'
+import { checkStoredSizes, guardedStream, objectKeys, plaintextRange, releaseVersions } from '../object-bodies'
 import { checkConditions, type Conditions } from '../preconditions'
 import type { DataKeys } from '../at-rest-format'
 import { parseRange, type ByteRange } from '../range'
@@ -10,6 +10,7 @@ import { checkReadHeaders, sseHeaderNotSupported } from '../sse/read'
 import { customerHeaders, type SseRequest } from '../sse/request'
 import type { S3State } from '../state'
 import { transportOf, type RequestInfo } from './put-object'
+import { deleteLatest, deleteVersion, findObjectVersion, type DeleteOutcome } from '../versions'
 
 export interface ReadInput {
   bucket: string
@@ -19,6 +20,10 @@ export interface ReadInput {
   partNumber?: string
   conditions: Conditions
   sse: SseRequest
+  /** ?versionId= (validated here). */
+  versionId?: string
+  /** GET or HEAD: how a delete marker named by id is reported (405 MethodNotAllowed names the method). */
+  method?: string
 }
 
 export interface ReadChecked {
@@ -29,8 +34,7 @@ export interface ReadChecked {
 
 /** Finds the object and checks the request's encryption headers and conditions, as GET and HEAD share them. */
 export async function findForRead(s3: S3State, input: ReadInput, req: RequestInfo): Promise<ReadChecked> {
-  const object = s3.bucket(input.bucket).objects.get(input.key)
-  if (!object) throw noSuchKey(input.key)
+  const object = findObjectVersion(s3.bucket(input.bucket), input.key, input.versionId, input.method)
   if (input.sse.algorithm !== undefined) throw sseHeaderNotSupported()
   const customerKey = await checkReadHeaders(object.sse, customerHeaders(input.sse), transportOf(s3, req))
   checkConditions(object, input.conditions)
@@ -160,10 +164,16 @@ export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo)
   return { object, body, length, keys, ...(range ? { range } : {}), ...(part ? { part } : {}) }
 }
 
-/** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html (204 whether or not the key existed) */
-export function deleteObject(s3: S3State, bucket: string, key: string): void {
-  const objects = s3.bucket(bucket).objects
-  const object = objects.get(key)
-  objects.delete(key)
-  if (object) releaseParts(s3, object.sealed.parts)
+/**
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html (204 whether or not the key existed).
+ * Without a versionId a versioned bucket gets a delete marker; with one, that version is removed for good.
+ */
+export function deleteObject(s3: S3State, bucket: string, key: string, versionId?: string): DeleteOutcome {
+  const b = s3.bucket(bucket)
+  const outcome =
+    versionId === undefined
+      ? deleteLatest(s3.options.random, b, key, s3.options.now())
+      : deleteVersion(b, key, versionId)
+  releaseVersions(s3, outcome.removed)
+  return outcome
 }

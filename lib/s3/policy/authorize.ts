@@ -39,6 +39,22 @@ export const ACTIONS: Record<string, string> = {
   GetBucketCors: 's3:GetBucketCORS',
   PutBucketCors: 's3:PutBucketCORS',
   DeleteBucketCors: 's3:PutBucketCORS',
+  PutBucketVersioning: 's3:PutBucketVersioning',
+  GetBucketVersioning: 's3:GetBucketVersioning',
+  ListObjectVersions: 's3:ListBucketVersions',
+  PutObjectTagging: 's3:PutObjectTagging',
+  GetObjectTagging: 's3:GetObjectTagging',
+  DeleteObjectTagging: 's3:DeleteObjectTagging',
+}
+
+/** The action of an operation on one version named by ?versionId (same user guide page). */
+const VERSION_ACTIONS: Record<string, string> = {
+  GetObject: 's3:GetObjectVersion',
+  HeadObject: 's3:GetObjectVersion',
+  DeleteObject: 's3:DeleteObjectVersion',
+  PutObjectTagging: 's3:PutObjectVersionTagging',
+  GetObjectTagging: 's3:GetObjectVersionTagging',
+  DeleteObjectTagging: 's3:DeleteObjectVersionTagging',
 }
 
 /**
@@ -65,6 +81,8 @@ export interface AuthorizeInput {
   copySource?: { bucket: string; key: string }
   /** UploadPart, UploadPartCopy and CompleteMultipartUpload: the upload they belong to. */
   uploadId?: string
+  /** ?versionId: the operation acts on one version, which has its own action. */
+  versionId?: string
 }
 
 const WRITES_WITH_SSE = new Set([
@@ -134,7 +152,8 @@ export async function authorize(
   input: AuthorizeInput,
   trace: PolicyTrace = {},
 ): Promise<PolicyDecision[] | undefined> {
-  const action = ACTIONS[input.operation]
+  const action =
+    (input.versionId !== undefined ? VERSION_ACTIONS[input.operation] : undefined) ?? ACTIONS[input.operation]
   if (!action) return undefined
   const targets: { bucket: string; action: string; resource: string }[] = []
   const own = s3.buckets.get(input.bucket)

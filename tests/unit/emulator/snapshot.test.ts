@@ -57,6 +57,27 @@ describe('snapshot round trip', () => {
     expect(new Uint8Array(await (await after.send('GET', `/${BUCKET}/binary.bin`)).arrayBuffer())).toEqual(binary)
   })
 
+  it('keeps versions, delete markers, tags and the versioning status; old versions stay readable', async () => {
+    const versioning = '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>'
+    expect((await s3.send('PUT', `/${BUCKET}?versioning`, { body: versioning })).status).toBe(200)
+    const v1 = await s3.send('PUT', `/${BUCKET}/doc`, { body: SECRET, headers: { 'x-amz-tagging': 'a=1' } })
+    await s3.send('PUT', `/${BUCKET}/doc`, { body: 'second' })
+    const marker = await s3.send('DELETE', `/${BUCKET}/doc`)
+    const id = v1.headers.get('x-amz-version-id')!
+    const after = reload()
+    expect(after.json).not.toContain(SECRET)
+    const old = await after.send('GET', `/${BUCKET}/doc?versionId=${id}`)
+    expect([old.status, await old.text(), old.headers.get('x-amz-tagging-count')]).toEqual([200, SECRET, '1'])
+    const current = await after.send('GET', `/${BUCKET}/doc`)
+    expect([current.status, current.headers.get('x-amz-version-id')]).toEqual([
+      404,
+      marker.headers.get('x-amz-version-id'),
+    ])
+    const listed = await (await after.send('GET', `/${BUCKET}?versions`)).text()
+    expect(listed.match(/<(Version|DeleteMarker)>/g)).toEqual(['<DeleteMarker>', '<Version>', '<Version>'])
+    expect(await (await after.send('GET', `/${BUCKET}?versioning`)).text()).toContain('<Status>Enabled</Status>')
+  })
+
   it('stores ciphertext only: the plaintext is nowhere in the JSON', async () => {
     await s3.send('PUT', `/${BUCKET}/secret.txt`, { body: SECRET })
     const { json } = reload()

@@ -146,6 +146,7 @@ export async function completeMultipartUpload(
       ...(p.checksum !== undefined ? { checksum: p.checksum } : {}),
     })),
     ...(upload.storageClass ? { storageClass: upload.storageClass } : {}),
+    ...(upload.tags?.length ? { tags: upload.tags } : {}),
   }
   storeObject(s3, bucket.name, object)
   bucket.uploads.delete(upload.id)

@@ -2,7 +2,7 @@
 import { toBase64 } from '../../../crypto/bytes'
 import { isChecksumAlgorithm } from '../../../crypto/checksums'
 import { invalidRequest } from '../../errors'
-import type { Upload } from '../../model'
+import type { Tag, Upload } from '../../model'
 import { newDataKey } from '../../sse/data-key'
 import { resolveWriteEncryption, type SseRequest } from '../../sse/request'
 import type { S3State } from '../../state'
@@ -17,6 +17,7 @@ export interface CreateMultipartInput {
   checksumAlgorithm?: string
   checksumType?: string
   storageClass?: string
+  tags?: Tag[]
 }
 
 const BAD_ALGORITHM =
@@ -68,6 +69,7 @@ export async function createMultipartUpload(
     metadata: input.metadata,
     ...checksums,
     ...(input.storageClass ? { storageClass: input.storageClass } : {}),
+    ...(input.tags?.length ? { tags: input.tags } : {}),
     parts: new Map(),
     initiate: {
       ...(input.sse.algorithm !== undefined ? { algorithm: input.sse.algorithm } : {}),

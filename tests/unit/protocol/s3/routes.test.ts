@@ -56,6 +56,23 @@ describe('every served operation is reached by its method, scope and sub-resourc
     expect((await s3.send('HEAD', '/route-bucket/k?partNumber=1')).status).toBe(200)
     expect(lastOperation()).toBe('HeadObject')
   })
+
+  it('the versioning, batch delete and tagging sub-resources reach their operations', async () => {
+    await s3.send('PUT', '/route-bucket')
+    await s3.send('PUT', '/route-bucket/k', { body: 'v' })
+    for (const [method, path, operation] of [
+      ['GET', '/route-bucket?versioning', 'GetBucketVersioning'],
+      ['PUT', '/route-bucket?versioning', 'PutBucketVersioning'],
+      ['GET', '/route-bucket?versions', 'ListObjectVersions'],
+      ['POST', '/route-bucket?delete', 'DeleteObjects'],
+      ['GET', '/route-bucket/k?tagging', 'GetObjectTagging'],
+      ['PUT', '/route-bucket/k?tagging&versionId=null', 'PutObjectTagging'],
+      ['DELETE', '/route-bucket/k?tagging', 'DeleteObjectTagging'],
+    ] as const) {
+      await s3.send(method, path, method === 'GET' || method === 'DELETE' ? {} : { body: '<x/>' })
+      expect([method, path, lastOperation()]).toEqual([method, path, operation])
+    }
+  })
 })
 
 describe('what is not served', () => {
@@ -66,10 +83,10 @@ describe('what is not served', () => {
 
   for (const [method, path, subresource] of [
     ['GET', '/route-bucket?policyStatus', 'policyStatus'],
-    ['PUT', '/route-bucket?versioning', 'versioning'],
-    ['GET', '/route-bucket?versions', 'versions'],
-    ['POST', '/route-bucket?delete', 'delete'],
-    ['GET', '/route-bucket/k?tagging', 'tagging'],
+    ['PUT', '/route-bucket?lifecycle', 'lifecycle'],
+    ['GET', '/route-bucket?replication', 'replication'],
+    ['PUT', '/route-bucket?object-lock', 'object-lock'],
+    ['GET', '/route-bucket/k?retention', 'retention'],
     ['PUT', '/route-bucket/k?acl', 'acl'],
     ['POST', '/route-bucket/k?restore', 'restore'],
     ['PUT', '/route-bucket/k?partNumber=1&uploadId=x&tagging', 'tagging'],
