@@ -2,6 +2,7 @@
 import { toBase64, toHex } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import { Trace, type TraceClock } from '../trace/trace'
+import type { Credential } from './auth/sigv4'
 
 export interface RequestContext {
   request: Request
@@ -17,6 +18,8 @@ export interface RequestContext {
   secure: boolean
   /** The emulator's own steps for this request, with timings (the inspector's server-side trace). */
   trace: Trace
+  /** Strict mode's credentials, for checks that happen inside an operation (a POST form's signature). */
+  credentials?: readonly Credential[]
 }
 
 export function createContext(request: Request, random: RandomSource, clock?: TraceClock): RequestContext {

@@ -16,7 +16,8 @@ import { isCloudTrailRequest, isKmsRequest, isStsRequest } from './route-service
 import { handleSts } from './sts/dispatch'
 import { handleControl, isControlRequest } from './control'
 import { corsHeaders, preflight, SENT_HEADERS_PATH, SentHeaders, withHeaders, type CorsMode } from './cors'
-import { verifySigV4, type Credential } from './auth/sigv4'
+import { isSigned, verifySigV4, type Credential } from './auth/sigv4'
+import { formBoundary } from './form-data'
 import { jsonAuthError, s3AuthError, stsAuthError } from './auth/errors'
 
 /** What a host can switch on (strict mode on the Node server; the tests). The browser's worker uses neither. */
@@ -66,7 +67,11 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
         : isStsRequest(request)
           ? 'sts'
           : 's3'
-    const refused = options.auth ? await authenticate(request, ctx, service, options.auth.credentials) : undefined
+    // A browser form upload signs its policy field, not the request: POST Object checks that itself.
+    if (options.auth) ctx.credentials = options.auth.credentials
+    const formUpload = service === 's3' && isFormUpload(request, ctx.url)
+    const refused =
+      options.auth && !formUpload ? await authenticate(request, ctx, service, options.auth.credentials) : undefined
     if (refused) {
       emulator.events.emit({
         requestId: ctx.requestId,
@@ -118,6 +123,12 @@ function createServiceHandle(emulator: Emulator, options: HandleOptions): (reque
       : response
   }
 }
+
+/** POST to a bucket with a multipart/form-data body and no request signature: a browser form upload. */
+const isFormUpload = (request: Request, url: URL) =>
+  request.method === 'POST' &&
+  formBoundary(request.headers.get('content-type')) !== undefined &&
+  !isSigned(request, url)
 
 const SERVICE_NAMES = { s3: 'S3', kms: 'KMS', cloudtrail: 'CloudTrail', sts: 'STS' } as const
 

@@ -2,6 +2,7 @@
 import { createBucket, deleteBucket, headBucket, listBuckets } from '../../s3/operations/buckets'
 import { listObjectsV2, type ListResult } from '../../s3/operations/list-objects'
 import { invalidArgument, malformedXml } from '../../s3/errors'
+import type { PolicyTrace } from '../../s3/policy/authorize'
 import type { S3State } from '../../s3/state'
 import { fromUtf8, toHex, utf8 } from '../../crypto/bytes'
 import { idHeaders, type RequestContext } from '../context'
@@ -14,6 +15,8 @@ export interface S3Route {
   bucket: string
   key?: string
   body: Uint8Array
+  /** Where authorize leaves its decisions (routes that authorize once their body says what they write: POST Object). */
+  trace?: PolicyTrace
 }
 
 /** The canonical user id S3 shows as Owner.ID (64 hex digits). Simulation note: derived from the account id. */

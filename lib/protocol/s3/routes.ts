@@ -36,6 +36,7 @@ import { handleDeleteBucketPolicy, handleGetBucketPolicy, handlePutBucketPolicy 
 import { handleDeleteObjects } from './delete-objects-routes'
 import { handleDeleteObjectTagging, handleGetObjectTagging, handlePutObjectTagging } from './tagging-routes'
 import { handleGetBucketVersioning, handleListObjectVersions, handlePutBucketVersioning } from './version-routes'
+import { handlePostObject } from './post-object-routes'
 import { handleDeleteBucketCors, handleGetBucketCors, handlePutBucketCors } from './cors-routes'
 
 type Scope = 'service' | 'bucket' | 'object'
@@ -182,6 +183,8 @@ const ROUTES: RouteSpec[] = [
     run: handleDeleteObjectTagging,
   },
   { operation: 'DeleteObject', method: 'DELETE', scope: 'object', run: handleDeleteObject },
+  // Last: a bucket POST with a sub-resource (?delete, ?uploads...) belongs to the routes above.
+  { operation: 'PostObject', method: 'POST', scope: 'bucket', streams: true, run: handlePostObject },
 ]
 
 /** Sub-resources S3 knows; a request naming one we do not serve yet is answered 501, never misrouted. */
@@ -293,7 +296,7 @@ export function routeS3(ctx: RequestContext): Routed {
         )
       }
       return spec.run(
-        { ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes },
+        { ctx, s3, bucket: bucket ?? '', ...(key !== undefined ? { key } : {}), body: body.bytes, trace },
         body,
         payload,
       )
