@@ -8,6 +8,7 @@ import { invalidArgument, S3Error } from '../../s3/errors'
 import { checkPostPolicy, lengthOutOfRange, type LengthRange } from '../../s3/operations/post-policy'
 import { putObject } from '../../s3/operations/put-object'
 import { streamPayload } from '../../s3/payload'
+import { writtenVersionHeader } from '../../s3/versions'
 import type { ReceivedBody, RequestBody } from '../request-body'
 import { verifyPostSignature } from '../auth/post-signature'
 import { idHeaders } from '../context'
@@ -99,7 +100,8 @@ export async function handlePostObject(route: S3Route, _: ReceivedBody, payload:
     },
     { ...requestInfo(ctx), ...(accessKeyId ? { accessKeyId } : {}) },
   )
-  return answer(route, key, object.etag, sseResponseHeaders(object.sse, { withContext: true }), fields)
+  const written = { ...sseResponseHeaders(object.sse, { withContext: true }), ...writtenVersionHeader(object) }
+  return answer(route, key, object.etag, written, fields)
 }
 
 /** success_action_redirect (303 to it), else success_action_status: 200 or 201 (a PostResponse), 204 otherwise. */
