@@ -58,7 +58,8 @@ const HELP = `The aws CLI (aws-cli v2 syntax; requests go to the in-browser S3 e
 Shell commands:
   echo, cat, ls, rm, mkdir, cd, pwd           files live in this browser tab (redirect with > and >>)
   cmp, diff, md5sum, sha256sum                compare and fingerprint files
-  xxd, hexdump -C, base64 [-d], head, wc      look at bytes (ciphertext, keys)
+  xxd, hexdump -C, base64 [-d]               look at bytes (ciphertext, keys)
+  grep, head, tail, wc                        filter and count lines (grep -i -v -c -n -o -E -F, head/tail -n -c)
   openssl rand [-hex|-base64] [-out FILE] N   random bytes, e.g. a 32-byte SSE-C key
   openssl enc -aes-256-cbc [-d] [-a] -pbkdf2 -pass pass:SECRET -in F -out F   encrypt by hand, OpenSSL-compatible
   export NAME=value, history, clear           variables ($NAME), past commands (arrow keys), clear the screen

@@ -1,4 +1,4 @@
-/** Commands for looking at bytes: xxd, hexdump -C, base64, head, wc, and `openssl rand`. */
+/** Commands for looking at bytes: xxd, hexdump -C, base64, and `openssl rand` (text: text-commands.ts). */
 import { fromBase64, toBase64, toHex } from '../../crypto/bytes'
 import type { Builtin, ShellState } from './builtins'
 import type { Io } from '../aws/io'
@@ -40,15 +40,6 @@ export function hexdumpCanonical(data: Uint8Array): string {
     out += `${off.toString(16).padStart(8, '0')}  ${left.padEnd(23)}  ${right.padEnd(23)}  |${row.map(printable).join('')}|\n`
   }
   return out + `${data.length.toString(16).padStart(8, '0')}\n`
-}
-
-const count = (data: Uint8Array) => {
-  const text = new TextDecoder().decode(data)
-  return {
-    lines: data.filter((b) => b === 10).length,
-    words: text.split(/\s+/).filter(Boolean).length,
-    bytes: data.length,
-  }
 }
 
 export const INSPECT_COMMANDS: Record<string, Builtin> = {
@@ -94,46 +85,6 @@ export const INSPECT_COMMANDS: Record<string, Builtin> = {
     }
     const text = toBase64(data)
     io.out((text.match(/.{1,76}/g) ?? ['']).join('\n') + '\n')
-    return 0
-  },
-  head(args, io, sh) {
-    let lines = 10
-    let bytes: number | undefined
-    const files: string[] = []
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!
-      if (a === '-n') lines = Number(args[++i])
-      else if (a === '-c') bytes = Number(args[++i])
-      else if (/^-\d+$/.test(a)) lines = Number(a.slice(1))
-      else files.push(a)
-    }
-    const data = input('head', files[0], io, sh)
-    if (!data) return 1
-    if (bytes !== undefined) io.out(data.subarray(0, bytes))
-    else {
-      let end = 0
-      for (let seen = 0; end < data.length && seen < lines; end++) if (data[end] === 10) seen++
-      io.out(data.subarray(0, end))
-    }
-    return 0
-  },
-  wc(args, io, sh) {
-    const flags = args.filter((a) => a.startsWith('-')).join('')
-    const path = args.find((a) => !a.startsWith('-'))
-    const data = input('wc', path, io, sh)
-    if (!data) return 1
-    const c = count(data)
-    const picked = [
-      flags.includes('l') && c.lines,
-      flags.includes('w') && c.words,
-      flags.includes('c') && c.bytes,
-    ].filter((x) => x !== false) as number[]
-    const name = path ? ` ${path}` : ''
-    if (picked.length === 1) io.out(`${picked[0]}${name}\n`)
-    else
-      io.out(
-        `${[c.lines, c.words, c.bytes].map((n) => String(n).padStart(path ? 1 : 7)).join(path ? ' ' : ' ')}${name}\n`,
-      )
     return 0
   },
   /** `openssl rand [-hex|-base64] [-out FILE] N`: random bytes from WebCrypto (e.g. an SSE-C key). */

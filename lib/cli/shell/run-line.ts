@@ -8,6 +8,7 @@ import type { AwsEnv, Io } from '../aws/io'
 import { runAws } from '../aws/main'
 import { BUILTINS, type ShellState } from './builtins'
 import { INSPECT_COMMANDS } from './inspect-commands'
+import { TEXT_COMMANDS } from './text-commands'
 import { tokenize, type Token } from './tokenize'
 import { VfsError } from './vfs'
 import { findSubstitution, quoteOutput } from './substitute'
@@ -74,8 +75,8 @@ async function runStage(
     if (name === 'playground') code = await playgroundCommand(args, io, sh)
     else if (name === 's3ec') code = await s3ecCommand(args, io, sh)
     else if (name === 'aws') code = await runAws(args, { ...sh.aws, vfs: sh.vfs, shellEnv: sh.env }, io)
-    else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name]))
-      code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name])!(args, io, sh)
+    else if (name !== undefined && (BUILTINS[name] ?? INSPECT_COMMANDS[name] ?? TEXT_COMMANDS[name]))
+      code = await (BUILTINS[name] ?? INSPECT_COMMANDS[name] ?? TEXT_COMMANDS[name])!(args, io, sh)
     else {
       sink.err(`bash: ${name}: command not found\n`)
       code = 127

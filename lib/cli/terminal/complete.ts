@@ -10,6 +10,7 @@ import { S3_COMMAND_SPECS } from '../aws/s3/commands'
 import type { Shell } from '../shell/run-line'
 import { BUILTINS } from '../shell/builtins'
 import { INSPECT_COMMANDS } from '../shell/inspect-commands'
+import { TEXT_COMMANDS } from '../shell/text-commands'
 
 export interface Completion {
   /** Where in the line the word being completed starts. */
@@ -50,7 +51,8 @@ function localPaths(sh: Shell, word: string): string[] {
 }
 
 async function candidatesFor(sh: Shell, words: string[], word: string): Promise<string[]> {
-  if (words.length === 0) return [...Object.keys(BUILTINS), ...Object.keys(INSPECT_COMMANDS), 'aws'].sort()
+  if (words.length === 0)
+    return [...Object.keys(BUILTINS), ...Object.keys(INSPECT_COMMANDS), ...Object.keys(TEXT_COMMANDS), 'aws'].sort()
   if (words[0] !== 'aws') return localPaths(sh, word)
   const args = words.slice(1).filter((w) => !w.startsWith('--') || words.indexOf(w) > 2)
   if (args.length === 0) return SERVICES
