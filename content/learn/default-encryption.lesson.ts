@@ -44,7 +44,8 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws s3api head-object .*--key testfile\\.txt',
+          command: 's3api head-object',
+          input: { Key: 'testfile.txt' },
           label: 'You asked S3 how testfile.txt is encrypted (head-object)',
         },
       ],

@@ -60,7 +60,8 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws s3api get-bucket-encryption .*--bucket my-s3-bucket',
+          command: 's3api get-bucket-encryption',
+          input: { Bucket: 'my-s3-bucket' },
           label: 'You read the bucket’s encryption configuration back',
         },
       ],
@@ -114,7 +115,7 @@ export const lesson: LessonSpec = {
           invokedBy: 's3.amazonaws.com',
           label: 'CloudTrail shows S3 asking KMS for a data key on your behalf',
         },
-        { kind: 'ran', pattern: '^aws cloudtrail lookup-events', label: 'You looked the events up' },
+        { kind: 'ran', command: 'cloudtrail lookup-events', label: 'You looked the events up' },
       ],
       hints: [
         '`aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=GenerateDataKey`',

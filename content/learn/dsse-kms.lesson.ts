@@ -51,7 +51,7 @@ export const lesson: LessonSpec = {
           invokedBy: 's3.amazonaws.com',
           label: 'CloudTrail shows two GenerateDataKey calls by S3 (one per layer)',
         },
-        { kind: 'ran', pattern: '^aws cloudtrail lookup-events', label: 'You counted them with lookup-events' },
+        { kind: 'ran', command: 'cloudtrail lookup-events', label: 'You counted them with lookup-events' },
         { kind: 'file', path: 'back.txt', sameAs: 'layered.txt' },
       ],
       hints: [

@@ -102,7 +102,8 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws cloudtrail lookup-events .*ResourceName',
+          command: 'cloudtrail lookup-events',
+          input: { LookupAttributes: [{ AttributeKey: 'ResourceName' }] },
           label: 'You listed every event about the key (lookup by ResourceName)',
         },
       ],

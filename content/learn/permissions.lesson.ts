@@ -41,7 +41,8 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws kms put-key-policy .*"Effect":"Deny".*"kms:Decrypt"',
+          command: 'kms put-key-policy',
+          input: { Policy: { Statement: [{ Effect: 'Deny', Action: 'kms:Decrypt' }] } },
           label: 'You added a Deny of kms:Decrypt to the key policy',
         },
         {
@@ -86,10 +87,11 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws s3api put-bucket-policy .*s3:GetObject',
+          command: 's3api put-bucket-policy',
+          input: { Policy: { Statement: [{ Effect: 'Deny', Action: 's3:GetObject' }] } },
           label: 'You denied s3:GetObject with a bucket policy',
         },
-        { kind: 'ran', pattern: '^aws s3api delete-bucket-policy', label: 'You removed the bucket policy again' },
+        { kind: 'ran', command: 's3api delete-bucket-policy', label: 'You removed the bucket policy again' },
       ],
       hints: [
         "Restore the key's default policy first, so that only the bucket policy is in the way.",

@@ -53,7 +53,9 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws s3api head-object .*--key secret\\.txt .*--sse-customer-key fileb://sse-c\\.key',
+          command: 's3api head-object',
+          input: { Bucket: 'ssec-demo-bucket', Key: 'secret.txt', SSECustomerAlgorithm: 'AES256' },
+          files: { SSECustomerKey: 'sse-c.key' },
           label: 'You read the object’s metadata with the right key',
         },
         { kind: 'file', path: 'wrong.key', label: 'You made a second, wrong key' },

@@ -58,7 +58,8 @@ export const lesson: LessonSpec = {
         { kind: 'object', bucket: B, key: 'context.txt', sse: 'aws:kms', kmsKey: 'alias/kms-lesson' },
         {
           kind: 'ran',
-          pattern: '^aws cloudtrail lookup-events .*GenerateDataKey',
+          command: 'cloudtrail lookup-events',
+          input: { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GenerateDataKey' }] },
           label: "You read S3's GenerateDataKey call in CloudTrail",
         },
       ],

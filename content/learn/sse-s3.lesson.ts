@@ -40,7 +40,8 @@ export const lesson: LessonSpec = {
         { kind: 'object', bucket: B, key: 'explicit.txt', sse: 'AES256' },
         {
           kind: 'ran',
-          pattern: '^aws s3api head-object .*--key first\\.txt',
+          command: 's3api head-object',
+          input: { Key: 'first.txt' },
           label: 'You asked S3 how first.txt is encrypted (head-object)',
         },
       ],
@@ -60,7 +61,7 @@ export const lesson: LessonSpec = {
       goals: [
         {
           kind: 'ran',
-          pattern: '^aws cloudtrail lookup-events',
+          command: 'cloudtrail lookup-events',
           label: 'You looked for KMS events in CloudTrail (there are none)',
         },
       ],
@@ -84,7 +85,7 @@ export const lesson: LessonSpec = {
         },
         {
           kind: 'ran',
-          pattern: '^aws s3api delete-bucket-encryption',
+          command: 's3api delete-bucket-encryption',
           label: 'You deleted the bucket encryption configuration (it fell back to SSE-S3)',
         },
       ],

@@ -10,6 +10,7 @@ import { resolveKey } from '../kms/identifiers'
 import type { KmsKey } from '../kms/model'
 import type { FileSystem } from '../cli/shell/vfs'
 import { goalLabel, keyName, SSE_NAMES } from './goal-labels'
+import { meetsRanGoal, parseAwsCommands } from './ran-command'
 import type { Goal, KeyRef } from './types'
 
 export { goalLabel }
@@ -157,9 +158,11 @@ function problem(goal: Goal, world: GoalWorld): string | undefined {
     }
     case 'shell-var':
       return world.env[goal.name] ? undefined : `$${goal.name} is not set`
-    case 'ran': {
-      const re = new RegExp(goal.pattern)
-      return world.history.some((line) => re.test(line)) ? undefined : 'not run yet'
-    }
+    case 'ran':
+      return world.history.some((line) =>
+        parseAwsCommands(line, world.env, world.files).some((c) => meetsRanGoal(c, goal, world.files)),
+      )
+        ? undefined
+        : 'not run yet'
   }
 }

@@ -70,10 +70,12 @@ export type Goal =
     }
   | { kind: 'shell-var'; name: string; label?: string }
   /**
-   * A command the learner ran that leaves nothing else to check (head-object, lookup-events): a regular
-   * expression a line of the terminal's history must match.
+   * A command the learner ran that leaves nothing else to check (head-object, lookup-events), matched by meaning:
+   * the history's `aws` commands are parsed by the CLI's own parser and compared with `command`, the SDK `input`
+   * it must carry (a subset; JSON documents compared as data) and `files` (a parameter given as the bytes of a
+   * file, e.g. an SSE-C key). Option order, `--flag=value`, `./` paths and quoting do not matter (ran-command.ts).
    */
-  | { kind: 'ran'; pattern: string; label: string }
+  | { kind: 'ran'; command: string; input?: Record<string, unknown>; files?: Record<string, string>; label: string }
 
 export interface LessonStep {
   /** Matches `<Step id="...">` in the MDX. */

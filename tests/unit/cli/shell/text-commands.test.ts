@@ -85,7 +85,7 @@ describe.skipIf(!real)('grep, head, tail and wc print what GNU grep and coreutil
     const gnu = spawnSync('sh', ['-c', line], {
       cwd: dir,
       encoding: 'utf8',
-      env: { PATH: '/usr/bin:/bin', LC_ALL: 'C.utf8' },
+      env: { ...process.env, LC_ALL: 'C.utf8' },
     })
     const { session, run } = cliAgainst('http://127.0.0.1:9')
     for (const [name, text] of Object.entries(FILES)) session.shell.vfs.write(name, utf8(text))
