@@ -3,7 +3,8 @@
  * vi.mock) so that every call that changes the disk is a numbered "write point". At a chosen point it can
  * simulate a crash (that write is torn: half its bytes land; it and every later change fail, as if the
  * process had died there, while reads go on working) or a full disk (from that point until cleared, every
- * write lands half its bytes and fails with ENOSPC, every other change fails with ENOSPC). It wraps whatever the code under test calls, so it covers any on-disk layout.
+ * write lands half its bytes and fails with ENOSPC, every other change fails with ENOSPC). It wraps whatever
+ * the code under test calls, so it covers any on-disk layout.
  */
 import type * as FsPromises from 'node:fs/promises'
 
@@ -17,9 +18,12 @@ export const faults = {
   dead: false,
   /** What each write point was, for messages: "rename state.json.tmp". */
   log: [] as string[],
+  /** Bytes handed to write calls that went through (write amplification). */
+  bytes: 0,
   reset(mode: Mode = { kind: 'pass' }) {
     this.mode = mode
     this.count = 0
+    this.bytes = 0
     this.dead = false
     this.log = []
   },
@@ -51,6 +55,8 @@ function point(what: string): 'go' | 'torn' {
 }
 
 const WRITE_FLAGS = /[wa+]/
+const size = (data: unknown) =>
+  typeof data === 'string' ? Buffer.byteLength(data) : ((data as Uint8Array | undefined)?.byteLength ?? 0)
 const base = (p: unknown) => String(p).split('/').slice(-2).join('/')
 const half = (data: unknown): Uint8Array | string => {
   if (typeof data === 'string') return data.slice(0, Math.floor(data.length / 2))
@@ -89,6 +95,7 @@ function wrapHandle(handle: Handle, path: string): Handle {
             )
             throw crashed(what)
           }
+          faults.bytes += size(data)
           return (value as (...a: unknown[]) => unknown).call(target, data, ...rest)
         }
       }
@@ -117,6 +124,7 @@ export function faultyPromises(real: typeof FsPromises): typeof FsPromises {
         await real.writeFile(file, half(data) as string, options)
         throw crashed(what)
       }
+      faults.bytes += size(data)
       return real.writeFile(file, data, options)
     }) as typeof real.writeFile,
     appendFile: simple('appendFile', real.appendFile),
@@ -152,6 +160,7 @@ export function faultyFs(real: Fs): Fs {
         real[name](file, half(data as string | Uint8Array) as string, options)
         throw crashed(what)
       }
+      faults.bytes += size(data)
       return real[name](file, data as string | Uint8Array, options)
     }) as Fs['writeFileSync']
   const promises = faultyPromises(real.promises)
@@ -183,6 +192,7 @@ export function faultyFs(real: Fs): Fs {
         else real.writeSync(fd, half(data) as Uint8Array)
         throw crashed(what)
       }
+      faults.bytes += size(data)
       return (real.writeSync as (...a: unknown[]) => number)(fd, data, ...rest)
     }) as Fs['writeSync'],
   }

@@ -149,8 +149,9 @@ export async function attachPersistence(emulator: Emulator, dir: string): Promis
   const inner = emulator.handle.bind(emulator)
   emulator.handle = async (request) => {
     const response = await inner(request)
-    if (READS.has(request.method) || closed) return response
+    if (READS.has(request.method)) return response
     try {
+      if (closed) throw new Error('closed')
       await sync()
     } catch {
       await response.body?.cancel().catch(() => {})
