@@ -1,24 +1,17 @@
 /**
  * S3's CORS rule matching, shared by the strict server (lib/protocol/cors.ts) and the CORS doctor: the
  * first rule whose AllowedOrigin, AllowedMethod and every requested header match wins. AllowedOrigin
- * and AllowedHeader may hold one `*` wildcard; header names compare without case, origins with it.
+ * and AllowedHeader may hold one `*` wildcard (`?` is a plain character here); header names compare without
+ * case, origins with it. Matching goes through the one linear-time wildcard matcher (lib/policy/glob.ts).
  */
+import { globMatch } from '../policy/glob'
 import type { CorsRule } from '../s3/model'
 
-/** `*`-wildcard match of a whole string (one wildcard at most, as S3 allows). */
-export function wildcardMatch(pattern: string, value: string): boolean {
-  const star = pattern.indexOf('*')
-  if (star < 0) return pattern === value
-  const head = pattern.slice(0, star)
-  const tail = pattern.slice(star + 1)
-  return value.length >= head.length + tail.length && value.startsWith(head) && value.endsWith(tail)
-}
-
 export const originAllowed = (rule: CorsRule, origin: string) =>
-  rule.allowedOrigins.some((o) => wildcardMatch(o, origin))
+  rule.allowedOrigins.some((o) => globMatch(o, origin, { questionMark: false }))
 export const methodAllowed = (rule: CorsRule, method: string) => rule.allowedMethods.includes(method.toUpperCase())
 export const headerAllowed = (rule: CorsRule, header: string) =>
-  rule.allowedHeaders.some((h) => wildcardMatch(h.toLowerCase(), header.toLowerCase()))
+  rule.allowedHeaders.some((h) => globMatch(h.toLowerCase(), header.toLowerCase(), { questionMark: false }))
 
 /** Access-Control-Request-Headers as a list of lower-case names. */
 export const requestedHeaders = (value: string | null): string[] =>

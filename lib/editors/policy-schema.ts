@@ -1,7 +1,7 @@
 /**
  * JSON schemas for the two resource policies the playground evaluates: a bucket policy (S3) and a key
  * policy (KMS). Both share IAM's grammar; what differs is the actions, the resources and the condition keys,
- * and those listed here are the ones the emulator evaluates (lib/s3/policy, lib/kms/policy-evaluation.ts).
+ * and those listed here are the ones the emulator evaluates (lib/policy/evaluate.ts, for both).
  */
 import type { JsonSchema } from './json-schema'
 import type { SchemaContext } from './bucket-encryption-schema'
@@ -107,10 +107,10 @@ const OPERATORS: [string, string][] = [
   ['ArnNotEquals', 'The key is none of these ARNs.'],
   ['ArnNotLike', 'The key matches none of these ARN patterns.'],
 ]
-/** What each service's evaluator understands (S3 refuses others with MalformedPolicy; KMS never applies a statement with another). */
+/** What the one evaluator understands (S3 refuses others with MalformedPolicy; KMS never applies a statement with another). */
 const SUPPORTED: Record<Service, RegExp> = {
   s3: /^(String|Arn|Null$|Bool$)/,
-  kms: /^(String|Null$)/,
+  kms: /^(String|Arn|Null$|Bool$)/,
 }
 
 const conditionValue: JsonSchema = stringOrList({ type: 'string' }, 'One value, or a list (any of them may match).')

@@ -1,11 +1,13 @@
 /**
- * Key policy documents: the two defaults KMS writes, and parsing a policy into statements the evaluator
- * (policy-evaluation.ts) understands.
+ * Key policy documents: the two defaults KMS writes, and parsing a policy into statements of the one
+ * IAM-style evaluator (lib/policy/evaluate.ts, through policy-evaluation.ts).
  *
  * Simulation note: AWS accepts the full IAM policy grammar. We parse Effect, Principal (`*` or `{"AWS": ...}`),
  * Action / NotAction and Condition; Resource is accepted and ignored (in a key policy it can only mean
  * this key). The MalformedPolicyDocumentException messages other than the lockout one are ours.
  */
+import type { ConditionClause } from '../policy/conditions'
+import type { PolicyStatement } from '../policy/evaluate'
 import { malformedPolicy } from './errors'
 
 /** What GetKeyPolicy returns for a key created without a policy, in AWS's own layout. */
@@ -55,21 +57,8 @@ export const awsS3KeyPolicy = (account: string, region: string) => `{
   } ]
 }`
 
-export interface Condition {
-  /** e.g. StringEquals, StringNotLikeIfExists */
-  operator: string
-  key: string
-  values: string[]
-}
-
-export interface Statement {
-  effect: 'Allow' | 'Deny'
-  /** `'*'` for everyone, otherwise AWS principal ARNs or account ids. */
-  principals: '*' | string[]
-  actions?: string[]
-  notActions?: string[]
-  conditions: Condition[]
-}
+/** A key policy statement: `principal` is `'*'` for everyone, otherwise AWS principal ARNs or account ids. */
+export type Statement = PolicyStatement
 
 const strings = (value: unknown, what: string): string[] => {
   const list = Array.isArray(value) ? value : [value]
@@ -90,7 +79,7 @@ function principals(value: unknown): '*' | string[] {
   return list.includes('*') ? '*' : list
 }
 
-function conditions(value: unknown): Condition[] {
+function conditions(value: unknown): ConditionClause[] {
   if (value === undefined) return []
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw malformedPolicy('The key policy is malformed: Condition must be an object.')
@@ -100,7 +89,8 @@ function conditions(value: unknown): Condition[] {
     }
     return Object.entries(block as Record<string, unknown>).map(([key, v]) => ({
       operator,
-      key,
+      key: key.toLowerCase(),
+      keyAsWritten: key,
       values: strings(v, `${operator}.${key}`),
     }))
   })
@@ -119,7 +109,7 @@ export function parsePolicy(text: string): Statement[] {
   const raw = (doc as Record<string, unknown>).Statement
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
   if (list.length === 0) throw malformedPolicy('The key policy is malformed: it has no Statement.')
-  return list.map((s): Statement => {
+  return list.map((s, index): Statement => {
     if (s === null || typeof s !== 'object' || Array.isArray(s))
       throw malformedPolicy('The key policy is malformed: a Statement must be an object.')
     const st = s as Record<string, unknown>
@@ -130,10 +120,14 @@ export function parsePolicy(text: string): Statement[] {
       throw malformedPolicy('The key policy is malformed: a Statement needs exactly one of Action and NotAction.')
     }
     return {
+      index,
+      ...(typeof st.Sid === 'string' ? { sid: st.Sid } : {}),
       effect: st.Effect,
-      principals: principals(st.Principal),
-      ...(st.Action !== undefined ? { actions: strings(st.Action, 'Action') } : {}),
-      ...(st.NotAction !== undefined ? { notActions: strings(st.NotAction, 'NotAction') } : {}),
+      principal: principals(st.Principal),
+      notPrincipal: false,
+      actions: strings(st.Action ?? st.NotAction, st.Action !== undefined ? 'Action' : 'NotAction'),
+      notAction: st.Action === undefined,
+      notResource: false,
       conditions: conditions(st.Condition),
     }
   })

@@ -1,15 +1,17 @@
 /**
- * Key policy evaluation for the playground principal, in IAM's order: an explicit Deny wins, then any
- * Allow, otherwise the request is implicitly denied.
+ * Key policy evaluation for the playground principal, through the one IAM-style evaluator shared with S3
+ * bucket policies (lib/policy/evaluate.ts): an explicit Deny wins, then any Allow, otherwise the request is
+ * implicitly denied.
  *
- * Simulation note: supported condition operators are the String* family (StringEquals, StringNotEquals,
- * StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike), each optionally
- * ...IfExists, plus Null. Supported keys: kms:CallerAccount, kms:ViaService, kms:EncryptionContext:<key>,
- * aws:PrincipalArn, aws:PrincipalAccount, aws:username. A statement with any other operator never applies
- * (neither allows nor denies); another key counts as absent from the request.
+ * Simulation note: the condition operators are IAM's String*, Arn*, Bool and Null, each optionally
+ * ...IfExists and ForAnyValue:/ForAllValues:. Keys with a value: kms:CallerAccount, kms:ViaService,
+ * kms:EncryptionContext:<key>, aws:PrincipalArn, aws:PrincipalAccount, aws:username; any other key counts as
+ * absent from the request. A statement with an operator outside that list never applies (neither allows nor
+ * denies).
  */
-import type { Condition, Statement } from './key-policy'
-import { accountRootArn } from './principal'
+import type { ConditionContext } from '../policy/conditions'
+import { evaluateStatements } from '../policy/evaluate'
+import type { Statement } from './key-policy'
 
 export interface AuthorizationRequest {
   principalArn: string
@@ -24,25 +26,7 @@ export interface AuthorizationRequest {
 
 export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny'
 
-/** IAM wildcards: `*` any run of characters, `?` exactly one. */
-const wildcard = (pattern: string, flags = '') =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    flags,
-  )
-
-const principalMatches = (statement: Statement, req: AuthorizationRequest) =>
-  statement.principals === '*' ||
-  statement.principals.some((p) => p === req.principalArn || p === req.account || p === accountRootArn(req.account))
-
-function actionMatches(statement: Statement, action: string): boolean {
-  const matches = (list: string[]) => list.some((a) => wildcard(a, 'i').test(action))
-  return statement.actions ? matches(statement.actions) : !matches(statement.notActions!)
-}
-
+/** Condition keys compare without case; the encryption context key after the prefix keeps its case. */
 function contextValue(key: string, req: AuthorizationRequest): string | undefined {
   const lower = key.toLowerCase()
   if (lower === 'kms:calleraccount' || lower === 'aws:principalaccount') return req.account
@@ -54,38 +38,17 @@ function contextValue(key: string, req: AuthorizationRequest): string | undefine
   return undefined
 }
 
-const OPERATORS: Record<string, (actual: string, expected: string) => boolean> = {
-  StringEquals: (a, e) => a === e,
-  StringNotEquals: (a, e) => a === e,
-  StringEqualsIgnoreCase: (a, e) => a.toLowerCase() === e.toLowerCase(),
-  StringNotEqualsIgnoreCase: (a, e) => a.toLowerCase() === e.toLowerCase(),
-  StringLike: (a, e) => wildcard(e).test(a),
-  StringNotLike: (a, e) => wildcard(e).test(a),
-}
-
-/** True, false, or undefined when we do not understand the operator. */
-function conditionHolds(condition: Condition, req: AuthorizationRequest): boolean | undefined {
-  const actual = contextValue(condition.key, req)
-  if (condition.operator === 'Null') return condition.values.some((v) => (v === 'true') === (actual === undefined))
-  const ifExists = condition.operator.endsWith('IfExists')
-  const base = ifExists ? condition.operator.slice(0, -'IfExists'.length) : condition.operator
-  const test = OPERATORS[base]
-  if (!test) return undefined
-  const negated = base.includes('Not')
-  if (actual === undefined) return ifExists || negated
-  const any = condition.values.some((expected) => test(actual, expected))
-  return negated ? !any : any
-}
-
 /** Whether the policy's statements let the playground principal perform the action. */
 export function evaluatePolicy(statements: readonly Statement[], req: AuthorizationRequest): Decision {
-  let allowed = false
-  for (const statement of statements) {
-    if (!principalMatches(statement, req) || !actionMatches(statement, req.action)) continue
-    const results = statement.conditions.map((c) => conditionHolds(c, req))
-    if (results.some((r) => r !== true)) continue
-    if (statement.effect === 'Deny') return 'explicit-deny'
-    allowed = true
+  const context: ConditionContext = (key) => {
+    const value = contextValue(key, req)
+    return value === undefined ? undefined : [value]
   }
-  return allowed ? 'allow' : 'implicit-deny'
+  const { deny, allow } = evaluateStatements(statements, {
+    action: req.action,
+    principalArn: req.principalArn,
+    account: req.account,
+    context,
+  })
+  return deny ? 'explicit-deny' : allow ? 'allow' : 'implicit-deny'
 }

@@ -8,7 +8,7 @@ import { bucketArn, objectArn } from '../model'
 import type { SseRequest } from '../sse/request'
 import { resolveKeyArn } from '../sse/kms'
 import type { S3State } from '../state'
-import type { RequestContextKeys } from './conditions'
+import type { RequestContextKeys } from '../../policy/conditions'
 import { evaluatePolicy, type PolicyDecision } from './evaluate'
 
 /** The IAM action each served operation needs (S3 user guide, "Actions, resources and condition keys for Amazon S3"). */

@@ -8,31 +8,11 @@
  */
 import { S3Error } from '../errors'
 import { bucketArn } from '../model'
-import { CONDITION_OPERATORS } from './conditions'
+import { CONDITION_OPERATORS, type ConditionClause } from '../../policy/conditions'
+import type { PolicyStatement } from '../../policy/evaluate'
 
-export interface ConditionClause {
-  /** As written, e.g. StringNotEqualsIfExists or ForAnyValue:StringLike. */
-  operator: string
-  /** Lower-cased key, e.g. s3:x-amz-server-side-encryption. */
-  key: string
-  /** The key as written, for explanations. */
-  keyAsWritten: string
-  values: string[]
-}
-
-export interface Statement {
-  index: number
-  sid?: string
-  effect: 'Allow' | 'Deny'
-  /** '*' or a list of AWS principals; `notPrincipal` inverts. */
-  principal: '*' | string[]
-  notPrincipal: boolean
-  actions: string[]
-  notAction: boolean
-  resources: string[]
-  notResource: boolean
-  conditions: ConditionClause[]
-}
+/** A bucket policy statement always names its resources. */
+export type Statement = PolicyStatement & { resources: string[] }
 
 export interface BucketPolicy {
   /** The JSON text exactly as PutBucketPolicy received it (GetBucketPolicy returns it). */

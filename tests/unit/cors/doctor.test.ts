@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose, fromJson, PLANNED_CALLS, putBucketCorsCommand, recommendedConfiguration } from '@/lib/cors/doctor'
 import { EXPOSE_HEADERS, NOT_READ_HEADERS, unexposed } from '@/lib/cors/expose-headers'
-import { matchRule, wildcardMatch } from '@/lib/cors/rules'
+import { matchRule, originAllowed } from '@/lib/cors/rules'
 import s3Model from '@/lib/cli/models/s3.json'
 
 const origin = 'https://playground.example'
@@ -117,8 +117,13 @@ describe('diagnose', () => {
 
 describe('rule matching', () => {
   it('one wildcard per pattern, headers without case', () => {
-    expect(wildcardMatch('https://*.example.com', 'https://a.example.com')).toBe(true)
-    expect(wildcardMatch('https://*.example.com', 'https://example.org')).toBe(false)
+    const sub = { allowedOrigins: ['https://*.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }
+    expect(originAllowed(sub, 'https://a.example.com')).toBe(true)
+    expect(originAllowed(sub, 'https://example.org')).toBe(false)
+    // `?` is no wildcard in a CORS origin: only the origin spelled with it matches.
+    const literal = { ...sub, allowedOrigins: ['https://?.example.com'] }
+    expect(originAllowed(literal, 'https://a.example.com')).toBe(false)
+    expect(originAllowed(literal, 'https://?.example.com')).toBe(true)
     const rules = [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: ['X-Amz-*'], exposeHeaders: [] }]
     expect(matchRule(rules, 'http://x', 'GET', ['x-amz-date'])).toBeDefined()
     expect(matchRule(rules, 'http://x', 'GET', ['authorization'])).toBeUndefined()

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { S3Error } from '@/lib/s3/errors'
-import type { RequestContextKeys } from '@/lib/s3/policy/conditions'
+import type { RequestContextKeys } from '@/lib/policy/conditions'
 import { parseBucketPolicy } from '@/lib/s3/policy/document'
 import { evaluatePolicy, type PolicyDecision } from '@/lib/s3/policy/evaluate'
 

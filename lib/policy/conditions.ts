@@ -1,12 +1,22 @@
 /**
- * IAM condition operators, as the S3 encryption policies use them.
+ * IAM condition operators, for S3 bucket policies and KMS key policies alike.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  * - several values for one key: any may match (OR); negated operators match when none does;
  * - a key missing from the request: positive operators fail, negated ones (StringNotEquals, ...) match,
  *   `...IfExists` matches, `Null: "true"` matches;
  * - String and Arn comparisons are case-sensitive; `*` and `?` are wildcards in the Like forms.
  */
-import type { ConditionClause } from './document'
+import { globMatch } from './glob'
+
+export interface ConditionClause {
+  /** As written, e.g. StringNotEqualsIfExists or ForAnyValue:StringLike. */
+  operator: string
+  /** Lower-cased key, e.g. s3:x-amz-server-side-encryption. */
+  key: string
+  /** The key as written, for explanations and for keys whose suffix keeps its case (kms:EncryptionContext:…). */
+  keyAsWritten: string
+  values: string[]
+}
 
 export const CONDITION_OPERATORS = [
   'StringEquals',
@@ -26,18 +36,19 @@ export const CONDITION_OPERATORS = [
 /** Request context: lower-cased condition key → values; absent keys are not in the map. */
 export type RequestContextKeys = Map<string, string[]>
 
+/** The values a request carries for a condition key (as written in the policy); undefined when absent. */
+export type ConditionContext = (keyAsWritten: string) => string[] | undefined
+
+/** A context read from a map of lower-cased keys. */
+export const contextOf =
+  (keys: RequestContextKeys): ConditionContext =>
+  (key) =>
+    keys.get(key.toLowerCase())
+
 export interface ConditionResult {
   matched: boolean
   /** One sentence: what the key held and why the clause did or did not match. */
   why: string
-}
-
-export const wildcard = (pattern: string, value: string, ignoreCase = false): boolean => {
-  const re = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.')
-  return new RegExp(`^${re}$`, ignoreCase ? 'is' : 's').test(value)
 }
 
 type Compare = (policyValue: string, requestValue: string) => boolean
@@ -47,23 +58,25 @@ const COMPARE: Record<string, { compare: Compare; negated: boolean }> = {
   StringNotEquals: { compare: (p, r) => p === r, negated: true },
   StringEqualsIgnoreCase: { compare: (p, r) => p.toLowerCase() === r.toLowerCase(), negated: false },
   StringNotEqualsIgnoreCase: { compare: (p, r) => p.toLowerCase() === r.toLowerCase(), negated: true },
-  StringLike: { compare: (p, r) => wildcard(p, r), negated: false },
-  StringNotLike: { compare: (p, r) => wildcard(p, r), negated: true },
+  StringLike: { compare: (p, r) => globMatch(p, r), negated: false },
+  StringNotLike: { compare: (p, r) => globMatch(p, r), negated: true },
   ArnEquals: { compare: (p, r) => p === r, negated: false },
   ArnNotEquals: { compare: (p, r) => p === r, negated: true },
-  ArnLike: { compare: (p, r) => wildcard(p, r), negated: false },
-  ArnNotLike: { compare: (p, r) => wildcard(p, r), negated: true },
+  ArnLike: { compare: (p, r) => globMatch(p, r), negated: false },
+  ArnNotLike: { compare: (p, r) => globMatch(p, r), negated: true },
   Bool: { compare: (p, r) => p.toLowerCase() === r.toLowerCase(), negated: false },
 }
 
 const show = (values: string[]) => values.map((v) => JSON.stringify(v)).join(', ')
 
-export function evaluateCondition(clause: ConditionClause, context: RequestContextKeys): ConditionResult {
+export function evaluateCondition(clause: ConditionClause, context: ConditionContext): ConditionResult {
   const set = /^For(AnyValue|AllValues):/.exec(clause.operator)?.[1]
   const ifExists = clause.operator.endsWith('IfExists')
   const base = clause.operator.replace(/^For(AnyValue|AllValues):/, '').replace(/IfExists$/, '')
-  const present = context.get(clause.key)
+  const present = context(clause.keyAsWritten)
   const label = `${clause.operator} ${clause.keyAsWritten} [${show(clause.values)}]`
+  // S3 refuses a policy with an operator it does not know; a KMS key policy keeps it, and it never matches.
+  if (base !== 'Null' && !Object.prototype.hasOwnProperty.call(COMPARE, base)) return { matched: false, why: `${label}: an operator the playground does not evaluate → does not match` }
 
   if (base === 'Null') {
     const wantsAbsent = clause.values.some((v) => v.toLowerCase() === 'true')
