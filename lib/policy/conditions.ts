@@ -76,7 +76,8 @@ export function evaluateCondition(clause: ConditionClause, context: ConditionCon
   const present = context(clause.keyAsWritten)
   const label = `${clause.operator} ${clause.keyAsWritten} [${show(clause.values)}]`
   // S3 refuses a policy with an operator it does not know; a KMS key policy keeps it, and it never matches.
-  if (base !== 'Null' && !Object.prototype.hasOwnProperty.call(COMPARE, base)) return { matched: false, why: `${label}: an operator the playground does not evaluate → does not match` }
+  if (base !== 'Null' && !Object.prototype.hasOwnProperty.call(COMPARE, base))
+    return { matched: false, why: `${label}: an operator the playground does not evaluate → does not match` }
 
   if (base === 'Null') {
     const wantsAbsent = clause.values.some((v) => v.toLowerCase() === 'true')

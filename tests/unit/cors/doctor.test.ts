@@ -117,7 +117,12 @@ describe('diagnose', () => {
 
 describe('rule matching', () => {
   it('one wildcard per pattern, headers without case', () => {
-    const sub = { allowedOrigins: ['https://*.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }
+    const sub = {
+      allowedOrigins: ['https://*.example.com'],
+      allowedMethods: ['GET'],
+      allowedHeaders: [],
+      exposeHeaders: [],
+    }
     expect(originAllowed(sub, 'https://a.example.com')).toBe(true)
     expect(originAllowed(sub, 'https://example.org')).toBe(false)
     // `?` is no wildcard in a CORS origin: only the origin spelled with it matches.
