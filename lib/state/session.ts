@@ -4,7 +4,7 @@
  */
 import type { Shell } from '../cli/shell/run-line'
 import { fromBase64, toBase64 } from '../crypto/bytes'
-import { redactLine, secretReferences } from './secrets'
+import { safeSession } from './secrets'
 
 export interface SavedSession {
   cwd: string
@@ -38,16 +38,19 @@ function walk(shell: SessionShell, dir = '/', out = { dirs: [] as string[], file
 }
 
 export function captureSession(shell: SessionShell, external?: FileExternalizer): SavedSession {
-  const refs = secretReferences(shell.history, shell.env)
-  const secretFiles = new Set(refs.files.map((f) => shell.vfs.resolve(f)))
+  const safe = safeSession(shell.history, shell.env)
+  const secretFiles = new Set(safe.files.map((f) => shell.vfs.resolve(f)))
   const { dirs, files } = walk(shell)
   const config = (shell.aws as { config?: Record<string, string | undefined> }).config ?? {}
   return {
     cwd: shell.vfs.cwd,
-    env: Object.fromEntries(Object.entries(shell.env).filter(([k]) => !refs.variables.includes(k))),
-    history: shell.history.map((line) => redactLine(line, (path) => secretFiles.has(shell.vfs.resolve(path)))),
+    env: safe.env,
+    history: safe.history,
+    // Only the session's own settings: credentials set with `aws configure set` live in the target, in memory.
     awsConfig: Object.fromEntries(
-      Object.entries(config).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      Object.entries(config).filter(
+        (e): e is [string, string] => (e[0] === 'region' || e[0] === 'output') && typeof e[1] === 'string',
+      ),
     ),
     dirs,
     files: files

@@ -24,9 +24,10 @@ import { connectAllowed, connectRefusalText } from '../../security/connect-src'
 import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 /** aws-cli lists s3's subcommands in this order. */
 const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
-const SERVICES = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts']
+export const SERVICES = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts']
 
-const VALUE_OPTIONS = [
+/** Global options that take a value (also read by lib/state/safe-line.ts, which keeps what a saved line may hold). */
+export const VALUE_OPTIONS = [
   '--endpoint-url',
   '--output',
   '--query',
@@ -38,7 +39,7 @@ const VALUE_OPTIONS = [
   '--cli-connect-timeout',
   '--cli-binary-format',
 ]
-const FLAG_OPTIONS = [
+export const FLAG_OPTIONS = [
   '--debug',
   '--no-verify-ssl',
   '--no-paginate',

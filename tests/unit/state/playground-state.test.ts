@@ -87,7 +87,7 @@ describe('save and restore', () => {
     ])
       expect(text).not.toContain(secret)
     expect(saved.session.omitted).toEqual(['/home/learner/sse.key'])
-    expect(saved.session.history[0]).toBe('echo <secret not saved> > ../sse.key')
+    expect(saved.session.history[0]).toBe('echo -n <secret not saved> > ../sse.key')
     expect(saved.session.history[2]).toContain('--sse-c-key <secret not saved>')
   })
 
