@@ -103,6 +103,8 @@ def compact(model, names, paginators):
         elif s['type'] == 'map':
             entry['key'], entry['value'] = s['key']['shape'], s['value']['shape']
         if 'enum' in s: entry['enum'] = s['enum']
+        # botocore's ParamValidator checks only 'min' (string and list lengths, integer values), never max or pattern.
+        if 'min' in s and s['type'] in ('string', 'integer', 'long', 'list'): entry['min'] = s['min']
         if s.get('streaming'): entry['streaming'] = True
         if s.get('timestampFormat'): entry['timestampFormat'] = s['timestampFormat']
         shapes[name] = entry

@@ -102,10 +102,13 @@ export function createSession(options: SessionOptions): Session {
     profile?: string
   }): Clients => {
     const { target: base, config } = configOf(profile)
+    // request_checksum_calculation = when_required: uploads carry a checksum only where the operation requires one.
+    const whenRequired = shell.aws?.config.request_checksum_calculation?.toLowerCase() === 'when_required'
     const target = {
       ...base,
       ...(endpointUrl ? { endpoint: endpointUrl, endpoints: undefined } : {}),
       ...(region ? { region } : {}),
+      ...(whenRequired ? { requestChecksums: 'WHEN_REQUIRED' as const } : {}),
     }
     // The key stays in memory with the clients it names; it holds the credentials, so it is never logged.
     const id = JSON.stringify(target)

@@ -25,7 +25,13 @@ export interface Target {
    * 'WHEN_REQUIRED' (aws-cli before 2.23; the conformance tests replay aws-cli 2.9).
    */
   checksums?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED'
+  /** aws-cli's request_checksum_calculation alone (overrides `checksums` for requests; responses keep theirs). */
+  requestChecksums?: 'WHEN_SUPPORTED' | 'WHEN_REQUIRED'
 }
+
+/** Whether uploads carry a flexible checksum they do not require (a CRC32 from aws-cli's transfers). */
+export const sendsChecksums = (target: Target): boolean =>
+  (target.requestChecksums ?? target.checksums) !== 'WHEN_REQUIRED'
 
 /** The in-browser emulator, or (with `endpoint`) the emulator's HTTP host for every service. */
 export const emulatorTarget = (endpoint?: string): Target => ({
@@ -70,6 +76,7 @@ export function createClients(target: Target): Clients {
       ...(target.checksums
         ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums }
         : {}),
+      ...(target.requestChecksums ? { requestChecksumCalculation: target.requestChecksums } : {}),
     }),
     kms: new KMSClient(common('kms')),
     cloudtrail: new CloudTrailClient(common('cloudtrail')),

@@ -6,10 +6,18 @@ import { toCliValue } from './output'
 import { applyQuery, render } from './formats'
 import { EXIT } from './usage'
 import { send } from './send'
-import { adjustOutput, prepareInput } from './customizations'
+import { adjustOutput, keepGivenKeyMd5, prepareInput } from './customizations'
 import { clientFor, type ApiService } from './services'
 
-type CommandClass = new (input: Record<string, unknown>) => unknown
+type CommandClass = new (input: Record<string, unknown>) => {
+  middlewareStack: Parameters<typeof keepGivenKeyMd5>[0]['middlewareStack']
+}
+
+const command = (Command: CommandClass, input: Record<string, unknown>) => {
+  const c = new Command(input)
+  keepGivenKeyMd5(c, input)
+  return c
+}
 
 function commandClass(api: ApiService, operation: string): CommandClass {
   const cls = api.sdk[`${operation}Command`] as CommandClass | undefined
@@ -42,7 +50,7 @@ async function sendPaginated(
     typeof p.input_token !== 'string' ||
     typeof p.output_token !== 'string'
   ) {
-    const output = (await send(client, op.name, new Command(input))) as unknown as Record<string, unknown>
+    const output = (await send(client, op.name, command(Command, input))) as unknown as Record<string, unknown>
     return { output, pages: [output], paginated: false }
   }
   // botocore's build_full_result: result keys concatenated over pages, then the non-aggregate keys of
@@ -56,7 +64,7 @@ async function sendPaginated(
     const page = (await send(
       client,
       op.name,
-      new Command({ ...input, ...(token ? { [p.input_token]: token } : {}) }),
+      command(Command, { ...input, ...(token ? { [p.input_token]: token } : {}) }),
     )) as unknown as Record<string, unknown>
     pages.push(page)
     for (const key of resultKeys) {

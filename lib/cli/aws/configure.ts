@@ -1,5 +1,5 @@
 /**
- * `aws configure list | get | set`. Region and output live in the session (saved with it); the target
+ * `aws configure list | get | set`. Region, output and request_checksum_calculation live in the session; the target
  * settings (`endpoint_url`, `aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`,
  * `s3.addressing_style`) change the current target or a named profile (`--profile NAME`), in memory only:
  * nothing is written to a credentials file, IndexedDB or an export, and secrets never echo back.
@@ -8,7 +8,9 @@ import { EMULATOR_CONFIG, type TargetConfig } from '../../sdk/target-config'
 import type { AwsEnv, Io } from './io'
 import { EXIT, argparseError, invalidChoice } from './usage'
 
-const SESSION_SETTINGS = ['region', 'output']
+const SESSION_SETTINGS = ['region', 'output', 'request_checksum_calculation']
+// botocore's accepted values; aws-cli v2 defaults to when_supported (a CRC32 on every PutObject and UploadPart).
+const CHECKSUM_CALCULATION = ['when_supported', 'when_required']
 const TARGET_SETTINGS = [
   'endpoint_url',
   'aws_access_key_id',
@@ -125,7 +127,13 @@ export function runConfigure(args: string[], env: AwsEnv, io: Io, profile?: stri
       )
       return EXIT.other
     }
-    config[name as 'region' | 'output'] = value
+    if (name === 'request_checksum_calculation' && !CHECKSUM_CALCULATION.includes(value.toLowerCase())) {
+      io.err(
+        `\nUnsupported configuration value for request_checksum_calculation. Expected one of ('when_supported', 'when_required') but got '${value}'.\n`,
+      )
+      return EXIT.other
+    }
+    config[name as 'region' | 'output' | 'request_checksum_calculation'] = value
     if (name === 'region' && profile && profile !== 'default' && env.profiles?.has(profile))
       env.profiles.set(profile, { ...env.profiles.get(profile)!, region: value })
     return EXIT.ok

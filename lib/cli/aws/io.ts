@@ -38,8 +38,8 @@ export interface AwsEnv {
   commands?: string[]
   /** The page's Content-Security-Policy, so a connection it refused is named as such, not as CORS. */
   connectPolicy?: string
-  /** What `aws configure set` stores: the default region and output format. */
-  config: { region?: string; output?: string }
+  /** What `aws configure set` stores: the default region and output format, and when uploads carry a checksum. */
+  config: { region?: string; output?: string; request_checksum_calculation?: string }
   /** Named profiles (`aws configure set ... --profile NAME`), in memory only. `emulator` is built in. */
   profiles?: Map<string, TargetConfig>
   /** The page's current target, which `aws configure set endpoint_url|aws_access_key_id|...` changes. */

@@ -21,6 +21,8 @@ export interface Shape {
   value?: string
   enum?: string[]
   streaming?: boolean
+  /** The model's min: a string's or list's length, an integer's value (botocore checks no other constraint). */
+  min?: number
 }
 
 export interface Paginator {

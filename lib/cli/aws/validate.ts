@@ -1,6 +1,8 @@
 /**
  * Client-side parameter validation with botocore's messages ("Parameter validation failed: ..."), so a
- * malformed --server-side-encryption-configuration fails in the CLI exactly as it does in aws-cli.
+ * malformed --server-side-encryption-configuration fails in the CLI exactly as it does in aws-cli. Like
+ * botocore's ParamValidator, only the model's `min` is checked (lengths of strings and lists, values of
+ * integers); max and pattern are left to the service (docs/cli.md, checked against aws-cli 2.9.19).
  */
 import { shapeOf, type ServiceModel } from './model'
 
@@ -51,6 +53,10 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
   const walk = (shape: string, v: unknown, path: string) => {
     const s = shapeOf(model, shape)
     // Python formats the value with str(): bare for strings, repr() inside containers.
+    const tooShort = (length: number) =>
+      s.min !== undefined &&
+      length < s.min &&
+      errors.push(`Invalid length for parameter ${path}, value: ${length}, valid min length: ${s.min}`)
     const invalidType = (valid: string) =>
       errors.push(
         `Invalid type for parameter ${path}, value: ${typeof v === 'string' ? v : pyRepr(v)}, type: ${pyType(v)}, valid types: ${valid}`,
@@ -72,6 +78,7 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
       }
       case 'list':
         if (!Array.isArray(v)) return invalidType(PY_TYPE.list!)
+        tooShort(v.length)
         v.forEach((x, i) => walk(s.member!, x, `${path}[${i}]`))
         return
       case 'map':
@@ -82,6 +89,7 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
         // botocore's sse_md5 handler turns raw key bytes (fileb://) into base64 before validation runs.
         if (typeof v !== 'string' && !(v instanceof Uint8Array && path.endsWith('SSECustomerKey')))
           invalidType(PY_TYPE.string!)
+        else if (typeof v === 'string') tooShort([...v].length) // Python's len(): code points
         return
       case 'boolean':
         if (typeof v !== 'boolean') invalidType(PY_TYPE.boolean!)
@@ -89,6 +97,8 @@ export function validateParams(model: ServiceModel, shapeName: string, value: Re
       case 'integer':
       case 'long':
         if (typeof v !== 'number' || !Number.isInteger(v)) invalidType(PY_TYPE.integer!)
+        else if (s.min !== undefined && v < s.min)
+          errors.push(`Invalid value for parameter ${path}, value: ${v}, valid min value: ${s.min}`)
         return
       default:
         return

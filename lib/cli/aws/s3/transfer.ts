@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3'
 import { fromUtf8 } from '../../../crypto/bytes'
 import { checkInterrupt } from '../../interrupt'
+import { sendsChecksums } from '../../../sdk/clients'
 import type { FileSystem } from '../../shell/vfs'
 import type { AwsEnv, GlobalOptions, Io } from '../io'
 import { OperationFailed, send } from '../send'
@@ -212,7 +213,7 @@ export async function runTask(
       const contentType = stringOption(p, '--content-type') ?? guessContentType(task.from.path)
       const target = { Bucket: task.to.uri.bucket, Key: task.to.uri.key }
       if (body.length >= MULTIPART_THRESHOLD) {
-        const checksums = env.clients(globals).target.checksums !== 'WHEN_REQUIRED'
+        const checksums = sendsChecksums(env.clients(globals).target)
         await multipartUpload(
           s3,
           target,
