@@ -26,6 +26,22 @@ const dom = [
   'HTMLElement',
 ]
 
+// The same names reached through the global object, which no-restricted-globals does not see:
+// `globalThis.location`, `(globalThis as T).document`, `self['window']`, `const { location } = globalThis`.
+const domNames = `/^(${dom.join('|')})$/`
+const globalObject = `/^(globalThis|self|window)$/`
+// Up to two casts deep: `(globalThis as unknown as T).location`.
+const objectIs = ['object.name', 'object.expression.name', 'object.expression.expression.name']
+const viaGlobalObject = [
+  ...objectIs.map((path) => `MemberExpression[property.name=${domNames}][${path}=${globalObject}]`),
+  ...objectIs.map((path) => `MemberExpression[computed=true][property.value=${domNames}][${path}=${globalObject}]`),
+  `VariableDeclarator[init.name=${globalObject}] > ObjectPattern > Property[key.name=${domNames}]`,
+  `VariableDeclarator[init.expression.name=${globalObject}] > ObjectPattern > Property[key.name=${domNames}]`,
+].map((selector) => ({
+  selector,
+  message: 'lib/ may not touch the DOM, not even through globalThis: have components/ or an adapter pass the value in.',
+}))
+
 const restrict = (extra = []) => ({
   'no-restricted-imports': [
     'error',
@@ -38,6 +54,7 @@ const restrict = (extra = []) => ({
     },
   ],
   'no-restricted-globals': ['error', ...dom.map((name) => ({ name, message: 'lib/ may not touch the DOM.' }))],
+  'no-restricted-syntax': ['error', ...viaGlobalObject],
 })
 
 const config = [

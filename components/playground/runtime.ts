@@ -20,7 +20,7 @@ import { openSharedLink, type SharedOpen } from './state/open-shared'
 import { linkTabs } from './state/other-tabs'
 import { startPersistence, type Persistence } from './state/persistence'
 import { emulatorChanged } from './use-emulator'
-import { pageConnectPolicy } from './page-policy'
+import { pageConnectPolicy, pageOrigin } from './page-policy'
 
 export interface Runtime {
   emulator: Emulator
@@ -77,12 +77,14 @@ export function getRuntime(): Promise<Runtime> {
     // A real target and its credentials come back only from this tab's sessionStorage, when the learner opted in.
     restoreRememberedTarget(currentTarget)
     const connectPolicy = pageConnectPolicy()
+    const origin = pageOrigin()
     const session = createSession({
       emulator: emulatorTarget(),
       targets: currentTarget,
       onExchange: (e) => recordReal(log, e),
       tty: true,
       ...(connectPolicy ? { connectPolicy } : {}),
+      ...(origin ? { pageOrigin: origin } : {}),
     })
     // Restore before the worker starts, so no request ever sees a half-restored emulator.
     const persistence = await startPersistence(

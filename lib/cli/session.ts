@@ -29,6 +29,8 @@ export interface SessionOptions {
   timeZone?: string
   /** The page's Content-Security-Policy (a meta tag in the static build): explains connections it refuses. */
   connectPolicy?: string
+  /** The page's origin, when commands run in a page (components pass it in: lib/ never reads `location`). */
+  pageOrigin?: string
   clear?: () => void
   /** The files commands see; an in-memory tree by default. */
   files?: FileSystem
@@ -147,6 +149,7 @@ export function createSession(options: SessionOptions): Session {
       ...(options.confirm ? { confirm: options.confirm } : {}),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       ...(options.connectPolicy ? { connectPolicy: options.connectPolicy } : {}),
+      ...(options.pageOrigin ? { pageOrigin: options.pageOrigin } : {}),
     },
   }
   // The last command's end: after Ctrl-C it may still be aborting an upload when the prompt is back.

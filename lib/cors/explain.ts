@@ -1,7 +1,8 @@
 /** What the terminal and the inspector say when a real endpoint gave the page no readable answer. */
 
-export function corsFailureText(url: string, service: string, operation?: string): string {
-  const origin = (globalThis as { location?: { origin?: string } }).location?.origin ?? 'this page'
+/** `pageOrigin` is the page's origin as the page passed it in (AwsEnv.pageOrigin). */
+export function corsFailureText(url: string, service: string, operation?: string, pageOrigin?: string): string {
+  const origin = pageOrigin ?? 'this page'
   if (operation === 'ListBuckets')
     return [
       '',

@@ -1,4 +1,5 @@
 /** Side-by-side differences between two exchanges: headers by name, bodies by line. */
+import { diffLineOps } from '../text/line-diff'
 
 export type Change = 'same' | 'changed' | 'added' | 'removed'
 
@@ -45,26 +46,20 @@ export function diffHeaders(a: [string, string][], b: [string, string][]): DiffR
   return rows
 }
 
+/** The inspector shows at most this many lines of each body (the line diff itself has its own work cap). */
 const MAX_LINES = 2000
 
-/** A line diff (longest common subsequence); a removed line next to an added one shows as changed. */
+/** A line diff (lib/text/line-diff.ts); a removed line next to an added one shows as changed. */
 export function diffLines(a: string, b: string): DiffRow[] {
   const x = a === '' ? [] : a.split('\n').slice(0, MAX_LINES)
   const y = b === '' ? [] : b.split('\n').slice(0, MAX_LINES)
-  const lcs: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0))
-  for (let i = x.length - 1; i >= 0; i--)
-    for (let j = y.length - 1; j >= 0; j--)
-      lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
-  const rows: DiffRow[] = []
-  let i = 0
-  let j = 0
-  while (i < x.length || j < y.length) {
-    if (i < x.length && j < y.length && x[i] === y[j]) rows.push({ a: x[i++], b: y[j++], change: 'same' })
-    // Removals first, so pairChanges can line a replaced line up with its replacement.
-    else if (i < x.length && (j >= y.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!))
-      rows.push({ a: x[i++], change: 'removed' })
-    else rows.push({ b: y[j++], change: 'added' })
-  }
+  const rows = diffLineOps(x, y).map((o): DiffRow =>
+    o.op === 'same'
+      ? { a: o.a, b: o.b, change: 'same' }
+      : o.op === 'removed'
+        ? { a: o.a, change: 'removed' }
+        : { b: o.b, change: 'added' },
+  )
   return pairChanges(rows)
 }
 

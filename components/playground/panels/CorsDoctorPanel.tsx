@@ -15,6 +15,7 @@ import { knownExposeHeaders } from '@/lib/inspector/cors-visibility'
 import { isFetchFailure } from '@/lib/sdk/recorder'
 import { bucketUrl } from '@/lib/sdk/target-config'
 import type { CorsRule } from '@/lib/s3/model'
+import { pageOrigin } from '../page-policy'
 import type { Runtime } from '../runtime'
 import { useTarget } from '../target/use-target'
 
@@ -23,7 +24,7 @@ const button = 'rounded border border-[var(--border)] px-2 py-0.5 text-xs hover:
 /** The CORS doctor: the configuration this page needs, the command that applies it, and checks against the real bucket. */
 export function CorsDoctorPanel({ runtime }: { runtime: Runtime }) {
   const target = useTarget()
-  const origin = typeof location === 'undefined' ? '' : location.origin
+  const origin = pageOrigin() ?? ''
   const [explicit, setExplicit] = useState(false)
   const [diagnosis, setDiagnosis] = useState<Diagnosis & { note?: string }>()
   const [probes, setProbes] = useState<ProbeResult[]>()

@@ -10,7 +10,7 @@ import {
   type TargetKind,
 } from '@/lib/sdk/target-config'
 import { connectAllowed } from '@/lib/security/connect-src'
-import { pageConnectPolicy } from '../page-policy'
+import { pageConnectPolicy, pageOrigin } from '../page-policy'
 import { isRemembered, rememberTarget } from './remember'
 import { useTarget } from './use-target'
 
@@ -166,7 +166,7 @@ function TargetForm({ initial, onDone }: { initial: TargetConfig; onDone: () => 
 function policyWarnings(draft: TargetConfig): string[] {
   if (draft.kind !== 'custom' || !draft.endpoint || !URL.canParse(draft.endpoint)) return []
   const policy = pageConnectPolicy()
-  if (connectAllowed(policy, draft.endpoint, location.origin)) return []
+  if (connectAllowed(policy, draft.endpoint, pageOrigin())) return []
   const origin = new URL(draft.endpoint).origin
   return [
     `This site's Content-Security-Policy does not allow connecting to ${origin}, so the browser would refuse every request. Build the site with PLAYGROUND_CONNECT_SRC='${origin}' npm run build (docs/security.md), or reach the endpoint through localhost.`,

@@ -38,6 +38,8 @@ export interface AwsEnv {
   commands?: string[]
   /** The page's Content-Security-Policy, so a connection it refused is named as such, not as CORS. */
   connectPolicy?: string
+  /** The origin of the page the commands run in (`https://host`), passed in by the page; undefined elsewhere. */
+  pageOrigin?: string
   /** What `aws configure set` stores: the default region and output format, and when uploads carry a checksum. */
   config: { region?: string; output?: string; request_checksum_calculation?: string }
   /** Named profiles (`aws configure set ... --profile NAME`), in memory only. `emulator` is built in. */

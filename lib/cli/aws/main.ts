@@ -251,11 +251,12 @@ function failureCode(error: unknown, args: string[], env: AwsEnv, io: Io, parsed
     io.err(`\n${connectionErrorText(url)}\n`)
     // In a page, a connection the page's own policy refused, and a real endpoint that answered without
     // CORS permission, both look exactly like no answer.
-    const origin = (globalThis as { location?: { origin?: string } }).location?.origin
-    if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, origin))
+    if (env.connectPolicy && !connectAllowed(env.connectPolicy, url, env.pageOrigin))
       io.err(connectRefusalText(url, env.connectPolicy))
     else if (isFetchFailure(cause) && !/\.emulator\.invalid\//.test(url))
-      io.err(corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined))
+      io.err(
+        corsFailureText(url, service, error instanceof OperationFailed ? error.operation : undefined, env.pageOrigin),
+      )
     return EXIT.other
   }
   io.err(`\n${cause instanceof Error ? cause.message : String(cause)}\n`)

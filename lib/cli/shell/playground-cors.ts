@@ -55,7 +55,7 @@ export function printProbes(results: readonly ProbeResult[], io: Io): number {
 export async function corsCommand(args: string[], io: Io, shell: Shell): Promise<number> {
   const config = shell.aws.targets?.get()
   const bucket = optionValue(args, '--bucket') ?? config?.sandboxBucket
-  const origin = optionValue(args, '--origin') ?? (globalThis as { location?: { origin?: string } }).location?.origin
+  const origin = optionValue(args, '--origin') ?? shell.aws.pageOrigin
   if (!origin) {
     io.err('playground cors: --origin is needed outside a browser (the page origin the bucket must allow)\n')
     return 2
