@@ -19,6 +19,7 @@ vi.mock('node:fs/promises', async (importOriginal) =>
 vi.mock('node:fs', async (importOriginal) => (await import('../helpers/faulty-fs')).faultyFs(await importOriginal()))
 
 const { attachPersistence } = await import('@/lib/adapters/node-http/persistence')
+type PersistenceOptions = import('@/lib/adapters/node-http/persistence').PersistenceOptions
 const { createEmulator } = await import('@/lib/emulator/create-emulator')
 const { crc64nvme } = await import('@/lib/crypto/crc64nvme')
 const { md5Hex, md5Base64 } = await import('@/lib/crypto/md5')
@@ -118,11 +119,11 @@ for (const step of WORKLOAD) {
 }
 
 /** Runs the workload with persistence on `dir`, flushing after each step; stops at the first failure. Returns the steps completed. */
-async function runWorkload(dir: string, steps = WORKLOAD): Promise<number> {
+async function runWorkload(dir: string, options: PersistenceOptions = {}, steps = WORKLOAD): Promise<number> {
   const emulator = newEmulator()
   let persistence: Awaited<ReturnType<typeof attachPersistence>>
   try {
-    persistence = await attachPersistence(emulator, dir)
+    persistence = await attachPersistence(emulator, dir, options)
   } catch {
     return 0 // the crash came while starting up
   }
@@ -180,21 +181,26 @@ const tempDir = () => {
 }
 const same = (a: Model, b: Model) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v)
 
-describe('--data-dir with a crash at every write point', () => {
+describe.each([
+  ['appending to the journal', {}],
+  ['compacting after every batch', { compactionBytes: 1 }],
+] as [string, PersistenceOptions][])('--data-dir with a crash at every write point, %s', (_, options) => {
   it('restarts, each time, into the state after a prefix of the workload, losing nothing saved before the crash', async () => {
     faults.reset()
     const clean = tempDir()
-    expect(await runWorkload(clean)).toBe(WORKLOAD.length)
+    expect(await runWorkload(clean, options)).toBe(WORKLOAD.length)
     const points = faults.count
     const pointLog = [...faults.log]
     expect(same((await readStore(clean)).objects, models.at(-1)!)).toBe(true)
     // The harness must be seeing the writes, or this test would prove nothing.
     expect(points).toBeGreaterThanOrEqual(WORKLOAD.length)
 
-    for (let at = 1; at <= points; at++) {
+    // Compacting after every batch makes many more write points: a spread of 40 of them keeps the test short.
+    const stride = options.compactionBytes ? Math.max(1, Math.floor(points / 40)) : 1
+    for (let at = 1; at <= points; at += stride) {
       const dir = tempDir()
       faults.reset({ kind: 'crash', at })
-      const done = await runWorkload(dir)
+      const done = await runWorkload(dir, options)
       expect(faults.dead, `crash at ${at} (${pointLog[at - 1]}) was injected`).toBe(true)
       faults.reset()
       const { emulator, objects, persistence, bucket } = await readStore(dir)

@@ -25,7 +25,7 @@ describe('--data-dir shutdown', () => {
     let stopping = false
     let signalled = 0
     const worker = async (w: number) => {
-      for (let i = 0; i < 150 && !stopping; i++) {
+      for (let i = 0; i < 100 && !stopping; i++) {
         const key = `w${w}-${i}`
         const body = randomBytes(64)
         try {
@@ -34,7 +34,7 @@ describe('--data-dir shutdown', () => {
         } catch {
           return
         }
-        if (acked.size >= 300 && !signalled) {
+        if (acked.size >= 200 && !signalled) {
           signalled = performance.now()
           server.child.kill('SIGTERM')
         }
@@ -45,7 +45,7 @@ describe('--data-dir shutdown', () => {
     const ms = performance.now() - signalled
     stopping = true
     await workers
-    expect(signalled, 'the burst reached 300 answered PUTs').toBeGreaterThan(0)
+    expect(signalled, 'the burst reached 200 answered PUTs').toBeGreaterThan(0)
     expect(exit.code, 'exited by itself, cleanly').toBe(0)
     expect(ms, 'milliseconds from SIGTERM to exit').toBeLessThan(2_000)
 

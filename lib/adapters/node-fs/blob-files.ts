@@ -26,6 +26,17 @@ import type { RandomSource } from '../../crypto/random'
 
 const TMP = '.tmp-'
 
+function joinChunks(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
+}
+
 /** Runs a clean-up step, ignoring its failure (sync throws included): the original error is the one to report. */
 const quietly = async (step: () => Promise<unknown> | undefined) => {
   try {
@@ -37,12 +48,17 @@ const quietly = async (step: () => Promise<unknown> | undefined) => {
 
 export class FileBlobStore implements BlobStore {
   private pending = new Set<string>()
+  /** Small committed blobs not yet written as files: they are in the journal (see takeFresh, spill). */
+  private readonly inline = new Map<string, Uint8Array>()
+  private fresh: string[] = []
   /** A blob was renamed into place since the last syncDir(). */
   private renamed = false
 
   constructor(
     readonly dir: string,
     private readonly random: RandomSource,
+    /** Blobs up to this size are kept in memory and journalled instead of written as files (0: never). */
+    private readonly inlineBytes = 0,
   ) {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
   }
@@ -58,19 +74,39 @@ export class FileBlobStore implements BlobStore {
     let handle: Awaited<ReturnType<typeof open>> | undefined
     let opening: Promise<Awaited<ReturnType<typeof open>>> | undefined
     let state: 'open' | 'committed' | 'aborted' = 'open'
+    // Small bodies stay in memory and travel in the journal batch that names them (see takeFresh).
+    let buffered: Uint8Array[] | undefined = []
+    let bufferedBytes = 0
     const file = () => (opening ??= open(tmp, 'w', 0o600).then((h) => (handle = h)))
+    const writeAll = async (h: NonNullable<typeof handle>, bytes: Uint8Array) => {
+      let at = 0
+      while (at < bytes.length) at += (await h.write(bytes, at, bytes.length - at)).bytesWritten
+    }
     const explained = <T>(run: () => Promise<T>) => run().catch((error: unknown) => Promise.reject(this.explain(error)))
     return {
       write: (bytes) =>
         explained(async () => {
           if (state !== 'open') throw new Error('blob writer is closed')
+          if (buffered && bufferedBytes + bytes.length <= this.inlineBytes) {
+            buffered.push(bytes)
+            bufferedBytes += bytes.length
+            return
+          }
           const h = await file()
-          let at = 0
-          while (at < bytes.length) at += (await h.write(bytes, at, bytes.length - at)).bytesWritten
+          const spill = buffered ?? []
+          buffered = undefined
+          for (const chunk of spill) await writeAll(h, chunk)
+          await writeAll(h, bytes)
         }),
       commit: () =>
         explained(async () => {
           if (state !== 'open') throw new Error('blob writer is closed')
+          if (buffered) {
+            state = 'committed'
+            this.inline.set(id, joinChunks(buffered, bufferedBytes))
+            this.fresh.push(id)
+            return id
+          }
           const h = await file()
           await h.sync()
           await h.close()
@@ -83,6 +119,7 @@ export class FileBlobStore implements BlobStore {
       abort: async () => {
         if (state !== 'open') return
         state = 'aborted'
+        buffered = undefined
         if (opening) {
           await quietly(() => opening)
           await quietly(() => handle?.close())
@@ -92,7 +129,61 @@ export class FileBlobStore implements BlobStore {
     }
   }
 
+  /** Small blobs committed since the last call, with their bytes: the journal batch records them. */
+  takeFresh(): [id: string, bytes: Uint8Array][] {
+    const out: [string, Uint8Array][] = []
+    for (const id of this.fresh) {
+      const bytes = this.inline.get(id)
+      if (bytes) out.push([id, bytes])
+    }
+    this.fresh = []
+    return out
+  }
+
+  /** A small blob read back from the journal at start-up. */
+  adopt(id: string, bytes: Uint8Array): void {
+    this.path(id) // the same id rules as files
+    this.inline.set(id, bytes)
+  }
+
+  /**
+   * Writes the small blobs held in memory as files (each fsynced, then the folder), before a compaction
+   * drops the journal that holds them; then they are read from their files. Returns what to release.
+   */
+  async spill(except: Set<string>): Promise<string[]> {
+    const ids = [...this.inline.keys()].filter((id) => !except.has(id))
+    for (const id of ids) await this.writeFile(id, this.inline.get(id)!)
+    await this.syncDir()
+    return ids
+  }
+
+  /** After the compaction that follows spill(): the files are the copies now. */
+  release(ids: string[]): void {
+    for (const id of ids) this.inline.delete(id)
+  }
+
+  private async writeFile(id: string, bytes: Uint8Array): Promise<void> {
+    const tmp = join(this.dir, `${TMP}${id}`)
+    const handle = await open(tmp, 'w', 0o600)
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(tmp, this.path(id))
+    this.renamed = true
+  }
+
   async open(id: string): Promise<BlobReader> {
+    const held = this.inline.get(id)
+    if (held)
+      return {
+        size: held.length,
+        read: async (offset, length) =>
+          held.subarray(Math.min(offset, held.length), Math.min(held.length, offset + length)),
+        close: async () => undefined,
+      }
     let handle: Awaited<ReturnType<typeof open>>
     try {
       handle = await open(this.path(id), 'r')
@@ -143,7 +234,10 @@ export class FileBlobStore implements BlobStore {
   }
 
   async sweep(ids: string[]): Promise<void> {
-    for (const id of ids) await quietly(() => unlink(this.path(id)))
+    for (const id of ids) {
+      if (this.inline.delete(id)) continue
+      await quietly(() => unlink(this.path(id)))
+    }
   }
 
   /** A failed body write, told to the operator in words (the request itself answers 500 InternalError). */
@@ -179,6 +273,8 @@ export class FileBlobStore implements BlobStore {
   }
 
   readAll(id: string): Uint8Array {
+    const held = this.inline.get(id)
+    if (held) return held
     try {
       return new Uint8Array(readFileSync(this.path(id)))
     } catch {
@@ -189,6 +285,11 @@ export class FileBlobStore implements BlobStore {
   /** Removes temporary files and blobs no stored object or upload names (left by a crash). Returns how many. */
   collect(referenced: Set<string>): number {
     let removed = 0
+    for (const id of this.inline.keys())
+      if (!referenced.has(id)) {
+        this.inline.delete(id)
+        removed++
+      }
     for (const name of readdirSync(this.dir)) {
       if (name.startsWith(TMP) || !referenced.has(name)) {
         unlinkSync(join(this.dir, name))

@@ -9,6 +9,7 @@
  * whatever the state's size; when the journal outgrows state.json, the next batch is a compaction instead.
  */
 import { join } from 'node:path'
+import { fromBase64, toBase64 } from '../../crypto/bytes'
 import type { Emulator } from '../../emulator/create-emulator'
 import { fromSnapshot, restoreKmsSnapshot } from '../../emulator/snapshot'
 import { applyOp, ChangeTracker, composeSnapshot, emptyEntities, JournalDamage } from '../../emulator/state-entities'
@@ -21,6 +22,13 @@ export { DamagedState } from '../node-fs/state-dir'
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** The journal may grow to this size, or to state.json's, before a compaction rewrites state.json. */
 const MIN_COMPACTION_BYTES = 4 << 20
+/** Blobs up to this size travel in the journal batch (no file, no fsync of their own) until a compaction. */
+const INLINE_BLOB_BYTES = 64 << 10
+
+export interface PersistenceOptions {
+  /** Compact once the journal holds this many bytes (default: 4 MiB or state.json's size, if larger); tests make it tiny. */
+  compactionBytes?: number
+}
 
 export interface Persistence {
   /** Resolves once every change so far is on disk. */
@@ -41,6 +49,12 @@ export function saveFailed(dir: string, error: unknown): string {
   return `[emulator] could not save state to ${dir}: ${cause}. What was saved before is intact; requests that changed state since answer 500 InternalError, and the next change tries again to save everything held in memory.`
 }
 
+function blobBytes(text: unknown): Uint8Array {
+  const bytes = typeof text === 'string' ? fromBase64(text) : undefined
+  if (!bytes) throw new JournalDamage('a record holds a malformed object body')
+  return bytes
+}
+
 /** The answer to a request whose change could not be made durable (it may still be saved by a later batch). */
 function notDurable(request: Request): Response {
   if (request.headers.has('x-amz-target'))
@@ -58,19 +72,27 @@ function notDurable(request: Request): Response {
  * Loads DIR into the emulator and makes every later change durable before it is answered. Throws
  * DamagedState (a one-line message) when a file in DIR cannot be read as written.
  */
-export async function attachPersistence(emulator: Emulator, dir: string): Promise<Persistence> {
+export async function attachPersistence(
+  emulator: Emulator,
+  dir: string,
+  options: PersistenceOptions = {},
+): Promise<Persistence> {
   const { store, loaded } = await StateDir.open(dir)
-  const blobs = new FileBlobStore(join(dir, 'blobs'), emulator.random)
+  const blobs = new FileBlobStore(join(dir, 'blobs'), emulator.random, INLINE_BLOB_BYTES)
   emulator.s3.blobs = blobs
   const capacity = emulator.cloudtrail.options.capacity ?? 10_000
   let snapshot: unknown = loaded.legacy
   if (!snapshot && (loaded.entities || loaded.batches.length)) {
     const entities = loaded.entities ?? emptyEntities()
     try {
-      for (const batch of loaded.batches) for (const op of batch) applyOp(entities, op)
+      for (const batch of loaded.batches)
+        for (const op of batch) {
+          const blob = op as { blob?: unknown; bytes?: unknown }
+          if (typeof blob.blob !== 'string') applyOp(entities, op)
+          else blobs.adopt(blob.blob, blobBytes(blob.bytes))
+        }
     } catch (error) {
-      if (!(error instanceof JournalDamage)) throw error
-      await store.refuseJournal(error.message)
+      await store.refuseJournal(error instanceof JournalDamage ? error.message : 'a record does not apply')
     }
     snapshot = composeSnapshot(entities, capacity)
   }
@@ -100,18 +122,23 @@ export async function attachPersistence(emulator: Emulator, dir: string): Promis
   let closed = false
 
   const batch = async () => {
-    if (compactionDue || store.journalBytes > Math.max(MIN_COMPACTION_BYTES, store.stateBytes)) {
+    const limit = options.compactionBytes ?? Math.max(MIN_COMPACTION_BYTES, store.stateBytes)
+    if (compactionDue || store.journalBytes > limit) {
       // Deletions asked for before this capture are safe once it is on disk: it no longer names them.
       const deletable = blobs.takePending()
       const entities = tracker.captureAll()
+      blobs.takeFresh() // spill() writes these (and every small blob still in memory) as files
       compactionDue = true
-      await blobs.syncDir()
+      const spilled = await blobs.spill(new Set(deletable))
       await store.compact(entities)
+      blobs.release(spilled)
       compactionDue = false
       await blobs.sweep(deletable)
       return
     }
-    const ops = tracker.changes()
+    // Small blobs first: the entries that name them come after them in the same record.
+    const fresh = blobs.takeFresh().map(([id, bytes]) => ({ blob: id, bytes: toBase64(bytes) }))
+    const ops = [...fresh, ...tracker.changes()]
     if (ops.length === 0) return
     try {
       await blobs.syncDir()
