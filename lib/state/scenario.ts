@@ -5,8 +5,8 @@
  * (scenario-replay.ts): fresh keys are made there.
  *
  * It never holds key material or a credential: no S3 root key, no KMS key material, no data key, no SSE-C
- * key (SSE-C objects are listed as not shared), no AWS secret or session token, and history lines are
- * redacted as a save's are (secrets.ts).
+ * key (SSE-C objects are listed as not shared), no AWS secret or session token, and no history; what a
+ * link may carry at all is an allow-list (scenario-schema.ts).
  */
 import { concat } from '../crypto/bytes'
 import { createEmulator, type Emulator } from '../emulator/create-emulator'
@@ -18,6 +18,7 @@ import { objectArn, type CorsRule, type StoredObject } from '../s3/model'
 import { plaintextRange } from '../s3/object-bodies'
 import { openDataKey } from '../s3/sse/data-key'
 import { S3State } from '../s3/state'
+import { allowedScenario } from './scenario-schema'
 import { captureSession, type SavedSession, type SessionShell } from './session'
 
 export const SCENARIO_VERSION = 1
@@ -234,7 +235,14 @@ export async function captureScenario(
     notShared.push(`${f.path}: ${sizeText(size)} is too large for a link`)
     return false
   })
-  return { format: 's3-encryption-playground-scenario', version: SCENARIO_VERSION, keys, buckets, session, notShared }
+  return allowedScenario({
+    format: 's3-encryption-playground-scenario',
+    version: SCENARIO_VERSION,
+    keys,
+    buckets,
+    session,
+    notShared,
+  })
 }
 
 /** The placeholder body of an object whose bytes were too large for the link. */

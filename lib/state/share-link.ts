@@ -2,9 +2,11 @@
  * A scenario as a link: JSON, compressed with deflate-raw (CompressionStream, in browsers and Node 18+),
  * base64url, in the URL fragment (`#scenario=…`). A fragment never reaches a server, so the link's
  * contents stay between the people who hold it. The scenario holds no key material or credential
- * (scenario.ts); `parseScenario` checks a decoded one before it is replayed.
+ * (scenario.ts); `parseScenario` checks a decoded one and keeps only what a scenario may hold
+ * (scenario-schema.ts) before it is replayed.
  */
 import { SCENARIO_VERSION, type Scenario } from './scenario'
+import { allowedScenario } from './scenario-schema'
 import { sessionProblem } from './session'
 
 export const FRAGMENT_KEY = 'scenario'
@@ -73,7 +75,8 @@ export function parseScenario(value: unknown): Scenario {
   const problem = sessionProblem(s.session)
   if (problem) throw new ShareLinkError(`the link’s terminal session is damaged: ${problem}`)
   if (!Array.isArray(s.notShared)) throw new ShareLinkError('the link is damaged (no list of what was left out)')
-  return s as Scenario
+  // Only what a scenario may hold goes on: a link never carries behaviour (scenario-schema.ts).
+  return allowedScenario(s as Scenario)
 }
 
 /** A full link to `page` (e.g. https://host/playground/) carrying the scenario. */
