@@ -8,6 +8,9 @@ import { createEmulator } from '../lib/emulator/create-emulator'
 import { createEmulatorServer, listen } from '../lib/adapters/node-http/server'
 import { attachPersistence, DamagedState } from '../lib/adapters/node-http/persistence'
 import { selfSignedCertificate } from '../lib/adapters/node-http/tls'
+import { S3_LIMITS } from '../lib/adapters/node-http/limits'
+import { hostPolicy, loopbackOriginPolicy } from '../lib/protocol/origins'
+import { networkWarnings } from '../lib/adapters/node-http/network'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -25,6 +28,8 @@ const { values } = parseArgs({
     'secret-key': { type: 'string', default: process.env.EMULATOR_SECRET_ACCESS_KEY },
     'session-token': { type: 'string', default: process.env.EMULATOR_SESSION_TOKEN },
     cors: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true, default: [] },
+    'trust-proxy': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -48,12 +53,28 @@ if (values.help) {
                                   unknown key: InvalidAccessKeyId) and honour each bucket's CORS rules
   --access-key ID --secret-key S  the one credential strict mode accepts (or EMULATOR_ACCESS_KEY_ID,
   [--session-token T]             EMULATOR_SECRET_ACCESS_KEY, EMULATOR_SESSION_TOKEN; EMULATOR_STRICT=1)
-  --cors rules|permissive|off     CORS: bucket rules (default with --strict), allow every origin (default),
-                                  or no CORS headers at all`)
+  --cors rules|permissive|off     CORS: bucket rules (default with --strict); without --strict (default)
+                                  loopback origins and --allow-origin ones; 'permissive' answers EVERY web
+                                  origin (any page you visit could then use the emulator); off: no CORS
+  --allow-origin ORIGIN           also let this origin read answers (repeatable), e.g. a team's hosted copy
+                                  of the playground: --allow-origin https://team.example
+  --trust-proxy                   take the audit record's source IP from X-Forwarded-For (only behind a
+                                  proxy you run; otherwise the connection's own address is recorded)
+
+  Only loopback Host names (localhost, 127.0.0.1, [::1], *.localhost) and the --host name are served: a web
+  page cannot reach the emulator through a name it controls (DNS rebinding). See docs/security.md.`)
   process.exit(0)
 }
 
 const cors = values.cors ?? (values.strict ? 'rules' : 'permissive')
+// Unless every origin is asked for explicitly, only loopback pages and the named origins may read answers.
+const origins = values.cors === 'permissive' ? undefined : loopbackOriginPolicy(values['allow-origin'])
+for (const origin of values['allow-origin']) {
+  if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+    console.error(`--allow-origin takes an origin such as https://team.example, not ${origin}`)
+    process.exit(2)
+  }
+}
 if (!['rules', 'permissive', 'off'].includes(cors)) {
   console.error(`--cors must be rules, permissive or off, not ${cors}`)
   process.exit(2)
@@ -80,6 +101,7 @@ const emulator = createEmulator({
   http: {
     ...(credentials ? { auth: { credentials } } : {}),
     ...(cors !== 'off' ? { cors: cors as 'rules' | 'permissive' } : {}),
+    ...(origins ? { origins } : {}),
   },
 })
 const dataDir = values['data-dir']
@@ -110,14 +132,20 @@ async function attachOrExplain(dir: string) {
 }
 const certDir = values['cert-dir'] ?? (dataDir ? join(dataDir, 'tls') : join(homedir(), '.s3-playground', 'tls'))
 const tls = values.https ? selfSignedCertificate(certDir) : undefined
-const port = await listen(createEmulatorServer(emulator, tls), { port: Number(values.port), host: values.host })
+const network = { allowHost: hostPolicy(values.host), trustProxy: values['trust-proxy'] }
+const port = await listen(createEmulatorServer(emulator, tls, S3_LIMITS, network), {
+  port: Number(values.port),
+  host: values.host,
+})
 const endpoint = `${tls ? 'https' : 'http'}://${values.host}:${port}`
 if (tls) console.log(`TLS certificate: ${tls.certPath} (self-signed; e.g. AWS_CA_BUNDLE=${tls.certPath})`)
 console.log(`S3 + KMS emulator listening on ${endpoint}${dataDir ? ` (state in ${dataDir})` : ' (state in memory)'}`)
 console.log(
   values.strict
     ? `strict mode: SigV4 verified for access key ${values['access-key']}; CORS from each bucket's rules`
-    : `signatures not checked; CORS: ${cors}`,
+    : `signatures not checked; CORS: ${cors !== 'permissive' ? cors : origins ? ['loopback origins', ...values['allow-origin']].join(', ') : 'every origin'}`,
 )
+for (const warning of networkWarnings({ host: values.host, strict: values.strict, cors: values.cors }))
+  console.warn(warning)
 console.log(`try: aws --endpoint-url ${endpoint} s3 mb s3://my-s3-bucket`)
 console.log(`     aws --endpoint-url ${endpoint} kms create-key --description demo`)

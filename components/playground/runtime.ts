@@ -42,9 +42,14 @@ function recordReal(log: ExchangeLog, exchange: RecordedExchange) {
   const added = log.add(exchange)
   const config = currentTarget.get()
   if (config.kind === 'custom' && config.endpoint && exchange.requestId && !exchange.blocked)
-    void fetchSentHeaders(config.endpoint, exchange.requestId).then(
-      (sentHeaders) => sentHeaders && log.update(added.id, { sentHeaders }),
-    )
+    void fetchSentHeaders(config.endpoint, exchange.requestId, fetch, {
+      region: config.region,
+      credentials: {
+        accessKeyId: config.credentials?.accessKeyId ?? '',
+        secretAccessKey: config.credentials?.secretAccessKey ?? '',
+        ...(config.credentials?.sessionToken ? { sessionToken: config.credentials.sessionToken } : {}),
+      },
+    }).then((sentHeaders) => sentHeaders && log.update(added.id, { sentHeaders }))
 }
 
 /**

@@ -3,10 +3,13 @@ import { toBase64, toHex } from '../crypto/bytes'
 import type { RandomSource } from '../crypto/random'
 import { Trace, type TraceClock } from '../trace/trace'
 import type { Credential } from './auth/sigv4'
+import { requestPath } from './raw-path'
 
 export interface RequestContext {
   request: Request
   url: URL
+  /** The path as sent, `..` and all (raw-path.ts): where bucket and key come from. */
+  path: string
   method: string
   headers: Headers
   query: URLSearchParams
@@ -27,6 +30,7 @@ export function createContext(request: Request, random: RandomSource, clock?: Tr
   return {
     request,
     url,
+    path: requestPath(request, url),
     method: request.method.toUpperCase(),
     headers: request.headers,
     query: url.searchParams,

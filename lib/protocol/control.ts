@@ -8,20 +8,21 @@
  *   GET  /_playground/traces/<request id>   → one request's trace: [{name, detail, start, ms, depth}]
  */
 import type { Emulator } from '../emulator/create-emulator'
+import { bounded } from './bounded'
 
 export const CONTROL_PREFIX = '/_playground/'
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
-export function isControlRequest(url: URL): boolean {
-  return url.pathname.startsWith(CONTROL_PREFIX)
+/** `path` is the raw path (raw-path.ts): `/bucket/../_playground/clock` is an object key, not the clock. */
+export function isControlPath(path: string): boolean {
+  return path.startsWith(CONTROL_PREFIX)
 }
 
-export function handleControl(emulator: Emulator, request: Request, url: URL): Response {
-  if (url.pathname.startsWith(`${CONTROL_PREFIX}traces`)) return traces(emulator, request, url)
-  if (url.pathname !== `${CONTROL_PREFIX}clock`)
-    return json(404, { error: `no such control resource: ${url.pathname}` })
+export function handleControl(emulator: Emulator, request: Request, url: URL, path: string): Response {
+  if (path.startsWith(`${CONTROL_PREFIX}traces`)) return traces(emulator, request, url, path)
+  if (path !== `${CONTROL_PREFIX}clock`) return json(404, { error: `no such control resource: ${bounded(path, 256)}` })
   if (request.method === 'POST') {
     const days = Number(url.searchParams.get('advanceDays'))
     if (!Number.isFinite(days) || days <= 0 || days > 3650)
@@ -32,12 +33,13 @@ export function handleControl(emulator: Emulator, request: Request, url: URL): R
   return json(200, { now: emulator.clock.now().toISOString(), offsetDays: emulator.clock.offset / 86_400_000 })
 }
 
-function traces(emulator: Emulator, request: Request, url: URL): Response {
+function traces(emulator: Emulator, request: Request, url: URL, path: string): Response {
   if (request.method !== 'GET') return json(405, { error: 'use GET' })
-  const id = url.pathname.slice(`${CONTROL_PREFIX}traces`.length).replace(/^\//, '')
+  const id = path.slice(`${CONTROL_PREFIX}traces`.length).replace(/^\//, '')
   if (!id) return json(200, { traces: emulator.traces.recent() })
-  const steps = emulator.traces.get(decodeURIComponent(id))
+  // Request ids are hex or UUIDs: anything else names no trace (and is not echoed).
+  const steps = /^[0-9A-Za-z-]{1,64}$/.test(id) ? emulator.traces.get(id) : undefined
   return steps
     ? json(200, { requestId: id, steps })
-    : json(404, { error: `no trace kept for request ${id} (the last 100 are kept)` })
+    : json(404, { error: `no trace kept for that request id (the last 100 are kept)` })
 }

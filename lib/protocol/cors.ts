@@ -10,6 +10,8 @@ import type { CorsRule } from '../s3/model'
 import type { S3State } from '../s3/state'
 import { S3Error } from '../s3/errors'
 import { parseAddress } from './s3/address'
+import type { OriginPolicy } from './origins'
+import { requestPath } from './raw-path'
 
 export type CorsMode = 'rules' | 'permissive'
 
@@ -34,12 +36,25 @@ function ruleHeaders(rule: CorsRule, origin: string): Record<string, string> {
 const isServiceCall = (headers: string[]) => headers.includes('x-amz-target')
 
 /** The answer to an OPTIONS request; S3Error for a refused one (rendered as S3 XML by the caller). */
-export function preflight(request: Request, url: URL, s3: S3State, mode: CorsMode): Response {
+export function preflight(request: Request, url: URL, s3: S3State, mode: CorsMode, origins?: OriginPolicy): Response {
+  const answer = preflightAnswer(request, url, s3, mode, origins)
+  // Private Network Access: Chromium asks before a public page reaches a private address, and goes on only
+  // when the answer says yes. Only an answer that already allows the origin says it.
+  if (request.headers.get('access-control-request-private-network') !== 'true') return answer
+  return withHeaders(answer, { 'access-control-allow-private-network': 'true' })
+}
+
+function preflightAnswer(request: Request, url: URL, s3: S3State, mode: CorsMode, origins?: OriginPolicy): Response {
   const origin = request.headers.get('origin')
   const method = request.headers.get('access-control-request-method')
   const headers = requestedHeaders(request.headers.get('access-control-request-headers'))
   if (!origin) throw new S3Error('BadRequest', 'Insufficient information. Origin request header needed.', 400)
   if (!method) throw new S3Error('BadRequest', 'Invalid Access-Control-Request-Method: null', 400)
+  const { bucket: name, key } = parseAddress(url, requestPath(request, url))
+  const resourceType = key === undefined ? 'BUCKET' : 'OBJECT'
+  // Outside bucket rules, only the origins the server trusts (loopback and --allow-origin by default).
+  if ((mode === 'permissive' || isServiceCall(headers) || !name) && origins && !origins(origin))
+    throw new S3Error('AccessForbidden', NOT_ALLOWED, 403, { Method: method, ResourceType: resourceType })
   const allowAll = {
     'access-control-allow-origin': origin,
     'access-control-allow-methods': 'GET, PUT, POST, DELETE, HEAD',
@@ -48,10 +63,8 @@ export function preflight(request: Request, url: URL, s3: S3State, mode: CorsMod
     'access-control-max-age': '600',
     vary: VARY,
   }
-  const { bucket: name, key } = parseAddress(url)
   if (mode === 'permissive' || isServiceCall(headers) || !name)
     return new Response(null, { status: 200, headers: allowAll })
-  const resourceType = key === undefined ? 'BUCKET' : 'OBJECT'
   const rules = s3.bucket(name).cors
   if (!rules)
     throw new S3Error('AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.', 403, {
@@ -76,11 +89,15 @@ export function corsHeaders(
   url: URL,
   s3: S3State,
   mode: CorsMode,
-  service: string,
+  service: 's3' | 'json' | 'control',
+  origins?: OriginPolicy,
 ): Record<string, string> {
   const origin = request.headers.get('origin')
   if (!origin) return {}
   if (mode === 'permissive' || service !== 's3') {
+    // The playground's own endpoints answer only trusted origins in every mode; AWS's JSON services answer
+    // any origin, so strict mode (bucket rules) keeps that and lets the signature decide.
+    if (origins && !origins(origin) && (mode === 'permissive' || service === 'control')) return {}
     return {
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',
@@ -88,7 +105,12 @@ export function corsHeaders(
       vary: 'Origin',
     }
   }
-  const { bucket: name } = parseAddress(url)
+  let name: string | undefined
+  try {
+    name = parseAddress(url, requestPath(request, url)).bucket
+  } catch {
+    return {} // a path S3 cannot parse has no bucket, so no rules
+  }
   const rules = name ? s3.buckets.get(name)?.cors : undefined
   const rule = rules && matchRule(rules, origin, request.method)
   return rule ? ruleHeaders(rule, origin) : {}
@@ -109,8 +131,8 @@ const SENT_HEADERS_KEPT = 200
 
 /**
  * The response headers of the last requests, by request id, so the inspector can show which ones CORS hid
- * from the page (it reads the id from x-amz-request-id, which the doctor's configuration exposes). S3
- * response headers carry no secrets. Answered to any origin: it is a teaching aid of this server only.
+ * from the page (it reads the id from x-amz-request-id, which the doctor's configuration exposes). They carry
+ * user metadata, so only trusted origins may read them, and strict mode asks for the S3 credential.
  */
 export class SentHeaders {
   private readonly byId = new Map<string, [string, string][]>()
@@ -122,18 +144,15 @@ export class SentHeaders {
     if (this.byId.size > SENT_HEADERS_KEPT) this.byId.delete(this.byId.keys().next().value!)
   }
 
-  answer(request: Request, url: URL): Response {
-    const origin = request.headers.get('origin')
-    const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {}
-    const headers = this.byId.get(decodeURIComponent(url.pathname.slice(SENT_HEADERS_PATH.length)))
+  /** The answer without CORS headers: the caller adds them for trusted origins only. */
+  answer(path: string): Response {
+    const id = path.slice(SENT_HEADERS_PATH.length)
+    const headers = /^[0-9A-Za-z-]{1,64}$/.test(id) ? this.byId.get(id) : undefined
     if (!headers)
       return new Response(JSON.stringify({ error: 'no such request id (only the last 200 are kept)' }), {
         status: 404,
-        headers: { 'content-type': 'application/json', ...cors },
+        headers: { 'content-type': 'application/json' },
       })
-    return new Response(JSON.stringify({ headers }), {
-      status: 200,
-      headers: { 'content-type': 'application/json', ...cors },
-    })
+    return new Response(JSON.stringify({ headers }), { status: 200, headers: { 'content-type': 'application/json' } })
   }
 }

@@ -14,11 +14,14 @@ import { routeS3 } from './s3/routes'
 import { renderS3Error } from './s3/errors'
 import { isCloudTrailRequest, isKmsRequest, isStsRequest } from './route-service'
 import { handleSts } from './sts/dispatch'
-import { handleControl, isControlRequest } from './control'
+import { handleControl, isControlPath } from './control'
 import { corsHeaders, preflight, SENT_HEADERS_PATH, SentHeaders, withHeaders, type CorsMode } from './cors'
 import { isSigned, verifySigV4, type Credential } from './auth/sigv4'
 import { formBoundary } from './form-data'
 import { jsonAuthError, s3AuthError, stsAuthError } from './auth/errors'
+import { bounded } from './bounded'
+import type { OriginPolicy } from './origins'
+import { requestPath } from './raw-path'
 
 /** What a host can switch on (strict mode on the Node server; the tests). The browser's worker uses neither. */
 export interface HandleOptions {
@@ -26,28 +29,38 @@ export interface HandleOptions {
   auth?: { credentials: Credential[] }
   /** Answer preflights and add Access-Control-* headers: from each bucket's CORS rules, or allowing everything. */
   cors?: CorsMode
+  /**
+   * The origins that may read answers outside bucket rules (permissive mode, the control endpoints); absent:
+   * every origin. The Node server passes loopback origins plus --allow-origin unless `--cors permissive`.
+   */
+  origins?: OriginPolicy
 }
 
 export function createHandle(emulator: Emulator, options: HandleOptions = {}): (request: Request) => Promise<Response> {
-  const handle = createServiceHandle(emulator, options)
+  // Sent headers are kept only where a page could be kept from reading them (CORS on: the Node server).
+  const sent = options.cors ? new SentHeaders() : undefined
+  const handle = createServiceHandle(emulator, options, sent)
   if (!options.cors) return handle
   const mode = options.cors
-  const sent = new SentHeaders()
   return async (request) => {
     const url = new URL(request.url)
-    if (url.pathname.startsWith(SENT_HEADERS_PATH)) return sent.answer(request, url)
-    if (request.method === 'OPTIONS' && !isControlRequest(url)) {
+    const control = isControlPath(requestPath(request, url))
+    if (request.method === 'OPTIONS') {
       const ctx = createContext(request, emulator.random)
       try {
-        return preflight(request, url, emulator.s3, mode)
+        return preflight(request, url, emulator.s3, control ? 'permissive' : mode, options.origins)
       } catch (error) {
         return renderS3Error(asS3Error(error, ctx), ctx)
       }
     }
     const response = await handle(request)
-    sent.record(response)
-    const service = isKmsRequest(request) || isCloudTrailRequest(request) || isStsRequest(request) ? 'json' : 's3'
-    const extra = corsHeaders(request, url, emulator.s3, mode, service)
+    if (!control) sent?.record(response)
+    const service = control
+      ? 'control'
+      : isKmsRequest(request) || isCloudTrailRequest(request) || isStsRequest(request)
+        ? 'json'
+        : 's3'
+    const extra = corsHeaders(request, url, emulator.s3, mode, service, options.origins)
     // Permissive mode exposes what this response carries (a wildcard would not cover credentialed requests).
     if (extra['access-control-expose-headers'] === '*')
       extra['access-control-expose-headers'] = [...response.headers.keys()].join(', ')
@@ -55,11 +68,22 @@ export function createHandle(emulator: Emulator, options: HandleOptions = {}): (
   }
 }
 
-function createServiceHandle(emulator: Emulator, options: HandleOptions): (request: Request) => Promise<Response> {
+function createServiceHandle(
+  emulator: Emulator,
+  options: HandleOptions,
+  sent: SentHeaders | undefined,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const started = performance.now()
     const ctx = createContext(request, emulator.random, emulator.traceClock)
-    if (isControlRequest(ctx.url)) return handleControl(emulator, request, ctx.url)
+    if (isControlPath(ctx.path)) {
+      // Strict mode: the clock, traces and sent headers need the S3 credential too (they move time, name keys
+      // and objects, and carry user metadata).
+      const refused = options.auth ? await authenticate(request, ctx, 's3', options.auth.credentials) : undefined
+      if (refused) return refused
+      if (sent && ctx.path.startsWith(SENT_HEADERS_PATH)) return sent.answer(ctx.path)
+      return handleControl(emulator, request, ctx.url, ctx.path)
+    }
     const service = isKmsRequest(request)
       ? 'kms'
       : isCloudTrailRequest(request)
@@ -187,6 +211,6 @@ async function jsonService(
 function asS3Error(error: unknown, ctx: RequestContext): S3Error {
   if (error instanceof S3Error) return error
   // An unexpected failure is a bug in the emulator: answer as S3 would, and say where.
-  console.error(`[emulator] ${ctx.method} ${ctx.url.pathname} failed (request ${ctx.requestId}):`, error)
+  console.error(`[emulator] ${ctx.method} ${bounded(ctx.path, 256)} failed (request ${ctx.requestId}):`, error)
   return internalError()
 }

@@ -4,6 +4,16 @@ import { XMLParser } from 'fast-xml-parser'
 export const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
+/** Characters XML 1.0 cannot carry at all, even as references (C0 controls but tab, LF, CR; U+FFFE/FFFF; lone surrogates). */
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const NOT_XML_ALL = new RegExp(NOT_XML.source, 'g')
+
+/** Whether a text needs EncodingType=url to travel in a listing (S3 switches to it: docs/fidelity.md). */
+export const needsUrlEncoding = (text: string) => NOT_XML.test(text)
+
+// CR and LF are written as references, as S3 does, so that XML parsers do not normalise them away. What XML
+// cannot carry at all becomes U+FFFD: a document is always well-formed (listings url-encode such keys instead).
 const escape = (text: string) =>
   text
     .replace(/&/g, '&amp;')
@@ -11,6 +21,9 @@ const escape = (text: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(NOT_XML_ALL, '\ufffd')
 
 /** A node: text, a nested list of nodes, or nothing (omitted). */
 export type XmlContent = string | number | boolean | undefined | XmlNode[]

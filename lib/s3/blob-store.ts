@@ -30,6 +30,12 @@ export interface BlobStore {
    * metadata that no longer names it is saved); readers already open keep working.
    */
   delete(id: string): void
+  /**
+   * Keeps blobs readable until the returned function is called, even if they are deleted meanwhile: a GET
+   * takes them in the same step as it finds the object, so a PUT or DELETE racing it cannot pull the body
+   * from under it (it reads the old object whole). Optional: a store whose deletions wait anyway needs none.
+   */
+  retain?(ids: readonly string[]): () => void
 }
 
 /** A stored object names a blob that is not there: damage at rest, answered as 500 InternalError. */
@@ -82,6 +88,9 @@ function readChunks(blob: MemoryBlob, offset: number, length: number): Uint8Arra
 export class MemoryBlobStore implements BlobStore {
   private readonly blobs = new Map<string, MemoryBlob>()
   private readonly revisions = new Map<string, number>()
+  /** Readers holding a blob (retain), and blobs deleted while held: removed when the last reader lets go. */
+  private readonly holds = new Map<string, number>()
+  private readonly doomed = new Set<string>()
 
   constructor(private readonly random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))) {}
 
@@ -117,7 +126,25 @@ export class MemoryBlobStore implements BlobStore {
   }
 
   delete(id: string): void {
-    this.blobs.delete(id)
+    if (this.holds.has(id)) this.doomed.add(id)
+    else this.blobs.delete(id)
+  }
+
+  retain(ids: readonly string[]): () => void {
+    for (const id of ids) this.holds.set(id, (this.holds.get(id) ?? 0) + 1)
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      for (const id of ids) {
+        const left = (this.holds.get(id) ?? 1) - 1
+        if (left > 0) this.holds.set(id, left)
+        else {
+          this.holds.delete(id)
+          if (this.doomed.delete(id)) this.blobs.delete(id)
+        }
+      }
+    }
   }
 
   /** Snapshots in the browser carry bodies inline: the whole blob, synchronously. */

@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { KMSClient } from '@aws-sdk/client-kms'
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import { STSClient } from '@aws-sdk/client-sts'
+import { RAW_PATH_HEADER } from '../protocol/raw-path'
 
 export type ServiceName = 's3' | 'kms' | 'cloudtrail' | 'sts'
 
@@ -62,22 +63,42 @@ export interface Clients {
   sts: STSClient
 }
 
+const IN_PAGE_EMULATOR = /^https?:\/\/([a-z0-9.-]+\.)?emulator\.invalid(:\d+)?(\/|$)/
+
+/**
+ * Requests to the in-page emulator carry the path the SDK built (`/bucket/../victim/x`) beside the URL,
+ * which the browser's fetch resolves (`/victim/x`) before the service worker sees it: the emulator takes
+ * keys from it, literally, as S3 does from aws-cli (lib/protocol/raw-path.ts). Other targets never get it.
+ */
+function keepRawPath(s3: S3Client): S3Client {
+  s3.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { path?: string; headers?: Record<string, string> }
+      if (typeof request.path === 'string' && request.headers) request.headers[RAW_PATH_HEADER] = request.path
+      return next(args)
+    },
+    { step: 'build', name: 'playgroundRawPath' },
+  )
+  return s3
+}
+
 export function createClients(target: Target): Clients {
   const common = (service: ServiceName) => {
     const endpoint = endpointOf(target, service)
     // aws-cli retries too, but a learner wants to see the first answer, not three.
     return { region: target.region, credentials: target.credentials, maxAttempts: 1, ...(endpoint ? { endpoint } : {}) }
   }
+  const s3 = new S3Client({
+    ...common('s3'),
+    forcePathStyle: target.forcePathStyle,
+    ...(target.checksums
+      ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums }
+      : {}),
+    ...(target.requestChecksums ? { requestChecksumCalculation: target.requestChecksums } : {}),
+  })
   return {
     target,
-    s3: new S3Client({
-      ...common('s3'),
-      forcePathStyle: target.forcePathStyle,
-      ...(target.checksums
-        ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums }
-        : {}),
-      ...(target.requestChecksums ? { requestChecksumCalculation: target.requestChecksums } : {}),
-    }),
+    s3: IN_PAGE_EMULATOR.test(endpointOf(target, 's3') ?? '') ? keepRawPath(s3) : s3,
     kms: new KMSClient(common('kms')),
     cloudtrail: new CloudTrailClient(common('cloudtrail')),
     sts: new STSClient(common('sts')),

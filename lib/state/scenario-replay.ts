@@ -12,6 +12,7 @@ import { fromBase64, toBase64, utf8 } from '../crypto/bytes'
 import { Vfs } from '../cli/shell/vfs'
 import { createEmulator, type Emulator } from '../emulator/create-emulator'
 import { xmlDocument, type XmlNode } from '../protocol/xml'
+import { rawPathHeader } from '../protocol/raw-path'
 import { capturePlayground, type SavedPlayground } from './playground-state'
 import { applySession, type SessionShell } from './session'
 import { placeholderBody, type Scenario, type ScenarioSse } from './scenario'
@@ -51,7 +52,8 @@ export async function replayScenario(
     const response = await emulator.handle(
       new Request(S3 + target, {
         method,
-        headers: { authorization: auth('s3'), ...headers },
+        // The path as built: `new Request` would resolve a key's `..` segments into another bucket.
+        headers: { authorization: auth('s3'), ...rawPathHeader(target), ...headers },
         ...(body !== undefined ? { body: body as BodyInit } : {}),
       }),
     )

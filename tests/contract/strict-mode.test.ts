@@ -20,6 +20,7 @@ import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { startEmulator, type RunningEmulator } from '../helpers/server'
 import { awsEnv, findAws } from '../helpers/aws-cli'
+import { fetchSentHeaders } from '@/lib/sdk/sent-headers'
 
 const good = { accessKeyId: 'AKIASTRICTEXAMPLE', secretAccessKey: 'strict-secret-0123456789' }
 let server: RunningEmulator
@@ -235,13 +236,19 @@ describe('bucket CORS rules', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull()
     // What the server really sent, for the inspector: every header, before CORS filtered them.
     const id = allowed.headers.get('x-amz-request-id')!
-    const sent = await fetch(`${server.endpoint}/_playground/sent-headers/${id}`, { headers: { origin } })
-    expect(sent.headers.get('access-control-allow-origin')).toBe(origin)
-    const { headers } = (await sent.json()) as { headers: [string, string][] }
-    expect(headers.map(([k]) => k)).toEqual(
+    // Strict mode wants the S3 credential for it (fetchSentHeaders presigns with the target's keys).
+    const unsigned = await fetch(`${server.endpoint}/_playground/sent-headers/${id}`, { headers: { origin } })
+    expect(unsigned.status).toBe(403)
+    const headers = await fetchSentHeaders(server.endpoint, id, (u) => fetch(u, { headers: { origin } }), {
+      region: 'us-east-1',
+      credentials: good,
+    })
+    expect(headers?.map(([k]) => k)).toEqual(
       expect.arrayContaining(['etag', 'x-amz-server-side-encryption', 'x-amz-request-id']),
     )
-    expect((await fetch(`${server.endpoint}/_playground/sent-headers/NOPE`)).status).toBe(404)
+    expect(await fetchSentHeaders(server.endpoint, 'NOPE', fetch, { region: 'us-east-1', credentials: good })).toBe(
+      undefined,
+    )
   })
 })
 

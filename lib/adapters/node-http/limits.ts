@@ -48,6 +48,9 @@ export const requestTimeout = () =>
     400,
   )
 
+/** HTTP the parser could not read (two Content-Lengths, Content-Length with Transfer-Encoding, a bare CR...). */
+export const badHttp = () => new S3Error('BadRequest', 'An error occurred when parsing the HTTP request.', 400)
+
 /** The S3 error document for a request that never became a Request (its headers were refused or never ended). */
 async function rawErrorResponse(error: S3Error): Promise<string> {
   const response = renderS3Error(error, createContext(new Request('http://localhost/'), random))
@@ -67,14 +70,18 @@ export const serverOptions = (limits: ServerLimits) => ({
 })
 
 /** Answers refused and timed-out connections with S3's XML instead of Node's bare 431 or 408. */
-export function applyLimits(server: Server, limits: ServerLimits): void {
+export function applyLimits(server: Server, limits: ServerLimits, onMalformed?: (socket: Socket) => void): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code?.startsWith('HPE_')) onMalformed?.(socket)
     const s3Error =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? headerSectionTooLarge(limits.maxHeaderBytes)
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? requestTimeout()
-          : undefined
+          : error.code?.startsWith('HPE_')
+            ? badHttp()
+            : undefined
+    // Malformed HTTP is answered (400), never just cut: a client sees why, and the connection closes.
     if (!socket.writable || !s3Error) return void socket.destroy()
     void rawErrorResponse(s3Error).then((raw) => socket.end(raw))
   })

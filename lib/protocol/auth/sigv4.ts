@@ -7,6 +7,7 @@
  * Not verified: the per-chunk signatures of `STREAMING-AWS4-HMAC-SHA256-PAYLOAD` bodies (the seed
  * signature in the header is) and that a hex `x-amz-content-sha256` matches the body S3 stores.
  */
+import { requestPath } from '../raw-path'
 import { hmac } from '@noble/hashes/hmac.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { toHex } from '../../crypto/bytes'
@@ -236,7 +237,7 @@ export function verifySigV4(
   const rawQuery = url.search.replace(/^\?/, '')
   const canonicalRequest = [
     request.method.toUpperCase(),
-    canonicalPath(url.pathname, parsed.service),
+    canonicalPath(requestPath(request, url), parsed.service),
     canonicalQuery(rawQuery, parsed.presigned ? ['X-Amz-Signature'] : []),
     canonicalHeaders,
     parsed.signedHeaders.join(';'),

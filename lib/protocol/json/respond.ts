@@ -1,5 +1,6 @@
 /** Responses of the AWS JSON 1.1 protocol: bodies with base64 blobs and epoch-second timestamps, and the one error shape. */
 import { toBase64 } from '../../crypto/bytes'
+import { bounded } from '../bounded'
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1'
 
@@ -24,7 +25,7 @@ export const jsonResponse = (body: unknown, requestId: string): Response =>
  * (500 for internal errors). An empty message is left out, as KMS does for InvalidCiphertextException.
  */
 export const jsonError = (type: string, message: string, requestId: string, status = 400): Response =>
-  new Response(JSON.stringify({ __type: type, ...(message ? { message } : {}) }), {
+  new Response(JSON.stringify({ __type: type, ...(message ? { message: bounded(message, 4 * 1024) } : {}) }), {
     status,
     headers: headers(requestId),
   })

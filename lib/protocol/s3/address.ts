@@ -2,6 +2,7 @@
  * Bucket and key from a request, for both addressing styles S3 serves:
  * path style (`host/bucket/key`) and virtual-hosted style (`bucket.s3.region.amazonaws.com/key`).
  */
+import { S3Error } from '../../s3/errors'
 
 export interface S3Address {
   bucket?: string
@@ -14,17 +15,21 @@ export interface S3Address {
 const VIRTUAL_HOST =
   /^(.+)\.(s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?|s3\.emulator\.invalid|localhost|s3\.localhost\.localstack\.cloud)$/
 
+/**
+ * A percent-encoded path piece as text. A spelling that is not UTF-8 (`%FF`) is refused, as S3 does, rather
+ * than kept as typed: otherwise the key `%FF` would answer to two spellings (`%FF` and `%25FF`).
+ */
 const decode = (segment: string) => {
   try {
     return decodeURIComponent(segment)
   } catch {
-    return segment
+    throw new S3Error('InvalidURI', "Couldn't parse the specified URI.", 400, { URI: segment })
   }
 }
 
-export function parseAddress(url: URL): S3Address {
+/** Bucket and key from the host and the raw path (lib/protocol/raw-path.ts): `..` in a key is part of the key. */
+export function parseAddress(url: URL, path: string = url.pathname): S3Address {
   const host = url.hostname.toLowerCase()
-  const path = url.pathname
   const virtual = VIRTUAL_HOST.exec(host)
   if (virtual) {
     const key = path.length > 1 ? decode(path.slice(1)) : undefined

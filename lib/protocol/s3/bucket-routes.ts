@@ -6,7 +6,7 @@ import type { PolicyTrace } from '../../s3/policy/authorize'
 import type { S3State } from '../../s3/state'
 import { fromUtf8, toHex, utf8 } from '../../crypto/bytes'
 import { idHeaders, type RequestContext } from '../context'
-import { children, parseXml, text, xmlDocument, type XmlNode } from '../xml'
+import { children, needsUrlEncoding, parseXml, text, xmlDocument, type XmlNode } from '../xml'
 import { isoDate, ok, xml } from './respond'
 
 export interface S3Route {
@@ -83,10 +83,9 @@ export function parseMaxKeys(value: string | null): number {
 export function handleListObjects({ ctx, s3, bucket }: S3Route): Response {
   const q = ctx.query
   const v2 = q.get('list-type') === '2'
-  const encode = q.get('encoding-type') === 'url'
-  if (q.has('encoding-type') && !encode)
+  const asked = q.get('encoding-type') === 'url'
+  if (q.has('encoding-type') && !asked)
     throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', q.get('encoding-type')!)
-  const enc = (s: string) => (encode ? encodeURIComponent(s) : s)
   const prefix = q.get('prefix') ?? ''
   const delimiter = q.get('delimiter') || undefined
   const maxKeys = parseMaxKeys(q.get('max-keys'))
@@ -100,6 +99,13 @@ export function handleListObjects({ ctx, s3, bucket }: S3Route): Response {
     ...(startAfter ? { startAfter } : {}),
     ...(token !== undefined ? { continuationToken: token } : {}),
   })
+  // A key XML 1.0 cannot carry (a control character) makes S3 url-encode the whole listing, and say so.
+  const encode =
+    asked ||
+    [prefix, delimiter ?? '', startAfter ?? '', ...result.contents.map((o) => o.key), ...result.commonPrefixes].some(
+      needsUrlEncoding,
+    )
+  const enc = (s: string) => (encode ? encodeURIComponent(s) : s)
   const owner: XmlNode = ['Owner', [['ID', ownerId(s3.options.account)]]]
   const contents = result.contents.map((o): XmlNode => [
     'Contents',

@@ -2,6 +2,7 @@
 import { S3Error } from '../../s3/errors'
 import { idHeaders, type RequestContext } from '../context'
 import { xmlDocument } from '../xml'
+import { bounded } from '../bounded'
 
 export function renderS3Error(error: S3Error, ctx: RequestContext): Response {
   const headers = { ...idHeaders(ctx), 'content-type': 'application/xml', ...error.headers }
@@ -10,8 +11,9 @@ export function renderS3Error(error: S3Error, ctx: RequestContext): Response {
     'Error',
     [
       ['Code', error.code],
-      ['Message', error.message],
-      ...Object.entries(error.fields).map(([k, v]): [string, string] => [k, v]),
+      ['Message', bounded(error.message, 4 * 1024)],
+      // Fields echo what the client sent (a key, a header value): never unbounded.
+      ...Object.entries(error.fields).map(([k, v]): [string, string] => [k, bounded(v)]),
       ['RequestId', ctx.requestId],
       ['HostId', ctx.hostId],
     ],

@@ -2,7 +2,7 @@
  * The S3 route table: method + addressing scope + sub-resource → operation. Order matters only where
  * a sub-resource route must win over the plain bucket or object route, so those come first.
  */
-import { notImplemented, S3Error } from '../../s3/errors'
+import { invalidArgument, notImplemented, S3Error } from '../../s3/errors'
 import { authorize, type PolicyTrace } from '../../s3/policy/authorize'
 import type { S3State } from '../../s3/state'
 import { RequestBody, type ReceivedBody } from '../request-body'
@@ -10,6 +10,14 @@ import type { RequestContext } from '../context'
 import { parseAddress } from './address'
 import { sseRequest } from './headers'
 import { checkSignedHeaders } from './signed-headers'
+import {
+  checkMetadataSize,
+  MAX_DOCUMENT_BYTES,
+  MAX_POLICY_BYTES,
+  maxMessageLengthExceeded,
+  policyTooLarge,
+  readDocument,
+} from './document-limits'
 import {
   handleCreateBucket,
   handleDeleteBucket,
@@ -41,6 +49,9 @@ import { handleDeleteBucketCors, handleGetBucketCors, handlePutBucketCors } from
 
 type Scope = 'service' | 'bucket' | 'object'
 
+/** Operations that store user metadata (x-amz-meta-*): refused past 2 KB before the body is read. */
+const METADATA_OPERATIONS = new Set(['PutObject', 'CopyObject', 'CreateMultipartUpload'])
+
 interface RouteSpec {
   operation: string
   method: string
@@ -51,6 +62,8 @@ interface RouteSpec {
   header?: string
   /** Reads the body itself, as it streams in (PutObject, UploadPart); other routes get it whole and verified. */
   streams?: boolean
+  /** The most a document body may hold (default MAX_DOCUMENT_BYTES) and the error past it: document-limits.ts. */
+  maxBody?: { bytes: number; error: () => S3Error }
   run: (route: S3Route, body: ReceivedBody, payload: RequestBody) => Response | Promise<Response>
 }
 
@@ -82,7 +95,14 @@ const ROUTES: RouteSpec[] = [
   { operation: 'GetBucketCors', method: 'GET', scope: 'bucket', query: ['cors'], run: handleGetBucketCors },
   { operation: 'PutBucketCors', method: 'PUT', scope: 'bucket', query: ['cors'], run: handlePutBucketCors },
   { operation: 'DeleteBucketCors', method: 'DELETE', scope: 'bucket', query: ['cors'], run: handleDeleteBucketCors },
-  { operation: 'PutBucketPolicy', method: 'PUT', scope: 'bucket', query: ['policy'], run: handlePutBucketPolicy },
+  {
+    operation: 'PutBucketPolicy',
+    method: 'PUT',
+    scope: 'bucket',
+    query: ['policy'],
+    maxBody: { bytes: MAX_POLICY_BYTES, error: policyTooLarge },
+    run: handlePutBucketPolicy,
+  },
   {
     operation: 'DeleteBucketPolicy',
     method: 'DELETE',
@@ -253,8 +273,29 @@ function copySourceFor(ctx: RequestContext, operation: string) {
   }
 }
 
+/** What x-amz-content-sha256 may say (docs/fidelity.md, "x-amz-content-sha256"): anything else is refused. */
+const PAYLOAD_HASHES = new Set([
+  'UNSIGNED-PAYLOAD',
+  'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+  'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+  'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER',
+  'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD',
+  'STREAMING-AWS4-ECDSA-P256-SHA256-PAYLOAD-TRAILER',
+])
+
+function checkPayloadHash(headers: Headers): void {
+  const value = headers.get('x-amz-content-sha256')
+  if (value === null || PAYLOAD_HASHES.has(value) || /^[0-9a-f]{64}$/i.test(value)) return
+  throw invalidArgument(
+    `x-amz-content-sha256 must be ${[...PAYLOAD_HASHES].join(', ')} or a valid sha256 value.`,
+    'x-amz-content-sha256',
+    value,
+  )
+}
+
 export function routeS3(ctx: RequestContext): Routed {
-  const { bucket, key } = parseAddress(ctx.url)
+  checkPayloadHash(ctx.headers)
+  const { bucket, key } = parseAddress(ctx.url, ctx.path)
   const scope: Scope = key !== undefined ? 'object' : bucket !== undefined ? 'bucket' : 'service'
   const candidates = ROUTES.filter((r) => r.scope === scope && r.method === ctx.method)
   const spec = candidates.find(
@@ -273,9 +314,16 @@ export function routeS3(ctx: RequestContext): Routed {
     trace,
     run: async (s3, payload) => {
       // Bodies that are documents (XML, JSON) are read and verified first, as before any other check.
+      // Documents are read only up to their limit, so a 600 MB "policy" is refused, not buffered.
+      const limit = spec.maxBody ?? { bytes: MAX_DOCUMENT_BYTES, error: maxMessageLengthExceeded }
+      if (METADATA_OPERATIONS.has(spec.operation)) checkMetadataSize(ctx.headers)
       const body: ReceivedBody = spec.streams
         ? { bytes: new Uint8Array(0) }
-        : { bytes: await ctx.trace.span('Read the request body', undefined, () => payload.bytes()) }
+        : {
+            bytes: await ctx.trace.span('Read the request body', undefined, () =>
+              readDocument(payload, ctx.headers, limit.bytes, limit.error),
+            ),
+          }
       if (!spec.streams && payload.checksum) body.checksum = payload.checksum
       checkSignedHeaders(ctx)
       if (bucket !== undefined) {

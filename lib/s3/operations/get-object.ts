@@ -41,6 +41,27 @@ export async function findForRead(s3: S3State, input: ReadInput, req: RequestInf
   return { object, ...(customerKey ? { customerKey } : {}) }
 }
 
+/** findForRead, holding the object's bodies from the moment it is found (no await in between) until `release`. */
+async function findAndHold(
+  s3: S3State,
+  input: ReadInput,
+  req: RequestInfo,
+): Promise<ReadChecked & { release: () => void }> {
+  const found = s3.bucket(input.bucket).objects.get(input.key)
+  const release = (found && s3.blobs.retain?.(found.sealed.parts.map((p) => p.blob))) || (() => {})
+  try {
+    const checked = await findForRead(s3, input, req)
+    // Found again after an await: if a PUT replaced it meanwhile, hold the new one instead.
+    if (checked.object === found) return { ...checked, release }
+    release()
+    const again = s3.blobs.retain?.(checked.object.sealed.parts.map((p) => p.blob)) ?? (() => {})
+    return { ...checked, release: again }
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
 export interface PartSelection {
   number: number
   count: number
@@ -110,7 +131,23 @@ function segmentsIn(object: StoredObject, range?: ByteRange): number {
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html */
 export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo): Promise<GetObjectResult> {
-  const { object, customerKey } = await findForRead(s3, input, req)
+  const { object, customerKey, release } = await findAndHold(s3, input, req)
+  try {
+    return await readHeld(s3, input, req, object, customerKey, release)
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+async function readHeld(
+  s3: S3State,
+  input: ReadInput,
+  req: RequestInfo,
+  object: StoredObject,
+  customerKey: Uint8Array | undefined,
+  release: () => void,
+): Promise<GetObjectResult> {
   if (input.partNumber !== undefined && input.range !== undefined)
     throw invalidRequest('Cannot specify both Range header and partNumber query parameter')
   const part = selectPart(object, input.partNumber)
@@ -148,13 +185,19 @@ export async function getObject(s3: S3State, input: ReadInput, req: RequestInfo)
     [Symbol.asyncIterator]: () => {
       let i = 0
       return {
-        next: async () =>
-          i < ahead.length
-            ? { done: false, value: ahead[i++]! }
-            : done
-              ? { done: true, value: undefined }
-              : iterator.next(),
+        next: async () => {
+          if (i < ahead.length) return { done: false, value: ahead[i++]! }
+          try {
+            const step = done ? { done: true as const, value: undefined } : await iterator.next()
+            if (step.done) release()
+            return step
+          } catch (error) {
+            release()
+            throw error
+          }
+        },
         return: async () => {
+          release()
           await iterator.return?.(undefined)
           return { done: true, value: undefined }
         },
