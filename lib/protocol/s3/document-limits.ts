@@ -4,7 +4,7 @@
  * none). Numbers and errors: docs/fidelity.md, "Size limits".
  */
 import { S3Error } from '../../s3/errors'
-import type { RequestBody } from '../body'
+import type { RequestBody } from '../request-body'
 
 /** A bucket policy: 20 KB. */
 export const MAX_POLICY_BYTES = 20 * 1024
