@@ -13,7 +13,12 @@ function aws(...args: string[]) {
   const r = spawnSync(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/aws.mts'), '--data-dir', dataDir, ...args],
-    { cwd: work, encoding: 'utf8' },
+    // Without the test runner's own switch for the SDK's Node warning (vitest.config.mts), as a user runs it.
+    {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined },
+    },
   )
   return {
     code: r.status,
