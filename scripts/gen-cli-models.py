@@ -22,6 +22,8 @@ OPERATIONS = {
         'CopyObject', 'PutBucketPolicy', 'GetBucketPolicy', 'DeleteBucketPolicy', 'PutBucketCors', 'GetBucketCors',
         'DeleteBucketCors', 'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload',
         'AbortMultipartUpload', 'ListParts', 'ListMultipartUploads', 'GetObjectAttributes', 'UpdateObjectEncryption',
+        'PutBucketVersioning', 'GetBucketVersioning', 'ListObjectVersions', 'DeleteObjects', 'PutObjectTagging',
+        'GetObjectTagging', 'DeleteObjectTagging',
     ],
     ('kms', '2014-11-01'): [
         'CreateKey', 'DescribeKey', 'ListKeys', 'CreateAlias', 'UpdateAlias', 'DeleteAlias', 'ListAliases',

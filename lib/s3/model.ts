@@ -37,6 +37,8 @@ export interface Bucket {
    * markers (a current delete marker heads the list, and the key then has no entry in `objects`).
    */
   history?: Map<string, Version[]>
+  /** The last version sequence number given out (version ids carry it: versions.ts). */
+  versionSeq?: number
 }
 
 export type VersioningStatus = 'Enabled' | 'Suspended'

@@ -11,11 +11,26 @@ import { isDeleteMarker, type Bucket, type DeleteMarker, type StoredObject, type
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._'
 const ID_LENGTH = 32
 
-/** A new version id: 32 URL-safe characters. Simulation note: S3's ids are opaque; ours are random. */
-export function newVersionId(random: RandomSource): string {
+const SEQ_LENGTH = 8
+
+/**
+ * A new version id: 32 URL-safe characters, the bucket's version sequence number (8 characters, base 64)
+ * then random ones. Simulation note: S3's ids are opaque; ours carry their order so a version-id-marker
+ * still places a listing after its version was deleted (a teardown deletes each page as it lists it).
+ */
+export function newVersionId(random: RandomSource, seq: number): string {
   let id = ''
-  for (const b of random(ID_LENGTH)) id += ID_ALPHABET[b & 63]
+  for (let i = SEQ_LENGTH - 1; i >= 0; i--) id += ID_ALPHABET[Math.floor(seq / 64 ** i) % 64]
+  for (const b of random(ID_LENGTH - SEQ_LENGTH)) id += ID_ALPHABET[b & 63]
   return id
+}
+
+/** The sequence number inside a version id (undefined for `null`). */
+export function versionSeq(id: string): number | undefined {
+  if (id === 'null') return undefined
+  let seq = 0
+  for (const c of id.slice(0, SEQ_LENGTH)) seq = seq * 64 + ID_ALPHABET.indexOf(c)
+  return seq
 }
 
 /** `null`, or an id of the form this emulator hands out; anything else is S3's InvalidArgument. */
@@ -59,8 +74,10 @@ export function* allVersions(bucket: Bucket): Iterable<Version> {
  * `null` version and replaces the previous `null` version, object or delete marker.
  */
 export function addVersion(random: RandomSource, bucket: Bucket, version: Version): Version[] {
-  if (bucket.versioning === 'Enabled') version.versionId = newVersionId(random)
-  else delete version.versionId
+  if (bucket.versioning === 'Enabled') {
+    bucket.versionSeq = (bucket.versionSeq ?? 0) + 1
+    version.versionId = newVersionId(random, bucket.versionSeq)
+  } else delete version.versionId
   const list = versionsOf(bucket, version.key)
   const replaced = version.versionId === undefined ? list.filter((v) => v.versionId === undefined) : []
   setVersions(bucket, version.key, [version, ...list.filter((v) => !replaced.includes(v))])

@@ -42,38 +42,38 @@ async function sendPaginated(
   const client = clientFor(env.clients(globals), api.service)
   const Command = commandClass(api, op.name)
   const p = op.paginator
-  const userToken = p && typeof p.input_token === 'string' && input[p.input_token] !== undefined
-  if (
-    !p ||
-    globals.noPaginate ||
-    userToken ||
-    typeof p.input_token !== 'string' ||
-    typeof p.output_token !== 'string'
-  ) {
+  // A paginator may carry several tokens (ListObjectVersions: KeyMarker and VersionIdMarker), as lists.
+  const inTokens = p ? [p.input_token].flat() : []
+  const outTokens = p ? [p.output_token].flat() : []
+  // As aws-cli: a pagination parameter given by hand (a token, or the limit key such as --max-keys) turns
+  // automatic pagination off (awscli/customizations/paginate.py, check_should_enable_pagination).
+  const manual = [...inTokens, ...(p?.limit_key ? [p.limit_key] : [])]
+  const userToken = manual.some((t) => input[t] !== undefined)
+  if (!p || globals.noPaginate || userToken || inTokens.length !== outTokens.length) {
     const output = (await send(client, op.name, command(Command, input))) as unknown as Record<string, unknown>
     return { output, pages: [output], paginated: false }
   }
   // botocore's build_full_result: result keys concatenated over pages, then the non-aggregate keys of
-  // the first page (None when absent).
+  // the first page (None when absent). The next page is asked for while any output token is set.
   const resultKeys = Array.isArray(p.result_key) ? p.result_key : [p.result_key]
   const full: Record<string, unknown> = {}
   const pages: Record<string, unknown>[] = []
-  let token: unknown
+  let tokens: unknown[] = []
   let more = false
   do {
-    const page = (await send(
-      client,
-      op.name,
-      command(Command, { ...input, ...(token ? { [p.input_token]: token } : {}) }),
-    )) as unknown as Record<string, unknown>
+    const next = Object.fromEntries(inTokens.map((t, i) => [t, tokens[i]]).filter(([, v]) => v))
+    const page = (await send(client, op.name, command(Command, { ...input, ...next }))) as unknown as Record<
+      string,
+      unknown
+    >
     pages.push(page)
     for (const key of resultKeys) {
       const value = page[key]
       if (value === undefined) continue
       full[key] = [...((full[key] as unknown[] | undefined) ?? []), ...(value as unknown[])]
     }
-    token = page[p.output_token]
-    more = Boolean(token) && (p.more_results === undefined || page[p.more_results] === true)
+    tokens = outTokens.map((t) => page[t])
+    more = tokens.some(Boolean) && (p.more_results === undefined || page[p.more_results] === true)
   } while (more)
   for (const key of p.non_aggregate_keys ?? []) full[key] = pages[0]?.[key] ?? null
   return { output: full, pages, paginated: true }

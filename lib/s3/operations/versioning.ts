@@ -6,7 +6,7 @@
 import { invalidArgument, malformedXml } from '../errors'
 import type { Version, VersioningStatus } from '../model'
 import type { S3State } from '../state'
-import { checkVersionId, versionIdOf, versionsOf } from '../versions'
+import { checkVersionId, versionIdOf, versionSeq, versionsOf } from '../versions'
 import { compareUtf8 } from './list-objects'
 
 /** Enabled or Suspended; once versioned, a bucket can never go back to unversioned. */
@@ -40,6 +40,23 @@ export interface VersionListResult {
   isTruncated: boolean
   nextKeyMarker?: string
   nextVersionIdMarker?: string
+}
+
+/**
+ * Where a listing resumes in a key's versions (newest first) after version-id-marker: after that version,
+ * or, when it has been deleted since, after the last version newer than it (ids carry their order).
+ */
+function afterMarker(versions: Version[], marker: string): number {
+  const at = versions.findIndex((v) => versionIdOf(v) === marker)
+  if (at >= 0) return at + 1
+  const seq = versionSeq(marker)
+  if (seq === undefined) return versions.length
+  let start = 0
+  versions.forEach((v, i) => {
+    const s = v.versionId !== undefined ? versionSeq(v.versionId) : undefined
+    if (s !== undefined && s >= seq) start = i + 1
+  })
+  return start
 }
 
 /**
@@ -90,10 +107,13 @@ export function listObjectVersions(s3: S3State, input: VersionListInput): Versio
       continue
     }
     let versions = versionsOf(bucket, key).map((version, i) => ({ version, isLatest: i === 0 }))
-    if (key === keyMarker) {
-      const at = versions.findIndex((v) => versionIdOf(v.version) === input.versionIdMarker)
-      versions = at >= 0 ? versions.slice(at + 1) : []
-    }
+    if (key === keyMarker)
+      versions = versions.slice(
+        afterMarker(
+          versions.map((v) => v.version),
+          input.versionIdMarker!,
+        ),
+      )
     for (const v of versions) {
       if (full()) {
         isTruncated = true
