@@ -148,7 +148,8 @@ export function bucketsToSnapshot(buckets: Iterable<Bucket>, mode: BodyMode = 'i
     ...(encodeValue(rest) as Record<string, unknown>),
     objects: [...objects.values()].map(object),
     // Noncurrent versions and delete markers, per key, newest first; each version with its own sealed body.
-    ...(history?.size
+    // Present (maybe empty) on every bucket that has had one, so the journal's entities see the field (state-entities.ts).
+    ...(history
       ? {
           history: [...history.entries()].map(([key, list]) => [
             key,

@@ -4,6 +4,7 @@
  * answered change is on disk already, so nothing waits for a save.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,6 +64,40 @@ describe('attachPersistence', () => {
     await attachPersistence(second, dir)
     expect((await send(second, 'GET', '/persist-bucket/gone.txt')).status).toBe(404)
     expect((await send(second, 'HEAD', '/persist-bucket')).status).toBe(200)
+  })
+
+  it('versions, delete markers, tags on old versions and DeleteObjects of a version id are journaled', async () => {
+    const dir = tempDir()
+    const first = createEmulator()
+    await attachPersistence(first, dir)
+    await send(first, 'PUT', '/persist-versions')
+    const status = '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>'
+    expect((await send(first, 'PUT', '/persist-versions?versioning', status)).status).toBe(200)
+    const v1 = (await send(first, 'PUT', '/persist-versions/doc', 'first')).headers.get('x-amz-version-id')!
+    const v2 = (await send(first, 'PUT', '/persist-versions/doc', 'second')).headers.get('x-amz-version-id')!
+    const v3 = (await send(first, 'PUT', '/persist-versions/doc', 'third')).headers.get('x-amz-version-id')!
+    const tags = '<Tagging><TagSet><Tag><Key>k</Key><Value>v</Value></Tag></TagSet></Tagging>'
+    expect((await send(first, 'PUT', `/persist-versions/doc?tagging&versionId=${v1}`, tags)).status).toBe(200)
+    const doc = `<Delete><Object><Key>doc</Key><VersionId>${v2}</VersionId></Object></Delete>`
+    const deleted = await first.handle(
+      new Request(`${ENDPOINT}/persist-versions?delete`, {
+        method: 'POST',
+        body: doc,
+        headers: { 'content-md5': createHash('md5').update(doc).digest('base64') },
+      }),
+    )
+    expect(deleted.status).toBe(200)
+    expect((await send(first, 'DELETE', '/persist-versions/doc')).headers.get('x-amz-delete-marker')).toBe('true')
+
+    const second = createEmulator()
+    await attachPersistence(second, dir)
+    expect((await send(second, 'GET', '/persist-versions/doc')).status).toBe(404)
+    const old = await send(second, 'GET', `/persist-versions/doc?versionId=${v1}`)
+    expect([await old.text(), old.headers.get('x-amz-tagging-count')]).toEqual(['first', '1'])
+    expect(await (await send(second, 'GET', `/persist-versions/doc?versionId=${v3}`)).text()).toBe('third')
+    expect((await send(second, 'GET', `/persist-versions/doc?versionId=${v2}`)).status).toBe(404)
+    const listed = await (await send(second, 'GET', '/persist-versions?versions')).text()
+    expect(listed.match(/<(Version|DeleteMarker)>/g)).toEqual(['<DeleteMarker>', '<Version>', '<Version>'])
   })
 
   it('an empty directory starts empty', async () => {
