@@ -42,16 +42,6 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function failure(p: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof S3ServiceException) return e
-    throw e
-  }
-  throw new Error('the request succeeded')
-}
-
 describe('a bucket policy crafted against backtracking', () => {
   it('answers the GET it governs, both ways, and the server answers the next request', async () => {
     const policy = {
@@ -89,12 +79,12 @@ describe('a bucket policy crafted against backtracking', () => {
 
     const [readable, denied, other] = await Promise.all([
       s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: RUN })),
-      failure(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `denied/${RUN}` }))),
+      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: `denied/${RUN}` })).catch((e: unknown) => e),
       s3.send(new HeadBucketCommand({ Bucket: 'bystander' })),
     ])
     expect(await readable.Body!.transformToString()).toBe('readable')
-    expect(denied.name).toBe('AccessDenied')
-    expect(denied.$metadata.httpStatusCode).toBe(403)
+    expect(denied).toBeInstanceOf(S3ServiceException)
+    expect(denied).toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } })
     expect(other.$metadata.httpStatusCode).toBe(200)
     // The next request is not stalled behind the evaluation either.
     const again = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: RUN }))
