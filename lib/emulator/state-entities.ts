@@ -8,10 +8,10 @@
  * on a bucket flows through as the snapshot encodes it. composeSnapshot() joins entities back into an
  * ordinary snapshot, which fromSnapshot restores.
  *
- * ChangeTracker finds what changed since the last call cheaply: buckets named by request events (with the
- * keys they touched) are compared entry by entry, by reference (a replaced object is a changed one) and,
- * for the touched keys, re-encoded (an object changed in place). KMS and the S3 top level are small and
- * compared as encoded text every time.
+ * ChangeTracker finds what changed since the last call without scanning the state: each bucket's maps report
+ * the keys set or deleted on them (watch), request events name the buckets and keys they touched (entries
+ * under those keys are re-encoded: an object changed in place), and a bucket's header, the KMS part and the
+ * S3 top level are small and compared as encoded text. Buckets themselves are compared by reference.
  */
 import type { Bucket } from '../s3/model'
 import type { CloudTrail } from '../cloudtrail/trail'
@@ -143,10 +143,51 @@ export function applyOp(e: Entities, op: unknown): void {
   } else throw new JournalDamage('a change record is of no known kind')
 }
 
+interface FieldShadow {
+  map: Map<unknown, unknown>
+  /** Keys set or deleted since the last batch (the map's own set/delete/clear report them). */
+  dirty: Set<unknown>
+}
+
 interface BucketShadow {
   ref: Bucket
   header: string
-  fields: Map<string, Map<unknown, unknown>>
+  fields: Map<string, FieldShadow>
+}
+
+/**
+ * Makes `map` report the keys its set, delete and clear calls touch, into the returned set. The methods are
+ * replaced on this one instance (not on Map.prototype), so other maps, and holders of this one, are unaffected.
+ */
+function watch(map: Map<unknown, unknown>): Set<unknown> {
+  const dirty = new Set<unknown>()
+  const own = map as Map<unknown, unknown> & Record<'set' | 'delete' | 'clear', unknown>
+  own.set = (key: unknown, value: unknown) => {
+    dirty.add(key)
+    return Map.prototype.set.call(map, key, value)
+  }
+  own.delete = (key: unknown) => {
+    dirty.add(key)
+    return Map.prototype.delete.call(map, key)
+  }
+  own.clear = () => {
+    for (const key of Map.prototype.keys.call(map)) dirty.add(key)
+    Map.prototype.clear.call(map)
+  }
+  return dirty
+}
+
+function unwatch(map: Map<unknown, unknown>): void {
+  const own = map as unknown as Record<string, unknown>
+  delete own.set
+  delete own.delete
+  delete own.clear
+}
+
+/** True when entries are keyed by their own `key` (objects), so a touched key is found without a scan. */
+const keyedByOwnKey = (map: Map<unknown, unknown>) => {
+  for (const [key, value] of map) return isObj(value) && value.key === key
+  return true
 }
 
 /** Finds the ops that bring the journal up to the emulator's state; see the file comment. */
@@ -171,6 +212,7 @@ export class ChangeTracker {
 
   stop(): void {
     for (const u of this.unsubscribe) u()
+    for (const shadow of this.shadows.values()) for (const { map } of shadow.fields.values()) unwatch(map)
   }
 
   /** Everything, as entities (a compaction); what changes() compares against from now on. */
@@ -182,6 +224,7 @@ export class ChangeTracker {
     this.kmsText = JSON.stringify(kms)
     this.trailAdded = []
     this.touched.clear()
+    for (const shadow of this.shadows.values()) for (const { map } of shadow.fields.values()) unwatch(map)
     this.shadows.clear()
     const buckets = new Map<string, BucketEntities>()
     for (const [name, bucket] of emulator.s3.buckets) {
@@ -221,6 +264,7 @@ export class ChangeTracker {
     const live = emulator.s3.buckets
     for (const [name, shadow] of this.shadows)
       if (live.get(name) !== shadow.ref) {
+        for (const { map } of shadow.fields.values()) unwatch(map)
         ops.push({ bucket: name, drop: true })
         this.shadows.delete(name)
       }
@@ -229,7 +273,8 @@ export class ChangeTracker {
     for (const [name, bucket] of live) {
       const shadow = this.shadows.get(name)
       if (!shadow) this.freshBucket(name, bucket, ops)
-      else if (touched.has(name)) this.diffBucket(name, bucket, shadow, touched.get(name)!, ops)
+      else if (touched.has(name) || [...shadow.fields.values()].some((f) => f.dirty.size > 0))
+        this.diffBucket(name, bucket, shadow, touched.get(name) ?? new Set(), ops)
     }
     return ops
   }
@@ -237,14 +282,12 @@ export class ChangeTracker {
   private freshBucket(name: string, bucket: Bucket, ops: Op[]): void {
     const header = encodeBucket(view(bucket))
     ops.push({ bucket: name, header })
-    const fields = new Map<string, Map<unknown, unknown>>()
+    const fields = new Map<string, FieldShadow>()
     for (const field of mapFields(bucket)) {
-      const refs = new Map<unknown, unknown>()
-      for (const [key, value] of (bucket as unknown as Obj)[field] as Map<unknown, unknown>) {
-        refs.set(key, value)
+      const map = (bucket as unknown as Obj)[field] as Map<unknown, unknown>
+      for (const [key, value] of map)
         ops.push({ bucket: name, field, key, value: encodeEntry(bucket, header, field, key, value) })
-      }
-      fields.set(field, refs)
+      fields.set(field, { map, dirty: watch(map) })
     }
     this.shadows.set(name, { ref: bucket, header: JSON.stringify(header), fields })
   }
@@ -255,24 +298,33 @@ export class ChangeTracker {
     if (headerText !== shadow.header) ops.push({ bucket: name, header })
     shadow.header = headerText
     const current = mapFields(bucket)
+    const entry = (field: string, map: Map<unknown, unknown>, key: unknown) =>
+      ops.push(
+        map.has(key)
+          ? { bucket: name, field, key, value: encodeEntry(bucket, header, field, key, map.get(key)) }
+          : { bucket: name, field, key },
+      )
     for (const field of current) {
       const map = (bucket as unknown as Obj)[field] as Map<unknown, unknown>
-      const refs = shadow.fields.get(field) ?? shadow.fields.set(field, new Map()).get(field)!
-      for (const [key, value] of map) {
-        const touched = keys.has(key) || (isObj(value) && keys.has(value.key))
-        if (refs.get(key) === value && !touched) continue
-        refs.set(key, value)
-        ops.push({ bucket: name, field, key, value: encodeEntry(bucket, header, field, key, value) })
+      const known = shadow.fields.get(field)
+      if (known?.map !== map) {
+        // A new map, or the field given a new Map: every old entry goes, every current one is written.
+        for (const key of known?.map.keys() ?? []) if (!map.has(key)) ops.push({ bucket: name, field, key })
+        for (const key of map.keys()) entry(field, map, key)
+        shadow.fields.set(field, { map, dirty: watch(map) })
+        continue
       }
-      for (const key of refs.keys())
-        if (!map.has(key)) {
-          refs.delete(key)
-          ops.push({ bucket: name, field, key })
-        }
+      // Keys the map saw set or deleted, plus entries under a key the requests touched (changed in place).
+      const changed = new Set(known.dirty)
+      known.dirty.clear()
+      for (const key of keys) if (map.has(key)) changed.add(key)
+      if (keys.size > 0 && !keyedByOwnKey(map))
+        for (const [key, value] of map) if (isObj(value) && keys.has(value.key)) changed.add(key)
+      for (const key of changed) entry(field, map, key)
     }
-    for (const [field, refs] of shadow.fields)
+    for (const [field, known] of shadow.fields)
       if (!current.includes(field)) {
-        for (const key of refs.keys()) ops.push({ bucket: name, field, key })
+        for (const key of known.map.keys()) ops.push({ bucket: name, field, key })
         shadow.fields.delete(field)
       }
   }
