@@ -138,6 +138,10 @@ export async function replayScenario(
       ])
       await s3(`CORS of ${bucket.name}`, 'PUT', `${path(bucket.name)}?cors`, xmlDocument('CORSConfiguration', rules))
     }
+    if (bucket.versioning) {
+      const doc = xmlDocument('VersioningConfiguration', [['Status', bucket.versioning]])
+      await s3(`versioning of ${bucket.name}`, 'PUT', `${path(bucket.name)}?versioning`, doc)
+    }
     for (const object of bucket.objects) {
       const body = object.base64 !== undefined ? fromBase64(object.base64) : utf8(placeholderBody(object.size))
       if (!body) {

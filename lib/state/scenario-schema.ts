@@ -121,6 +121,7 @@ function bucket(b: Partial<ScenarioBucket>, dropped: string[]): ScenarioBucket |
       : {}),
     ...(str(b.policy, 20 * 1024) ? { policy: b.policy } : {}),
     ...(rules ? { cors: rules } : {}),
+    ...(b.versioning === 'Enabled' || b.versioning === 'Suspended' ? { versioning: b.versioning } : {}),
     objects,
   }
 }
