@@ -1,6 +1,7 @@
 /**
  * The one wildcard matcher: IAM policies (Action, Resource, StringLike, ArnLike, in S3 bucket policies and
- * KMS key policies alike) and S3 CORS rules (AllowedOrigin, AllowedHeader) all match through it.
+ * KMS key policies alike), S3 CORS rules (AllowedOrigin, AllowedHeader) and `aws s3`'s --exclude/--include
+ * (Python's fnmatch, with `[seq]` classes) all match through it.
  *
  * `*` matches any run of characters (none included) and, where `?` is a wildcard (IAM; not CORS), `?`
  * matches exactly one. Characters are UTF-16 code units, as the regular expressions this replaced saw them.
@@ -15,8 +16,10 @@
 export interface GlobOptions {
   /** Compare without case (IAM action names, CORS header names). */
   ignoreCase?: boolean
-  /** Whether `?` is a wildcard for one character (IAM) or a literal (CORS). Default: true. */
+  /** Whether `?` is a wildcard for one character (IAM, fnmatch) or a literal (CORS). Default: true. */
   questionMark?: boolean
+  /** Python fnmatch's `[seq]` and `[!seq]` classes, with `a-z` ranges (aws s3 --exclude/--include). Default: false. */
+  classes?: boolean
 }
 
 /** Counts the matcher's steps, so tests can assert on the work done rather than on time. */
@@ -24,8 +27,60 @@ export interface GlobMeter {
   steps: number
 }
 
-const STAR = 42 // '*'
-const QUESTION = 63 // '?'
+const STAR = -2
+const ANY = -1
+/** A `[seq]` class: inclusive code ranges, negated for `[!seq]`. */
+interface CharClass {
+  negate: boolean
+  ranges: number[]
+}
+/** A pattern token: a character code, ANY, STAR, or a class. */
+type Token = number | CharClass
+
+/** A `[` at `at` and what follows, as Python's fnmatch reads it; undefined when no `]` closes it (a literal `[`). */
+function readClass(p: string, at: number): { token: CharClass; end: number } | undefined {
+  let j = at + 1
+  const negate = p[j] === '!'
+  if (negate) j++
+  const first = j
+  if (p[j] === ']') j++ // a `]` first in the class is one of its characters
+  while (j < p.length && p[j] !== ']') j++
+  if (j >= p.length) return undefined
+  const ranges: number[] = []
+  for (let k = first; k < j; k++) {
+    const lo = p.charCodeAt(k)
+    if (p[k + 1] === '-' && k + 2 < j) {
+      ranges.push(lo, p.charCodeAt(k + 2))
+      k += 2
+    } else ranges.push(lo, lo)
+  }
+  return { token: { negate, ranges }, end: j }
+}
+
+function tokens(p: string, options: GlobOptions): Token[] {
+  const out: Token[] = []
+  const anyOne = options.questionMark !== false
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i)
+    if (c === 42) out.push(STAR)
+    else if (c === 63 && anyOne) out.push(ANY)
+    else if (c === 91 && options.classes) {
+      const cls = readClass(p, i)
+      if (cls) {
+        out.push(cls.token)
+        i = cls.end
+      } else out.push(c)
+    } else out.push(c)
+  }
+  return out
+}
+
+const matchesOne = (t: Token, c: number): boolean => {
+  if (typeof t === 'number') return t === ANY || t === c
+  let hit = false
+  for (let k = 0; k < t.ranges.length && !hit; k += 2) hit = c >= t.ranges[k]! && c <= t.ranges[k + 1]!
+  return hit !== t.negate
+}
 
 /** Whether `value` matches `pattern` as a whole. */
 export function globMatch(pattern: string, value: string, options: GlobOptions = {}, meter?: GlobMeter): boolean {
@@ -40,8 +95,8 @@ export function globMatch(pattern: string, value: string, options: GlobOptions =
       v = lv
     }
   }
-  const anyOne = options.questionMark !== false
-  const m = p.length
+  const pat = tokens(p, options)
+  const m = pat.length
   const n = v.length
   let pi = 0
   let vi = 0
@@ -51,11 +106,11 @@ export function globMatch(pattern: string, value: string, options: GlobOptions =
   let steps = 0
   while (vi < n) {
     steps++
-    const c = pi < m ? p.charCodeAt(pi) : -1
-    if (c === STAR) {
+    const t = pi < m ? pat[pi]! : undefined
+    if (t === STAR) {
       starAt = ++pi
       starEnd = vi
-    } else if (c !== -1 && ((anyOne && c === QUESTION) || c === v.charCodeAt(vi))) {
+    } else if (t !== undefined && matchesOne(t, v.charCodeAt(vi))) {
       pi++
       vi++
     } else if (starAt >= 0) {
@@ -67,7 +122,7 @@ export function globMatch(pattern: string, value: string, options: GlobOptions =
       return false
     }
   }
-  while (pi < m && p.charCodeAt(pi) === STAR) {
+  while (pi < m && pat[pi] === STAR) {
     pi++
     steps++
   }

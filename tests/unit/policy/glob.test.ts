@@ -3,6 +3,7 @@
  * random patterns, and bounded work on the crafted patterns that made a backtracking regular expression
  * take exponential time (issue 14, item 4).
  */
+import { spawnSync } from 'node:child_process'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { globMatch, type GlobMeter } from '@/lib/policy/glob'
@@ -83,6 +84,29 @@ describe('globMatch', () => {
     const hit: GlobMeter = { steps: 0 }
     expect(globMatch(pattern, `${value}b`, {}, hit)).toBe(true)
     expect(hit.steps).toBeLessThanOrEqual(2 * (value.length + pattern.length))
+  })
+
+  it('reads fnmatch classes as Python does (aws s3 --exclude/--include): 2,000 random cases against python3', () => {
+    const cases = fc.sample(
+      fc.tuple(
+        fc
+          .array(fc.constantFrom('a', 'b', '-', '*', '?', '[', ']', '!', 'c'), { maxLength: 10 })
+          .map((a) => a.join('')),
+        fc.array(fc.constantFrom('a', 'b', '-', ']', '[', '!', 'c'), { maxLength: 8 }).map((a) => a.join('')),
+      ),
+      { numRuns: 2000, seed: 14 },
+    )
+    const python = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, json, fnmatch; print(json.dumps([fnmatch.fnmatchcase(v, p) for p, v in json.load(sys.stdin)]))',
+      ],
+      { input: JSON.stringify(cases), encoding: 'utf8' },
+    )
+    const expected = JSON.parse(python.stdout) as boolean[]
+    expect(expected).toHaveLength(cases.length)
+    cases.forEach(([p, v], i) => expect(globMatch(p, v, { classes: true }), `${p} ~ ${v}`).toBe(expected[i]))
   })
 
   it('never does more than |pattern|·|value| + |pattern| + |value| steps, on any input', () => {

@@ -1,24 +1,8 @@
 /** --exclude / --include, applied in order with the last match winning (awscli/customizations/s3/filters.py). */
+import { globMatch } from '../../../policy/glob'
 
-/** fnmatch: `*` and `?` also match `/`, as in Python's fnmatch, and [seq] classes. */
-export function fnmatch(name: string, pattern: string): boolean {
-  let re = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!
-    if (c === '*') re += '.*'
-    else if (c === '?') re += '.'
-    else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1)
-      if (end < 0) re += '\\['
-      else {
-        const body = pattern.slice(i + 1, end)
-        re += `[${body.startsWith('!') ? '^' + body.slice(1) : body}]`
-        i = end
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`, 's').test(name)
-}
+/** fnmatch: `*` and `?` also match `/`, as in Python's fnmatch, and [seq] classes; through the one linear-time matcher. */
+export const fnmatch = (name: string, pattern: string): boolean => globMatch(pattern, name, { classes: true })
 
 export type Filter = { kind: 'exclude' | 'include'; pattern: string }
 
