@@ -12,6 +12,7 @@ import { KeysPanel } from './panels/KeysPanel'
 import { PolicyPanel } from './panels/PolicyPanel'
 import { StoragePanel, type Selection } from './panels/StoragePanel'
 import { CorsDoctorPanel } from './panels/CorsDoctorPanel'
+import { BrowserPostPanel } from './panels/BrowserPostPanel'
 import type { Runtime } from './runtime'
 
 /** Buckets, Keys, Audit, Policy and Storage (and the inspector, where there is no room for it beside the terminal). */
@@ -54,6 +55,7 @@ export function SidePanels({
     { id: 'audit', label: 'Audit', render: () => <AuditPanel emulator={emulator} /> },
     { id: 'policy', label: 'Policy', render: () => <PolicyPanel emulator={emulator} policies={runtime.policies} /> },
     { id: 'cors', label: 'CORS', render: () => <CorsDoctorPanel runtime={runtime} /> },
+    { id: 'form-upload', label: 'Form upload', render: () => <BrowserPostPanel runtime={runtime} /> },
     { id: 'files', label: 'Files', render: () => <FilesPanel runtime={runtime} /> },
     { id: 'editors', label: 'Editors', render: () => <LazyEditorsPanel runtime={runtime} /> },
     { id: 'scratchpad', label: 'SDK scratchpad', render: () => <ScratchpadPanel /> },
