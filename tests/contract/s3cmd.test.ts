@@ -116,8 +116,15 @@ describe.skipIf(!hasS3cmd)(`s3cmd against the emulator${hasS3cmd ? '' : ' (skipp
     )
     await ok(['get', '--force', 's3://s3cmd-sse/big.bin', 'down-big.bin'])
     expect(readFileSync(join(dir, 'down-big.bin')).equals(readFileSync(join(dir, 'big.bin')))).toBe(true)
-    for (const key of ['plain.txt', 'aes.txt', 'kms.txt', 'v2.txt', 'big.bin'])
+    // One by one (DeleteObject), then the rest at once (DeleteObjects, which --recursive sends).
+    for (const key of ['plain.txt', 'aes.txt'])
       expect(await ok(['del', `s3://s3cmd-sse/${key}`])).toContain(`delete: 's3://s3cmd-sse/${key}'`)
+    const rest = await ok(['del', '--recursive', '--force', 's3://s3cmd-sse'])
+    expect(rest.trim().split('\n').sort()).toEqual([
+      "delete: 's3://s3cmd-sse/big.bin'",
+      "delete: 's3://s3cmd-sse/kms.txt'",
+      "delete: 's3://s3cmd-sse/v2.txt'",
+    ])
     expect((await ok(['ls', 's3://s3cmd-sse'])).trim()).toBe('')
     expect(await ok(['rb', 's3://s3cmd-sse'])).toContain('removed')
   })
