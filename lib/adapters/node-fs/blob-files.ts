@@ -50,6 +50,8 @@ export class FileBlobStore implements BlobStore {
   private pending = new Set<string>()
   /** Small committed blobs not yet written as files: they are in the journal (see takeFresh, spill). */
   private readonly inline = new Map<string, Uint8Array>()
+  /** Bytes held in `inline`: a compaction is due when they grow large (they cost memory). */
+  inlineBytesHeld = 0
   private fresh: string[] = []
   /** A blob was renamed into place since the last syncDir(). */
   private renamed = false
@@ -103,7 +105,7 @@ export class FileBlobStore implements BlobStore {
           if (state !== 'open') throw new Error('blob writer is closed')
           if (buffered) {
             state = 'committed'
-            this.inline.set(id, joinChunks(buffered, bufferedBytes))
+            this.hold(id, joinChunks(buffered, bufferedBytes))
             this.fresh.push(id)
             return id
           }
@@ -143,7 +145,7 @@ export class FileBlobStore implements BlobStore {
   /** A small blob read back from the journal at start-up. */
   adopt(id: string, bytes: Uint8Array): void {
     this.path(id) // the same id rules as files
-    this.inline.set(id, bytes)
+    this.hold(id, bytes)
   }
 
   /**
@@ -159,7 +161,21 @@ export class FileBlobStore implements BlobStore {
 
   /** After the compaction that follows spill(): the files are the copies now. */
   release(ids: string[]): void {
-    for (const id of ids) this.inline.delete(id)
+    for (const id of ids) this.unhold(id)
+  }
+
+  private hold(id: string, bytes: Uint8Array): void {
+    this.unhold(id)
+    this.inline.set(id, bytes)
+    this.inlineBytesHeld += bytes.length
+  }
+
+  private unhold(id: string): boolean {
+    const bytes = this.inline.get(id)
+    if (!bytes) return false
+    this.inline.delete(id)
+    this.inlineBytesHeld -= bytes.length
+    return true
   }
 
   private async writeFile(id: string, bytes: Uint8Array): Promise<void> {
@@ -235,7 +251,7 @@ export class FileBlobStore implements BlobStore {
 
   async sweep(ids: string[]): Promise<void> {
     for (const id of ids) {
-      if (this.inline.delete(id)) continue
+      if (this.unhold(id)) continue
       await quietly(() => unlink(this.path(id)))
     }
   }
@@ -287,7 +303,7 @@ export class FileBlobStore implements BlobStore {
     let removed = 0
     for (const id of this.inline.keys())
       if (!referenced.has(id)) {
-        this.inline.delete(id)
+        this.unhold(id)
         removed++
       }
     for (const name of readdirSync(this.dir)) {

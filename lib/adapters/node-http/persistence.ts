@@ -24,6 +24,8 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const MIN_COMPACTION_BYTES = 4 << 20
 /** Blobs up to this size travel in the journal batch (no file, no fsync of their own) until a compaction. */
 const INLINE_BLOB_BYTES = 64 << 10
+/** ...and are kept in memory until then: a compaction also comes when they add up to this. */
+const MAX_INLINE_HELD = 64 << 20
 
 export interface PersistenceOptions {
   /** Compact once the journal holds this many bytes (default: 4 MiB or state.json's size, if larger); tests make it tiny. */
@@ -123,7 +125,7 @@ export async function attachPersistence(
 
   const batch = async () => {
     const limit = options.compactionBytes ?? Math.max(MIN_COMPACTION_BYTES, store.stateBytes)
-    if (compactionDue || store.journalBytes > limit) {
+    if (compactionDue || store.journalBytes > limit || blobs.inlineBytesHeld > MAX_INLINE_HELD) {
       // Deletions asked for before this capture are safe once it is on disk: it no longer names them.
       const deletable = blobs.takePending()
       const entities = tracker.captureAll()
