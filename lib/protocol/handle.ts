@@ -19,7 +19,7 @@ import { corsHeaders, preflight, SENT_HEADERS_PATH, SentHeaders, withHeaders, ty
 import { isSigned, verifySigV4, type Credential } from './auth/sigv4'
 import { formBoundary } from './form-data'
 import { jsonAuthError, s3AuthError, stsAuthError } from './auth/errors'
-import { bounded } from './bounded'
+import { bounded, BodyTooLarge, MAX_JSON_BODY_BYTES, withBoundedBody } from './bounded'
 import type { OriginPolicy } from './origins'
 import { requestPath } from './raw-path'
 
@@ -91,6 +91,16 @@ function createServiceHandle(
         : isStsRequest(request)
           ? 'sts'
           : 's3'
+    // JSON and STS bodies are small documents: read them whole, but never past their cap (before signatures
+    // are checked, which needs the bytes), so a 400 MB "KeyId" is refused without being held.
+    if (service !== 's3') {
+      try {
+        request = await withBoundedBody(request, MAX_JSON_BODY_BYTES)
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error
+        return jsonError('RequestEntityTooLargeException', error.message, ctx.requestId, 413)
+      }
+    }
     // A browser form upload signs its policy field, not the request: POST Object checks that itself.
     if (options.auth) ctx.credentials = options.auth.credentials
     const formUpload = service === 's3' && isFormUpload(request, ctx.url)

@@ -25,7 +25,7 @@ export const jsonResponse = (body: unknown, requestId: string): Response =>
  * (500 for internal errors). An empty message is left out, as KMS does for InvalidCiphertextException.
  */
 export const jsonError = (type: string, message: string, requestId: string, status = 400): Response =>
-  new Response(JSON.stringify({ __type: type, ...(message ? { message: bounded(message, 4 * 1024) } : {}) }), {
+  new Response(JSON.stringify({ __type: type, ...(message ? { message: bounded(message, 64 * 1024) } : {}) }), {
     status,
     headers: headers(requestId),
   })

@@ -9,6 +9,7 @@
  * for each case is not recorded. Unknown members are ignored, as AWS does.
  */
 import { fromBase64 } from '../../crypto/bytes'
+import { bounded } from '../bounded'
 
 export type Shape =
   | { type: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] }
@@ -54,14 +55,17 @@ function mismatch(value: unknown, target: string): SerializationError {
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1)
 
+const SHOWN_MAX = 16 * 1024
+
 /** How Coral shows a value in a violation: strings quoted, blobs as Java's ByteBuffer, sensitive values not at all. */
 function shown(shape: Shape, value: unknown): string | undefined {
   if (shape.type === 'blob')
     return shape.sensitive
       ? undefined
       : `java.nio.HeapByteBuffer[pos=0 lim=${(value as Uint8Array).length} cap=${(value as Uint8Array).length}]`
-  if (Array.isArray(value)) return `[${value.join(', ')}]`
-  return String(value)
+  // Values are shown whole up to twice the longest constrained string KMS takes (a description, 8192), never more.
+  if (Array.isArray(value)) return bounded(`[${value.join(', ')}]`, SHOWN_MAX)
+  return bounded(String(value), SHOWN_MAX)
 }
 
 class Checker {

@@ -9,6 +9,7 @@ import type { Caller } from '../../kms/principal'
 import type { KmsService } from '../../kms/service'
 import { decodeInput, SerializationError } from '../json/shapes'
 import { jsonError, jsonResponse } from '../json/respond'
+import { bounded, boundedValue } from '../bounded'
 import { KMS_API_OPERATIONS, KMS_INPUT_SHAPES } from './shapes'
 
 export const KMS_TARGET_PREFIX = 'TrentService.'
@@ -74,7 +75,15 @@ export async function handleKms(kms: KmsService, request: Request): Promise<Disp
     const kmsError =
       error instanceof SerializationError ? new KmsError('SerializationException', error.message) : (error as KmsError)
     if (!(kmsError instanceof KmsError)) throw error
-    kms.recordRejected(operation, input, caller, kmsError, requestId)
+    // What the client sent goes into the audit record only cut to size (a 280 MB KeyId must not be kept twice).
+    const recorded = input && (boundedValue(input) as Record<string, unknown>)
+    kms.recordRejected(
+      operation,
+      recorded,
+      caller,
+      new KmsError(kmsError.code, bounded(kmsError.message, 4096)),
+      requestId,
+    )
     return fail(kmsError)
   }
   try {
