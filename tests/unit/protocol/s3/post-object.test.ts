@@ -1,4 +1,5 @@
 /** POST Object through handle(): form checks, strict mode's signature over the policy, and the route's place. */
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { S3Client } from '@aws-sdk/client-s3'
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
@@ -80,6 +81,30 @@ describe('POST Object', () => {
       const e = await errorOf(r)
       expect([e.status, e.code, e.message]).toEqual([status, code, message])
     }
+    expect(h.emulator.s3.bucket('form-bucket').objects.size).toBe(0)
+  })
+
+  it('SSE-C form fields: refused over http (400), and on a bucket that blocks SSE-C (403), as PutObject', async () => {
+    const key = Buffer.alloc(32, 5)
+    const Fields = {
+      'x-amz-server-side-encryption-customer-algorithm': 'AES256',
+      'x-amz-server-side-encryption-customer-key': key.toString('base64'),
+      'x-amz-server-side-encryption-customer-key-MD5': createHash('md5').update(key).digest('base64'),
+    }
+    const { url, fields } = await createPresignedPost(client(), {
+      Bucket: 'form-bucket',
+      Key: 'c.txt',
+      Fields,
+      Expires: 60,
+    })
+    const { h } = await setUp(false) // new buckets block SSE-C (§2.2 C9), before any other check
+    const blocked = await errorOf(await h.emulator.handle(formRequest(url.replace('http:', 'https:'), fields)))
+    expect([blocked.status, blocked.code]).toEqual([403, 'AccessDenied'])
+    const open = harness({ blockSseCOnNewBuckets: false })
+    createBucket(open.emulator.s3, 'form-bucket')
+    const overHttp = await errorOf(await open.emulator.handle(formRequest(url, fields)))
+    expect([overHttp.status, overHttp.code]).toEqual([400, 'InvalidRequest'])
+    expect((await open.emulator.handle(formRequest(url.replace('http:', 'https:'), fields))).status).toBe(204)
     expect(h.emulator.s3.bucket('form-bucket').objects.size).toBe(0)
   })
 
