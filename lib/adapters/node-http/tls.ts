@@ -13,7 +13,7 @@ export interface TlsFiles {
 }
 
 export function selfSignedCertificate(dir: string): TlsFiles {
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: 0o700 }) // holds the private key (DATA_DIR/tls by default)
   const keyPath = join(dir, 'localhost-key.pem')
   const certPath = join(dir, 'localhost-cert.pem')
   if (!existsSync(keyPath) || !existsSync(certPath)) {
