@@ -100,6 +100,27 @@ describe('attachPersistence', () => {
     expect(listed.match(/<(Version|DeleteMarker)>/g)).toEqual(['<DeleteMarker>', '<Version>', '<Version>'])
   })
 
+  it('versions and delete markers survive a restart, old bodies included', async () => {
+    const dir = tempDir()
+    const first = createEmulator()
+    await attachPersistence(first, dir)
+    await send(first, 'PUT', '/versioned-bucket')
+    const versioning = '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>'
+    expect((await send(first, 'PUT', '/versioned-bucket?versioning', versioning)).status).toBe(200)
+    const v1 = (await send(first, 'PUT', '/versioned-bucket/doc', 'first')).headers.get('x-amz-version-id')
+    await send(first, 'PUT', '/versioned-bucket/doc', 'second')
+    expect((await send(first, 'DELETE', '/versioned-bucket/doc')).status).toBe(204)
+    expect(v1).toBeTruthy()
+
+    const second = createEmulator()
+    await attachPersistence(second, dir)
+    expect((await send(second, 'GET', '/versioned-bucket/doc')).status).toBe(404)
+    const old = await send(second, 'GET', `/versioned-bucket/doc?versionId=${v1}`)
+    expect([old.status, await old.text()]).toEqual([200, 'first'])
+    const listing = await (await send(second, 'GET', '/versioned-bucket?versions')).text()
+    expect([listing.match(/<Version>/g)?.length, listing.match(/<DeleteMarker>/g)?.length]).toEqual([2, 1])
+  })
+
   it('an empty directory starts empty', async () => {
     const emulator = createEmulator()
     await attachPersistence(emulator, join(tempDir(), 'not-yet-created'))

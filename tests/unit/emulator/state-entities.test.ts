@@ -88,6 +88,25 @@ describe('ChangeTracker and composeSnapshot', () => {
     expect(r.replayed()).toEqual(r.live())
   })
 
+  it('versioned buckets: versions, delete markers and the version counter replay exactly', async () => {
+    const r = replayer()
+    await r.send('PUT', '/versioned')
+    r.batch()
+    const enabled = await r.send('PUT', '/versioned?versioning', {
+      body: '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>',
+    })
+    expect(enabled.status).toBe(200)
+    for (const body of ['v1', 'v2', 'v3']) await r.send('PUT', '/versioned/doc', { body })
+    r.batch()
+    await r.send('DELETE', '/versioned/doc')
+    await r.send('PUT', '/versioned/other', { body: 'x' })
+    r.batch()
+    const listing = await (await r.send('GET', '/versioned?versions')).text()
+    expect(listing.match(/<Version>/g)?.length).toBe(4)
+    expect(listing).toContain('<DeleteMarker>')
+    expect(r.replayed()).toEqual(r.live())
+  })
+
   it('a batch with no change is empty', async () => {
     const r = replayer()
     await r.send('PUT', '/entities')
