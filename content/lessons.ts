@@ -18,6 +18,7 @@ import { lesson as reEncrypt } from './learn/re-encrypt.lesson'
 import { lesson as sseC } from './learn/sse-c.lesson'
 import { lesson as sseKms } from './learn/sse-kms.lesson'
 import { lesson as sseS3 } from './learn/sse-s3.lesson'
+import { lesson as versions } from './learn/versions.lesson'
 
 export interface LessonEntry {
   slug: string
@@ -43,6 +44,7 @@ export const lessons: LessonEntry[] = [
   entry(defaultSseKms, () => import('./learn/default-sse-kms.mdx')),
   entry(reEncrypt, () => import('./learn/re-encrypt.mdx')),
   entry(keyLifecycle, () => import('./learn/key-lifecycle.mdx')),
+  entry(versions, () => import('./learn/versions.mdx')),
   entry(permissions, () => import('./learn/permissions.mdx')),
   entry(dsseKms, () => import('./learn/dsse-kms.mdx')),
   entry(sseC, () => import('./learn/sse-c.mdx')),

@@ -10,7 +10,7 @@ export const lesson: LessonSpec = {
   learn: [
     'Why a copy of an object onto itself is refused unless something changes, and what counts as a change',
     'How to re-encrypt one object with copy-object, and many with aws s3 cp --recursive or aws s3 sync',
-    'What a re-encrypting copy changes besides the key: ETag, LastModified, perhaps metadata, and versions',
+    'What a re-encrypting copy changes besides the key: ETag, LastModified, perhaps metadata, and with versioning a new version that leaves the old one as it was',
     'How it is done for millions of objects: S3 Inventory and Batch Operations',
   ],
   demo: 'sse-kms',
@@ -97,6 +97,30 @@ export const lesson: LessonSpec = {
         `aws s3 cp s3://${B}/docs/ s3://${B}/docs/ --recursive --sse aws:kms --sse-kms-key-id $RE_KEY`,
         'aws s3 mb s3://reencrypt-archive',
         `aws s3 sync s3://${B} s3://reencrypt-archive --sse AES256`,
+      ],
+    },
+    {
+      id: 'versions',
+      title: 'With versioning on',
+      goals: [
+        { kind: 'bucket-versioning', bucket: 'reencrypt-archive', status: 'Enabled' },
+        {
+          kind: 'versions',
+          bucket: 'reencrypt-archive',
+          key: 'docs/figures.txt',
+          atLeast: 2,
+          noncurrent: { sse: 'AES256' },
+          label: 'docs/figures.txt in reencrypt-archive has a new version, and the old one is still SSE-S3',
+        },
+      ],
+      hints: [
+        '`aws s3api put-bucket-versioning --bucket reencrypt-archive --versioning-configuration Status=Enabled`.',
+        'Then copy docs/figures.txt onto itself with `--server-side-encryption aws:kms --ssekms-key-id $RE_KEY` and list its versions.',
+      ],
+      solution: [
+        'aws s3api put-bucket-versioning --bucket reencrypt-archive --versioning-configuration Status=Enabled',
+        'aws s3api copy-object --bucket reencrypt-archive --key docs/figures.txt --copy-source reencrypt-archive/docs/figures.txt --server-side-encryption aws:kms --ssekms-key-id $RE_KEY',
+        "aws s3api list-object-versions --bucket reencrypt-archive --prefix docs/figures.txt --query 'Versions[].[VersionId,IsLatest]' --output text",
       ],
     },
   ],

@@ -29,6 +29,15 @@ export function goalLabel(goal: Goal): string {
     }
     case 'bucket-policy':
       return `${goal.bucket} has a bucket policy${goal.effect ? ` with a ${goal.effect} statement` : ''}${goal.conditionKey ? ` on ${goal.conditionKey}` : ''}`
+    case 'bucket-versioning':
+      return `${goal.bucket} has versioning ${goal.status}`
+    case 'versions': {
+      const n = goal.atLeast ?? 1
+      const old = goal.noncurrent
+        ? `, an older one still ${goal.noncurrent.sse ? SSE_NAMES[goal.noncurrent.sse] : 'encrypted'}${goal.noncurrent.kmsKey ? ` under ${keyName(goal.noncurrent.kmsKey)}` : ''}`
+        : ''
+      return `${goal.key} in ${goal.bucket} has ${n > 1 ? `${n} versions` : 'a version'}${old}`
+    }
     case 'kms-key': {
       const parts = [
         goal.state && `is ${goal.state}`,

@@ -12,6 +12,8 @@ import type { FileSystem } from '../cli/shell/vfs'
 import { goalLabel, keyName, SSE_NAMES } from './goal-labels'
 import { meetsRanGoal, parseAwsCommands } from './ran-command'
 import type { Goal, KeyRef } from './types'
+import { isDeleteMarker, type StoredObject } from '../s3/model'
+import { versionsOf } from '../s3/versions'
 
 export { goalLabel }
 
@@ -115,6 +117,27 @@ function problem(goal: Goal, world: GoalWorld): string | undefined {
         (s) => (!goal.effect || s.effect === goal.effect) && (!wanted || s.conditions.some((c) => c.key === wanted)),
       )
       return ok ? undefined : 'the policy has no such statement'
+    }
+    case 'bucket-versioning': {
+      const bucket = s3.buckets.get(goal.bucket)
+      if (!bucket) return `there is no bucket ${goal.bucket} yet`
+      return bucket.versioning === goal.status ? undefined : `its versioning is ${bucket.versioning ?? 'never enabled'}`
+    }
+    case 'versions': {
+      const bucket = s3.buckets.get(goal.bucket)
+      if (!bucket) return `there is no bucket ${goal.bucket} yet`
+      const all = versionsOf(bucket, goal.key).filter((v): v is StoredObject => !isDeleteMarker(v))
+      if (all.length < (goal.atLeast ?? 1)) return `it has ${all.length} version${all.length === 1 ? '' : 's'}`
+      const want = goal.noncurrent
+      if (!want) return undefined
+      const current = bucket.objects.get(goal.key)
+      const older = all.filter((v) => v !== current)
+      const match = older.some(
+        (v) =>
+          (!want.sse || v.sse.algorithm === want.sse) &&
+          (!want.kmsKey || ('keyArn' in v.sse && checkKey(world, want.kmsKey, v.sse.keyArn) === undefined)),
+      )
+      return match ? undefined : 'no older version is encrypted that way'
     }
     case 'kms-key': {
       const key = findKey(world, goal.key)

@@ -46,6 +46,17 @@ export type Goal =
       conditionKey?: string
       label?: string
     }
+  | { kind: 'bucket-versioning'; bucket: string; status: 'Enabled' | 'Suspended'; label?: string }
+  | {
+      kind: 'versions'
+      bucket: string
+      key: string
+      /** At least this many versions that hold data (delete markers do not count). */
+      atLeast?: number
+      /** Some noncurrent version is still encrypted this way: an old version keeps the key it was written with. */
+      noncurrent?: { sse?: SseAlgorithm; kmsKey?: KeyRef }
+      label?: string
+    }
   | { kind: 'kms-key'; key: KeyRef; state?: KeyState; rotation?: boolean; label?: string }
   | { kind: 'kms-alias'; alias: string; key?: KeyRef; label?: string }
   | {

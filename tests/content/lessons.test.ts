@@ -114,7 +114,17 @@ describe.each(lessons)('lesson %s', (file) => {
           'aws:kms',
           true,
         ])
-        const archived = JSON.parse(outputs.at(-1)!)
+        const archived = JSON.parse(
+          out("aws s3api head-object --bucket reencrypt-archive --key docs/figures.txt --query '["),
+        )
+        // With versioning on, the copy is a new version and the one from before (version null) is still SSE-S3.
+        expect(
+          out('aws s3api list-object-versions')
+            .trim()
+            .split('\n')
+            .map((l) => l.split('\t')[1]),
+        ).toEqual(['True', 'False'])
+        expect(JSON.parse(outputs.at(-1)!)).toEqual(['null', 'AES256'])
         expect(archived).toEqual([
           'AES256',
           JSON.parse(out('aws s3api head-object --bucket reencrypt-bucket --key docs/figures.txt --query'))[1],
@@ -176,6 +186,25 @@ describe.each(lessons)('lesson %s', (file) => {
         expect(err('aws --endpoint-url http://s3.emulator.invalid s3api put-object', 2)).toContain(
           '(InvalidRequest) when calling the PutObject operation: Requests specifying Server Side Encryption with Customer provided keys must be made over a secure connection.',
         )
+      }
+      if (file === 'versions.mdx') {
+        // Never versioned: nothing; each version keeps its key; the copy is a new version; the old key strands one.
+        expect(out('aws s3api get-bucket-versioning')).toBe('')
+        expect(out('aws s3api head-object --bucket versions-bucket --key report.txt --version-id $FIRST')).toMatch(
+          /"AES256"/,
+        )
+        expect(JSON.parse(out('aws s3api copy-object')).CopySourceVersionId).toMatch(/^[A-Za-z0-9._]{32}$/)
+        const report = out('cat key-report.txt').trim().split('\n')
+        expect(report.map((l) => l.split('\t')[1])).toEqual(['aws:kms', 'aws:kms', 'AES256'])
+        expect(report[2]).toMatch(/\tNone$/)
+        expect(out('grep').trim().split('\n')).toHaveLength(1)
+        expect(err('aws s3api get-object --bucket versions-bucket --key report.txt --version-id $OLD_VERSION')).toMatch(
+          /\(KMS\.KMSInvalidStateException\) when calling the GetObject operation: arn:aws:kms:\S+ is pending deletion\./,
+        )
+        expect(
+          JSON.parse(out('aws s3api get-object --bucket versions-bucket --key report.txt --version-id $OLD_VERSION', 1))
+            .SSEKMSKeyId,
+        ).toMatch(/^arn:aws:kms:/)
       }
       if (file === 'default-sse-kms.mdx') {
         // The lesson's claims: old object AES256, new object aws:kms with a key ARN, re-encrypted after the copy.

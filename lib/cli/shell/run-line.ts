@@ -12,6 +12,7 @@ import { TEXT_COMMANDS } from './text-commands'
 import { tokenize, type Token } from './tokenize'
 import { VfsError } from './vfs'
 import { findSubstitution, quoteOutput } from './substitute'
+import { expandWords, parseForLoop, type ForLoop } from './for-loop'
 import { playgroundCommand } from './playground-command'
 import { s3ecCommand } from './s3ec-command'
 
@@ -88,7 +89,35 @@ async function runStage(
   return { code, out }
 }
 
+/** A `for` loop line (for-loop.ts): the words once, then the body per word, Ctrl-C checked between runs. */
+async function runForLoop(sh: Shell, loop: ForLoop, sink: Io): Promise<number> {
+  const expanded = await expandWords(loop.words, async (command) => {
+    let captured = ''
+    await runLine(sh, command, {
+      out: (t) => (captured += typeof t === 'string' ? t : new TextDecoder().decode(t)),
+      err: (t) => sink.err(t),
+      ...(sink.signal ? { signal: sink.signal } : {}),
+    })
+    return captured
+  })
+  const tokens = tokenize(expanded, sh.env)
+  if (tokens.incomplete || tokens.tokens.some((t) => t.kind !== 'word')) {
+    sink.err('bash: syntax error in the words of a for loop\n')
+    return 2
+  }
+  let code = 0
+  for (const word of tokens.tokens) {
+    if (sink.signal?.aborted) return INTERRUPTED_CODE
+    sh.env[loop.name] = word.value
+    code = await runLine(sh, loop.body, sink)
+  }
+  sh.env['?'] = String(code)
+  return code
+}
+
 export async function runLine(sh: Shell, original: string, sink: Io): Promise<number> {
+  const loop = parseForLoop(original)
+  if (loop) return runForLoop(sh, loop, sink)
   let line = original
   for (let sub = findSubstitution(line); sub; sub = findSubstitution(line)) {
     let captured = ''
