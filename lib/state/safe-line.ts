@@ -69,7 +69,18 @@ const PLAIN_SETTINGS = new Set([
 ])
 const SETTING_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/
 /** Commands whose output holds plaintext key material (unless --query picks something else). */
-const SECRET_OUTPUT_OPS = new Set(['generate-data-key', 'generate-data-key-pair', 'decrypt', 'generate-random'])
+const SECRET_OUTPUT_OPS = new Set([
+  'generate-data-key',
+  'generate-data-key-pair',
+  'decrypt',
+  'generate-random',
+  // STS answers with temporary credentials.
+  'get-session-token',
+  'assume-role',
+  'assume-role-with-saml',
+  'assume-role-with-web-identity',
+  'get-federation-token',
+])
 /** Random bytes up to this size are key material (`openssl rand 32`), larger ones are test data. */
 const KEY_SIZED = 64
 
@@ -292,7 +303,8 @@ function walkAws(w: Walk): string | undefined {
     w,
     positional.filter((i) => !services.has(words[i]!)),
   )
-  return undefined
+  // An operation this playground does not model still answers with secrets on a real target.
+  return command !== undefined && SECRET_OUTPUT_OPS.has(command) ? 'kms-output' : undefined
 }
 
 function walkUnknown(w: Walk, indices: number[]) {
@@ -319,8 +331,9 @@ function walkConfigure(w: Walk, positional: number[]): undefined {
     const i = args[n]!
     const word = w.words[i]!
     if (isLiteral(word) && word.startsWith('-')) {
-      w.out[i] = word.includes('=') ? word.slice(0, word.indexOf('=') + 1) + MARK : word
-      if (!word.includes('=') && args[n + 1] === i + 1) w.mark(args[++n]!)
+      // `configure import --csv file://creds.csv` names a credentials file: kept as a reference, the file left out.
+      if (word.includes('=')) w.secret(i, word.slice(0, word.indexOf('=') + 1))
+      else if (args[n + 1] === i + 1) w.secret(args[++n]!)
       continue
     }
     names.push(i)
@@ -548,7 +561,7 @@ function walkStage(stage: Stage, facts: Facts, known: Facts): { words: string[];
         : words[query]!.includes('=')
           ? words[query]!.split('=').slice(1).join('=')
           : (words[query + 1] ?? '')
-    if (query >= 0 && !/plaintext|privatekey|\*|@/i.test(expression)) secretOutput = undefined
+    if (query >= 0 && !/plaintext|privatekey|secret|token|credentials|\*|@/i.test(expression)) secretOutput = undefined
   }
   const reads =
     stage.words.some((x) => parts(x).some((p) => p.kind === 'var' && known.vars.has(p.name))) ||

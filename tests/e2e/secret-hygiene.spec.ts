@@ -111,7 +111,9 @@ test('no typed secret reaches IndexedDB, an export, a checkpoint, a share link o
           searches++
           expect(hay.includes(needle), `${where} holds ${secret} (as ${needle})`).toBe(false)
         }
-  const summary = `secret hygiene (Chromium): ${spellings.length} spellings typed, ${planted.length} planted secrets, searched in ${Object.keys(places).length} places (${Object.keys(places).join(', ')}): ${searches} searches, none found`
+  const summary =
+    `secret hygiene (Chromium): ${spellings.length} spellings typed, ${planted.length} planted secrets, searched in ` +
+    `${Object.keys(places).length} places (${Object.keys(places).join(', ')}): ${searches} searches, none found`
   console.log(summary)
   testInfo.annotations.push({ type: 'secret hygiene', description: summary })
 })

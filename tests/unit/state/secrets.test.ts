@@ -115,10 +115,20 @@ describe('safeLine: every sensitive parameter of the models, and the files and v
         'PW=hunter2',
         'openssl enc -aes-256-cbc -pbkdf2 -pass pass:$PW -in f -out f.enc',
         'aws kms generate-data-key --key-id alias/a --query CiphertextBlob --output text > ct.b64',
+        'aws sts get-session-token --query Credentials.SecretAccessKey --output text > sts.txt',
+        'aws configure import --csv file://creds.csv',
       ],
       { PW: 'hunter2', NOTE: 'x' },
     )
-    expect(safe.files.sort()).toEqual(['aes.key', 'copy.key', 'customer.key', 'dk.b64', 'dk.bin'])
+    expect(safe.files.sort()).toEqual([
+      'aes.key',
+      'copy.key',
+      'creds.csv',
+      'customer.key',
+      'dk.b64',
+      'dk.bin',
+      'sts.txt',
+    ])
     expect(safe.env).toEqual({ NOTE: 'x' })
     expect(safe.history[0]).toBe(`echo -n ${REDACTED} > customer.key`)
     expect(safe.history[8]).toBe(`PW=${REDACTED}`)
