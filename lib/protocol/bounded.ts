@@ -8,7 +8,7 @@ export function bounded(value: string, max: number = MAX_ECHO): string {
   return value.length <= max ? value : `${value.slice(0, max)}...`
 }
 
-/** The most a JSON (KMS, CloudTrail) or STS query request body may hold: docs/fidelity.md, "Size limits". */
+/** The most a JSON (KMS, CloudTrail) or STS query request body may hold: docs/fidelity.md Q14. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024
 
 export class BodyTooLarge extends Error {

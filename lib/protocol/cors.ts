@@ -95,9 +95,8 @@ export function corsHeaders(
   const origin = request.headers.get('origin')
   if (!origin) return {}
   if (mode === 'permissive' || service !== 's3') {
-    // The playground's own endpoints answer only trusted origins in every mode; AWS's JSON services answer
-    // any origin, so strict mode (bucket rules) keeps that and lets the signature decide.
-    if (origins && !origins(origin) && (mode === 'permissive' || service === 'control')) return {}
+    // Outside bucket rules only trusted origins may read (their preflights are refused the same way).
+    if (origins && !origins(origin)) return {}
     return {
       'access-control-allow-origin': origin,
       'access-control-allow-credentials': 'true',

@@ -1,7 +1,7 @@
 /**
  * The request path exactly as the client sent it. `new Request(url)` and `new URL(url)` resolve `.` and `..`
  * segments (also spelled `%2e`), so `PUT /a/../victim/x` would become `PUT /victim/x`: another bucket. S3
- * keeps such keys literally (docs/fidelity.md, "Keys are literal"), so every front door that can see the raw
+ * keeps such keys literally (docs/fidelity.md §10.1), so every front door that can see the raw
  * path passes it in this header (the Node server from the request line; the page's SDK clients and share-link
  * replay from the path they built), and the emulator reads keys from it. A client cannot set it through the
  * Node server, which always replaces it.

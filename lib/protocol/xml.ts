@@ -9,7 +9,7 @@ const NOT_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const NOT_XML_ALL = new RegExp(NOT_XML.source, 'g')
 
-/** Whether a text needs EncodingType=url to travel in a listing (S3 switches to it: docs/fidelity.md). */
+/** Whether a text needs EncodingType=url to travel in a listing (S3 switches to it: docs/fidelity.md §10.3, Q10). */
 export const needsUrlEncoding = (text: string) => NOT_XML.test(text)
 
 // CR and LF are written as references, as S3 does, so that XML parsers do not normalise them away. What XML

@@ -48,7 +48,7 @@ export const requestTimeout = () =>
     400,
   )
 
-/** HTTP the parser could not read (two Content-Lengths, Content-Length with Transfer-Encoding, a bare CR...). */
+/** HTTP the parser could not read (two Content-Lengths, CL with Transfer-Encoding, a bare CR...): docs/fidelity.md Q15. */
 export const badHttp = () => new S3Error('BadRequest', 'An error occurred when parsing the HTTP request.', 400)
 
 /** The S3 error document for a request that never became a Request (its headers were refused or never ended). */

@@ -17,7 +17,7 @@ const VIRTUAL_HOST =
 
 /**
  * A percent-encoded path piece as text. A spelling that is not UTF-8 (`%FF`) is refused, as S3 does, rather
- * than kept as typed: otherwise the key `%FF` would answer to two spellings (`%FF` and `%25FF`).
+ * than kept as typed: otherwise the key `%FF` would answer to two spellings (`%FF` and `%25FF`). docs/fidelity.md §10.2.
  */
 const decode = (segment: string) => {
   try {

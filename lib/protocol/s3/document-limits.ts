@@ -1,7 +1,7 @@
 /**
  * S3's size limits on request documents (XML configurations, a bucket policy) and on user metadata, checked
  * before a byte is buffered: the declared length first, then the bytes as they arrive (a chunked body declares
- * none). Numbers and errors: docs/fidelity.md, "Size limits".
+ * none). Numbers and errors: docs/fidelity.md §10.4–§10.6, Q11–Q12.
  */
 import { S3Error } from '../../s3/errors'
 import type { RequestBody } from '../request-body'

@@ -273,7 +273,7 @@ function copySourceFor(ctx: RequestContext, operation: string) {
   }
 }
 
-/** What x-amz-content-sha256 may say (docs/fidelity.md, "x-amz-content-sha256"): anything else is refused. */
+/** What x-amz-content-sha256 may say (docs/fidelity.md §10.7): anything else is refused. */
 const PAYLOAD_HASHES = new Set([
   'UNSIGNED-PAYLOAD',
   'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
