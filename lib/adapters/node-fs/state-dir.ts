@@ -145,6 +145,8 @@ export class StateDir {
   private async load(): Promise<Loaded> {
     const names = await readdir(this.dir)
     const journals = names.filter((n) => JOURNAL.test(n))
+    // A compaction that crashed before its rename left this; the state it held is in the journal too.
+    if (names.includes(`${STATE_FILE}.tmp`)) await unlink(this.path(`${STATE_FILE}.tmp`))
     let entities: Entities | undefined
     let legacy: unknown
     if (names.includes(STATE_FILE)) {
