@@ -7,7 +7,13 @@
 import { execFile, spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms'
-import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post'
 import { startEmulator, testCredentials, type RunningEmulator } from '../helpers/server'
 import { parseError } from '../helpers/handle'
@@ -88,8 +94,9 @@ describe('presigned POST from @aws-sdk/s3-presigned-post', () => {
     expect(h.SSECustomerAlgorithm).toBe('AES256')
   })
 
-  it('success_action_redirect: 303 to it with bucket, key and etag', async () => {
+  it('success_action_redirect: 303 to it with bucket, key and etag; the tagging field tags the object', async () => {
     const Fields = {
+      tagging: '<Tagging><TagSet><Tag><Key>source</Key><Value>form</Value></Tag></TagSet></Tagging>',
       'x-amz-server-side-encryption': 'AES256',
       success_action_redirect: 'https://example.com/done?from=form',
     }
@@ -104,6 +111,8 @@ describe('presigned POST from @aws-sdk/s3-presigned-post', () => {
     ])
     expect([to.searchParams.get('key'), to.searchParams.get('etag')]).toEqual(['redirected.txt', r.headers.get('etag')])
     expect((await head('redirected.txt')).ServerSideEncryption).toBe('AES256')
+    const tags = await s3.send(new GetObjectTaggingCommand({ Bucket, Key: 'redirected.txt' }))
+    expect(tags.TagSet).toEqual([{ Key: 'source', Value: 'form' }])
   })
 
   it('refuses what the policy does not allow, with S3 errors, and stores nothing', async () => {

@@ -8,6 +8,9 @@ import { invalidArgument, S3Error } from '../../s3/errors'
 import { checkPostPolicy, lengthOutOfRange, type LengthRange } from '../../s3/operations/post-policy'
 import { putObject } from '../../s3/operations/put-object'
 import { streamPayload } from '../../s3/payload'
+import { checkTags } from '../../s3/operations/tagging'
+import { utf8 } from '../../crypto/bytes'
+import { parseTagging } from './tagging-routes'
 import { writtenVersionHeader } from '../../s3/versions'
 import type { ReceivedBody, RequestBody } from '../request-body'
 import { verifyPostSignature } from '../auth/post-signature'
@@ -48,16 +51,20 @@ const HEADER_FIELDS = new Set([
 const isHeaderField = (name: string) =>
   HEADER_FIELDS.has(name) || name.startsWith('x-amz-meta-') || name.startsWith('x-amz-server-side-encryption')
 
-/** The file as it arrives, refused as soon as it passes the policy's maximum (counted on, never held). */
-async function* withinRange(chunks: AsyncIterable<Uint8Array>, range: LengthRange | undefined) {
+/** A POST Object file may be up to 5 GiB, as a PutObject body (the S3 API reference, "POST Object"). */
+const MAX_FILE_BYTES = 5 * 1024 ** 3
+
+/** The file as it arrives, refused once it passes the policy's maximum or 5 GiB (counted on, never held). */
+async function* withinRange(chunks: AsyncIterable<Uint8Array>, policyRange: LengthRange | undefined) {
+  const range = { min: policyRange?.min ?? 0, max: Math.min(policyRange?.max ?? MAX_FILE_BYTES, MAX_FILE_BYTES) }
   let size = 0
   let over = false
   for await (const chunk of chunks) {
     size += chunk.length
-    if (range && size > range.max) over = true
+    if (size > range.max) over = true
     if (!over) yield chunk
   }
-  const refused = range && lengthOutOfRange(size, range, true)
+  const refused = lengthOutOfRange(size, range, true)
   if (refused) throw refused
 }
 
@@ -87,6 +94,9 @@ export async function handlePostObject(route: S3Route, _: ReceivedBody, payload:
   await authorize(s3, { operation: 'PutObject', bucket, key, sse, secure: ctx.secure }, route.trace)
   const accessKeyId = fields.get('x-amz-credential')!.split('/')[0]
   const storageClass = headers.get('x-amz-storage-class') ?? undefined
+  // The tagging field holds a <Tagging> document (PutObjectTagging's body), not x-amz-tagging's query string.
+  const tagging = fields.get('tagging')
+  const tags = tagging !== undefined ? checkTags(parseTagging(utf8(tagging))) : undefined
   const { object } = await putObject(
     s3,
     {
@@ -97,6 +107,7 @@ export async function handlePostObject(route: S3Route, _: ReceivedBody, payload:
       system: systemMetadata(headers),
       metadata: userMetadata(headers),
       ...(storageClass ? { storageClass } : {}),
+      ...(tags ? { tags } : {}),
     },
     { ...requestInfo(ctx), ...(accessKeyId ? { accessKeyId } : {}) },
   )

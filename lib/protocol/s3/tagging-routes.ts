@@ -19,7 +19,7 @@ const targetOf = ({ ctx, bucket, key }: S3Route): TaggingTarget => {
 }
 
 /** <Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>; anything else is MalformedXML. */
-function parseTagging(body: Uint8Array): Tag[] {
+export function parseTagging(body: Uint8Array): Tag[] {
   const root = children(parseXml(fromUtf8(body)), 'Tagging')[0]
   const set = children(root, 'TagSet')[0]
   if (!root || !set) throw malformedXml()
