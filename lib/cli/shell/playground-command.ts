@@ -55,7 +55,14 @@ export const playgroundCommand: Builtin = async (args, io, sh) => {
     `${endpoint.replace(/\/$/, '')}/_playground/clock${days ? `?advanceDays=${days}` : ''}`,
     { method: days ? 'POST' : 'GET' },
   )
-  const body = (await response.json()) as { now?: string; offsetDays?: number; error?: string }
+  // A strict-mode server refuses the clock without the S3 credential, in S3's XML rather than JSON.
+  const text = await response.text()
+  let body: { now?: string; offsetDays?: number; error?: string } = {}
+  try {
+    body = JSON.parse(text) as typeof body
+  } catch {
+    body = { error: /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? `HTTP ${response.status}` }
+  }
   if (!response.ok) {
     io.err(`playground: ${body.error ?? response.statusText}\n`)
     return 1
