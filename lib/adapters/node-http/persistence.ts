@@ -13,6 +13,10 @@ import { fromBase64, toBase64 } from '../../crypto/bytes'
 import type { Emulator } from '../../emulator/create-emulator'
 import { fromSnapshot, restoreKmsSnapshot } from '../../emulator/snapshot'
 import { applyOp, ChangeTracker, composeSnapshot, emptyEntities, JournalDamage } from '../../emulator/state-entities'
+import { createContext } from '../../protocol/context'
+import { jsonError } from '../../protocol/json/respond'
+import { renderS3Error } from '../../protocol/s3/errors'
+import { internalError } from '../../s3/errors'
 import { referencedBlobs } from '../../s3/referenced-blobs'
 import { FileBlobStore } from '../node-fs/blob-files'
 import { StateDir } from '../node-fs/state-dir'
@@ -58,16 +62,11 @@ function blobBytes(text: unknown): Uint8Array {
 }
 
 /** The answer to a request whose change could not be made durable (it may still be saved by a later batch). */
-function notDurable(request: Request): Response {
+function notDurable(request: Request, emulator: Emulator): Response {
+  const ctx = createContext(request, emulator.random)
   if (request.headers.has('x-amz-target'))
-    return new Response(JSON.stringify({ __type: 'KMSInternalException', message: 'The state could not be saved.' }), {
-      status: 500,
-      headers: { 'content-type': 'application/x-amz-json-1.1' },
-    })
-  return new Response(
-    '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>',
-    { status: 500, headers: { 'content-type': 'application/xml' } },
-  )
+    return jsonError('KMSInternalException', 'The state could not be saved.', ctx.requestId, 500)
+  return renderS3Error(internalError(), ctx)
 }
 
 /**
@@ -184,7 +183,7 @@ export async function attachPersistence(
       await sync()
     } catch {
       await response.body?.cancel().catch(() => {})
-      return notDurable(request)
+      return notDurable(request, emulator)
     }
     return response
   }
