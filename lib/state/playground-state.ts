@@ -11,7 +11,14 @@ import { createEmulator, type Emulator } from '../emulator/create-emulator'
 import { fromSnapshot, restoreKmsSnapshot, toSnapshot } from '../emulator/snapshot'
 import { Vfs } from '../cli/shell/vfs'
 import { MemoryBlobStore } from '../s3/blob-store'
-import { applySession, captureSession, sessionProblem, type SavedSession, type SessionShell } from './session'
+import {
+  applySession,
+  captureSession,
+  safeSavedSession,
+  sessionProblem,
+  type SavedSession,
+  type SessionShell,
+} from './session'
 import type { PartsWrite, SavePlan, StoredParts } from './stored-parts'
 
 export const SAVE_FORMAT = 's3-encryption-playground'
@@ -91,7 +98,8 @@ export function parsePlayground(input: string | unknown): SavedPlayground {
     (typeof v.blobs !== 'object' || v.blobs === null || !Object.values(v.blobs).every((k) => typeof k === 'string'))
   )
     throw new SavedStateError('the list of stored bodies is damaged')
-  return v as SavedPlayground
+  // What came from outside keeps no more than a capture would (an old export, an edited file).
+  return { ...(v as SavedPlayground), session: safeSavedSession(v.session as SavedSession) }
 }
 
 /** The bodies a save names, in a fresh store (no copies); throws when one is not in `parts`. */

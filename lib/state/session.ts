@@ -64,6 +64,25 @@ export function captureSession(shell: SessionShell, external?: FileExternalizer)
   }
 }
 
+/**
+ * A saved session read from outside (an imported file, a record written by an older version) passed
+ * through the same filter as a capture: its history and variables keep only what is safe, and files it
+ * used as secrets are left out. Idempotent on what captureSession wrote.
+ */
+export function safeSavedSession(saved: SavedSession): SavedSession {
+  const safe = safeSession(saved.history, saved.env)
+  const cwd = saved.cwd.endsWith('/') ? saved.cwd : `${saved.cwd}/`
+  const secret = new Set(safe.files.flatMap((f) => (f.startsWith('/') ? [f] : [f, cwd + f.replace(/^\.\//, '')])))
+  const omitted = saved.files.filter((f) => secret.has(f.path)).map((f) => f.path)
+  return {
+    ...saved,
+    history: safe.history,
+    env: safe.env,
+    files: saved.files.filter((f) => !secret.has(f.path)),
+    omitted: [...(saved.omitted ?? []), ...omitted],
+  }
+}
+
 /** Puts a saved session into a live shell (its files are added to what is there); `parts` holds stored parts by name. */
 export function applySession(saved: SavedSession, shell: SessionShell, parts?: ReadonlyMap<string, Uint8Array>): void {
   for (const dir of [...saved.dirs].sort((a, b) => a.length - b.length)) if (!shell.vfs.isDir(dir)) shell.vfs.mkdir(dir)

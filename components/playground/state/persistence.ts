@@ -125,12 +125,14 @@ export class Persistence {
 
   /** Checks a file fully (on a scratch emulator) before it replaces anything; the caller reloads. Throws SavedStateError. */
   async importText(text: string): Promise<void> {
-    checkPlayground(parsePlayground(text))
+    const saved = parsePlayground(text)
+    checkPlayground(saved)
     if (!this.store)
       throw new SavedStateError('this browser does not allow saving, so an import would not survive the reload')
     this.stop()
     this.parts?.forget()
-    await this.store.put(text)
+    // The parsed save, not the file: what the file held beyond a capture (a secret in its history) is not stored.
+    await this.store.put(JSON.stringify(saved))
     this.onChanged()
   }
 

@@ -91,6 +91,34 @@ describe('save and restore', () => {
     expect(saved.session.history[2]).toContain('--sse-c-key <secret not saved>')
   })
 
+  it('reads a save from outside (an old export, an edited file) through the same filter as a capture', async () => {
+    const { h, shell } = await buildPlayground()
+    const good = capturePlayground(h.emulator, shell)
+    const KEY = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY='
+    const old = {
+      ...good,
+      session: {
+        ...good.session,
+        cwd: '/home/learner',
+        history: [`aws --profile p2 configure set aws_secret_access_key ${AWS_SECRET}`, `MYK=${KEY}`, 'cat k.txt'],
+        env: { ...good.session.env, MYK: KEY },
+        files: [
+          ...good.session.files,
+          { path: '/home/learner/k.txt', base64: btoa(KEY) },
+          { path: '/home/learner/kept.txt', base64: btoa('kept') },
+        ],
+      },
+    }
+    old.session.history.push('aws s3 cp a s3://b/a --sse-c AES256 --sse-c-key fileb://k.txt')
+    const read = parsePlayground(JSON.stringify(old))
+    const text = JSON.stringify(read)
+    for (const secret of [AWS_SECRET, KEY, btoa(KEY)]) expect(text).not.toContain(secret)
+    expect(read.session.omitted).toContain('/home/learner/k.txt')
+    expect(read.session.files.map((f) => f.path)).toContain('/home/learner/kept.txt')
+    // What a capture wrote reads back unchanged.
+    expect(parsePlayground(JSON.stringify(good)).session).toEqual(good.session)
+  })
+
   it('refuses damaged saves with a reason, leaving the live state untouched', async () => {
     const { h, shell } = await buildPlayground()
     const good = capturePlayground(h.emulator, shell)
