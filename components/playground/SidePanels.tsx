@@ -36,8 +36,8 @@ export function SidePanels({
     if (!out.Plaintext) throw new Error('KMS returned no plaintext')
     return out.Plaintext
   }
-  const showStorage = (bucket: string, key: string) => {
-    setSelection({ bucket, key })
+  const showStorage = (bucket: string, key: string, versionId?: string) => {
+    setSelection({ bucket, key, ...(versionId !== undefined ? { versionId } : {}) })
     setTab('storage')
   }
   const tabs: Tab[] = [

@@ -1,5 +1,10 @@
-/** The Buckets panel: every bucket with its default encryption, every object with its encryption badges. */
+/**
+ * The Buckets panel: every bucket with its default encryption, every object with its encryption badges, and
+ * in a versioned bucket every version (each with its own encryption) and delete marker, newest first.
+ */
+import { isDeleteMarker, type Bucket, type Version } from '../s3/model'
 import type { S3State } from '../s3/state'
+import { versionIdOf, versionsOf } from '../s3/versions'
 import { isClientSideKey } from './encryption-headers'
 import { viewStored, type Sse } from './stored'
 
@@ -14,6 +19,12 @@ export interface ObjectRow {
   kmsKeyArn?: string
   bucketKey?: boolean
   parts?: number
+  /** Versioned buckets only: the version id (`null` for the null version). */
+  versionId?: string
+  /** The current version of its key (always true in a never-versioned bucket). */
+  latest: boolean
+  /** A delete marker: no data, no encryption. */
+  deleteMarker?: boolean
 }
 
 export interface BucketRow {
@@ -24,6 +35,9 @@ export interface BucketRow {
   bucketKey: boolean
   /** BlockedEncryptionTypes, e.g. ['SSE-C']; undefined when the element is absent. */
   blocked?: string[]
+  /** PutBucketVersioning's status; undefined for a bucket that was never versioned. */
+  versioning?: string
+  /** Objects by key; in a versioned bucket every version and delete marker of each key, newest first. */
   objects: ObjectRow[]
 }
 
@@ -54,20 +68,40 @@ export function bucketRows(s3: S3State): BucketRow[] {
       ...(b.encryption.kmsMasterKeyId ? { defaultKeyArn: b.encryption.kmsMasterKeyId } : {}),
       bucketKey: b.encryption.bucketKeyEnabled,
       ...(b.encryption.blocked ? { blocked: [...b.encryption.blocked] } : {}),
-      objects: [...b.objects.values()]
-        .sort((x, y) => (x.key < y.key ? -1 : 1))
-        .map((o) => {
-          const view = viewStored(o)
-          const kms = kmsOf(view.sse)
-          return {
-            bucket: b.name,
-            key: o.key,
-            size: o.size,
-            lastModified: o.lastModified,
-            badges: badgesFor(view.sse, o.metadata),
-            ...(kms ? { kmsKeyArn: kms.keyArn, bucketKey: kms.bucketKey } : {}),
-            ...(view.parts ? { parts: view.parts } : {}),
-          }
-        }),
+      ...(b.versioning ? { versioning: b.versioning } : {}),
+      objects: versionRows(b),
     }))
+}
+
+function versionRows(b: Bucket): ObjectRow[] {
+  const keys = [...new Set([...b.objects.keys(), ...(b.history?.keys() ?? [])])].sort((x, y) => (x < y ? -1 : 1))
+  return keys.flatMap((key) => versionsOf(b, key).map((v, i) => row(b, v, i === 0)))
+}
+
+function row(b: Bucket, v: Version, latest: boolean): ObjectRow {
+  const versionId = b.versioning !== undefined ? { versionId: versionIdOf(v) } : {}
+  if (isDeleteMarker(v))
+    return {
+      bucket: b.name,
+      key: v.key,
+      size: 0,
+      lastModified: v.lastModified,
+      badges: [],
+      latest,
+      deleteMarker: true,
+      ...versionId,
+    }
+  const view = viewStored(v)
+  const kms = kmsOf(view.sse)
+  return {
+    bucket: b.name,
+    key: v.key,
+    size: v.size,
+    lastModified: v.lastModified,
+    badges: badgesFor(view.sse, v.metadata),
+    latest,
+    ...versionId,
+    ...(kms ? { kmsKeyArn: kms.keyArn, bucketKey: kms.bucketKey } : {}),
+    ...(view.parts ? { parts: view.parts } : {}),
+  }
 }

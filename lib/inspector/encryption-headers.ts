@@ -82,6 +82,22 @@ export const ENCRYPTION_HEADERS: Record<string, HeaderInfo> = {
   'x-amz-sdk-checksum-algorithm': {
     meaning: 'Which checksum the SDK computed for this request (SDKs send CRC32 by default since 2025).',
   },
+  'x-amz-version-id': {
+    meaning:
+      'The version this request wrote or read. In a versioned bucket every version keeps the encryption and key it was written with; `null` is the version of an unversioned or suspended write.',
+    values: 'a version id | null',
+    lesson: '/learn/versions/',
+  },
+  'x-amz-delete-marker': {
+    meaning:
+      'The version is a delete marker: the key looks deleted (GET answers 404), but the older versions are still stored, each still encrypted under its own key.',
+    values: 'true',
+    lesson: '/learn/versions/',
+  },
+  'x-amz-copy-source-version-id': {
+    meaning: 'The source version a copy read. A copy in place writes a new version and leaves this one as it was.',
+    lesson: '/learn/versions/',
+  },
   'x-amz-checksum-mode': {
     meaning: 'ENABLED asks S3 to return the stored checksum, so the client can verify what it downloads.',
     values: 'ENABLED',

@@ -14,7 +14,7 @@ export function BucketsPanel({
   onShowStorage,
 }: {
   emulator: Emulator
-  onShowStorage: (bucket: string, key: string) => void
+  onShowStorage: (bucket: string, key: string, versionId?: string) => void
 }) {
   useEmulatorVersion(emulator)
   const buckets = bucketRows(emulator.s3)
@@ -34,6 +34,11 @@ export function BucketsPanel({
             <Badge name={b.defaultBadge} />
             {b.bucketKey && <span className="text-xs">Bucket Key</span>}
             {b.blocked?.includes('SSE-C') && <span className="text-xs text-[var(--muted)]">SSE-C blocked</span>}
+            {b.versioning && (
+              <span className="text-xs" data-testid="bucket-versioning">
+                versioning {b.versioning}
+              </span>
+            )}
           </h3>
           {b.defaultKeyArn && <p className="break-all px-2 font-mono text-xs text-[var(--muted)]">{b.defaultKeyArn}</p>}
           {b.objects.length === 0 ? (
@@ -50,26 +55,54 @@ export function BucketsPanel({
               </thead>
               <tbody>
                 {b.objects.map((o) => (
-                  <tr key={o.key} data-testid="bucket-object" className="border-t border-[var(--border)] align-top">
-                    <td className="break-all px-2 py-1 font-mono">{o.key}</td>
-                    <td className="px-1 py-1">
-                      <span className="flex flex-wrap gap-1">
-                        {o.badges.map((name) => (
-                          <Badge key={name} name={name} />
-                        ))}
-                        {o.bucketKey && <span title="An S3 Bucket Key protects the data key">BK</span>}
-                      </span>
+                  <tr
+                    key={`${o.key}\n${o.versionId ?? ''}`}
+                    data-testid={o.deleteMarker ? 'bucket-delete-marker' : 'bucket-object'}
+                    data-latest={o.latest}
+                    className={`border-t border-[var(--border)] align-top ${o.latest ? '' : 'text-[var(--muted)]'}`}
+                  >
+                    <td className={`break-all py-1 font-mono ${o.latest ? 'px-2' : 'pl-5 pr-2'}`}>
+                      {o.latest ? o.key : <span className="sr-only">{o.key}, older version</span>}
+                      {o.versionId !== undefined && (
+                        <span
+                          className="block text-[0.7rem] text-[var(--muted)]"
+                          title={`x-amz-version-id: ${o.versionId}`}
+                        >
+                          {o.latest ? '' : '↳ '}version{' '}
+                          {o.versionId.length > 12 ? `${o.versionId.slice(0, 10)}…` : o.versionId}
+                          {o.latest ? ' · current' : ''}
+                        </span>
+                      )}
                     </td>
-                    <td className="whitespace-nowrap px-1 py-1 text-right">{size(o.size)}</td>
+                    <td className="px-1 py-1">
+                      {o.deleteMarker ? (
+                        <span
+                          className="rounded border border-dashed border-[var(--border)] px-1"
+                          title="A delete marker: the key looks deleted; older versions stay, each with its own encryption"
+                        >
+                          delete marker
+                        </span>
+                      ) : (
+                        <span className="flex flex-wrap gap-1">
+                          {o.badges.map((name) => (
+                            <Badge key={name} name={name} />
+                          ))}
+                          {o.bucketKey && <span title="An S3 Bucket Key protects the data key">BK</span>}
+                        </span>
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap px-1 py-1 text-right">{o.deleteMarker ? '' : size(o.size)}</td>
                     <td className="px-2 py-1 text-right">
-                      <button
-                        type="button"
-                        className="whitespace-nowrap underline"
-                        onClick={() => onShowStorage(b.name, o.key)}
-                        aria-label={`Show ${o.key} on disk`}
-                      >
-                        On disk
-                      </button>
+                      {!o.deleteMarker && (
+                        <button
+                          type="button"
+                          className="whitespace-nowrap underline"
+                          onClick={() => onShowStorage(b.name, o.key, o.versionId)}
+                          aria-label={`Show ${o.key}${o.versionId !== undefined ? ` version ${o.versionId}` : ''} on disk`}
+                        >
+                          On disk
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

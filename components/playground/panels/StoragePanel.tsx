@@ -5,6 +5,8 @@ import { bucketRows } from '@/lib/inspector/buckets-view'
 import { keyLabel, keysView } from '@/lib/inspector/keys-view'
 import { storageView, type BlobPeek } from '@/lib/inspector/storage-view'
 import type { Emulator } from '@/lib/emulator/create-emulator'
+import { isDeleteMarker, type StoredObject } from '@/lib/s3/model'
+import { versionIdOf, versionsOf } from '@/lib/s3/versions'
 import { useEmulatorVersion } from '../use-emulator'
 import { Badge } from './Badge'
 import { KeyHierarchy } from './KeyHierarchy'
@@ -15,7 +17,12 @@ import type { WalkDeps } from '@/lib/inspector/walkthrough'
 export interface Selection {
   bucket: string
   key: string
+  /** Versioned buckets: which version (each has its own data key and encryption). */
+  versionId?: string
 }
+
+const optionValue = (o: Selection) =>
+  `${o.bucket}/${o.key}${o.versionId !== undefined ? `?versionId=${o.versionId}` : ''}`
 
 /** "What is on the disk": an object's stored bytes, its wrapped data key(s), IVs and tags, and the keys above it. */
 export function StoragePanel({
@@ -31,8 +38,25 @@ export function StoragePanel({
 }) {
   useEmulatorVersion(emulator)
   const id = useId()
-  const all = bucketRows(emulator.s3).flatMap((b) => b.objects.map((o) => ({ bucket: b.name, key: o.key })))
-  const current = (selection && all.find((o) => o.bucket === selection.bucket && o.key === selection.key)) ?? all[0]
+  const all = bucketRows(emulator.s3).flatMap((b) =>
+    b.objects
+      .filter((o) => !o.deleteMarker)
+      .map((o) => ({
+        bucket: b.name,
+        key: o.key,
+        ...(o.versionId !== undefined ? { versionId: o.versionId } : {}),
+        label: `${b.name}/${o.key}${o.versionId !== undefined && !o.latest ? ` (older version ${o.versionId.slice(0, 10)}…)` : ''}`,
+      })),
+  )
+  const current =
+    (selection &&
+      all.find(
+        (o) =>
+          o.bucket === selection.bucket &&
+          o.key === selection.key &&
+          (selection.versionId === undefined || o.versionId === selection.versionId),
+      )) ??
+    all[0]
   if (!current)
     return (
       <p className="p-3 text-sm text-[var(--muted)]">
@@ -46,11 +70,14 @@ export function StoragePanel({
   }
   const view = storageView(
     current.bucket,
-    emulator.s3.buckets.get(current.bucket)!.objects.get(current.key)!,
+    versionsOf(emulator.s3.buckets.get(current.bucket)!, current.key).find(
+      (v): v is StoredObject =>
+        !isDeleteMarker(v) && (current.versionId === undefined || versionIdOf(v) === current.versionId),
+    )!,
     name,
     emulator.s3.blobs as unknown as BlobPeek,
   )
-  const value = `${current.bucket}/${current.key}`
+  const value = optionValue(current)
   return (
     <div className="space-y-3 p-2 text-sm" data-testid="storage-panel">
       <div className="flex flex-wrap items-center gap-2">
@@ -60,11 +87,16 @@ export function StoragePanel({
         <select
           id={id}
           value={value}
-          onChange={(e) => onSelect(all.find((o) => `${o.bucket}/${o.key}` === e.target.value)!)}
+          onChange={(e) => {
+            const { label: _label, ...picked } = all.find((o) => optionValue(o) === e.target.value)!
+            onSelect(picked)
+          }}
           className="max-w-full rounded border border-[var(--border)] bg-[var(--bg)] p-1 font-mono text-xs"
         >
           {all.map((o) => (
-            <option key={`${o.bucket}/${o.key}`}>{`${o.bucket}/${o.key}`}</option>
+            <option key={optionValue(o)} value={optionValue(o)}>
+              {o.label}
+            </option>
           ))}
         </select>
         <Badge name={view.badge} />
@@ -130,6 +162,7 @@ export function StoragePanel({
         emulator={emulator}
         bucket={current.bucket}
         objectKey={current.key}
+        versionId={current.versionId}
         sseC={view.badge === 'SSE-C'}
         kmsDecrypt={kmsDecrypt}
       />

@@ -6,6 +6,8 @@ import { asText } from '@/lib/inspector/hexdump'
 import { decryptWalkthrough, type WalkDeps, type Walkthrough as Result } from '@/lib/inspector/walkthrough'
 import type { Emulator } from '@/lib/emulator/create-emulator'
 import { Field } from './StoredBytes'
+import { isDeleteMarker, type StoredObject } from '@/lib/s3/model'
+import { versionIdOf, versionsOf } from '@/lib/s3/versions'
 
 /** As aws-cli reads --sse-c-key: base64 of 32 bytes as is, anything else as UTF-8 text. */
 const parseKey = (text: string) => {
@@ -21,12 +23,15 @@ export function Walkthrough({
   emulator,
   bucket,
   objectKey,
+  versionId,
   sseC,
   kmsDecrypt,
 }: {
   emulator: Emulator
   bucket: string
   objectKey: string
+  /** The version to open (versioned buckets); the current object otherwise. */
+  versionId?: string | undefined
   sseC: boolean
   kmsDecrypt: WalkDeps['kmsDecrypt']
 }) {
@@ -35,7 +40,12 @@ export function Walkthrough({
   const [running, setRunning] = useState(false)
   const [result, setResult] = useState<Result>()
   const run = async () => {
-    const stored = emulator.s3.buckets.get(bucket)?.objects.get(objectKey)
+    const b = emulator.s3.buckets.get(bucket)
+    const stored = b
+      ? versionsOf(b, objectKey).find(
+          (v): v is StoredObject => !isDeleteMarker(v) && (versionId === undefined || versionIdOf(v) === versionId),
+        )
+      : undefined
     if (!stored) return
     setRunning(true)
     // The typed key lives only for this call: never in state that outlives it, never saved.

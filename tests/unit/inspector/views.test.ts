@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { auditFacets, auditRows, filterAudit } from '@/lib/inspector/audit-view'
 import { badgesFor, bucketRows } from '@/lib/inspector/buckets-view'
+import { headerInfo } from '@/lib/inspector/encryption-headers'
 import { keyLabel, keysView, usd } from '@/lib/inspector/keys-view'
 import { storageView } from '@/lib/inspector/storage-view'
 import type { StoredObject } from '@/lib/s3/model'
@@ -40,6 +41,29 @@ describe('buckets view', () => {
       ['plain.txt', ['SSE-S3'], 5],
     ])
     expect(rows[1]!.objects).toEqual([])
+  })
+
+  it('lists every version of a versioned bucket with its own encryption, and delete markers, newest first', async () => {
+    const h = harness()
+    await h.send('PUT', '/versioned')
+    await h.send('PUT', '/versioned/before.txt', { body: 'null version' })
+    const on = '<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>'
+    await h.send('PUT', '/versioned?versioning', { body: on })
+    await h.send('PUT', '/versioned/doc.txt', { body: 'one' })
+    await h.send('PUT', '/versioned/doc.txt', { body: 'two', headers: { 'x-amz-server-side-encryption': 'aws:kms' } })
+    await h.send('DELETE', '/versioned/before.txt')
+    const [bucket] = bucketRows(h.emulator.s3)
+    expect(bucket!.versioning).toBe('Enabled')
+    expect(
+      bucket!.objects.map((o) => [o.key, o.latest, o.deleteMarker ?? false, o.badges, o.versionId === 'null']),
+    ).toEqual([
+      ['before.txt', true, true, [], false],
+      ['before.txt', false, false, ['SSE-S3'], true],
+      ['doc.txt', true, false, ['SSE-KMS'], false],
+      ['doc.txt', false, false, ['SSE-S3'], false],
+    ])
+    expect(headerInfo('X-Amz-Delete-Marker')?.lesson).toBe('/learn/versions/')
+    expect(headerInfo('x-amz-version-id')?.meaning).toContain('keeps the encryption and key it was written with')
   })
 
   it('names each server-side mode', () => {
