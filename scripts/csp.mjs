@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { SANDBOX_FILE } from './scratchpad-sandbox.mjs'
 
 /** Where the playground may send requests: itself, the emulator's never-resolving hosts (answered by the
  * service worker; plain http too, for the in-transit lesson's requests without TLS), AWS itself for the
@@ -86,6 +87,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   let pages = 0
   let scripts = 0
   for (const file of htmlFiles(root)) {
+    // The scratchpad's sandbox carries its own, stricter policy (scripts/scratchpad-sandbox.mjs).
+    if (file.endsWith(SANDBOX_FILE)) continue
     const { html, inlineScripts } = addPolicy(readFileSync(file, 'utf8'))
     writeFileSync(file, html)
     pages++

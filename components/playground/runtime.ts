@@ -20,6 +20,7 @@ import { openSharedLink, type SharedOpen } from './state/open-shared'
 import { linkTabs } from './state/other-tabs'
 import { startPersistence, type Persistence } from './state/persistence'
 import { emulatorChanged } from './use-emulator'
+import { durableOutput } from '@/lib/state/durable-output'
 import { pageConnectPolicy, pageOrigin } from './page-policy'
 
 export interface Runtime {
@@ -53,22 +54,35 @@ function recordReal(log: ExchangeLog, exchange: RecordedExchange) {
 }
 
 /**
- * Saves after every command (files, history, env) and every request (emulator state). After a command the
- * panels look again too: the clock control (`playground clock`) changes state without a request event.
+ * Saves after every request (emulator state) and with every command: a command's output is shown only once
+ * the state it reports is saved, and the prompt comes back only when the whole command is (durable-output.ts).
+ * Changes made outside commands (the scratchpad, imports) are saved a moment later, and at once when the page
+ * is hidden or left. After a command the panels look again too: `playground clock` changes state without a
+ * request event.
  */
 function autosave(runtime: Pick<Runtime, 'emulator' | 'session' | 'persistence'>) {
   const { emulator, session, persistence } = runtime
   emulator.events.subscribe(() => persistence.schedule())
   const run = session.run.bind(session)
-  session.run = (...args) => {
+  session.run = async (line, io, signal) => {
     persistence.hold()
-    return run(...args).finally(() => {
+    const durable = durableOutput(io, () => persistence.saveNow())
+    try {
+      return await run(line, durable.io, signal)
+    } finally {
       persistence.release()
       emulatorChanged(emulator)
-      persistence.schedule()
-    })
+      // Ctrl-C gives the prompt back at once, before any save: the stopped command is still cleaning up (an
+      // upload being aborted), which schedules its own save; the next line waits for that cleanup
+      // (session.settled), and its output for a save after it.
+      if (!signal?.aborted) await durable.drained()
+    }
   }
+  // pagehide covers reloads and closed tabs; a hidden tab may be discarded or killed without one.
   window.addEventListener('pagehide', () => void persistence.saveNow())
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void persistence.saveNow()
+  })
 }
 
 /** Starts the worker and waits until it controls the page: no request may go out before that. */

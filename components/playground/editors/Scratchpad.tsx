@@ -1,16 +1,17 @@
 'use client'
 /**
  * The SDK scratchpad: TypeScript or JavaScript in Monaco, emitted by Monaco's own TypeScript worker, run in
- * a dedicated Web Worker with @aws-sdk/client-s3 and client-kms set up for the current target, stopped
- * after a timeout. Loaded lazily (Monaco).
+ * a Web Worker inside a sandboxed iframe (no network of its own: docs/security.md) with @aws-sdk/client-s3
+ * and client-kms set up for the current target, stopped after a timeout. Loaded lazily (Monaco).
  */
 import { useEffect, useRef, useState } from 'react'
 import { EXAMPLES, SCRATCHPAD_AMBIENT } from '@/lib/scratchpad/examples'
 import { formatValue, type ConsoleLine } from '@/lib/scratchpad/format'
-import { answer } from '@/lib/scratchpad/forward'
+import { answer, type WireResponse } from '@/lib/scratchpad/forward'
+import { allowedForTarget } from '@/lib/scratchpad/target-hosts'
 import { IGNORED_DIAGNOSTICS, SCRATCHPAD_COMPILER_OPTIONS } from '@/lib/scratchpad/program'
 import { DEFAULT_TIMEOUT_MS, runWithTimeout, timeoutMessage } from '@/lib/scratchpad/timeout'
-import { currentTarget, describeTarget, sdkClientConfig } from '@/lib/sdk/target-config'
+import { currentTarget, describeTarget, sdkClientConfig, type SdkClientConfig } from '@/lib/sdk/target-config'
 import { MonacoEditor } from './MonacoEditor'
 import { monaco, typescript } from './monaco'
 import type { FromWorker, ToWorker } from './scratchpad-protocol'
@@ -60,28 +61,75 @@ async function emit(model: monaco.editor.ITextModel, language: Language): Promis
   return js.text
 }
 
-function startWorker(onLine: (line: ConsoleLine) => void) {
-  const worker = new Worker(new URL('./scratchpad.worker.ts', import.meta.url), { type: 'module', name: 'scratchpad' })
-  const send = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer)
+/** Where the sandbox document is (scripts/scratchpad-sandbox.mjs writes it into public/). */
+const SANDBOX_URL = '/scratchpad-sandbox.html'
+
+/**
+ * Runs user code in the sandbox: a hidden <iframe sandbox="allow-scripts"> whose policy shuts every network
+ * path, holding the worker. The worker talks to the page over a MessagePort; its requests are sent by the
+ * page (through the MSW service worker to this page's emulator, or to the real target) only when they are
+ * addressed to the chosen target; anything else gets a network error, unsent. Removing the iframe ends it.
+ */
+function startSandbox(
+  onLine: (line: ConsoleLine) => void,
+  target: { service: 's3' | 'kms'; config: SdkClientConfig }[],
+) {
+  const iframe = document.createElement('iframe')
+  iframe.setAttribute('sandbox', 'allow-scripts')
+  iframe.setAttribute('aria-hidden', 'true')
+  iframe.tabIndex = -1
+  iframe.title = 'SDK scratchpad sandbox'
+  iframe.hidden = true
+  iframe.dataset.testid = 'scratchpad-sandbox'
+  iframe.src = SANDBOX_URL
+  const channel = new MessageChannel()
+  const port = channel.port1
+  const send = (message: ToWorker, transfer: Transferable[] = []) => port.postMessage(message, transfer)
   let settle: { resolve: () => void; reject: (e: Error) => void } | undefined
   const done = new Promise<void>((resolve, reject) => {
     settle = { resolve, reject }
   })
-  worker.onmessage = async (event: MessageEvent<FromWorker>) => {
+  const onWindowMessage = (event: MessageEvent) => {
+    if (event.source !== iframe.contentWindow) return
+    if (event.data?.type === 'sandbox-ready') iframe.contentWindow!.postMessage({ type: 'start' }, '*', [channel.port2])
+    else if (event.data?.type === 'worker-error') settle?.reject(new Error(String(event.data.message)))
+  }
+  window.addEventListener('message', onWindowMessage)
+  port.onmessage = async (event: MessageEvent<FromWorker>) => {
     const message = event.data
     if (message.type === 'console') onLine({ level: message.level, text: message.text })
     else if (message.type === 'fetch') {
+      const { request } = message
       // Sent from the page, so the MSW service worker answers it from this page's emulator (and the inspector sees it).
-      const response = await answer(message.request, (request) => fetch(request))
+      const response = allowedForTarget(request.url, target)
+        ? await answer(request, (r) => fetch(r))
+        : refused(request.id, request.url)
       send({ type: 'response', response }, response.body ? [response.body] : [])
     } else if (message.type === 'done') settle?.resolve()
     else if (message.type === 'failed') settle?.reject(new Error(message.text))
   }
-  worker.onerror = (event) => {
-    event.preventDefault()
-    settle?.reject(new Error(event.message || 'The scratchpad worker failed to start.'))
+  document.body.appendChild(iframe)
+  const terminate = () => {
+    window.removeEventListener('message', onWindowMessage)
+    port.close()
+    iframe.remove()
   }
-  return { worker, send, done, terminate: () => worker.terminate() }
+  return { send, done, terminate }
+}
+
+const refused = (id: number, url: string): WireResponse => ({
+  id,
+  status: 0,
+  statusText: '',
+  headers: [],
+  error: `the scratchpad sends requests only to the chosen target, not to ${safeOrigin(url)}`,
+})
+const safeOrigin = (url: string) => {
+  try {
+    return new URL(url).origin
+  } catch {
+    return 'that address'
+  }
 }
 
 export default function Scratchpad() {
@@ -120,9 +168,14 @@ export default function Scratchpad() {
     }
     const config = currentTarget.get()
     append({ level: 'info', text: `Running on ${describeTarget(config)}…` })
-    const started = startWorker(append)
+    const s3 = sdkClientConfig(config, 's3')
+    const kms = sdkClientConfig(config, 'kms')
+    const started = startSandbox(append, [
+      { service: 's3', config: s3 },
+      { service: 'kms', config: kms },
+    ])
     setRunning({ stop: started.terminate })
-    started.send({ type: 'run', js, s3: sdkClientConfig(config, 's3'), kms: sdkClientConfig(config, 'kms') })
+    started.send({ type: 'run', js, s3, kms })
     const outcome = await runWithTimeout(started, timeoutSeconds * 1000)
     if (outcome.kind === 'timed-out') append({ level: 'error', text: timeoutMessage(timeoutSeconds * 1000) })
     else if (outcome.kind === 'failed') append({ level: 'error', text: `Uncaught ${outcome.error}` })

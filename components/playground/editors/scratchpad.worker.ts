@@ -1,6 +1,8 @@
 /**
- * The scratchpad's Web Worker: a same-origin script (so a CSP can allow it with `worker-src 'self'`), the
- * only place user code is run with `new Function`. Its `fetch` is forwarded to the page (lib/scratchpad/forward.ts).
+ * The scratchpad's Web Worker, the only place user code is run (with `new Function`). It is started from a
+ * blob: URL by the sandbox document (scripts/scratchpad-sandbox.mjs), whose policy it inherits: no network,
+ * no script loading. Its `fetch` is forwarded to the page over the MessagePort the page handed it
+ * (lib/scratchpad/forward.ts); the page sends only requests to the chosen target.
  */
 import * as clientS3 from '@aws-sdk/client-s3'
 import * as clientKms from '@aws-sdk/client-kms'
@@ -12,16 +14,16 @@ import type { FromWorker, ToWorker } from './scratchpad-protocol'
 
 /** The parts of DedicatedWorkerGlobalScope used here (the project's TS lib is DOM, not webworker). */
 interface WorkerScope {
-  postMessage(message: unknown, transfer: Transferable[]): void
   fetch: typeof fetch
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null
+  onmessage: ((event: MessageEvent<{ type: 'connect' }>) => void) | null
   addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void
 }
 const scope = self as unknown as WorkerScope
 // The SDK's browser build parses XML with DOMParser, which workers lack.
 installDomParserShim(self as unknown as Record<string, unknown>)
-const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer)
-const nativeFetch = scope.fetch.bind(scope)
+
+let port: MessagePort | undefined
+const post = (message: FromWorker, transfer: Transferable[] = []) => port?.postMessage(message, transfer)
 const forward = forwardingFetch((request) => post({ type: 'fetch', request }, request.body ? [request.body] : []))
 scope.fetch = forward.fetch
 
@@ -39,23 +41,7 @@ scope.addEventListener('unhandledrejection', (event) => {
   post({ type: 'console', level: 'error', text: `Unhandled rejection: ${formatValue(event.reason)}` })
 })
 
-async function probe(url: string) {
-  try {
-    const response = await nativeFetch(url)
-    post({
-      type: 'probe',
-      answered: true,
-      detail: `${response.status} ${response.headers.get('x-amz-request-id') ? 'from the emulator' : ''}`.trim(),
-    })
-  } catch (error) {
-    post({ type: 'probe', answered: false, detail: error instanceof Error ? error.message : String(error) })
-  }
-}
-
-scope.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const message = event.data
-  if (message.type === 'response') return forward.receive(message.response)
-  if (message.type === 'probe') return probe(message.url)
+async function run(message: Extract<ToWorker, { type: 'run' }>) {
   const modules = {
     '@aws-sdk/client-s3': preconfigured(clientS3, 'S3Client', message.s3),
     '@aws-sdk/client-kms': preconfigured(clientKms, 'KMSClient', message.kms),
@@ -70,5 +56,17 @@ scope.onmessage = async (event: MessageEvent<ToWorker>) => {
     post({ type: 'done' })
   } catch (error) {
     post({ type: 'failed', text: formatValue(error) })
+  }
+}
+
+// The sandbox hands over the page's port once; everything after goes over it.
+scope.onmessage = (event) => {
+  const [given] = event.ports
+  if (port || event.data?.type !== 'connect' || !given) return
+  port = given
+  port.onmessage = (e: MessageEvent<ToWorker>) => {
+    const message = e.data
+    if (message.type === 'response') forward.receive(message.response)
+    else if (message.type === 'run') void run(message)
   }
 }

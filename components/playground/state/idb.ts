@@ -33,7 +33,8 @@ function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBReq
   return open().then(
     (db) =>
       new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode)
+        // Strict: a save is on disk when it completes, so a crash right after a command's output cannot lose it.
+        const tx = db.transaction(STORE, mode, mode === 'readwrite' ? { durability: 'strict' } : undefined)
         const request = act(tx.objectStore(STORE))
         tx.oncomplete = () => {
           db.close()

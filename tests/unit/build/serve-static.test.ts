@@ -36,6 +36,10 @@ beforeAll(async () => {
   )
   writeFileSync(join(dir, 'learn', 'index.html'), '<!DOCTYPE html><title>learn</title>')
   writeFileSync(join(dir, '404.html'), '<!DOCTYPE html><title>not found</title>')
+  writeFileSync(
+    join(dir, 'scratchpad-sandbox.html'),
+    '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="default-src \'none\'"><title>sandbox</title>',
+  )
   writeFileSync(join(dir, '_next', 'static', 'app.js'), script)
   writeFileSync(join(dir, 'icon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]))
   server = spawn(process.execPath, ['scripts/serve-static.mjs', '--port', String(PORT), '--dir', dir], {
@@ -81,6 +85,11 @@ describe('serve-static.mjs', () => {
       expect(page.headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'none'")
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     }
+  })
+
+  it("the scratchpad's sandbox gets its own policy as a header, without frame-ancestors (the playground frames it)", async () => {
+    const sandbox = await get('/scratchpad-sandbox.html')
+    expect(sandbox.headers['content-security-policy']).toBe("default-src 'none'")
   })
 
   it('dir/ is dir/index.html; anything else is 404.html with 404; binary files go as they are', async () => {
