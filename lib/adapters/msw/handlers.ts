@@ -8,6 +8,7 @@ import type { Emulator } from '../../emulator/create-emulator'
 import type { RequestEvent } from '../../emulator/events'
 import { maskHeaders, MAX_PREVIEW, previewBody, type ExchangeLog } from '../../inspector/exchange'
 import { tapBody } from './body-tap'
+import { RAW_PATH_HEADER } from '../../protocol/raw-path'
 
 /**
  * Every host under emulator.invalid: `s3.emulator.invalid`, `bucket.s3.emulator.invalid`, `kms.emulator.invalid`.
@@ -53,7 +54,8 @@ export function createHandlers(emulator: Emulator, log: ExchangeLog) {
         method: request.method,
         url: request.url,
         status: response.status,
-        requestHeaders: maskHeaders([...request.headers]),
+        // The raw-path header is the page's own plumbing (lib/protocol/raw-path.ts), not part of the exchange.
+        requestHeaders: maskHeaders([...request.headers].filter(([name]) => name !== RAW_PATH_HEADER)),
         responseHeaders: [...response.headers],
         requestBodySize: requestTap?.size ?? 0,
         ...(requestBytes ? { requestBody: previewBody(requestBytes, request.headers.get('content-type')) } : {}),

@@ -66,7 +66,8 @@ function toRequest(
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v)
   }
   // Only a proxy the operator named may say who the client is; otherwise the peer address is the source.
-  if (!trustProxy || !headers.has('x-forwarded-for')) headers.set('x-forwarded-for', req.socket.remoteAddress ?? '')
+  if (!trustProxy || !headers.has('x-forwarded-for'))
+    headers.set('x-forwarded-for', (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''))
   // The path exactly as sent: `new Request` would resolve `..` segments, and S3 keys are literal.
   headers.set(RAW_PATH_HEADER, rawPath(req.url ?? '/'))
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
