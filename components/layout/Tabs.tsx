@@ -9,7 +9,11 @@ export interface Tab {
   render: () => ReactNode
 }
 
-/** Tabs as the ARIA pattern has them: one tab stop, arrow keys (and Home/End) move between tabs. */
+/**
+ * Tabs as the ARIA pattern has them: one tab stop, arrow keys (and Home/End) move between tabs. The tabs stay on one
+ * row that scrolls sideways when they do not fit (a narrow panel, presenter mode's large type); the focused tab
+ * scrolls into view.
+ */
 export function Tabs({
   label,
   tabs,
@@ -40,7 +44,7 @@ export function Tabs({
       <div
         role="tablist"
         aria-label={label}
-        className="flex shrink-0 flex-wrap gap-1 border-b border-[var(--border)] px-1 pt-1"
+        className="flex shrink-0 gap-1 overflow-x-auto border-b border-[var(--border)] px-1 pt-1 [scrollbar-width:thin]"
         onKeyDown={move}
       >
         {tabs.map((t) => (
@@ -56,7 +60,8 @@ export function Tabs({
             aria-controls={`${base}-panel`}
             tabIndex={t.id === current.id ? 0 : -1}
             onClick={() => onSelect(t.id)}
-            className="rounded-t border border-b-0 border-transparent px-3 py-1 text-sm aria-selected:border-[var(--border)] aria-selected:bg-[var(--panel)] aria-selected:font-semibold"
+            onFocus={(e) => e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' })}
+            className="shrink-0 whitespace-nowrap rounded-t border border-b-0 border-transparent px-3 py-1 text-sm aria-selected:border-[var(--border)] aria-selected:bg-[var(--panel)] aria-selected:font-semibold"
           >
             {t.label}
           </button>

@@ -41,7 +41,8 @@ export function CommandBlock({ text, runnable, label }: { text: string; runnable
           <button
             type="button"
             className="rounded bg-amber-500 px-2 py-0.5 text-xs font-semibold text-black hover:bg-amber-400 disabled:opacity-50"
-            disabled={playground.status.state !== 'ready'}
+            // While the emulator starts, a Run is queued (and starts it): the terminal types it once it is up.
+            disabled={playground.status.state === 'error'}
             aria-label={`${label === 'solution' ? 'Run the solution' : 'Run in the terminal'}: ${commandsOf(text).join('; ')}`}
             onClick={() => commandsOf(text).forEach((c) => playground.typeCommand(c))}
           >

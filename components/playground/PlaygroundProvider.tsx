@@ -11,6 +11,8 @@ interface PlaygroundApi {
   typeCommand(command: string): void
   /** The terminal registers how it types. */
   registerTypist(typist: ((command: string) => void) | undefined): void
+  /** How many commands were sent with typeCommand (▶ Run): a docked terminal opens to show them. */
+  typed: number
 }
 
 const PlaygroundContext = createContext<PlaygroundApi | undefined>(undefined)
@@ -66,6 +68,7 @@ export function PlaygroundProvider({ children, deferStart = false }: { children:
   const [status, setStatus] = useState<Status>({ state: 'starting' })
   const typist = useRef<((command: string) => void) | undefined>(undefined)
   const pending = useRef<string[]>([])
+  const [typed, setTyped] = useState(0)
 
   useEffect(() => {
     let live = true
@@ -91,11 +94,14 @@ export function PlaygroundProvider({ children, deferStart = false }: { children:
   }, [])
 
   const typeCommand = useCallback((command: string) => {
+    setTyped((n) => n + 1)
     if (typist.current) typist.current(command)
     else pending.current.push(command)
   }, [])
 
   return (
-    <PlaygroundContext.Provider value={{ status, typeCommand, registerTypist }}>{children}</PlaygroundContext.Provider>
+    <PlaygroundContext.Provider value={{ status, typeCommand, registerTypist, typed }}>
+      {children}
+    </PlaygroundContext.Provider>
   )
 }

@@ -5,12 +5,12 @@ import '@xterm/xterm/css/xterm.css'
 import { LineEditor } from '@/lib/cli/terminal/line-editor'
 import { tokenize } from '@/lib/cli/shell/tokenize'
 import { commonPrefix, complete } from '@/lib/cli/terminal/complete'
+import { wrapWords } from '@/lib/cli/terminal/wrap'
 import type { Runtime } from './runtime'
 import { usePlayground } from './PlaygroundProvider'
 import { TerminalDropStatus, terminalDropHandlers } from './files/TerminalDrop'
 
 const PROMPT = '\x1b[1;32mlearner@playground\x1b[0m:\x1b[1;34m~\x1b[0m$ '
-const TYPE_DELAY_MS = 12
 
 const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
 
@@ -152,27 +152,15 @@ async function mountTerminal(
     next()
   }
 
-  // Commands from Run buttons are typed visibly, one character at a time, then run.
+  // Commands from Run buttons are pasted whole, then run: typing them character by character looked nice, but a
+  // learner who left the lesson mid-way lost the rest of the block without a word.
   const next = () => {
     if (busy || queue.length === 0) return
     const item = queue.shift()!
     if (!item.startsWith('\u0000type:')) return feed(item)
-    const text = item.slice('\u0000type:'.length)
-    busy = true
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
-    let i = 0
-    const step = () => {
-      if (signal.aborted) return
-      if (reduce || i >= text.length) {
-        if (reduce) term.write(editor.type(text.slice(i)))
-        busy = false
-        feed('\r')
-        return
-      }
-      term.write(editor.type(text[i++]!))
-      setTimeout(step, TYPE_DELAY_MS)
-    }
-    step()
+    if (signal.aborted) return
+    term.write(editor.type(item.slice('\u0000type:'.length)))
+    feed('\r')
   }
 
   // A question from a running command (confirming a destructive command on a real target): the next line answers it.
@@ -226,7 +214,9 @@ async function mountTerminal(
     next()
     term.focus()
   })
-  term.write(`Welcome to the S3 Encryption Playground. Type \x1b[1mhelp\x1b[0m for the commands.\r\n${PROMPT}`)
+  // Wrapped at spaces for the terminal's width: a phone's narrow terminal must not split a word.
+  const welcome = wrapWords('Welcome to the S3 Encryption Playground. Type help for the commands.', term.cols)
+  term.write(`${welcome.join('\r\n').replace(/\bhelp\b/, '\x1b[1mhelp\x1b[0m')}\r\n${PROMPT}`)
   editor.promptShown()
   editor.columns = term.cols
   session.setColumns(term.cols)
