@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { DecisionLog } from '@/lib/inspector/decision-log'
 import type { ExchangeLog } from '@/lib/inspector/exchange'
 import { usePresenter } from '@/components/layout/use-browser-state'
+import { EncryptionOnly } from './inspector/EncryptionOnly'
 import { ExchangeDiff } from './inspector/ExchangeDiff'
 import { ExchangeRow } from './inspector/ExchangeRow'
 import { useExchanges, usePresenterKeys } from './inspector/use-exchanges'
@@ -16,15 +17,21 @@ export function Inspector({
   log,
   policies,
   className = '',
+  encryptionFirst = false,
 }: {
   log: ExchangeLog
   policies?: DecisionLog
   className?: string
+  /** Open on the encryption-only view in presenter mode (a lesson's inspector). */
+  encryptionFirst?: boolean
 }) {
   const exchanges = useExchanges(log)
   const presenter = usePresenter()
   const [openId, setOpenId] = useState<number | 'latest'>('latest')
   const [comparing, setComparing] = useState(false)
+  // A lesson in presenter mode opens on the encryption-only view; the button switches either way.
+  const [encryptionChoice, setEncryptionOnly] = useState<boolean>()
+  const encryptionOnly = encryptionChoice ?? (presenter && encryptionFirst)
   const latest = exchanges.at(-1)?.id
   const currentId = openId === 'latest' ? latest : openId
   const index = exchanges.findIndex((e) => e.id === currentId)
@@ -42,7 +49,7 @@ export function Inspector({
     },
     [log],
   )
-  usePresenterKeys(presenter && !comparing, step)
+  usePresenterKeys(presenter && !comparing && !encryptionOnly, step)
   useEffect(() => {
     if (currentId !== undefined) document.getElementById(`exchange-${currentId}`)?.scrollIntoView({ block: 'nearest' })
   }, [currentId])
@@ -55,12 +62,12 @@ export function Inspector({
           {index >= 0 ? `${index + 1} of ${exchanges.length}` : `${exchanges.length} requests`}
         </span>
         <span className="ml-auto flex flex-wrap items-center gap-1">
-          {presenter && <span className="text-xs text-[var(--muted)]">Step with P / N</span>}
+          {presenter && !encryptionOnly && <span className="text-xs text-[var(--muted)]">Step with P / N</span>}
           <button
             type="button"
             className={button}
             onClick={() => step(-1)}
-            disabled={comparing || index <= 0}
+            disabled={comparing || encryptionOnly || index <= 0}
             aria-label="Show the older request"
             aria-keyshortcuts={presenter ? 'P' : undefined}
           >
@@ -70,11 +77,20 @@ export function Inspector({
             type="button"
             className={button}
             onClick={() => step(1)}
-            disabled={comparing || index === exchanges.length - 1}
+            disabled={comparing || encryptionOnly || index === exchanges.length - 1}
             aria-label="Show the newer request"
             aria-keyshortcuts={presenter ? 'N' : undefined}
           >
             Newer ▶
+          </button>
+          <button
+            type="button"
+            className={button}
+            aria-pressed={encryptionOnly}
+            onClick={() => setEncryptionOnly(!encryptionOnly)}
+            title="Only the encryption headers and KMS calls of the last two requests, before and after"
+          >
+            Encryption only
           </button>
           <button type="button" className={button} aria-pressed={comparing} onClick={() => setComparing(!comparing)}>
             Compare
@@ -86,6 +102,8 @@ export function Inspector({
       </div>
       {comparing ? (
         <ExchangeDiff exchanges={exchanges} />
+      ) : encryptionOnly ? (
+        <EncryptionOnly exchanges={exchanges} />
       ) : exchanges.length === 0 ? (
         <p className="p-2 text-sm text-[var(--muted)]">Run a command: every HTTP request and response shows up here.</p>
       ) : (

@@ -46,7 +46,9 @@ export function SidePanels({
           {
             id: 'inspector',
             label: 'Inspector',
-            render: () => <Inspector log={runtime.log} policies={runtime.policies} className="h-full" />,
+            render: () => (
+              <Inspector log={runtime.log} policies={runtime.policies} className="h-full" encryptionFirst />
+            ),
           },
         ]
       : []),

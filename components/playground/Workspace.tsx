@@ -1,7 +1,7 @@
 'use client'
 
 import { SplitPane } from '@/components/layout/SplitPane'
-import { useMediaQuery } from '@/components/layout/use-browser-state'
+import { useMediaQuery, usePresenter } from '@/components/layout/use-browser-state'
 import { Inspector } from './Inspector'
 import { SidePanels } from './SidePanels'
 import { Terminal } from './Terminal'
@@ -42,13 +42,17 @@ export function Workspace({ runtime }: { runtime: Runtime }) {
   )
 }
 
-/** A lesson's playground: the terminal above the panels (the inspector first among them). */
+/**
+ * A lesson's playground: the terminal above the panels (the inspector first among them). Presenter mode's large type
+ * needs more room for the inspector's encryption-only view, so its split starts lower and is remembered apart.
+ */
 export function LessonWorkspace({ runtime }: { runtime: Runtime }) {
+  const presenter = usePresenter()
   return (
     <SplitPane
-      id="lesson"
+      id={presenter ? 'lesson-presenter' : 'lesson'}
       direction="column"
-      initial={45}
+      initial={presenter ? 30 : 45}
       label="Resize the terminal and the panels"
       wide={LG}
       stacked={['h-[50vh]', 'h-[65vh]']}
