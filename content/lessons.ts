@@ -61,6 +61,8 @@ export interface CourseEntry {
   title: string
   steps: { id: string; title: string }[]
   quiz: { id: string; answer: number }[]
+  /** Workshop presets: a link sets the lesson up at a step on a fresh playground. */
+  presets: { id: string; title: string }[]
 }
 
 export const course = (): CourseEntry[] =>
@@ -69,4 +71,5 @@ export const course = (): CourseEntry[] =>
     title: l.title,
     steps: l.spec.steps.map((s) => ({ id: s.id, title: s.title })),
     quiz: l.spec.quiz.map((q) => ({ id: q.id, answer: q.answer })),
+    presets: (l.spec.presets ?? []).map((p) => ({ id: p.id, title: p.title })),
   }))

@@ -2,9 +2,12 @@
 
 import Link from 'next/link'
 import type { CourseEntry } from '@/content/lessons'
+import { PRESET_PARAM } from '@/lib/lessons/preset-links'
 import { lessonStatus } from '@/lib/lessons/progress'
 import { ProgressTools } from './ProgressTools'
 import { useProgress } from './progress-store'
+
+const presetHref = (slug: string, id: string) => `/learn/${slug}/?${PRESET_PARAM}=${encodeURIComponent(id)}`
 
 /**
  * Every lesson with the learner's progress: steps done and quiz answers right. On /learn/ it is the index;
@@ -47,6 +50,19 @@ export function CourseMap({
                 </span>
               )}
               {summaries?.[l.slug] && <p className="mt-1 text-[var(--muted)]">{summaries[l.slug]}</p>}
+              {l.presets.length > 0 && (
+                <p className="mt-0.5 text-xs text-[var(--muted)]" data-testid="course-presets">
+                  Workshop preset{l.presets.length > 1 ? 's' : ''}:{' '}
+                  {l.presets.map((p, n) => (
+                    <span key={p.id}>
+                      {n > 0 && ', '}
+                      <a href={presetHref(l.slug, p.id)} className="underline">
+                        {p.title}
+                      </a>
+                    </span>
+                  ))}
+                </p>
+              )}
               {l.slug === current && l.steps.length > 0 && (
                 <ol className="mt-1 ml-4 space-y-0.5">
                   {l.steps.map((step) => (

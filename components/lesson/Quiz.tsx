@@ -16,7 +16,8 @@ export function Quiz({ slug, questions }: { slug: string; questions: QuizQuestio
       <p className="text-sm text-[var(--muted)]" role="status">
         {answered === 0 ? `${questions.length} questions.` : `${right} of ${questions.length} right.`}
       </p>
-      <ol className="mt-3 space-y-5">
+      {/* The legend carries each question's number (read with it), so the list shows no second one. */}
+      <ol className="mt-3 space-y-5" style={{ listStyle: 'none', paddingLeft: 0 }}>
         {questions.map((q, n) => {
           const picked = answers[q.id]
           return (
@@ -47,7 +48,14 @@ export function Quiz({ slug, questions }: { slug: string; questions: QuizQuestio
                     data-verdict={picked === q.answer ? 'right' : 'wrong'}
                   >
                     <strong>
-                      {picked === q.answer ? 'Right.' : `Not quite: the answer is “${q.choices[q.answer]}”.`}
+                      {picked === q.answer ? (
+                        'Right.'
+                      ) : (
+                        <>
+                          Not quite: the answer is “<Inline text={q.choices[q.answer]!} />
+                          ”.
+                        </>
+                      )}
                     </strong>{' '}
                     <Inline text={q.explanation} />
                   </p>

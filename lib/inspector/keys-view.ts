@@ -17,6 +17,11 @@ export interface KeyRow {
   versions: number
   lastRotated?: Date
   usage: KeyUsage
+  /**
+   * What this key adds to the account's estimate: its storage, and its share of the requests billed beyond the free
+   * tier (the free requests are the account's, not a key's). The cards therefore add up to the header's figure.
+   */
+  billed: { requestCostUsd: number; estimatedCostUsd: number }
 }
 
 export interface KeysView {
@@ -26,13 +31,30 @@ export interface KeysView {
 
 export function keysView(kms: KmsState, trail: CloudTrail, now: Date = kms.now()): KeysView {
   const usage = keyUsage(trail, kms, now)
+  const account = accountUsage(usage)
+  const billed = (u: KeyUsage) => {
+    const requestCostUsd = account.billableRequests
+      ? account.requestCostUsd * (u.billableRequests / account.billableRequests)
+      : 0
+    return { requestCostUsd, estimatedCostUsd: u.keyStorageCostUsd + requestCostUsd }
+  }
   const aliases = new Map<string, string[]>()
   for (const a of kms.aliases.values())
     aliases.set(a.targetKeyId, [...(aliases.get(a.targetKeyId) ?? []), a.name].sort())
   const keys = usage.map((u): KeyRow => {
     const key = [...kms.keys.values()].find((k) => k.arn === u.keyArn)
     const id = u.keyArn.slice(u.keyArn.lastIndexOf('/') + 1)
-    if (!key) return { arn: u.keyArn, id, aliases: [], description: '', state: 'Deleted', versions: 0, usage: u }
+    if (!key)
+      return {
+        arn: u.keyArn,
+        id,
+        aliases: [],
+        description: '',
+        state: 'Deleted',
+        versions: 0,
+        usage: u,
+        billed: billed(u),
+      }
     const rotated = key.materials.length > 1 ? key.materials[key.materials.length - 1]!.created : undefined
     return {
       arn: key.arn,
@@ -50,13 +72,14 @@ export function keysView(kms: KmsState, trail: CloudTrail, now: Date = kms.now()
       versions: key.materials.length,
       ...(rotated ? { lastRotated: rotated } : {}),
       usage: u,
+      billed: billed(u),
     }
   })
   // AWS managed keys last, like the console's two tabs; then by first alias.
   keys.sort((a, b) =>
     a.manager === b.manager ? (a.aliases[0] ?? a.id).localeCompare(b.aliases[0] ?? b.id) : a.manager === 'AWS' ? 1 : -1,
   )
-  return { keys, account: accountUsage(usage) }
+  return { keys, account }
 }
 
 /** "$0.000030" for tiny request costs, "$1.23" otherwise: a learner should see that 10 requests cost something. */

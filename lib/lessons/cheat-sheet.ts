@@ -1,6 +1,7 @@
 /**
  * The printable header cheat sheet, generated from the one header dictionary the inspector uses
- * (lib/inspector/encryption-headers.ts): every header in exactly one group, in the dictionary's order.
+ * (lib/inspector/encryption-headers.ts): every header in exactly one group, in the dictionary's order; the most common
+ * group first.
  */
 import { ENCRYPTION_HEADERS, type HeaderInfo } from '../inspector/encryption-headers'
 
@@ -39,9 +40,19 @@ const GROUPS: { title: string; note: string; test: (name: string) => boolean }[]
   { title: 'Other', note: '', test: () => true },
 ]
 
+/** The order a reader meets them in: the common case first, the niche SSE-C copy source last (GROUPS' order is for matching). */
+const SHOWN = [
+  'Server-side encryption (SSE-S3, SSE-KMS, DSSE-KMS)',
+  'SSE-C (customer-provided keys)',
+  'Client-side encryption metadata',
+  'Integrity: checksums and hashes',
+  'SSE-C copy source',
+  'Other',
+]
+
 export function cheatSheetGroups(headers: Record<string, HeaderInfo> = ENCRYPTION_HEADERS): CheatSheetGroup[] {
   const groups = GROUPS.map((g) => ({ title: g.title, note: g.note, rows: [] as CheatSheetGroup['rows'] }))
   for (const [name, info] of Object.entries(headers))
     groups[GROUPS.findIndex((g) => g.test(name))]!.rows.push({ name, info })
-  return groups.filter((g) => g.rows.length > 0)
+  return groups.filter((g) => g.rows.length > 0).sort((a, b) => SHOWN.indexOf(a.title) - SHOWN.indexOf(b.title))
 }

@@ -67,7 +67,10 @@ function KeyCard({ k }: { k: KeyRow }) {
         </dd>
         <dt className="text-[var(--muted)]">Estimated cost</dt>
         <dd data-testid="key-cost">
-          {usd(k.usage.estimatedCostUsd)} (key {usd(k.usage.keyStorageCostUsd)} + requests {usd(k.usage.requestCostUsd)}
+          {usd(k.billed.estimatedCostUsd)} (key {usd(k.usage.keyStorageCostUsd)} + requests{' '}
+          {k.billed.requestCostUsd === 0 && k.usage.requestCostUsd > 0
+            ? `${usd(0)}: within the free tier; ${usd(k.usage.requestCostUsd)} at list price`
+            : usd(k.billed.requestCostUsd)}
           )
         </dd>
       </dl>

@@ -107,6 +107,11 @@ describe('keys and audit views', () => {
     expect(appRow.rotation).toMatchObject({ enabled: true, periodInDays: 365 })
     expect(appRow.usage.byOperation.GenerateDataKey).toBe(3)
     expect(appRow.usage.estimatedCostUsd).toBeGreaterThan(0)
+    // The cards add up to the account's figure: within the free tier, requests cost nothing on either.
+    const cards = view.keys.reduce((n, k) => n + k.billed.estimatedCostUsd, 0)
+    expect(cards).toBeCloseTo(view.account.estimatedCostUsd, 12)
+    expect(appRow.billed.requestCostUsd).toBe(0)
+    expect(appRow.billed.estimatedCostUsd).toBe(appRow.usage.keyStorageCostUsd)
     expect(view.keys.find((k) => k.arn === other.Arn)!.state).toBe('Disabled')
     expect(view.account.billableRequests).toBeGreaterThanOrEqual(5)
     expect(keyLabel(app.Arn, view)).toBe('alias/app')

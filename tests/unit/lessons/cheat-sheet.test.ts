@@ -15,3 +15,9 @@ it('puts every header of the dictionary on the cheat sheet exactly once, in a fi
   expect(groupOf('x-amz-meta-x-amz-key-v2')).toBe('Client-side encryption metadata')
   expect(groupOf('x-amz-checksum-crc32')).toBe('Integrity: checksums and hashes')
 })
+
+it('opens with the common server-side encryption headers and keeps the niche SSE-C copy source for last', () => {
+  const titles = cheatSheetGroups().map((g) => g.title)
+  expect(titles[0]).toBe('Server-side encryption (SSE-S3, SSE-KMS, DSSE-KMS)')
+  expect(titles.indexOf('SSE-C copy source')).toBeGreaterThan(titles.indexOf('Integrity: checksums and hashes'))
+})
