@@ -18,7 +18,7 @@ interface Applied {
 }
 
 /** Replaces the playground with a fresh one, then runs the preset's commands in the learner's session. */
-async function applyPreset(runtime: Runtime, preset: Preset): Promise<Applied> {
+async function applyPreset(runtime: Runtime, preset: Preset, spec: LessonSpec): Promise<Applied> {
   const kept = await runtime.checkpoints
     .save(`Before workshop preset "${preset.title}" (${new Date().toLocaleString('en-GB')})`)
     .catch(() => undefined)
@@ -34,6 +34,8 @@ async function applyPreset(runtime: Runtime, preset: Preset): Promise<Applied> {
     ran.push({ line, code, output })
   }
   emulatorChanged(runtime.emulator)
+  // "Reset this lesson" comes back here, to the preset's scenario.
+  await runtime.checkpoints.setLessonStart(spec.slug, spec.title).catch(() => undefined)
   return { preset, ran, ...(kept ? { checkpoint: kept.name } : {}) }
 }
 
@@ -58,7 +60,7 @@ export function Workshop({ spec }: { spec: LessonSpec }) {
     history.replaceState(null, '', url.pathname + url.search + url.hash)
     const preset = findPreset(spec, id)
     const run = preset
-      ? applyPreset(status.runtime, preset).catch((e: unknown) => ({
+      ? applyPreset(status.runtime, preset, spec).catch((e: unknown) => ({
           preset,
           ran: [],
           error: e instanceof Error ? e.message : String(e),

@@ -43,6 +43,12 @@ export function answerQuestion(p: Progress, slug: string, question: string, choi
   return { ...p, lessons: { ...p.lessons, [slug]: { ...lesson, quiz: { ...lesson.quiz, [question]: choice } } } }
 }
 
+/** A lesson's steps back to not done (its quiz answers stay): "Reset this lesson". */
+export function resetSteps(p: Progress, slug: string): Progress {
+  if (!p.lessons[slug]) return p
+  return { ...p, lessons: { ...p.lessons, [slug]: { ...p.lessons[slug], steps: {} } } }
+}
+
 export function forgetLesson(p: Progress, slug: string): Progress {
   const lessons = { ...p.lessons }
   delete lessons[slug]

@@ -106,6 +106,21 @@ export class Checkpoints {
     )
   }
 
+  /**
+   * The lesson's start is now: a workshop preset sets the lesson up, and "Reset this lesson" must come back to the
+   * preset's scenario, not to what the playground held before it.
+   */
+  async setLessonStart(slug: string, title: string): Promise<CheckpointMeta> {
+    return this.put({ id: lessonId(slug), name: `Start of “${title}”`, lesson: slug })
+  }
+
+  /** The other lessons first opened after this one: resetting it undoes what was done in them too. */
+  async lessonsOpenedSince(slug: string): Promise<CheckpointMeta[]> {
+    const all = await this.deps.store.list()
+    const mine = all.find((m) => m.id === lessonId(slug))
+    return mine ? all.filter((m) => m.lesson && m.lesson !== slug && m.createdAt > mine.createdAt) : []
+  }
+
   /** Back to the state the playground was in when the lesson was first opened. */
   async resetLesson(slug: string): Promise<CheckpointMeta> {
     if (!(await this.lessonCheckpoint(slug))) throw new CheckpointError(`the lesson ${slug} has no starting checkpoint`)

@@ -1,6 +1,8 @@
 'use client'
 
 import { useEffect, useState } from 'react'
+import { updateProgress } from '@/components/lesson/progress-store'
+import { resetSteps } from '@/lib/lessons/progress'
 import type { Runtime } from '../runtime'
 
 const button = 'rounded border border-[var(--border)] px-2 py-0.5 text-xs hover:bg-[var(--panel)]'
@@ -13,6 +15,7 @@ export function LessonReset({ runtime, lesson }: { runtime: Runtime; lesson: { s
   const [ready, setReady] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [note, setNote] = useState<{ text: string; error?: boolean }>()
+  const [since, setSince] = useState<string[]>([])
 
   useEffect(() => {
     let live = true
@@ -35,6 +38,8 @@ export function LessonReset({ runtime, lesson }: { runtime: Runtime; lesson: { s
     try {
       await runtime.checkpoints.resetLesson(lesson.slug)
       runtime.session.shell.clear?.()
+      // Its ticks go too; steps the starting state already meets (a preset's) tick again at once.
+      updateProgress((p) => resetSteps(p, lesson.slug))
       setNote({ text: 'The lesson is back to where it started.' })
     } catch (e) {
       setNote({ text: `Could not reset the lesson: ${e instanceof Error ? e.message : String(e)}`, error: true })
@@ -45,7 +50,10 @@ export function LessonReset({ runtime, lesson }: { runtime: Runtime; lesson: { s
     <span className="flex items-center gap-1" data-testid="lesson-reset" data-ready={ready || undefined}>
       {confirming ? (
         <span role="group" aria-label="Confirm lesson reset" className="flex items-center gap-1">
-          <span>Undo everything since this lesson was first opened?</span>
+          <span>
+            Undo everything since this lesson was first opened?
+            {since.length > 0 && ` That includes your work in ${since.join(', ')}, opened since.`}
+          </span>
           <button type="button" className={`${button} font-semibold`} onClick={() => void reset()}>
             Yes, reset the lesson
           </button>
@@ -54,7 +62,17 @@ export function LessonReset({ runtime, lesson }: { runtime: Runtime; lesson: { s
           </button>
         </span>
       ) : (
-        <button type="button" className={button} disabled={!ready} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className={button}
+          disabled={!ready}
+          onClick={() => {
+            setConfirming(true)
+            void runtime.checkpoints
+              .lessonsOpenedSince(lesson.slug)
+              .then((l) => setSince(l.map((m) => m.name.replace(/^Start of /, ''))))
+          }}
+        >
           Reset this lesson
         </button>
       )}

@@ -7,6 +7,7 @@ import {
   mergeProgress,
   parseProgress,
   ProgressError,
+  resetSteps,
 } from '@/lib/lessons/progress'
 
 const spec = { slug: 'l', steps: [{ id: 'a' }, { id: 'b' }], quiz: [{ id: 'q', answer: 2 }] }
@@ -52,5 +53,13 @@ describe('progress', () => {
         lessons: { l: { steps: { a: 'not a date' }, quiz: { q: 'x' } } },
       }).lessons.l,
     ).toEqual({ steps: {}, quiz: {} })
+  })
+
+  it("resetSteps clears one lesson's ticks and keeps its quiz and the other lessons", () => {
+    const p = answerQuestion(completeStep(completeStep(emptyProgress(), 'l', 'a'), 'other', 'x'), 'l', 'q', 2)
+    const r = resetSteps(p, 'l')
+    expect(lessonStatus(r, spec)).toMatchObject({ done: 0, quizCorrect: 1 })
+    expect(r.lessons.other).toEqual(p.lessons.other)
+    expect(resetSteps(p, 'never-opened')).toBe(p)
   })
 })

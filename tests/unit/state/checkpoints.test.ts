@@ -84,6 +84,21 @@ describe('checkpoints', () => {
     await expect(checkpoints.resetLesson('other')).rejects.toThrow('no starting checkpoint')
   })
 
+  it("a workshop preset becomes the lesson's start; lessons opened since are named before a reset", async () => {
+    const { h, checkpoints } = setup()
+    await h.send('PUT', '/before-preset')
+    await checkpoints.ensureLessonCheckpoint('sse-c', 'SSE-C')
+    await h.send('DELETE', '/before-preset')
+    await h.send('PUT', '/preset-bucket')
+    await checkpoints.setLessonStart('sse-c', 'SSE-C')
+    await checkpoints.ensureLessonCheckpoint('dsse', 'DSSE-KMS')
+    await h.send('PUT', '/in-lesson')
+    await checkpoints.resetLesson('sse-c')
+    expect(buckets(h)).toEqual(['preset-bucket'])
+    expect((await checkpoints.lessonsOpenedSince('sse-c')).map((m) => m.name)).toEqual(['Start of “DSSE-KMS”'])
+    expect(await checkpoints.lessonsOpenedSince('dsse')).toEqual([])
+  })
+
   it('a damaged checkpoint leaves the live playground as it was', async () => {
     const h = harness()
     const shell = { vfs: new Vfs(), env: {}, history: [], aws: { config: {} } } as unknown as SessionShell
