@@ -31,6 +31,16 @@ export function progressText(done: number, total: number, started: number): stri
   return `Completed ${humanReadableSize(done)}/${humanReadableSize(total)} (${humanReadableSize(Math.round(done / seconds))}/s) with 1 file(s) remaining`
 }
 
+/**
+ * A line redrawn with \r must fit on one row, or each redraw leaves a wrapped piece behind: in a terminal narrower
+ * than the line, it is cut after the last whole word that fits. Unknown width (a pipe, a test): unchanged.
+ */
+export function fitLine(text: string, columns: number | undefined): string {
+  if (!columns || text.length < columns) return text
+  const cut = text.lastIndexOf(' ', columns - 1)
+  return text.slice(0, cut > 0 ? cut : columns - 1)
+}
+
 const SSE_C_KEYS = ['SSECustomerAlgorithm', 'SSECustomerKey'] as const
 
 export async function multipartUpload(

@@ -21,7 +21,7 @@ import { serviceErrorText, serviceFailure } from '../errors'
 import { EXIT, UsageError } from '../usage'
 import { filtersFrom, included } from './filters'
 import { formatS3Uri, guessContentType, parseS3Uri, relativePath, type S3Uri } from './paths'
-import { MULTIPART_THRESHOLD, multipartUpload, progressText, rangedDownload } from './multipart'
+import { fitLine, MULTIPART_THRESHOLD, multipartUpload, progressText, rangedDownload } from './multipart'
 import { stringOption, type ParsedS3Args } from './spec'
 
 export type Location = { kind: 'local'; path: string } | { kind: 's3'; uri: S3Uri }
@@ -204,7 +204,8 @@ export async function runTask(
   const started = performance.now()
   let size = task.size
   const showProgress = (done: number, total: number) => {
-    if (!quiet && !p.options.has('--no-progress') && done < total) io.out(`${progressText(done, total, started)}\r`)
+    if (!quiet && !p.options.has('--no-progress') && done < total)
+      io.out(`${fitLine(progressText(done, total, started), env.columns)}\r`)
   }
   try {
     if (task.from.kind === 'local' && task.to.kind === 's3') {
@@ -278,7 +279,7 @@ export async function runTask(
     if (!f || !(error instanceof OperationFailed)) throw error
     // The bytes were sent before S3 refused them, so aws-cli has already drawn the progress line.
     if (!quiet && !p.options.has('--no-progress') && task.from.kind === 'local')
-      io.out(`${progressLine(size, started)}\r`)
+      io.out(`${fitLine(progressLine(size, started), env.columns)}\r`)
     if (!p.options.has('--quiet')) io.err(`${verb} failed: ${from} to ${to} ${serviceErrorText(f, error.operation)}\n`)
     return false
   }
@@ -286,7 +287,7 @@ export async function runTask(
   const line = `${verb}: ${from} to ${to}`
   if (p.options.has('--no-progress')) io.out(`${line}\n`)
   else {
-    const done = progressLine(size, started)
+    const done = fitLine(progressLine(size, started), env.columns)
     // The result line overwrites the progress line in a terminal, padded to clear it.
     io.out(`${done}\r${line.padEnd(done.length)}\n`)
   }
