@@ -209,11 +209,6 @@ async function mountTerminal(
     }
     feed(data)
   })
-  registerTypist((command) => {
-    queue.push(`\u0000type:${command}`)
-    next()
-    term.focus()
-  })
   // Wrapped at spaces for the terminal's width: a phone's narrow terminal must not split a word.
   const welcome = wrapWords('Welcome to the S3 Encryption Playground. Type help for the commands.', term.cols)
   term.write(`${welcome.join('\r\n').replace(/\bhelp\b/, '\x1b[1mhelp\x1b[0m')}\r\n${PROMPT}`)
@@ -223,6 +218,12 @@ async function mountTerminal(
   term.onResize(({ cols }) => {
     editor.columns = cols
     session.setColumns(cols)
+  })
+  // After the welcome: commands a Run queued while the terminal was starting are typed below it.
+  registerTypist((command) => {
+    queue.push(`\u0000type:${command}`)
+    next()
+    term.focus()
   })
   const resize = new ResizeObserver(() => fit.fit())
   resize.observe(hostEl)
