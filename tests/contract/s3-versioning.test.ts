@@ -18,6 +18,7 @@ import {
   ListObjectVersionsCommand,
   ListObjectsV2Command,
   PutBucketEncryptionCommand,
+  PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
@@ -356,6 +357,39 @@ describe('DeleteObjects', () => {
     const good = await post(doc, { 'content-md5': md5(doc), 'x-amz-bypass-governance-retention': 'true' })
     expect(good.status).toBe(200)
     expect(await good.text()).toContain('<Deleted><Key>x1</Key><DeleteMarker>true</DeleteMarker>')
+  })
+
+  it('bucket policies see version actions: s3:GetObjectVersion, and s3:DeleteObject key by key', async () => {
+    const PolicyBucket = 'versioned-policy'
+    await s3.send(new CreateBucketCommand({ Bucket: PolicyBucket }))
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: PolicyBucket, VersioningConfiguration: { Status: 'Enabled' } }),
+    )
+    const v = await s3.send(new PutObjectCommand({ Bucket: PolicyBucket, Key: 'a', Body: 'a' }))
+    await s3.send(new PutObjectCommand({ Bucket: PolicyBucket, Key: 'keep', Body: 'k' }))
+    const deny = (Action: string, Resource: string) => ({ Effect: 'Deny', Principal: '*', Action, Resource })
+    await s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: PolicyBucket,
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            deny('s3:GetObjectVersion', `arn:aws:s3:::${PolicyBucket}/*`),
+            deny('s3:DeleteObject', `arn:aws:s3:::${PolicyBucket}/keep`),
+          ],
+        }),
+      }),
+    )
+    expect(await body(await s3.send(new GetObjectCommand({ Bucket: PolicyBucket, Key: 'a' })))).toBe('a')
+    const denied = await failure(
+      s3.send(new GetObjectCommand({ Bucket: PolicyBucket, Key: 'a', VersionId: v.VersionId })),
+    )
+    expect([denied.name, denied.message]).toEqual(['AccessDenied', expect.stringContaining('s3:GetObjectVersion')])
+    const out = await s3.send(
+      new DeleteObjectsCommand({ Bucket: PolicyBucket, Delete: { Objects: [{ Key: 'a' }, { Key: 'keep' }] } }),
+    )
+    expect(out.Deleted?.map((d) => d.Key)).toEqual(['a'])
+    expect(out.Errors?.map((e) => [e.Key, e.Code])).toEqual([['keep', 'AccessDenied']])
   })
 
   it('more than 1,000 keys is MalformedXML', async () => {
