@@ -62,7 +62,7 @@ const policyOf = (bytes: number) => {
 
 /** A request whose headers declare `declared` body bytes, of which none are sent: answered from the headers alone. */
 const declaredOnly = (head: string, declared: number) =>
-  rawHttp(port, `${head}\r\nHost: 127.0.0.1:${port}\r\nContent-Length: ${declared}\r\n\r\n`)
+  rawHttp(port, `${head}\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Length: ${declared}\r\n\r\n`)
 
 describe('bucket policy: 20 KB', () => {
   it('takes a 20,480-byte policy and refuses 20,481 bytes with PolicyTooLarge', async () => {
