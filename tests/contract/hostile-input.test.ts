@@ -132,7 +132,8 @@ for (const [n, size] of [1, 2, 3, 8, 16].map((n) => [n, Math.ceil(2049 / n)] as 
 for (const size of [20 * 1024 + 1, 64 * 1024, 1_000_000, 600_000_000, 5 * 1024 ** 3])
   add(
     `a ${size}-byte policy (declared)`,
-    (host) => `PUT /hostile-bucket?policy HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nContent-Length: ${size}\r\n\r\n`,
+    (host) =>
+      `PUT /hostile-bucket?policy HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\nContent-Length: ${size}\r\n\r\n`,
     400,
     'PolicyTooLarge',
   )
