@@ -37,9 +37,19 @@ function walk(shell: SessionShell, dir = '/', out = { dirs: [] as string[], file
   return out
 }
 
+/**
+ * Whether an absolute path is one of the secret files history named. A relative name was typed in some
+ * directory the history does not record, so any file whose path ends with it counts (more left out, never less).
+ */
+function secretPaths(typed: string[], resolve: (path: string) => string): (path: string) => boolean {
+  const exact = new Set(typed.map(resolve))
+  const tails = typed.filter((t) => !t.startsWith('/')).map((t) => '/' + t.replace(/^(\.\.?\/)+/, ''))
+  return (path) => exact.has(path) || tails.some((t) => path.endsWith(t))
+}
+
 export function captureSession(shell: SessionShell, external?: FileExternalizer): SavedSession {
   const safe = safeSession(shell.history, shell.env)
-  const secretFiles = new Set(safe.files.map((f) => shell.vfs.resolve(f)))
+  const secretFiles = secretPaths(safe.files, (f) => shell.vfs.resolve(f))
   const { dirs, files } = walk(shell)
   const config = (shell.aws as { config?: Record<string, string | undefined> }).config ?? {}
   return {
@@ -54,13 +64,13 @@ export function captureSession(shell: SessionShell, external?: FileExternalizer)
     ),
     dirs,
     files: files
-      .filter((f) => !secretFiles.has(f))
+      .filter((f) => !secretFiles(f))
       .map((path) => {
         const bytes = shell.vfs.read(path)
         const part = external?.(bytes)
         return part ? { path, part } : { path, base64: toBase64(bytes) }
       }),
-    omitted: files.filter((f) => secretFiles.has(f)),
+    omitted: files.filter(secretFiles),
   }
 }
 
@@ -72,13 +82,13 @@ export function captureSession(shell: SessionShell, external?: FileExternalizer)
 export function safeSavedSession(saved: SavedSession): SavedSession {
   const safe = safeSession(saved.history, saved.env)
   const cwd = saved.cwd.endsWith('/') ? saved.cwd : `${saved.cwd}/`
-  const secret = new Set(safe.files.flatMap((f) => (f.startsWith('/') ? [f] : [f, cwd + f.replace(/^\.\//, '')])))
-  const omitted = saved.files.filter((f) => secret.has(f.path)).map((f) => f.path)
+  const secret = secretPaths(safe.files, (f) => (f.startsWith('/') ? f : cwd + f))
+  const omitted = saved.files.filter((f) => secret(f.path)).map((f) => f.path)
   return {
     ...saved,
     history: safe.history,
     env: safe.env,
-    files: saved.files.filter((f) => !secret.has(f.path)),
+    files: saved.files.filter((f) => !secret(f.path)),
     omitted: [...(saved.omitted ?? []), ...omitted],
   }
 }

@@ -91,6 +91,17 @@ describe('save and restore', () => {
     expect(saved.session.history[2]).toContain('--sse-c-key <secret not saved>')
   })
 
+  it('leaves out a key file named relative to a directory the learner has since left', async () => {
+    const { h, shell } = await buildPlayground()
+    shell.vfs.mkdir('/home/learner/keys')
+    shell.vfs.write('/home/learner/keys/k.bin', utf8('0123456789abcdef0123456789abcdef'))
+    shell.history.push('cd ../keys', 'aws s3 cp a s3://b/k --sse-c AES256 --sse-c-key fileb://k.bin', 'cd ..')
+    shell.vfs.cwd = '/home/learner'
+    const saved = capturePlayground(h.emulator, shell)
+    expect(saved.session.omitted).toContain('/home/learner/keys/k.bin')
+    expect(saved.session.files.map((f) => f.path)).toContain('/home/learner/docs/readme.txt')
+  })
+
   it('reads a save from outside (an old export, an edited file) through the same filter as a capture', async () => {
     const { h, shell } = await buildPlayground()
     const good = capturePlayground(h.emulator, shell)
