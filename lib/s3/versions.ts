@@ -14,14 +14,14 @@ const ID_LENGTH = 32
 const SEQ_LENGTH = 8
 
 /**
- * A new version id: 32 URL-safe characters, the bucket's version sequence number (8 characters, base 64)
- * then random ones. Simulation note: S3's ids are opaque; ours carry their order so a version-id-marker
- * still places a listing after its version was deleted (a teardown deletes each page as it lists it).
+ * A new version id: 32 URL-safe characters, random ones then the bucket's version sequence number (8 characters,
+ * base 64). Simulation note: S3's ids are opaque; ours carry their order so a version-id-marker still places a
+ * listing after its version was deleted (a teardown deletes each page as it lists it).
  */
 export function newVersionId(random: RandomSource, seq: number): string {
   let id = ''
-  for (let i = SEQ_LENGTH - 1; i >= 0; i--) id += ID_ALPHABET[Math.floor(seq / 64 ** i) % 64]
   for (const b of random(ID_LENGTH - SEQ_LENGTH)) id += ID_ALPHABET[b & 63]
+  for (let i = SEQ_LENGTH - 1; i >= 0; i--) id += ID_ALPHABET[Math.floor(seq / 64 ** i) % 64]
   return id
 }
 
@@ -29,7 +29,7 @@ export function newVersionId(random: RandomSource, seq: number): string {
 export function versionSeq(id: string): number | undefined {
   if (id === 'null') return undefined
   let seq = 0
-  for (const c of id.slice(0, SEQ_LENGTH)) seq = seq * 64 + ID_ALPHABET.indexOf(c)
+  for (const c of id.slice(-SEQ_LENGTH)) seq = seq * 64 + ID_ALPHABET.indexOf(c)
   return seq
 }
 
