@@ -136,6 +136,8 @@ describe('flexible checksums on uploads (current aws-cli v2)', () => {
     expect(JSON.parse(put.stdout)).toMatchObject({ ChecksumCRC32: '7W96eg==', ChecksumType: 'FULL_OBJECT' })
     const head = await cli.run('aws s3api head-object --bucket client-side --key crc.txt --checksum-mode ENABLED')
     expect(JSON.parse(head.stdout)).toMatchObject({ ChecksumCRC32: '7W96eg==', ChecksumType: 'FULL_OBJECT' })
+    const get = await cli.run('aws s3api get-object --bucket client-side --key crc.txt --checksum-mode ENABLED out.txt')
+    expect(JSON.parse(get.stdout)).toMatchObject({ ChecksumCRC32: '7W96eg==', ChecksumType: 'FULL_OBJECT' })
   })
 
   it('request_checksum_calculation = when_required: no CRC32 sent; S3 computes its CRC64NVME', async () => {

@@ -168,7 +168,11 @@ export function BrowserPostPanel({ runtime }: { runtime: Runtime }) {
           </table>
           <details>
             <summary className="cursor-pointer text-xs">The policy the signature covers</summary>
-            <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-[var(--panel)] p-1 font-mono text-xs">
+            <pre
+              tabIndex={0}
+              aria-label="Policy document"
+              className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-[var(--panel)] p-1 font-mono text-xs"
+            >
               {JSON.stringify(post.policy, null, 2)}
             </pre>
           </details>
@@ -205,7 +209,11 @@ export function BrowserPostPanel({ runtime }: { runtime: Runtime }) {
               ))}
           </ul>
           {answer.body && (
-            <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-[var(--panel)] p-1 font-mono">
+            <pre
+              tabIndex={0}
+              aria-label="Response body"
+              className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-[var(--panel)] p-1 font-mono"
+            >
               {answer.body}
             </pre>
           )}
