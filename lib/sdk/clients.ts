@@ -77,7 +77,8 @@ function keepRawPath(s3: S3Client): S3Client {
       if (typeof request.path === 'string' && request.headers) request.headers[RAW_PATH_HEADER] = request.path
       return next(args)
     },
-    { step: 'build', name: 'playgroundRawPath' },
+    // After signing, just before sending: never signed, and never part of a presigned URL.
+    { step: 'deserialize', name: 'playgroundRawPath' },
   )
   return s3
 }

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { createHandlers } from '@/lib/adapters/msw/handlers'
 import { createEmulator } from '@/lib/emulator/create-emulator'
 import { ExchangeLog } from '@/lib/inspector/exchange'
@@ -145,6 +146,9 @@ describe("the page's front doors take keys literally", () => {
     expect(await got.Body!.transformToString()).toBe('via page')
     const list = await s3.send(new ListObjectsV2Command({ Bucket: 'src-bucket' }))
     expect(list.Contents?.map((o) => o.Key)).toEqual(['../victim/planted.txt'])
+    // The plumbing header is added after signing: a presigned URL signs only what S3 would see.
+    const url = new URL(await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'src-bucket', Key: 'k' })))
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host')
   })
 
   it('share-link replay rebuilds a ../ key in its own bucket, not in the bucket it names', async () => {
