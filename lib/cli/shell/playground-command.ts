@@ -5,6 +5,7 @@
  *   cors [check]       the CORS doctor for a real bucket
  *   diff aws ...       one command on the emulator and on the real target, compared
  *   cleanup            delete what the playground created on the real target
+ *   code LANG aws ...  the command as boto3, JavaScript, Java or Go code
  */
 import { endpointOf } from '../../sdk/clients'
 import type { Builtin } from './builtins'
@@ -13,13 +14,14 @@ import { targetCommand, TARGET_USAGE } from './playground-target'
 import { corsCommand } from './playground-cors'
 import { cleanupCommand } from './playground-cleanup'
 import { diffCommand } from './playground-diff'
+import { codeCommand, CODE_USAGE } from './playground-code'
 
 const TIME_USAGE =
   'usage: playground time              show the simulated time\n       playground time advance DAYS  move it forward (e.g. 7 to complete a scheduled key deletion)\n'
 const USAGE = `${TIME_USAGE}${TARGET_USAGE}usage: playground cors [check] [--bucket B] [--origin O] [--explicit-headers]
 usage: playground diff aws <command...>
 usage: playground cleanup [--dry-run]
-`
+${CODE_USAGE}`
 
 export const playgroundCommand: Builtin = async (args, io, sh) => {
   const shell = sh as Shell
@@ -28,6 +30,7 @@ export const playgroundCommand: Builtin = async (args, io, sh) => {
   if (topic === 'cors') return corsCommand(rest, io, shell)
   if (topic === 'diff') return diffCommand(rest, io, shell)
   if (topic === 'cleanup') return cleanupCommand(rest, io, shell)
+  if (topic === 'code') return codeCommand(rest, io, shell)
   if (topic !== 'time') {
     io.err(USAGE)
     return 2
