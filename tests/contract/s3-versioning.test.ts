@@ -326,6 +326,9 @@ describe('DeleteObjects', () => {
     expect(out.Errors).toEqual([
       { Key: 'x3', VersionId: 'bad', Code: 'InvalidArgument', Message: 'Invalid version id specified' },
     ])
+    // A key S3 could never store gets no delete marker.
+    const long = await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: 'k'.repeat(1025) }] } }))
+    expect(long.Errors?.map((e) => e.Code)).toEqual(['KeyTooLongError'])
     const quiet = await s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Quiet: true, Objects: [{ Key: 'x2' }] } }))
     expect(quiet.Deleted).toBeUndefined()
     expect(quiet.Errors).toBeUndefined()

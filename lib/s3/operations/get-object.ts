@@ -9,7 +9,7 @@ import { parseRange, type ByteRange } from '../range'
 import { checkReadHeaders, sseHeaderNotSupported } from '../sse/read'
 import { customerHeaders, type SseRequest } from '../sse/request'
 import type { S3State } from '../state'
-import { transportOf, type RequestInfo } from './put-object'
+import { assertKeyLength, transportOf, type RequestInfo } from './put-object'
 import { deleteLatest, deleteVersion, findObjectVersion, type DeleteOutcome } from '../versions'
 
 export interface ReadInput {
@@ -213,6 +213,8 @@ async function readHeld(
  */
 export function deleteObject(s3: S3State, bucket: string, key: string, versionId?: string): DeleteOutcome {
   const b = s3.bucket(bucket)
+  // A delete marker is a write: a key S3 could never store is refused, not marked.
+  if (versionId === undefined && b.versioning !== undefined) assertKeyLength(key)
   const outcome =
     versionId === undefined
       ? deleteLatest(s3.options.random, b, key, s3.options.now())
