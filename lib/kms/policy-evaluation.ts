@@ -10,7 +10,7 @@
  * denies).
  */
 import type { ConditionContext } from '../policy/conditions'
-import { evaluateStatements } from '../policy/evaluate'
+import { evaluateStatements, type Evaluation } from '../policy/evaluate'
 import type { Statement } from './key-policy'
 
 export interface AuthorizationRequest {
@@ -38,17 +38,22 @@ function contextValue(key: string, req: AuthorizationRequest): string | undefine
   return undefined
 }
 
-/** Whether the policy's statements let the playground principal perform the action. */
-export function evaluatePolicy(statements: readonly Statement[], req: AuthorizationRequest): Decision {
+/** Every statement traced against the request (for explanations), by the one shared evaluator. */
+export function explainPolicy(statements: readonly Statement[], req: AuthorizationRequest): Evaluation {
   const context: ConditionContext = (key) => {
     const value = contextValue(key, req)
     return value === undefined ? undefined : [value]
   }
-  const { deny, allow } = evaluateStatements(statements, {
+  return evaluateStatements(statements, {
     action: req.action,
     principalArn: req.principalArn,
     account: req.account,
     context,
   })
+}
+
+/** Whether the policy's statements let the playground principal perform the action. */
+export function evaluatePolicy(statements: readonly Statement[], req: AuthorizationRequest): Decision {
+  const { deny, allow } = explainPolicy(statements, req)
   return deny ? 'explicit-deny' : allow ? 'allow' : 'implicit-deny'
 }
