@@ -3,6 +3,7 @@
  * (parseOperationArgs), so the code shown for a command is what the CLI itself would send. Files the command
  * reads as bytes (`--body f`, `fileb://f`) are remembered by path, so code can read the same file.
  */
+import { withoutGlobalOptions } from '../cli/aws/global-options'
 import { parseOperationArgs } from '../cli/aws/params'
 import { operationByCliName, shapeOf, type Operation, type ServiceModel } from '../cli/aws/model'
 import { API_SERVICES, type ApiService } from '../cli/aws/services'
@@ -33,27 +34,9 @@ export class CodegenError extends Error {}
 const ENCRYPTION =
   /^(ServerSideEncryption|SSE|SSEKMS|SSECustomer|CopySourceSSECustomer|BucketKeyEnabled|KeyId$|EncryptionContext)/
 
-/** Global options that take a value and do not change the call (they only change where or how it is shown). */
-const GLOBALS_WITH_VALUE = new Set([
-  '--region',
-  '--profile',
-  '--endpoint-url',
-  '--output',
-  '--query',
-  '--cli-binary-format',
-])
-const GLOBAL_FLAGS = new Set(['--debug', '--no-paginate', '--no-verify-ssl', '--no-cli-pager', '--no-sign-request'])
-
 /** Parses `aws ...` arguments (without `aws`) into an SDK call, or says why it cannot. */
 export function sdkCallOf(args: string[], vfs: FileSystem): SdkCall {
-  const rest: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!
-    const name = a.split('=')[0]!
-    if (GLOBALS_WITH_VALUE.has(name)) i += a.includes('=') ? 0 : 1
-    else if (!GLOBAL_FLAGS.has(a)) rest.push(a)
-  }
-  const [command, cli, ...opArgs] = rest
+  const [command, cli, ...opArgs] = withoutGlobalOptions(args)
   const api = API_SERVICES.find((s) => s.command === command)
   if (!api)
     throw new CodegenError(

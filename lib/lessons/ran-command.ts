@@ -5,6 +5,7 @@
  * SDK input the CLI would send. `fileb://./sse-c.key` and `fileb://sse-c.key` are the same key because they are the
  * same bytes.
  */
+import { withoutGlobalOptions } from '../cli/aws/global-options'
 import { fromUtf8 } from '../crypto/bytes'
 import { operationByCliName } from '../cli/aws/model'
 import { parseOperationArgs } from '../cli/aws/params'
@@ -30,20 +31,6 @@ export interface RanGoal {
   /** Parameters whose value must be the bytes of this file now (a key given as fileb://). */
   files?: Record<string, string>
 }
-
-/** aws-cli's global options: not the operation's, and skipped wherever they appear. */
-const GLOBAL_WITH_VALUE = new Set([
-  '--query',
-  '--output',
-  '--region',
-  '--endpoint-url',
-  '--profile',
-  '--color',
-  '--cli-read-timeout',
-  '--cli-connect-timeout',
-  '--cli-binary-format',
-])
-const GLOBAL_FLAGS = new Set(['--no-cli-pager', '--debug', '--no-paginate', '--no-verify-ssl', '--no-sign-request'])
 
 /** The word lists of the simple commands in a line: split at |, &&, ; and cut at a redirection. */
 function simpleCommands(tokens: Token[]): string[][] {
@@ -77,13 +64,7 @@ export function parseAwsCommands(
       // `VAR=value aws ...` and `X=$(aws ...)`: skip the assignments.
       while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]!)) words = words.slice(1)
       if (words[0] !== 'aws') continue
-      const args: string[] = []
-      for (let i = 1; i < words.length; i++) {
-        const w = words[i]!
-        const flag = w.split('=')[0]!
-        if (GLOBAL_WITH_VALUE.has(flag)) i += w.includes('=') ? 0 : 1
-        else if (!GLOBAL_FLAGS.has(w)) args.push(w)
-      }
+      const args = withoutGlobalOptions(words.slice(1))
       const [service, operation, ...params] = args
       const api = API_SERVICES.find((s) => s.command === service)
       const op = api && operationByCliName(api.model, operation ?? '')

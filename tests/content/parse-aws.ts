@@ -12,19 +12,8 @@ import { UsageError } from '@/lib/cli/aws/usage'
 import { validateParams } from '@/lib/cli/aws/validate'
 import type { AwsEnv } from '@/lib/cli/aws/io'
 import { tokenize } from '@/lib/cli/shell/tokenize'
+import { withoutGlobalOptions } from '@/lib/cli/aws/global-options'
 import { Vfs } from '@/lib/cli/shell/vfs'
-
-const GLOBAL_WITH_VALUE = new Set([
-  '--query',
-  '--output',
-  '--region',
-  '--endpoint-url',
-  '--profile',
-  '--color',
-  '--cli-read-timeout',
-  '--cli-connect-timeout',
-])
-const GLOBAL_FLAGS = new Set(['--no-cli-pager', '--debug', '--no-paginate', '--no-verify-ssl', '--no-sign-request'])
 
 /** The `aws ...` commands of a shell line: the line itself, and any inside `$(...)`. */
 export function awsCommandsOf(line: string): string[] {
@@ -48,11 +37,7 @@ export function awsParseProblem(command: string): string | undefined {
   const tokens = tokenize(command, env)
   if (tokens.incomplete) return 'incomplete quoting'
   const words = tokens.tokens.filter((t) => t.kind === 'word').map((t) => t.value)
-  const args: string[] = []
-  for (let i = 1; i < words.length; i++) {
-    if (GLOBAL_WITH_VALUE.has(words[i]!)) i++
-    else if (!GLOBAL_FLAGS.has(words[i]!)) args.push(words[i]!)
-  }
+  const args = withoutGlobalOptions(words.slice(1))
   const [service, operation, ...params] = args
   // Files the lesson made earlier are not here: every path reads as a placeholder JSON file.
   const placeholder = new TextEncoder().encode('{}')

@@ -26,29 +26,9 @@ import { S3_COMMAND_SPECS as S3_COMMANDS } from './s3/commands'
 const S3_CHOICES = ['ls', 'website', 'cp', 'mv', 'rm', 'sync', 'mb', 'rb', 'presign']
 export const SERVICES = ['cloudtrail', 'configure', 'kms', 's3', 's3api', 'sts']
 
-/** Global options that take a value (also read by lib/state/safe-line.ts, which keeps what a saved line may hold). */
-export const VALUE_OPTIONS = [
-  '--endpoint-url',
-  '--output',
-  '--query',
-  '--profile',
-  '--region',
-  '--color',
-  '--ca-bundle',
-  '--cli-read-timeout',
-  '--cli-connect-timeout',
-  '--cli-binary-format',
-]
-export const FLAG_OPTIONS = [
-  '--debug',
-  '--no-verify-ssl',
-  '--no-paginate',
-  '--no-sign-request',
-  '--no-cli-pager',
-  '--cli-auto-prompt',
-  '--no-cli-auto-prompt',
-  '--version',
-]
+import { FLAG_OPTIONS, VALUE_OPTIONS } from './global-options'
+export { FLAG_OPTIONS, VALUE_OPTIONS }
+
 /** A real aws-cli command the playground does not simulate: say so plainly rather than pretend. */
 const notSimulated = (what: string) =>
   new UsageError(
