@@ -22,6 +22,7 @@ import { startPersistence, type Persistence } from './state/persistence'
 import { emulatorChanged } from './use-emulator'
 import { durableOutput } from '@/lib/state/durable-output'
 import { pageConnectPolicy, pageOrigin } from './page-policy'
+import { installDigestWorker } from './digest-worker-port'
 
 export interface Runtime {
   emulator: Emulator
@@ -89,6 +90,7 @@ function autosave(runtime: Pick<Runtime, 'emulator' | 'session' | 'persistence'>
 export function getRuntime(): Promise<Runtime> {
   // A module-level promise: React StrictMode runs effects twice in development.
   started ??= (async () => {
+    installDigestWorker()
     const emulator = createEmulator()
     const log = new ExchangeLog()
     const policies = new DecisionLog()

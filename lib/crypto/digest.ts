@@ -42,8 +42,29 @@ function nativeCrc(crc: NonNullable<typeof nativeCrc32>): Digest {
 
 const NATIVE = { MD5: 'md5', SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const
 
+/**
+ * Where streamed digests are computed, when not here: the page plugs in a Web Worker
+ * (components/playground/digest-worker-backend.ts) so that hashing a large body never blocks the main thread.
+ * The port returns undefined for an algorithm it leaves to this thread. `update` must not keep a reference
+ * to the chunk past the call (the caller goes on to encrypt and store it), so a port copies what it sends.
+ */
+export type DigestPort = (algorithm: ChecksumAlgorithm) => Digest | undefined
+let port: DigestPort | undefined
+
+/** Installs (or, with undefined, removes) the digest port; the previous one is returned for tests. */
+export function setDigestPort(next: DigestPort | undefined): DigestPort | undefined {
+  const previous = port
+  port = next
+  return previous
+}
+
 export function createDigest(algorithm: ChecksumAlgorithm): Digest {
   if (nativeHasher && algorithm in NATIVE) return nativeHasher(NATIVE[algorithm as keyof typeof NATIVE])
+  return port?.(algorithm) ?? createLocalDigest(algorithm)
+}
+
+/** The digest computed on the calling thread (what a worker behind the port runs). */
+export function createLocalDigest(algorithm: ChecksumAlgorithm): Digest {
   switch (algorithm) {
     case 'CRC32':
       return nativeCrc32 ? nativeCrc(nativeCrc32) : fromCrc(new Crc32())
