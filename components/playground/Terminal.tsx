@@ -10,6 +10,9 @@ import type { Runtime } from './runtime'
 import { usePlayground } from './PlaygroundProvider'
 import { TerminalDropStatus, terminalDropHandlers } from './files/TerminalDrop'
 
+/** Keys kept as type-ahead while a command runs: printable text only, no Enter or control keys. */
+const PRINTABLE = /^[^\x00-\x1f\x7f]+$/
+
 const PROMPT = '\x1b[1;32mlearner@playground\x1b[0m:\x1b[1;34m~\x1b[0m$ '
 
 const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n')
@@ -66,6 +69,7 @@ async function mountTerminal(
   session.setClear(() => term.clear())
   let busy = false
   let running: AbortController | undefined
+  let typeAhead = ''
   let runs = 0
   const queue: string[] = []
   const announce = (text: string) => {
@@ -101,6 +105,11 @@ async function mountTerminal(
     term.write(editor.currentPrompt)
     editor.promptShown()
     busy = false
+    if (typeAhead) {
+      const typed = typeAhead
+      typeAhead = ''
+      feed(typed)
+    }
     next()
   }
 
@@ -199,11 +208,16 @@ async function mountTerminal(
 
   term.onData((data) => {
     if (answering) return answer(data)
-    // While a command runs, only Ctrl-C counts: it stops the command (exit code 130).
+    // While a command runs, Ctrl-C stops it (exit code 130) and printable keys are kept for the next prompt.
     if (busy) {
       if (data === '\x03' && running) {
+        typeAhead = '' // as a terminal flushes its input on an interrupt
         term.write('^C\r\n')
         running.abort()
+      } else if (PRINTABLE.test(data)) {
+        // Type-ahead, as in a terminal: echoed now, read by the line editor when the prompt returns.
+        typeAhead += data
+        term.write(data)
       }
       return
     }

@@ -58,6 +58,9 @@ export function setDigestPort(next: DigestPort | undefined): DigestPort | undefi
   return previous
 }
 
+/** Whether a port is installed (the page's hashing worker). */
+export const hasDigestPort = (): boolean => port !== undefined
+
 export function createDigest(algorithm: ChecksumAlgorithm): Digest {
   if (nativeHasher && algorithm in NATIVE) return nativeHasher(NATIVE[algorithm as keyof typeof NATIVE])
   return port?.(algorithm) ?? createLocalDigest(algorithm)

@@ -7,6 +7,8 @@ import { KMSClient } from '@aws-sdk/client-kms'
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import { STSClient } from '@aws-sdk/client-sts'
 import { RAW_PATH_HEADER } from '../protocol/raw-path'
+import { createDigest, hasDigestPort } from '../crypto/digest'
+import type { ChecksumAlgorithm } from '../crypto/checksums'
 
 export type ServiceName = 's3' | 'kms' | 'cloudtrail' | 'sts'
 
@@ -83,6 +85,34 @@ function keepRawPath(s3: S3Client): S3Client {
   return s3
 }
 
+/** An SDK checksum class (constructed per request body) that hashes through createDigest, so through the digest port. */
+const portedChecksum = (algorithm: ChecksumAlgorithm) =>
+  class {
+    private d = createDigest(algorithm)
+    update(data: Uint8Array): void {
+      this.d.update(data)
+    }
+    async digest(): Promise<Uint8Array> {
+      return this.d.digest()
+    }
+    reset(): void {
+      this.d = createDigest(algorithm)
+    }
+  }
+
+/**
+ * In the page the SDK's request checksums are computed in the hashing worker behind the digest port (docs/architecture.md,
+ * "Byte work and the main thread"); elsewhere the SDK's own classes run.
+ */
+const checksumAlgorithms = () =>
+  hasDigestPort()
+    ? {
+        checksumAlgorithms: Object.fromEntries(
+          (['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const).map((a) => [a, portedChecksum(a)]),
+        ),
+      }
+    : {}
+
 export function createClients(target: Target): Clients {
   const common = (service: ServiceName) => {
     const endpoint = endpointOf(target, service)
@@ -92,6 +122,7 @@ export function createClients(target: Target): Clients {
   const s3 = new S3Client({
     ...common('s3'),
     forcePathStyle: target.forcePathStyle,
+    ...checksumAlgorithms(),
     ...(target.checksums
       ? { requestChecksumCalculation: target.checksums, responseChecksumValidation: target.checksums }
       : {}),
