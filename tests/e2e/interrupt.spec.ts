@@ -155,3 +155,45 @@ test('Ctrl-C stops a 20 MiB SSE-KMS upload and a ranged download: ^C, exit 130, 
     expect(ls).not.toContain('down.bin')
   }
 })
+
+/**
+ * The page stays usable during a large transfer (issue 18): while a 32 MiB upload's parts are sent, a key
+ * typed into the terminal is echoed on screen (type-ahead, as a terminal keeps it), and Ctrl-C then stops
+ * the upload. The echo is watched in the page, so a progress line that redraws the row cannot hide it.
+ */
+test('during a 32 MiB upload a typed key is echoed and Ctrl-C is honoured', async ({ page }, testInfo) => {
+  test.setTimeout(400_000)
+  await page.goto('/playground/')
+  await waitForPlayground(page)
+  await runAll(page, [`aws s3 mb s3://${BUCKET}`, 'openssl rand -out big32.bin 33554432'])
+  await page.evaluate(() => {
+    const w = window as unknown as { echoed?: boolean; parts?: number }
+    w.parts = 0
+    const original = window.fetch
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(input instanceof Request ? input.url : String(input)).searchParams.has('partNumber')) w.parts! += 1
+      return original(input, init)
+    }
+    new MutationObserver(() => {
+      const rows = document.querySelector('[data-testid="terminal"] .xterm-rows')?.textContent ?? ''
+      if (rows.includes('typedahead')) w.echoed = true
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  const before = await runs(page)
+  await start(page, `aws s3 cp big32.bin s3://${BUCKET}/k32 --sse aws:kms`)
+  // Once the first part is on its way, and again while the command is still running.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { parts: number }).parts)).toBeGreaterThan(0)
+  await page.keyboard.type('typedahead')
+  await expect.poll(() => page.evaluate(() => (window as unknown as { echoed?: boolean }).echoed)).toBe(true)
+  expect(await runs(page), 'the upload was still running when the key was echoed').toBe(before)
+  await page.keyboard.press('Control+C')
+  await expect.poll(() => runs(page), { timeout: 150_000 }).toBe(before + 1)
+  await expect(page.getByTestId('terminal-log')).toContainText('exit code 130')
+  expect(await screenText(page)).toContain('^C')
+  // The interrupt discarded the type-ahead, as a terminal flushes its input: the new prompt is empty.
+  const last = (await screenText(page)).trimEnd().split('\n').at(-1) ?? ''
+  expect(last.trimEnd()).toMatch(/learner@playground:~\$$/)
+  await shot(page, testInfo, 'typed-during-upload')
+  const listed = await typeCommand(page, `aws s3 ls s3://${BUCKET}/`)
+  expect(listed).not.toContain('k32')
+})
