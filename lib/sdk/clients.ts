@@ -7,8 +7,10 @@ import { KMSClient } from '@aws-sdk/client-kms'
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail'
 import { STSClient } from '@aws-sdk/client-sts'
 import { RAW_PATH_HEADER } from '../protocol/raw-path'
-import { createDigest, hasDigestPort } from '../crypto/digest'
+import { createDigest, createLocalDigest, hasDigestPort, type Digest } from '../crypto/digest'
 import type { ChecksumAlgorithm } from '../crypto/checksums'
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js'
 
 export type ServiceName = 's3' | 'kms' | 'cloudtrail' | 'sts'
 
@@ -85,10 +87,25 @@ function keepRawPath(s3: S3Client): S3Client {
   return s3
 }
 
-/** An SDK checksum class (constructed per request body) that hashes through createDigest, so through the digest port. */
+/** Below this size a body is hashed here: a round trip to the worker would cost more than the hash. */
+const PORTED_FROM = 256 * 1024
+
+/** A digest that goes through the port (the page's worker) when its first piece is large. */
+function lazyDigest(algorithm: ChecksumAlgorithm) {
+  let d: Digest | undefined
+  return {
+    update(data: Uint8Array): void {
+      d ??= data.length >= PORTED_FROM ? createDigest(algorithm) : createLocalDigest(algorithm)
+      d.update(data)
+    },
+    digest: (): Uint8Array | Promise<Uint8Array> => (d ?? createLocalDigest(algorithm)).digest(),
+  }
+}
+
+/** An SDK checksum class (constructed per request body) that hashes large bodies through the digest port. */
 const portedChecksum = (algorithm: ChecksumAlgorithm) =>
   class {
-    private d = createDigest(algorithm)
+    private d = lazyDigest(algorithm)
     update(data: Uint8Array): void {
       this.d.update(data)
     }
@@ -96,17 +113,47 @@ const portedChecksum = (algorithm: ChecksumAlgorithm) =>
       return this.d.digest()
     }
     reset(): void {
-      this.d = createDigest(algorithm)
+      this.d = lazyDigest(algorithm)
     }
   }
 
+type SourceData = string | ArrayBuffer | ArrayBufferView
+const bytesOf = (d: SourceData): Uint8Array =>
+  typeof d === 'string'
+    ? new TextEncoder().encode(d)
+    : d instanceof ArrayBuffer
+      ? new Uint8Array(d)
+      : new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
+
 /**
- * In the page the SDK's request checksums are computed in the hashing worker behind the digest port (docs/architecture.md,
- * "Byte work and the main thread"); elsewhere the SDK's own classes run.
+ * The SDK's SHA-256 (its SigV4 payload hash, and with a secret the signing HMAC): a payload hash goes through
+ * the digest port; the HMACs, over a few dozen bytes each, stay here.
  */
+class PortedSha256 {
+  private d: { update(data: Uint8Array): void; digest(): Uint8Array | Promise<Uint8Array> }
+  constructor(private readonly secret?: SourceData) {
+    this.d = this.fresh()
+  }
+  private fresh() {
+    if (this.secret === undefined) return lazyDigest('SHA256')
+    const h = hmac.create(nobleSha256, bytesOf(this.secret))
+    return { update: (data: Uint8Array) => void h.update(data), digest: () => h.digest() }
+  }
+  update(data: SourceData): void {
+    this.d.update(bytesOf(data))
+  }
+  async digest(): Promise<Uint8Array> {
+    return this.d.digest()
+  }
+  reset(): void {
+    this.d = this.fresh()
+  }
+}
+
 const checksumAlgorithms = () =>
   hasDigestPort()
     ? {
+        sha256: PortedSha256,
         checksumAlgorithms: Object.fromEntries(
           (['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const).map((a) => [a, portedChecksum(a)]),
         ),
