@@ -167,11 +167,14 @@ test('during a 32 MiB upload a typed key is echoed and Ctrl-C is honoured', asyn
   await waitForPlayground(page)
   await runAll(page, [`aws s3 mb s3://${BUCKET}`, 'openssl rand -out big32.bin 33554432'])
   await page.evaluate(() => {
-    const w = window as unknown as { echoed?: boolean; parts?: number }
+    const w = window as unknown as { echoed?: boolean; parts?: number; release?: (v: unknown) => void }
     w.parts = 0
     const original = window.fetch
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      if (new URL(input instanceof Request ? input.url : String(input)).searchParams.has('partNumber')) w.parts! += 1
+    // The third part waits until the test has pressed Ctrl-C (at most a minute), so the upload cannot end
+    // first on a fast machine; the first two carry their bytes through the SDK and the emulator meanwhile.
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (new URL(input instanceof Request ? input.url : String(input)).searchParams.has('partNumber'))
+        if ((w.parts! += 1) === 3) await new Promise((resolve) => ((w.release = resolve), setTimeout(resolve, 60_000)))
       return original(input, init)
     }
     new MutationObserver(() => {
@@ -187,6 +190,7 @@ test('during a 32 MiB upload a typed key is echoed and Ctrl-C is honoured', asyn
   await expect.poll(() => page.evaluate(() => (window as unknown as { echoed?: boolean }).echoed)).toBe(true)
   expect(await runs(page), 'the upload was still running when the key was echoed').toBe(before)
   await page.keyboard.press('Control+C')
+  await page.evaluate(() => (window as unknown as { release?: (v: unknown) => void }).release?.(undefined))
   await expect.poll(() => runs(page), { timeout: 150_000 }).toBe(before + 1)
   await expect(page.getByTestId('terminal-log')).toContainText('exit code 130')
   expect(await screenText(page)).toContain('^C')
