@@ -124,7 +124,9 @@ export function whoCanRead(
   const kmsKey = kmsKeyArn ? [...(kms?.keys.values() ?? [])].find((k) => k.arn === kmsKeyArn) : undefined
   const policy = s3.buckets.get(bucket)?.policy
   const resource = objectArn(bucket, key)
-  const action = versionId !== undefined ? 's3:GetObjectVersion' : 's3:GetObject'
+  // The current version is read with a plain GET; an older one needs ?versionId=, which is s3:GetObjectVersion.
+  const current = s3.buckets.get(bucket)!.objects.get(key) === object
+  const action = current ? 's3:GetObject' : 's3:GetObjectVersion'
 
   const readerFor = (c: Candidate): Reader => {
     const why: string[] = []

@@ -12,6 +12,7 @@ import { Badge } from './Badge'
 import { KeyHierarchy } from './KeyHierarchy'
 import { Field, HexBlock } from './StoredBytes'
 import { Walkthrough } from './Walkthrough'
+import { WhoCanRead } from './WhoCanRead'
 import type { WalkDeps } from '@/lib/inspector/walkthrough'
 
 export interface Selection {
@@ -105,6 +106,13 @@ export function StoragePanel({
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">Key hierarchy</h3>
         <KeyHierarchy chains={view.chains} />
       </section>
+      <WhoCanRead
+        key={value}
+        emulator={emulator}
+        bucket={current.bucket}
+        objectKey={current.key}
+        versionId={current.versionId}
+      />
       {view.customerKey && (
         <section aria-label="SSE-C key check" className="rounded border border-amber-700 p-2 dark:border-amber-300">
           <p className="text-xs">
