@@ -11,6 +11,8 @@ import { setDigestPort, type Digest } from '@/lib/crypto/digest'
 export type DigestRequest =
   | { op: 'open'; id: number; algorithm: ChecksumAlgorithm }
   | { op: 'update'; id: number; data: Uint8Array }
+  /** The same bytes as the last update, for another digest of the same chunk: one copy serves them all. */
+  | { op: 'again'; id: number }
   | { op: 'digest'; id: number }
 export type DigestReply = { id: number; result: Uint8Array; error?: undefined } | { id: number; error: string }
 
@@ -27,6 +29,7 @@ export function installDigestWorker(): void {
   }
   const waiting = new Map<number, { resolve(d: Uint8Array): void; reject(e: Error): void }>()
   let next = 1
+  let lastSent: Uint8Array | undefined
   worker.onmessage = ({ data }: MessageEvent<DigestReply>) => {
     const w = waiting.get(data.id)
     waiting.delete(data.id)
@@ -45,9 +48,14 @@ export function installDigestWorker(): void {
     post({ op: 'open', id, algorithm })
     return {
       update(chunk) {
+        // Several digests of one body take the same chunk one after another in one synchronous loop, where
+        // its bytes cannot change: the first sends it, the others name it. The memory ends with the turn.
+        if (lastSent === chunk) return post({ op: 'again', id })
         // A copy, transferred: the caller goes on to encrypt and store the chunk it passed.
         const data = chunk.slice()
         post({ op: 'update', id, data }, [data.buffer])
+        lastSent = chunk
+        queueMicrotask(() => (lastSent = undefined))
       },
       digest: () =>
         new Promise<Uint8Array>((resolve, reject) => {

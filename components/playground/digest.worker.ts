@@ -7,6 +7,7 @@ import { createLocalDigest, type Digest } from '@/lib/crypto/digest'
 import type { DigestRequest, DigestReply } from './digest-worker-port'
 
 const open = new Map<number, Digest>()
+let last: Uint8Array | undefined
 const scope = self as unknown as {
   onmessage: (e: MessageEvent<DigestRequest>) => void
   postMessage(m: unknown, t?: Transferable[]): void
@@ -14,7 +15,8 @@ const scope = self as unknown as {
 
 scope.onmessage = async ({ data: m }) => {
   if (m.op === 'open') open.set(m.id, createLocalDigest(m.algorithm))
-  else if (m.op === 'update') open.get(m.id)?.update(m.data)
+  else if (m.op === 'update') open.get(m.id)?.update((last = m.data))
+  else if (m.op === 'again') open.get(m.id)?.update(last!)
   else {
     const d = open.get(m.id)
     open.delete(m.id)
