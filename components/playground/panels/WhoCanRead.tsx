@@ -36,8 +36,8 @@ export function WhoCanRead({
         GET.
       </p>
       <ul className="space-y-1">
-        {answer.readers.map((r) => (
-          <li key={r.who} className="rounded border border-[var(--border)] p-1.5 text-xs" data-verdict={r.verdict}>
+        {answer.readers.map((r, n) => (
+          <li key={`${n}:${r.who}`} className="rounded border border-[var(--border)] p-1.5 text-xs" data-verdict={r.verdict}>
             <details>
               <summary className="cursor-pointer">
                 <span
@@ -48,12 +48,12 @@ export function WhoCanRead({
                 <span className="font-mono [overflow-wrap:anywhere]">{r.who}</span>
               </summary>
               <ul className="ml-4 mt-1 list-disc space-y-0.5">
-                {r.why.map((w) => (
-                  <li key={w}>{w}</li>
+                {r.why.map((w, n) => (
+                  <li key={`${n}:${w}`}>{w}</li>
                 ))}
               </ul>
-              {r.citations.map((c) => (
-                <div key={`${c.policy}${c.statement}`} className="mt-1">
+              {r.citations.map((c, n) => (
+                <div key={`${n}:${c.policy}:${c.statement}`} className="mt-1">
                   <p className="font-semibold">
                     {c.policy} statement {c.statement} ({c.effect})
                   </p>
