@@ -37,7 +37,11 @@ export function WhoCanRead({
       </p>
       <ul className="space-y-1">
         {answer.readers.map((r, n) => (
-          <li key={`${n}:${r.who}`} className="rounded border border-[var(--border)] p-1.5 text-xs" data-verdict={r.verdict}>
+          <li
+            key={`${n}:${r.who}`}
+            className="rounded border border-[var(--border)] p-1.5 text-xs"
+            data-verdict={r.verdict}
+          >
             <details>
               <summary className="cursor-pointer">
                 <span
