@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test'
 import { shot } from './panels'
-import { typeCommand, waitForPlayground } from './terminal'
+import { runs, typeCommand, waitForPlayground } from './terminal'
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -59,6 +59,8 @@ VIEWPORTS.forEach((viewport, i) => {
       // Narrow screens dock the terminal; Run opens it where the reader is, not 9,000 px further down.
       await expect(page.getByTestId('terminal')).toBeInViewport()
       await expect(page.getByTestId('exchange')).toHaveCount(1)
+      // The Run command ends only once its change is saved, after its request: wait for it before typing another.
+      await expect.poll(() => runs(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(1)
       await terminalWorks(page, `lesson ${size}`)
       await noSidewaysScroll(page, `lesson ${size}, with the terminal running`)
       await shot(page, testInfo, `lesson-${size}-${theme}`)
