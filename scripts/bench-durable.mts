@@ -8,11 +8,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { Agent } from 'node:http'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { agent, clientFor, waitForPort } from './bench/local-servers'
 
 const ROUNDS = Number(process.argv[2] ?? 5)
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3281)
@@ -33,28 +32,6 @@ const targets = [
   { name: 'durable', port: BASE_PORT + 1, args: ['--data-dir', join(root, 'data')] },
 ].map((t) => ({ ...t, process: undefined as ChildProcess | undefined }))
 
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`)
-    try {
-      await fetch(`http://127.0.0.1:${port}/`)
-      return
-    } catch {
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
-  throw new Error(`nothing listening on ${port} after 30 s`)
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: 16 })
-const clientFor = (port: number) =>
-  new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    requestHandler: new NodeHttpHandler({ httpAgent: agent }),
-  })
 const body = crypto.getRandomValues(new Uint8Array(SIZE))
 const BUCKET = 'bench-bucket'
 let serial = 0

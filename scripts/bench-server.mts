@@ -9,7 +9,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { Agent } from 'node:http'
 import { cpus, loadavg } from 'node:os'
 import {
   CreateBucketCommand,
@@ -18,7 +17,7 @@ import {
   S3Client,
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3'
-import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { agent, clientFor, waitForPort } from './bench/local-servers'
 
 const ROUNDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5)
 const PROFILE = process.argv.includes('--profile')
@@ -79,30 +78,6 @@ const targets: Target[] = [
     command: [process.execPath, ['scripts/bench/noop-s3.mjs', '--port', String(BASE_PORT + 2)]],
   },
 ]
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`)
-    try {
-      await fetch(`http://127.0.0.1:${port}/`)
-      return
-    } catch {
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
-  throw new Error(`nothing listening on ${port} after 20 s`)
-}
-
-// One client setup for every server: keep-alive sockets, enough of them for 8 in flight.
-const agent = new Agent({ keepAlive: true, maxSockets: 16 })
-const clientFor = (port: number) =>
-  new S3Client({
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    requestHandler: new NodeHttpHandler({ httpAgent: agent }),
-  })
 
 const sseParams = (sse: Sse): Partial<PutObjectCommandInput> =>
   sse === 'SSE-S3'
@@ -181,7 +156,7 @@ for (const t of targets) {
     stdio: ['ignore', 'ignore', t.name === 'moto' ? 'ignore' : 'inherit'],
   })
   try {
-    await waitForPort(t.port, t.process)
+    await waitForPort(t.port, t.process, 20)
   } catch (error) {
     t.missing = `did not start (${(error as Error).message})`
   }
